@@ -1,0 +1,1 @@
+"""ValueLens metrics: ML model quality translated into business value (no UI code here)."""

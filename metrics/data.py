@@ -1,0 +1,102 @@
+"""Loaders: the bundled sample and a team's own CSV or Parquet file. The only file I/O in
+metrics/."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from metrics.fraud import FraudData, days_covered
+from metrics.validation import check_amounts, check_labels, check_same_length, check_scores
+
+SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
+FRAUD_SAMPLE = SAMPLE_DIR / "fraud_transactions.csv.gz"
+FRAUD_SAMPLE_MODELS = {"Gradient boosting": "score_gbm", "Logistic regression": "score_logreg"}
+"""Display name -> score column of the two models scored in the sample."""
+
+_PARQUET_MAGIC = b"PAR1"
+
+
+def read_table(source: str | Path | bytes, *, name: str | None = None) -> pd.DataFrame:
+    """Read CSV (optionally gzipped) or Parquet from a path or from uploaded bytes.
+
+    Raises ValueError naming the file and the fix when it is missing, empty or unreadable.
+    """
+    label = name or (str(source) if not isinstance(source, bytes) else "upload")
+    if isinstance(source, bytes):
+        is_parquet = source[:4] == _PARQUET_MAGIC
+        handle: io.BytesIO | Path = io.BytesIO(source)
+        compression = "gzip" if source[:2] == b"\x1f\x8b" else None
+    else:
+        handle = Path(source)
+        if not handle.is_file():
+            raise ValueError(f"file '{label}' was not found; check the path")
+        is_parquet = handle.suffix.lower() in {".parquet", ".pq"}
+        compression = "infer"
+    try:
+        if is_parquet:
+            frame = pd.read_parquet(handle)
+        else:
+            frame = pd.read_csv(handle, compression=compression)
+    except Exception as error:  # any parser failure becomes one clear line
+        kind = "Parquet" if is_parquet else "CSV"
+        raise ValueError(
+            f"file '{label}' could not be read as {kind} ({type(error).__name__}: "
+            f"{str(error).splitlines()[0] if str(error) else 'no detail'}); save it as CSV "
+            "with a header row or as Parquet"
+        ) from None
+    if frame.empty:
+        raise ValueError(f"file '{label}' has no data rows; it needs a header and at least one row")
+    return frame
+
+
+def _column(frame: pd.DataFrame, column: str, role: str) -> pd.Series:
+    if column not in frame.columns:
+        present = ", ".join(map(str, frame.columns[:12]))
+        raise ValueError(
+            f"column '{column}' ({role}) is missing; the file has columns: {present}; "
+            f"rename a column to '{column}' or name the {role} column "
+            f"(--{role}-column on the command line)"
+        )
+    return frame[column]
+
+
+def fraud_data(
+    frame: pd.DataFrame,
+    *,
+    label: str = "label",
+    score: str = "score",
+    amount: str = "amount",
+    timestamp: str | None = "timestamp",
+) -> FraudData:
+    """Validate the fraud columns of ``frame``; the timestamp is used only if present."""
+    y = check_labels(_column(frame, label, "label").to_numpy(), name=label)
+    s = check_scores(_column(frame, score, "score").to_numpy(), name=score)
+    a = check_amounts(_column(frame, amount, "amount").to_numpy(), name=amount)
+    check_same_length(label=y, score=s, amount=a)
+    days = None
+    if timestamp is not None and timestamp in frame.columns:
+        parsed = pd.to_datetime(frame[timestamp], errors="coerce")
+        bad = parsed.isna()
+        if bad.any():
+            row = int(bad.to_numpy().nonzero()[0][0])
+            raise ValueError(
+                f"column '{timestamp}' has {int(bad.sum())} values that are not dates, e.g. "
+                f"{frame[timestamp].iloc[row]!r} in row {row}; use ISO dates such as "
+                "2026-06-01 13:45:00"
+            )
+        days = days_covered(parsed)
+    return FraudData(y_true=y, y_score=s, amount=a, days=days)
+
+
+def load_fraud_sample(model: str = "Gradient boosting") -> FraudData:
+    """The scored last 30 days of the bundled sample, with one model's scores."""
+    if model not in FRAUD_SAMPLE_MODELS:
+        raise ValueError(
+            f"model {model!r} is not in the sample; choose one of {', '.join(FRAUD_SAMPLE_MODELS)}"
+        )
+    frame = read_table(FRAUD_SAMPLE)
+    scored = frame[frame["split"] == "test"]
+    return fraud_data(scored, label="is_fraud", score=FRAUD_SAMPLE_MODELS[model])
