@@ -14,7 +14,7 @@ class UndefinedMetricWarning(UserWarning):
 
 def _first_bad(mask: np.ndarray, values: np.ndarray) -> str:
     row = int(np.flatnonzero(mask)[0])
-    return f"e.g. {values[row]!r} in row {row}"
+    return f"e.g. {values[row].item()!r} in row {row}"
 
 
 def _as_1d_float(values: object, name: str) -> np.ndarray:
