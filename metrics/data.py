@@ -91,6 +91,23 @@ def fraud_data(
     return FraudData(y_true=y, y_score=s, amount=a, days=days)
 
 
+_COLUMN_HINTS = {
+    "label": ("label", "is_fraud", "fraud", "y_true", "target", "y"),
+    "score": ("score", "y_score", "probability", "proba", "prediction", "pred"),
+    "amount": ("amount", "amount_usd", "value", "transaction_amount"),
+    "timestamp": ("timestamp", "time", "date", "datetime", "created_at"),
+}
+
+
+def guess_columns(columns: list[str]) -> dict[str, str | None]:
+    """Best guess of the label, score, amount and timestamp columns, by common names."""
+    lowered = {str(c).lower(): str(c) for c in columns}
+    guesses: dict[str, str | None] = {}
+    for role, names in _COLUMN_HINTS.items():
+        guesses[role] = next((lowered[n] for n in names if n in lowered), None)
+    return guesses
+
+
 def load_fraud_sample(model: str = "Gradient boosting") -> FraudData:
     """The scored last 30 days of the bundled sample, with one model's scores."""
     if model not in FRAUD_SAMPLE_MODELS:

@@ -12,16 +12,11 @@ from metrics.bootstrap import BootstrapCurves, ValueBand, value_band
 from metrics.curves import (
     ClassificationPoint,
     ThresholdCurve,
-    accuracy,
-    f1,
     point_at,
-    precision,
-    recall,
     threshold_curve,
 )
 from metrics.validation import check_non_negative
 from metrics.value import (
-    BestPoint,
     BestThresholds,
     OutcomeValue,
     ValueModel,
@@ -29,9 +24,6 @@ from metrics.value import (
     perfect_value,
     value_curve,
 )
-
-THRESHOLD_GRID = np.round(np.linspace(0.0, 1.0, 1001), 3)
-"""Thresholds offered by the page's slider and used for charts and bootstrap bands."""
 
 
 @dataclass(frozen=True)
@@ -177,97 +169,3 @@ def snapshot(analysis: FraudAnalysis, threshold: float) -> FraudSnapshot:
         flagged_legit_amount=float(curve.fp_amount[i]),
         capacity_per_day=analysis.capacity_per_day,
     )
-
-
-def _usd(value: float) -> str:
-    sign = "-" if value < 0 else ""
-    return f"{sign}${abs(value):,.0f}"
-
-
-def headline(snap: FraudSnapshot, *, days: float | None) -> str:
-    """One plain sentence about the chosen threshold, for someone who never saw a
-    confusion matrix."""
-    p = snap.point
-    if snap.alerts_per_day is None:
-        volume = f"the model flags {p.flagged:,.0f} transactions"
-    else:
-        volume = f"the model flags {snap.alerts_per_day:,.0f} transactions a day"
-    if snap.capacity_per_day is not None and snap.alerts_per_day is not None:
-        verb = "can only handle" if snap.over_capacity else "can handle"
-        volume += f"; your reviewers {verb} {snap.capacity_per_day:,.0f}"
-    caught = "none of the fraud" if p.tp == 0 else f"{p.recall:.0%} of the fraud"
-    period = "" if days is None else f" over {days:,.0f} days"
-    outcome = "saves" if snap.net_savings >= 0 else "loses"
-    return (
-        f"At a threshold of {p.threshold:.3f}, {volume}. It catches {caught} and "
-        f"{outcome} {_usd(abs(snap.net_savings))}{period} compared with approving everything."
-    )
-
-
-def curve_table(analysis: FraudAnalysis, grid: np.ndarray = THRESHOLD_GRID) -> pd.DataFrame:
-    """The curve sampled at ``grid`` thresholds, exact at each, for charts and download."""
-    curve = analysis.curve
-    idx = curve.index(grid)
-    tp, fp = curve.tp[idx], curve.fp[idx]
-    p, n = curve.positives, curve.negatives
-    table = pd.DataFrame(
-        {
-            "threshold": grid,
-            "flagged": tp + fp,
-            "tp": tp,
-            "fp": fp,
-            "fn": p - tp,
-            "tn": n - fp,
-            "precision": precision(tp, fp),
-            "recall": recall(tp, p),
-            "f1": f1(tp, fp, p),
-            "accuracy": accuracy(tp, fp, p, n),
-            "net_savings_usd": analysis.values[idx],
-        }
-    )
-    if analysis.days is not None:
-        table.insert(2, "alerts_per_day", table["flagged"] / analysis.days)
-    if analysis.band is not None and np.array_equal(analysis.band.thresholds, grid):
-        table["net_savings_low_usd"] = analysis.band.low
-        table["net_savings_high_usd"] = analysis.band.high
-    return table
-
-
-@dataclass(frozen=True)
-class Policy:
-    """A named decision rule and what it achieves."""
-
-    name: str
-    point: BestPoint
-    accuracy: float
-    f1: float
-    net_savings: float
-    flagged: float
-
-
-def policies(analysis: FraudAnalysis) -> list[Policy]:
-    """Approve everything, and the thresholds best for accuracy, F1 and money: the accuracy
-    paradox side by side."""
-    curve = analysis.curve
-    acc = accuracy(curve.tp, curve.fp, curve.positives, curve.negatives)
-    f1s = f1(curve.tp, curve.fp, curve.positives)
-    best = analysis.best
-    named = [
-        ("Approve everything", BestPoint(0, float("inf"), 0.0)),
-        ("Best accuracy", best.accuracy),
-        ("Best F1", best.f1),
-        ("Most money", best.savings),
-    ]
-    if best.savings_within_capacity is not None:
-        named.append(("Most money within review capacity", best.savings_within_capacity))
-    return [
-        Policy(
-            name,
-            p,
-            float(acc[p.index]),
-            float(f1s[p.index]),
-            float(analysis.values[p.index]),
-            float(curve.flagged[p.index]),
-        )
-        for name, p in named
-    ]

@@ -3,17 +3,8 @@ import pandas as pd
 import pytest
 
 from metrics.bootstrap import bootstrap_curves
-from metrics.fraud import (
-    THRESHOLD_GRID,
-    FraudCosts,
-    FraudData,
-    analyse,
-    curve_table,
-    days_covered,
-    headline,
-    policies,
-    snapshot,
-)
+from metrics.fraud import FraudCosts, FraudData, analyse, days_covered, snapshot
+from metrics.fraud_view import THRESHOLD_GRID, curve_table, headline, policies
 
 DATA = FraudData(
     y_true=np.array([1, 0, 1, 0]),

@@ -1,0 +1,20 @@
+"""ValueLens: router only. Run with ``streamlit run app.py``."""
+
+import streamlit as st
+
+st.set_page_config(page_title="ValueLens", page_icon=":material/insights:", layout="wide")
+
+navigation = st.navigation(
+    [
+        st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
+        st.Page(
+            "pages/fraud.py",
+            title="Fraud detection",
+            icon=":material/credit_card:",
+            url_path="fraud",
+        ),
+    ]
+)
+with st.sidebar:
+    st.caption("ValueLens · ML metrics in business terms")
+navigation.run()

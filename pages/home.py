@@ -1,0 +1,25 @@
+"""Home: what ValueLens is for, and the way into each use case."""
+
+import streamlit as st
+
+from ui.widgets import route_through_app
+
+route_through_app()
+
+st.title("ValueLens")
+st.markdown(
+    "Companies do not care whether a model's accuracy went from 94% to 94.2%; they care "
+    "whether it moves revenue, cost or risk. ValueLens translates model metrics such as "
+    "precision, recall and AUC into money, with every assumption on screen and editable. "
+    "Move a threshold or a cost and see, live, what the model is worth to the business."
+)
+st.subheader("Use cases")
+st.page_link(
+    "pages/fraud.py",
+    label="Fraud detection: net savings of a fraud model in USD",
+    icon=":material/credit_card:",
+)
+st.caption(
+    "Each page runs on bundled sample data, or on your own scored file. The same numbers are "
+    "available as JSON from the command line: `python -m metrics evaluate --help`."
+)

@@ -1,0 +1,130 @@
+"""Fraud page widgets: the data source and the KPI tiles (UI only)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from metrics.data import (
+    FRAUD_SAMPLE_MODELS,
+    fraud_data,
+    guess_columns,
+    load_fraud_sample,
+    read_table,
+)
+from metrics.fraud import FraudAnalysis, FraudSnapshot
+from metrics.fraud_view import PreparedFraud, prepare
+
+SAMPLE = "Sample: 30 days of card transactions"
+UPLOAD = "Your own scored transactions"
+DEFAULT_MODEL = "Gradient boosting"
+
+
+@st.cache_resource(show_spinner="Sorting scores and resampling once…", max_entries=4)
+def prepared_sample(model: str) -> PreparedFraud:
+    return prepare(load_fraud_sample(model))
+
+
+@st.cache_resource(show_spinner="Reading your file…", max_entries=4)
+def prepared_upload(
+    file_id: str, columns: tuple[str, str, str, str | None], _raw: bytes, _name: str
+) -> PreparedFraud:
+    label, score, amount, timestamp = columns
+    frame = read_table(_raw, name=_name)
+    return prepare(fraud_data(frame, label=label, score=score, amount=amount, timestamp=timestamp))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def upload_columns(file_id: str, _raw: bytes, _name: str) -> list[str]:
+    return [str(c) for c in read_table(_raw, name=_name).columns]
+
+
+def choose_data() -> tuple[tuple, PreparedFraud]:
+    """Sidebar: the sample with a model selector, or an uploaded file with column pickers.
+
+    Returns a small hashable key for caches and the prepared data. Raises ValueError with a
+    message for the user when the file or a column is bad.
+    """
+    kind = st.radio("Data", [SAMPLE, UPLOAD], key="fraud_source")
+    if kind == SAMPLE:
+        model = st.selectbox(
+            "Model",
+            list(FRAUD_SAMPLE_MODELS),
+            key="fraud_model",
+            help="Both were trained on the first 60 days and score the last 30.",
+        )
+        return ("sample", model), prepared_sample(model)
+    upload = st.file_uploader(
+        "CSV or Parquet, one row per transaction", key="fraud_upload", type=["csv", "gz", "parquet"]
+    )
+    if upload is None:
+        st.info(
+            "Upload a file with a 0/1 label, a fraud score in [0, 1] and an amount in USD "
+            "per row; a timestamp is optional. Until then the sample is shown."
+        )
+        return ("sample", DEFAULT_MODEL), prepared_sample(DEFAULT_MODEL)
+    raw = upload.getvalue()
+    columns = upload_columns(upload.file_id, raw, upload.name)
+    guess = guess_columns(columns)
+    roles = (
+        ("label", columns),
+        ("score", columns),
+        ("amount", columns),
+        ("timestamp", [None, *columns]),
+    )
+    picked = tuple(
+        st.selectbox(
+            f"{role.capitalize()} column",
+            options,
+            key=f"fraud_col_{role}",
+            index=options.index(guess[role]) if guess[role] in options else 0,
+        )
+        for role, options in roles
+    )
+    key = ("upload", upload.file_id, picked)
+    return key, prepared_upload(upload.file_id, picked, raw, upload.name)
+
+
+def money_tiles(snap: FraudSnapshot, analysis: FraudAnalysis) -> None:
+    """Net savings with its interval, share of perfect, alerts against capacity."""
+    cols = st.columns(3)
+    cols[0].metric(
+        "Net savings",
+        f"${snap.net_savings:,.0f}",
+        help="Fraud stopped plus chargeback fees, minus review costs and friction "
+        "on good sales held, compared with approving everything.",
+    )
+    if snap.interval is not None:
+        cols[0].caption(f"95% interval: \\${snap.interval[0]:,.0f} to \\${snap.interval[1]:,.0f}")
+    cols[1].metric("Share of what a perfect model saves", f"{snap.share_of_perfect:.0%}")
+    cols[1].caption(f"A perfect model would save \\${analysis.perfect_savings:,.0f}")
+    if snap.alerts_per_day is None:
+        cols[2].metric(
+            "Alerts",
+            f"{snap.point.flagged:,.0f}",
+            help="Add a timestamp column to see alerts per day.",
+        )
+    elif snap.capacity_per_day is None:
+        cols[2].metric("Alerts per day", f"{snap.alerts_per_day:,.1f}")
+    else:
+        over = snap.alerts_per_day - snap.capacity_per_day
+        cols[2].metric(
+            "Alerts per day",
+            f"{snap.alerts_per_day:,.1f}",
+            delta_color="inverse",
+            delta=f"{over:+,.1f} against a capacity of {snap.capacity_per_day:,.0f}",
+        )
+
+
+def ml_tiles(snap: FraudSnapshot, roc_auc: float, pr_auc: float) -> None:
+    """Precision, recall, F1 and accuracy at the threshold; AUCs below."""
+    p = snap.point
+    cols = st.columns(4)
+    cols[0].metric(
+        "Precision",
+        "n/a" if p.flagged == 0 else f"{p.precision:.1%}",
+        help="Of the flagged transactions, the share that is fraud.",
+    )
+    cols[1].metric("Recall", f"{p.recall:.1%}", help="Of all fraud, the share that is flagged.")
+    cols[2].metric("F1", f"{p.f1:.3f}", help="Harmonic mean of precision and recall.")
+    cols[3].metric("Accuracy", f"{p.accuracy:.2%}", help="Share of all decisions that are right.")
+    st.caption(f"Threshold-free model quality: ROC AUC {roc_auc:.3f} · PR AUC {pr_auc:.3f}")
