@@ -52,7 +52,14 @@ def _check_finite(array: np.ndarray, name: str, hint: str) -> None:
 
 def check_labels(y_true: object, *, name: str = "label") -> np.ndarray:
     """Return binary labels as int8, or raise naming the first value that is not 0 or 1."""
-    array = _as_1d_float(y_true, name)
+    raw = np.asarray(y_true)
+    if (
+        raw.ndim == 1
+        and raw.dtype.kind in "biu"
+        and (raw.size == 0 or (raw.min() >= 0 and raw.max() <= 1))
+    ):
+        return raw.astype(np.int8, copy=False)
+    array = _as_1d_float(raw, name)
     _check_finite(array, name, "drop those rows or fill them with 0 or 1")
     bad = (array != 0) & (array != 1)
     if bad.any():

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# ValueLens set-up and entry points. Creates .venv on first use, reinstalls only when
+# pyproject.toml changes, then either opens the dashboard or runs every test.
+#
+#   bash scripts/dev.sh dashboard   # set up, then open the dashboard on the sample data
+#   bash scripts/dev.sh test        # set up (Chromium too, where possible), then run all tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON="${PYTHON:-python3}"
+VENV=".venv"
+
+die() { echo "error: $*" >&2; exit 1; }
+
+check_python() {
+  command -v "$PYTHON" >/dev/null || die "$PYTHON not found; install Python 3.11 or newer \
+(Debian: apt-get install python3 python3-venv) or set PYTHON=/path/to/python3.11"
+  "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+    || die "ValueLens needs Python 3.11 or newer; $PYTHON is $("$PYTHON" -V 2>&1). \
+Set PYTHON=/path/to/python3.11"
+}
+
+setup() {  # $1: extras to install, e.g. "" or "[test]"
+  check_python
+  if [ ! -x "$VENV/bin/python" ]; then
+    echo "Creating $VENV ..."
+    "$PYTHON" -m venv "$VENV" 2>/dev/null || { rm -rf "$VENV"; die "could not create a \
+virtual environment; on Debian install it with: apt-get install python3-venv"; }
+  fi
+  local stamp="$VENV/.installed$1-$(cksum < pyproject.toml | cut -d' ' -f1)"
+  if [ ! -f "$stamp" ]; then
+    echo "Installing ValueLens$1 into $VENV ..."
+    "$VENV/bin/python" -m pip install --quiet --upgrade pip
+    "$VENV/bin/python" -m pip install --quiet -e ".$1"
+    touch "$stamp"
+  fi
+}
+
+ensure_chromium() {
+  local chromium="${VALUELENS_CHROMIUM:-/usr/bin/chromium}"
+  [ -x "$chromium" ] && return 0
+  if command -v apt-get >/dev/null; then
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
+    echo "Installing Debian's chromium for the browser tests ..."
+    if $sudo apt-get update -qq >/dev/null 2>&1 \
+      && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null 2>&1; then
+      return 0
+    fi
+  fi
+  echo "note: Chromium could not be installed here; the browser tests will be skipped" \
+       "(install it with: sudo apt-get install chromium)" >&2
+}
+
+case "${1:-}" in
+  dashboard)
+    setup ""
+    headless=true
+    if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || [ "$(uname)" = Darwin ]; then headless=false; fi
+    exec "$VENV/bin/streamlit" run app.py --server.headless "$headless" "${@:2}"
+    ;;
+  test)
+    setup "[test]"
+    ensure_chromium
+    "$VENV/bin/ruff" check .
+    "$VENV/bin/ruff" format --check .
+    exec "$VENV/bin/python" -m pytest "${@:2}"
+    ;;
+  *)
+    echo "usage: bash scripts/dev.sh dashboard|test [extra arguments]" >&2
+    exit 2
+    ;;
+esac

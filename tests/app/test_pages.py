@@ -1,0 +1,76 @@
+"""AppTest: open each page, move its main widget, and check the numbers move without error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def sentence(at: AppTest) -> str:
+    return next(e.value for e in [*at.info, *at.warning] if e.value.startswith("At a threshold"))
+
+
+@pytest.fixture
+def fraud() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page("pages/fraud.py")
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_home_explains_the_tool_and_links_to_fraud():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "ValueLens"
+    assert "revenue, cost or risk" in at.markdown[0].value
+
+
+def test_moving_the_threshold_changes_net_savings_and_the_sentence(fraud):
+    before_money, before_text = metric(fraud, "Net savings"), sentence(fraud)
+    fraud.slider(key="fraud_threshold").set_value(0.05).run()
+    assert not fraud.exception
+    assert metric(fraud, "Net savings") != before_money
+    assert sentence(fraud) != before_text
+    assert sentence(fraud).startswith("At a threshold of 0.050, the model flags")
+
+
+def test_costs_and_model_move_the_money(fraud):
+    start = metric(fraud, "Net savings")
+    fraud.number_input(key="fraud_review_cost").set_value(25.0).run()
+    assert not fraud.exception
+    costly = metric(fraud, "Net savings")
+    assert costly != start
+    fraud.selectbox(key="fraud_model").set_value("Logistic regression").run()
+    assert not fraud.exception
+    assert metric(fraud, "Net savings") != costly
+
+
+def test_jump_button_moves_the_slider_to_the_money_best_threshold(fraud):
+    button = next(b for b in fraud.button if b.label.startswith("Most money:"))
+    button.click().run()
+    assert not fraud.exception
+    threshold = float(button.label.split(": ")[1])
+    assert fraud.slider(key="fraud_threshold").value == pytest.approx(threshold, abs=5e-4)
+
+
+def test_over_capacity_turns_the_sentence_into_a_warning(fraud):
+    fraud.number_input(key="fraud_capacity").set_value(5.0).run()
+    fraud.slider(key="fraud_threshold").set_value(0.02).run()
+    assert not fraud.exception
+    assert any("can only handle 5" in w.value for w in fraud.warning)
+
+
+def test_accuracy_paradox_is_spelled_out(fraud):
+    text = " ".join(m.value for m in fraud.markdown)
+    assert "Approving everything is 99." in text and "saves nothing" in text
