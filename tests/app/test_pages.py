@@ -7,6 +7,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from metrics.data import load_fraud_sample
+from metrics.fraud import FraudCosts
+from metrics.fraud_view import fraud_view, prepare
+
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
@@ -56,12 +60,13 @@ def test_costs_and_model_move_the_money(fraud):
     assert metric(fraud, "Net savings") != costly
 
 
-def test_jump_button_moves_the_slider_to_the_money_best_threshold(fraud):
-    button = next(b for b in fraud.button if b.label.startswith("Most money:"))
-    button.click().run()
+def test_jump_button_moves_the_slider_to_the_exact_money_best_threshold(fraud):
+    expected = fraud_view(prepare(load_fraud_sample()), FraudCosts(), capacity_per_day=25.0)
+    best = expected.analysis.best.savings
+    next(b for b in fraud.button if b.label.startswith("Most money:")).click().run()
     assert not fraud.exception
-    threshold = float(button.label.split(": ")[1])
-    assert fraud.slider(key="fraud_threshold").value == pytest.approx(threshold, abs=5e-4)
+    assert fraud.slider(key="fraud_threshold").value == pytest.approx(best.threshold)
+    assert metric(fraud, "Net savings") == f"${best.value:,.0f}"
 
 
 def test_over_capacity_turns_the_sentence_into_a_warning(fraud):
