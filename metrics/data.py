@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from metrics.fraud import FraudData, days_covered
-from metrics.validation import check_amounts, check_labels, check_same_length, check_scores
+from metrics.validation import check_amounts, check_labels, check_same_length, check_scores, count
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 FRAUD_SAMPLE = SAMPLE_DIR / "fraud_transactions.csv.gz"
@@ -83,7 +83,8 @@ def fraud_data(
         if bad.any():
             row = int(bad.to_numpy().nonzero()[0][0])
             raise ValueError(
-                f"column '{timestamp}' has {int(bad.sum())} values that are not dates, e.g. "
+                f"column '{timestamp}' has {count(bad.sum(), 'value')} that cannot be read as a "
+                f"date, e.g. "
                 f"{frame[timestamp].iloc[row]!r} in row {row}; use ISO dates such as "
                 "2026-06-01 13:45:00"
             )

@@ -12,6 +12,11 @@ class UndefinedMetricWarning(UserWarning):
     """A metric is undefined for this input (for example only one class is present)."""
 
 
+def count(n: int | np.integer, noun: str) -> str:
+    """'1 value', '12 values'."""
+    return f"{int(n):,} {noun}{'' if n == 1 else 's'}"
+
+
 def _first_bad(mask: np.ndarray, values: np.ndarray) -> str:
     row = int(np.flatnonzero(mask)[0])
     return f"e.g. {values[row].item()!r} in row {row}"
@@ -25,7 +30,7 @@ def _as_1d_float(values: object, name: str) -> np.ndarray:
         bad = [i for i, v in enumerate(raw) if not _is_number(v)]
         row = bad[0] if bad else 0
         raise ValueError(
-            f"column '{name}' has {len(bad) or 'some'} non-numeric values, "
+            f"column '{name}' has {count(len(bad), 'non-numeric value')}, "
             f"e.g. {raw[row]!r} in row {row}; '{name}' must hold numbers only"
         ) from None
     if array.ndim != 1:
@@ -45,7 +50,7 @@ def _check_finite(array: np.ndarray, name: str, hint: str) -> None:
     bad = ~np.isfinite(array)
     if bad.any():
         raise ValueError(
-            f"column '{name}' has {int(bad.sum())} missing or infinite values, "
+            f"column '{name}' has {count(bad.sum(), 'missing or infinite value')}, "
             f"{_first_bad(bad, array)}; {hint}"
         )
 
@@ -64,7 +69,7 @@ def check_labels(y_true: object, *, name: str = "label") -> np.ndarray:
     bad = (array != 0) & (array != 1)
     if bad.any():
         raise ValueError(
-            f"column '{name}' has {int(bad.sum())} values that are not 0 or 1, "
+            f"column '{name}' has {count(bad.sum(), 'value')} other than 0 or 1, "
             f"{_first_bad(bad, array)}; labels must be binary (1 = positive, e.g. fraud)"
         )
     return array.astype(np.int8)
@@ -77,7 +82,7 @@ def check_scores(y_score: object, *, name: str = "score") -> np.ndarray:
     bad = (array < 0) | (array > 1)
     if bad.any():
         raise ValueError(
-            f"column '{name}' has {int(bad.sum())} values outside [0, 1], "
+            f"column '{name}' has {count(bad.sum(), 'value')} outside [0, 1], "
             f"{_first_bad(bad, array)}; scores must be probabilities"
         )
     return array
@@ -90,7 +95,7 @@ def check_amounts(amount: object, *, name: str = "amount") -> np.ndarray:
     bad = array < 0
     if bad.any():
         raise ValueError(
-            f"column '{name}' has {int(bad.sum())} negative values, "
+            f"column '{name}' has {count(bad.sum(), 'negative value')}, "
             f"{_first_bad(bad, array)}; amounts must be zero or positive (refunds excluded)"
         )
     return array
@@ -103,7 +108,7 @@ def check_weights(sample_weight: object, *, name: str = "sample_weight") -> np.n
     bad = array < 0
     if bad.any():
         raise ValueError(
-            f"'{name}' has {int(bad.sum())} negative values, {_first_bad(bad, array)}; "
+            f"'{name}' has {count(bad.sum(), 'negative value')}, {_first_bad(bad, array)}; "
             "weights must be zero or positive"
         )
     return array

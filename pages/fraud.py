@@ -7,7 +7,7 @@ import streamlit as st
 from metrics import charts
 from metrics.fraud import FraudCosts, snapshot
 from metrics.fraud_view import FraudView, PreparedFraud, fraud_view, headline
-from ui.fraud import choose_data, ml_tiles, money_tiles
+from ui.fraud import choose_data, default_sample, ml_tiles, money_tiles
 from ui.widgets import framing_strip, fraud_cost_inputs, plain, route_through_app
 
 JUMPS = ("Most money", "Best F1", "Best accuracy", "Within capacity")
@@ -65,12 +65,13 @@ framing_strip(
     "Precision, recall, F1, accuracy, ROC AUC at a decision threshold",
     "Net savings in USD versus approving everything",
 )
+problem = None
 with st.sidebar:
     try:
         source, prepared = choose_data()
     except ValueError as error:
-        st.error(str(error))
-        st.stop()
+        problem = str(error)
+        source, prepared = default_sample()
     costs = fraud_cost_inputs()
     capacity = st.number_input(
         "Review capacity, alerts per day",
@@ -81,6 +82,8 @@ with st.sidebar:
         help="Flagged transactions your analysts can check a day. "
         "Default 25. Needs dates in the data.",
     )
+if problem:
+    st.error(f"Your file cannot be used: {problem}. The sample is shown until it is fixed.")
 view = view_for(source, costs, capacity if prepared.data.days else None, prepared)
 threshold_section(view)
 

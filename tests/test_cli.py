@@ -135,7 +135,7 @@ def test_module_entry_point_never_prints_a_traceback(tmp_path):
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert "column 'score' has 1 non-numeric values, e.g. 'abc' in row 1" in result.stderr
+    assert "column 'score' has 1 non-numeric value, e.g. 'abc' in row 1" in result.stderr
 
 
 def test_sample_evaluates_from_the_command_line(capsys):

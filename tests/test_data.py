@@ -44,7 +44,7 @@ def test_bad_dates_and_unreadable_files_say_how_to_fix(tmp_path):
     bad = FRAME.assign(timestamp=["2026-06-01", "soon", "2026-06-03"])
     with pytest.raises(
         ValueError,
-        match=r"column 'timestamp' has 1 values that are not dates, "
+        match=r"column 'timestamp' has 1 value that cannot be read as a date, "
         r"e.g. 'soon' in row 1",
     ):
         fraud_data(bad)

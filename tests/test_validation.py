@@ -10,24 +10,24 @@ from metrics.fraud import FraudCosts
     [
         (
             {"y_true": [0, 2, 1], "y_score": [0.1, 0.2, 0.3]},
-            r"column 'label' has 1 values that are not 0 or 1, e.g. 2.0 in row 1; labels must be",
+            r"column 'label' has 1 value other than 0 or 1, e.g. 2.0 in row 1; labels must be",
         ),
         (
             {"y_true": [0, 1, 1], "y_score": [0.1, 1.7, 0.3]},
-            r"column 'score' has 1 values outside \[0, 1\], e.g. 1.7 in row 1; scores must be "
+            r"column 'score' has 1 value outside \[0, 1\], e.g. 1.7 in row 1; scores must be "
             r"probabilities",
         ),
         (
             {"y_true": [0, 1], "y_score": [np.nan, 0.3]},
-            r"column 'score' has 1 missing or infinite values, e.g. nan in row 0",
+            r"column 'score' has 1 missing or infinite value, e.g. nan in row 0",
         ),
         (
             {"y_true": [0, 1], "y_score": [0.1, 0.3], "amount": [5.0, -2.0]},
-            r"column 'amount' has 1 negative values, e.g. -2.0 in row 1",
+            r"column 'amount' has 1 negative value, e.g. -2.0 in row 1",
         ),
         (
             {"y_true": [0, 1], "y_score": [0.1, 0.3], "amount": [5.0, np.inf]},
-            r"column 'amount' has 1 missing or infinite values, e.g. inf in row 1",
+            r"column 'amount' has 1 missing or infinite value, e.g. inf in row 1",
         ),
         (
             {"y_true": [0, 1, 0], "y_score": [0.1, 0.3]},
@@ -40,7 +40,7 @@ from metrics.fraud import FraudCosts
         ),
         (
             {"y_true": [0, 1], "y_score": [0.1, 0.3], "sample_weight": [1.0, -1.0]},
-            r"'sample_weight' has 1 negative values",
+            r"'sample_weight' has 1 negative value",
         ),
     ],
 )

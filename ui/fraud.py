@@ -38,6 +38,11 @@ def upload_columns(file_id: str, _raw: bytes, _name: str) -> list[str]:
     return [str(c) for c in read_table(_raw, name=_name).columns]
 
 
+def default_sample() -> tuple[tuple, PreparedFraud]:
+    """The sample with the default model: shown until an uploaded file is usable."""
+    return ("sample", DEFAULT_MODEL), prepared_sample(DEFAULT_MODEL)
+
+
 def choose_data() -> tuple[tuple, PreparedFraud]:
     """Sidebar: the sample with a model selector, or an uploaded file with column pickers.
 
@@ -61,7 +66,7 @@ def choose_data() -> tuple[tuple, PreparedFraud]:
             "Upload a file with a 0/1 label, a fraud score in [0, 1] and an amount in USD "
             "per row; a timestamp is optional. Until then the sample is shown."
         )
-        return ("sample", DEFAULT_MODEL), prepared_sample(DEFAULT_MODEL)
+        return default_sample()
     raw = upload.getvalue()
     columns = upload_columns(upload.file_id, raw, upload.name)
     guess = guess_columns(columns)

@@ -103,6 +103,9 @@ def test_a_bad_upload_shows_a_clear_error_and_no_traceback(server, browser, tmp_
     page.locator("input[type=file]").set_input_files(str(bad))
     error = page.locator("[data-testid='stAlertContentError']")
     error.wait_for(timeout=60_000)
-    assert "column 'score' has 1 values outside [0, 1], e.g. 1.7 in row 1" in error.inner_text()
+    assert "column 'score' has 1 value outside [0, 1], e.g. 1.7 in row 1" in error.inner_text()
+    assert "The sample is shown until it is fixed" in error.inner_text()
     assert "Traceback" not in page.content()
+    page.screenshot(path=str(tmp_path / "bad-upload.png"))
+    assert page.get_by_text("Net savings", exact=True).count() >= 1
     page.close()
