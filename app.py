@@ -13,6 +13,12 @@ navigation = st.navigation(
             icon=":material/credit_card:",
             url_path="fraud",
         ),
+        st.Page(
+            "pages/ads.py",
+            title="Search ads",
+            icon=":material/ads_click:",
+            url_path="ads",
+        ),
     ]
 )
 with st.sidebar:

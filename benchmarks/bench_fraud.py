@@ -80,8 +80,10 @@ def bench_curve(n: int, repeats: int) -> None:
     for name, seconds in times.items():
         print(f"{name:<58}{seconds:9.3f} s   ValueLens/this = {ours / seconds:.2f}")
     loop = per_threshold * n_thresholds
-    print(f"{'confusion_matrix per threshold (20 timed, extrapolated)':<58}{loop:9.0f} s   "
-          f"ValueLens/this = {ours / loop:.1e}")  # fmt: skip
+    print(
+        f"{'confusion_matrix per threshold (20 timed, extrapolated)':<58}{loop:9.0f} s   "
+        f"ValueLens/this = {ours / loop:.1e}"
+    )
 
 
 def bench_slider() -> None:
@@ -106,8 +108,10 @@ def bench_page(reruns: int) -> None:
     values = np.linspace(0.01, 0.9, reruns).round(3)
     times = [timed(lambda v=v: slider.set_value(float(v)).run()) for v in values]
     print("\n## Fraud page (AppTest, whole script, sample data)")
-    print(f"first load {first * 1000:.0f} ms; median rerun after a slider move "
-          f"{statistics.median(times) * 1000:.0f} ms over {reruns} (target < 100 ms)")  # fmt: skip
+    print(
+        f"first load {first * 1000:.0f} ms; median rerun after a slider move "
+        f"{statistics.median(times) * 1000:.0f} ms over {reruns} (target < 100 ms)"
+    )
 
 
 def main() -> None:

@@ -30,21 +30,37 @@ BASE_LAYOUT = {
 }
 
 
-def _usd(value: float) -> str:
+def usd(value: float) -> str:
     return f"{'-' if value < 0 else ''}${abs(value):,.0f}"
 
 
-def _title(text: str, y: float) -> dict:
+def subplot_title(text: str, y: float) -> dict:
     """A subplot title as a paper-anchored annotation."""
-    return {"text": text, "x": 0.5, "y": y, "xref": "paper", "yref": "paper",
-            "xanchor": "center", "yanchor": "bottom", "showarrow": False,
-            "font": {"size": 15, "color": NEUTRAL}}  # fmt: skip
+    return {
+        "text": text,
+        "x": 0.5,
+        "y": y,
+        "xref": "paper",
+        "yref": "paper",
+        "xanchor": "center",
+        "yanchor": "bottom",
+        "showarrow": False,
+        "font": {"size": 15, "color": NEUTRAL},
+    }
 
 
-def _vline(x: float, axis: str) -> dict:
+def vline(x: float, axis: str) -> dict:
     line = {"color": CHOSEN, "width": 2, "dash": "dash"}
-    return {"type": "line", "x0": x, "x1": x, "xref": f"x{axis}", "y0": 0, "y1": 1,
-            "yref": f"y{axis} domain", "line": line}  # fmt: skip
+    return {
+        "type": "line",
+        "x0": x,
+        "x1": x,
+        "xref": f"x{axis}",
+        "y0": 0,
+        "y1": 1,
+        "yref": f"y{axis} domain",
+        "line": line,
+    }
 
 
 def _marker_traces(analysis: FraudAnalysis) -> list[dict]:
@@ -59,14 +75,25 @@ def _marker_traces(analysis: FraudAnalysis) -> list[dict]:
         if point.flags_nothing:
             continue
         money = float(analysis.values[point.index])
-        traces.append({
-            "type": "scatter", "x": [point.threshold], "y": [money], "mode": "markers+text",
-            "name": label, "text": [f"{label}<br>{_usd(money)}"], "textposition": position,
-            "textfont": {"color": colour},
-            "marker": {"color": colour, "size": 14, "symbol": symbol,
-                       "line": {"color": "white", "width": 1}},
-            "hovertemplate": f"{label}: threshold %{{x:.3f}}, $%{{y:,.0f}}<extra></extra>",
-        })  # fmt: skip
+        traces.append(
+            {
+                "type": "scatter",
+                "x": [point.threshold],
+                "y": [money],
+                "mode": "markers+text",
+                "name": label,
+                "text": [f"{label}<br>{usd(money)}"],
+                "textposition": position,
+                "textfont": {"color": colour},
+                "marker": {
+                    "color": colour,
+                    "size": 14,
+                    "symbol": symbol,
+                    "line": {"color": "white", "width": 1},
+                },
+                "hovertemplate": f"{label}: threshold %{{x:.3f}}, $%{{y:,.0f}}<extra></extra>",
+            }
+        )
     return traces
 
 
@@ -79,50 +106,98 @@ def savings_curve_figure(
     traces: list[dict] = []
     if "net_savings_low_usd" in table:
         traces += [
-            {"type": "scatter", "x": x, "y": table["net_savings_high_usd"].to_numpy(),
-             "line": {"width": 0}, "hoverinfo": "skip", "showlegend": False},
-            {"type": "scatter", "x": x, "y": table["net_savings_low_usd"].to_numpy(),
-             "line": {"width": 0}, "fill": "tonexty", "fillcolor": BAND, "hoverinfo": "skip",
-             "name": "95% interval"},
-        ]  # fmt: skip
-    traces.append({"type": "scatter", "x": x, "y": table["net_savings_usd"].to_numpy(),
-                   "name": "Net savings", "line": {"color": MONEY, "width": 3},
-                   "hovertemplate": "$%{y:,.0f}<extra>net savings</extra>"})  # fmt: skip
+            {
+                "type": "scatter",
+                "x": x,
+                "y": table["net_savings_high_usd"].to_numpy(),
+                "line": {"width": 0},
+                "hoverinfo": "skip",
+                "showlegend": False,
+            },
+            {
+                "type": "scatter",
+                "x": x,
+                "y": table["net_savings_low_usd"].to_numpy(),
+                "line": {"width": 0},
+                "fill": "tonexty",
+                "fillcolor": BAND,
+                "hoverinfo": "skip",
+                "name": "95% interval",
+            },
+        ]
+    traces.append(
+        {
+            "type": "scatter",
+            "x": x,
+            "y": table["net_savings_usd"].to_numpy(),
+            "name": "Net savings",
+            "line": {"color": MONEY, "width": 3},
+            "hovertemplate": "$%{y:,.0f}<extra>net savings</extra>",
+        }
+    )
     traces += _marker_traces(analysis)
     for name, column, line in (
         ("Precision", "precision", {"color": NEUTRAL, "width": 2}),
         ("Recall", "recall", {"color": LOSS, "width": 2, "dash": "dot"}),
     ):
-        traces.append({"type": "scatter", "x": x, "y": table[column].to_numpy(), "name": name,
-                       "line": line, "xaxis": "x2", "yaxis": "y2",
-                       "hovertemplate": f"%{{y:.0%}}<extra>{name.lower()}</extra>"})  # fmt: skip
+        traces.append(
+            {
+                "type": "scatter",
+                "x": x,
+                "y": table[column].to_numpy(),
+                "name": name,
+                "line": line,
+                "xaxis": "x2",
+                "yaxis": "y2",
+                "hovertemplate": f"%{{y:.0%}}<extra>{name.lower()}</extra>",
+            }
+        )
     top = float(np.nanmax(table.get("net_savings_high_usd", table["net_savings_usd"])))
     bottom = min(max(float(np.nanmin(table["net_savings_usd"])), -0.5 * abs(top)), 0.0)
-    log_axis = {"type": "log", "range": [-3, 0], "tickvals": LOG_TICKS, "gridcolor": GRID,
-                "ticktext": [f"{t:g}" for t in LOG_TICKS]}  # fmt: skip
+    log_axis = {
+        "type": "log",
+        "range": [-3, 0],
+        "tickvals": LOG_TICKS,
+        "gridcolor": GRID,
+        "ticktext": [f"{t:g}" for t in LOG_TICKS],
+    }
     layout = {
         **BASE_LAYOUT,
         "height": 640,
         "hovermode": "x unified",
         "legend": {"orientation": "h", "y": -0.14, "x": 0},
         "xaxis": {**log_axis, "matches": "x2", "showticklabels": False, "anchor": "y"},
-        "yaxis": {"domain": [0.42, 0.94], "tickformat": "$,.0f", "gridcolor": GRID,
-                  "zerolinecolor": "#b0bec5", "range": [bottom * 1.1, top * 1.15]},
-        "xaxis2": {**log_axis, "anchor": "y2",
-                   "title": {"text": "Decision threshold: flag when score ≥ threshold "
-                                     "(log scale)"}},
-        "yaxis2": {"domain": [0, 0.32], "tickformat": ".0%", "range": [0, 1.05],
-                   "gridcolor": GRID},
-        "shapes": [_vline(threshold, ""), _vline(threshold, "2")],
+        "yaxis": {
+            "domain": [0.42, 0.94],
+            "tickformat": "$,.0f",
+            "gridcolor": GRID,
+            "zerolinecolor": "#b0bec5",
+            "range": [bottom * 1.1, top * 1.15],
+        },
+        "xaxis2": {
+            **log_axis,
+            "anchor": "y2",
+            "title": {"text": "Decision threshold: flag when score ≥ threshold (log scale)"},
+        },
+        "yaxis2": {"domain": [0, 0.32], "tickformat": ".0%", "range": [0, 1.05], "gridcolor": GRID},
+        "shapes": [vline(threshold, ""), vline(threshold, "2")],
         "annotations": [
-            _title("Net savings versus approving everything (USD)", 0.95),
-            _title("Share of flags that are fraud (precision) and of fraud caught (recall)",
-                   0.33),
-            {"x": np.log10(max(threshold, 1e-3)), "y": 0.03, "xref": "x", "yref": "y domain",
-             "text": f" your threshold {threshold:.3f} ", "showarrow": False,
-             "xanchor": "left" if threshold < 0.1 else "right", "font": {"color": CHOSEN}},
+            subplot_title("Net savings versus approving everything (USD)", 0.95),
+            subplot_title(
+                "Share of flags that are fraud (precision) and of fraud caught (recall)", 0.33
+            ),
+            {
+                "x": np.log10(max(threshold, 1e-3)),
+                "y": 0.03,
+                "xref": "x",
+                "yref": "y domain",
+                "text": f" your threshold {threshold:.3f} ",
+                "showarrow": False,
+                "xanchor": "left" if threshold < 0.1 else "right",
+                "font": {"color": CHOSEN},
+            },
         ],
-    }  # fmt: skip
+    }
     return go.Figure(data=traces, layout=layout)
 
 
@@ -132,25 +207,47 @@ def confusion_figure(snap: FraudSnapshot) -> go.Figure:
     counts = np.array([[p.tn, p.fp], [p.fn, p.tp]])
     money = np.array([[0.0, -snap.false_alarm_cost], [0.0, snap.caught_fraud_value]])
     names = [["Good sales approved", "False alarms"], ["Missed fraud", "Caught fraud"]]
-    count_text = [[f"{names[i][j]}<br><b>{counts[i, j]:,.0f}</b>" for j in range(2)]
-                  for i in range(2)]  # fmt: skip
-    money_text = [[f"{names[i][j]}<br><b>{_usd(money[i, j])}</b>" for j in range(2)]
-                  for i in range(2)]  # fmt: skip
+    count_text = [
+        [f"{names[i][j]}<br><b>{counts[i, j]:,.0f}</b>" for j in range(2)] for i in range(2)
+    ]
+    money_text = [
+        [f"{names[i][j]}<br><b>{usd(money[i, j])}</b>" for j in range(2)] for i in range(2)
+    ]
     money_text[1][0] += (
-        f"<br><span style='font-size:12px'>{_usd(snap.missed_fraud_amount)} of fraud "
+        f"<br><span style='font-size:12px'>{usd(snap.missed_fraud_amount)} of fraud "
         "not stopped</span>"
     )
     limit = max(float(np.abs(money).max()), 1.0)
-    cells = {"type": "heatmap", "x": ["Approved", "Flagged"], "y": ["Legitimate", "Fraud"],
-             "xgap": 3, "ygap": 3, "texttemplate": "%{text}", "textfont": {"size": 16},
-             "showscale": False, "hoverinfo": "skip"}  # fmt: skip
+    cells = {
+        "type": "heatmap",
+        "x": ["Approved", "Flagged"],
+        "y": ["Legitimate", "Fraud"],
+        "xgap": 3,
+        "ygap": 3,
+        "texttemplate": "%{text}",
+        "textfont": {"size": 16},
+        "showscale": False,
+        "hoverinfo": "skip",
+    }
     traces = [
-        {**cells, "z": np.log1p(counts), "text": count_text, "zmin": 0,
-         "colorscale": [[0, "#f3f6f9"], [1, "#9ecae1"]]},
-        {**cells, "z": money, "text": money_text, "zmin": -limit, "zmax": limit,
-         "colorscale": [[0, "#f1948a"], [0.5, "#f8f9f9"], [1, "#82e0aa"]],
-         "xaxis": "x2", "yaxis": "y2"},
-    ]  # fmt: skip
+        {
+            **cells,
+            "z": np.log1p(counts),
+            "text": count_text,
+            "zmin": 0,
+            "colorscale": [[0, "#f3f6f9"], [1, "#9ecae1"]],
+        },
+        {
+            **cells,
+            "z": money,
+            "text": money_text,
+            "zmin": -limit,
+            "zmax": limit,
+            "colorscale": [[0, "#f1948a"], [0.5, "#f8f9f9"], [1, "#82e0aa"]],
+            "xaxis": "x2",
+            "yaxis": "y2",
+        },
+    ]
     x_axis = {"title": {"text": "Model decision"}, "showgrid": False}
     layout = {
         **BASE_LAYOUT,
@@ -159,13 +256,17 @@ def confusion_figure(snap: FraudSnapshot) -> go.Figure:
         "xaxis": {**x_axis, "domain": [0, 0.48]},
         "xaxis2": {**x_axis, "domain": [0.52, 1], "anchor": "y2"},
         "yaxis": {"autorange": "reversed", "title": {"text": "Actually"}, "showgrid": False},
-        "yaxis2": {"autorange": "reversed", "showticklabels": False, "anchor": "x2",
-                   "showgrid": False},
+        "yaxis2": {
+            "autorange": "reversed",
+            "showticklabels": False,
+            "anchor": "x2",
+            "showgrid": False,
+        },
         "annotations": [
-            {**_title("Transactions", 1.0), "x": 0.24},
-            {**_title("Value versus approving everything", 1.0), "x": 0.76},
+            {**subplot_title("Transactions", 1.0), "x": 0.24},
+            {**subplot_title("Value versus approving everything", 1.0), "x": 0.76},
         ],
-    }  # fmt: skip
+    }
     return go.Figure(data=traces, layout=layout)
 
 
@@ -174,20 +275,29 @@ def policies_figure(rows: list[Policy]) -> go.Figure:
     ordered = rows[::-1]
     savings = [r.net_savings for r in ordered]
     bar = {
-        "type": "bar", "orientation": "h", "x": savings,
-        "y": [f"<b>{r.name}</b><br>accuracy {r.accuracy:.2%} · {r.flagged:,.0f} flagged"
-              for r in ordered],
+        "type": "bar",
+        "orientation": "h",
+        "x": savings,
+        "y": [
+            f"<b>{r.name}</b><br>accuracy {r.accuracy:.2%} · {r.flagged:,.0f} flagged"
+            for r in ordered
+        ],
         "marker": {"color": [MONEY if v > 0 else NEUTRAL for v in savings]},
-        "text": [_usd(v) for v in savings], "textposition": "outside", "cliponaxis": False,
+        "text": [usd(v) for v in savings],
+        "textposition": "outside",
+        "cliponaxis": False,
         "hoverinfo": "skip",
-    }  # fmt: skip
+    }
     layout = {
         **BASE_LAYOUT,
         "height": 90 + 60 * len(rows),
         "hovermode": False,
         "showlegend": False,
-        "xaxis": {"tickformat": "$,.0f", "title": {"text": "Net savings (USD)"},
-                  "gridcolor": GRID,
-                  "range": [min(0.0, *savings) * 1.15, max(1.0, *savings) * 1.15]},
-    }  # fmt: skip
+        "xaxis": {
+            "tickformat": "$,.0f",
+            "title": {"text": "Net savings (USD)"},
+            "gridcolor": GRID,
+            "range": [min(0.0, *savings) * 1.15, max(1.0, *savings) * 1.15],
+        },
+    }
     return go.Figure(data=[bar], layout=layout)

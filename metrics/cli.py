@@ -14,11 +14,12 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from metrics.ads import AdsSummary, summarise
 from metrics.bootstrap import bootstrap_curves
 from metrics.curves import average_precision, roc_auc
-from metrics.data import fraud_data, read_table
+from metrics.data import ads_data, fraud_data, read_table
 from metrics.fraud import FraudAnalysis, FraudCosts, FraudData, analyse, snapshot
-from metrics.validation import check_threshold
+from metrics.validation import check_non_negative, check_threshold
 
 EXIT_BAD_INPUT = 2
 
@@ -120,7 +121,75 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--score-column", default="score")
     ev.add_argument("--amount-column", default="amount")
     ev.add_argument("--timestamp-column", default="timestamp")
+    ads = commands.add_parser(
+        "ads", help="CTR model: auction revenue, RPM, AUC, log loss, NE and calibration"
+    )
+    ads.add_argument("--data", required=True, help="CSV (optionally .gz) or Parquet file")
+    ads.add_argument("--json", action="store_true", help="print one JSON object")
+    ads.add_argument("--slots", type=int, default=1, help="ads shown per query (default 1)")
+    ads.add_argument(
+        "--reserve",
+        type=float,
+        default=0.0,
+        help="minimum bid x pCTR, USD per 1,000 impressions (default 0)",
+    )
+    ads.add_argument(
+        "--pricing",
+        choices=["first", "second"],
+        default="first",
+        help="first price (pay the bid) or second price (default first)",
+    )
+    ads.add_argument(
+        "--where", metavar="COLUMN=VALUE", help="keep only rows where COLUMN equals VALUE"
+    )
+    for role, default in (
+        ("query", "query_id"),
+        ("bid", "bid"),
+        ("score", "score"),
+        ("clicked", "clicked"),
+        ("p-true", "p_true"),
+    ):
+        ads.add_argument(f"--{role}-column", default=default)
     return parser
+
+
+def ads_report(summary: AdsSummary) -> dict:
+    """The JSON object printed by ``ads``: money in USD, reserve-independent quality."""
+    out, q = summary.outcome, summary.quality
+    report = {
+        "queries": out.queries,
+        "impressions": out.impressions,
+        "clicks": out.clicks,
+        "ctr": out.ctr,
+        "revenue": out.revenue,
+        "rpm": out.rpm,
+        "coverage": out.coverage,
+        "auc": q.auc,
+        "log_loss": q.log_loss,
+        "ne": q.normalized_entropy,
+        "calibration_ratio": q.calibration_ratio,
+    }
+    if summary.oracle is not None:
+        report["expected_revenue"] = out.expected_revenue
+        report["oracle_expected_revenue"] = summary.oracle.expected_revenue
+        report["oracle_share"] = summary.oracle_share
+    report["currency"] = "USD"
+    return {k: v if isinstance(v, str) else _number(v) for k, v in report.items()}
+
+
+def _ads(args: argparse.Namespace) -> dict:
+    data = ads_data(
+        _rows_where(read_table(args.data), args.where),
+        query=args.query_column,
+        bid=args.bid_column,
+        score=args.score_column,
+        clicked=args.clicked_column,
+        p_true=args.p_true_column,
+    )
+    check_non_negative(args.reserve, "reserve", "USD per 1,000 impressions")
+    if args.slots < 1:
+        raise ValueError(f"--slots is {args.slots}; show at least 1 ad per query")
+    return ads_report(summarise(data, slots=args.slots, reserve=args.reserve, pricing=args.pricing))
 
 
 def _rows_where(frame: pd.DataFrame, where: str | None) -> pd.DataFrame:
@@ -175,7 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     warnings.formatwarning = lambda message, *_, **__: f"warning: {message}\n"
     try:
-        report = _evaluate(args)
+        report = _evaluate(args) if args.command == "evaluate" else _ads(args)
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -8,11 +8,18 @@ from pathlib import Path
 
 import pandas as pd
 
+from metrics.ads import AdsData
+from metrics.auction import check_bids, query_index
 from metrics.fraud import FraudData, days_covered
 from metrics.validation import check_amounts, check_labels, check_same_length, check_scores, count
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 FRAUD_SAMPLE = SAMPLE_DIR / "fraud_transactions.csv.gz"
+ADS_SAMPLE = SAMPLE_DIR / "ads_auctions.csv.gz"
+ADS_SAMPLE_MODELS = {
+    "Gradient boosting": "score_gbm",
+    "Logistic regression, balanced weights": "score_logreg",
+}
 FRAUD_SAMPLE_MODELS = {"Gradient boosting": "score_gbm", "Logistic regression": "score_logreg"}
 """Display name -> score column of the two models scored in the sample."""
 
@@ -118,3 +125,39 @@ def load_fraud_sample(model: str = "Gradient boosting") -> FraudData:
     frame = read_table(FRAUD_SAMPLE)
     scored = frame[frame["split"] == "test"]
     return fraud_data(scored, label="is_fraud", score=FRAUD_SAMPLE_MODELS[model])
+
+
+def ads_data(
+    frame: pd.DataFrame,
+    *,
+    query: str = "query_id",
+    bid: str = "bid",
+    score: str = "score",
+    clicked: str = "clicked",
+    p_true: str | None = "p_true",
+) -> AdsData:
+    """Validate the auction columns; ``p_true`` is used only if present."""
+    q, n_queries = query_index(_column(frame, query, "query").to_numpy())
+    truth = None
+    if p_true is not None and p_true in frame.columns:
+        truth = check_scores(frame[p_true].to_numpy(), name=p_true)
+    data = AdsData(
+        query=q,
+        n_queries=n_queries,
+        bid=check_bids(_column(frame, bid, "bid").to_numpy(), name=bid),
+        score=check_scores(_column(frame, score, "score").to_numpy(), name=score),
+        clicked=check_labels(_column(frame, clicked, "clicked").to_numpy(), name=clicked),
+        p_true=truth,
+    )
+    check_same_length(query_id=data.query, bid=data.bid, score=data.score, clicked=data.clicked)
+    return data
+
+
+def load_ads_sample(model: str = "Gradient boosting") -> AdsData:
+    """The bundled auctions with one model's predicted CTR."""
+    if model not in ADS_SAMPLE_MODELS:
+        raise ValueError(
+            f"model {model!r} is not in the ads sample; choose one of "
+            f"{', '.join(ADS_SAMPLE_MODELS)}"
+        )
+    return ads_data(read_table(ADS_SAMPLE), score=ADS_SAMPLE_MODELS[model])

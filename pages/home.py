@@ -19,6 +19,11 @@ st.page_link(
     label="Fraud detection: net savings of a fraud model in USD",
     icon=":material/credit_card:",
 )
+st.page_link(
+    "pages/ads.py",
+    label="Search ads: what a better click-through-rate model is worth a year",
+    icon=":material/ads_click:",
+)
 st.caption(
     "Each page runs on bundled sample data, or on your own scored file. The same numbers are "
     "available as JSON from the command line: `python -m metrics evaluate --help`."

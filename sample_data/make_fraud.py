@@ -167,7 +167,7 @@ def _formatted(frame: pd.DataFrame) -> pd.DataFrame:
 
 def write_csv_gz(frame: pd.DataFrame, path: Path) -> None:
     """Write gzip-compressed CSV with a fixed header time so the bytes are reproducible."""
-    text = _formatted(frame).to_csv(index=False, date_format="%Y-%m-%d %H:%M:%S")
+    text = frame.to_csv(index=False, date_format="%Y-%m-%d %H:%M:%S")
     with (
         open(path, "wb") as raw,
         gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as gz,
@@ -180,7 +180,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)
     frame = fit_and_score(simulate(np.random.default_rng(SEED)))
-    write_csv_gz(frame, args.output)
+    write_csv_gz(_formatted(frame), args.output)
 
 
 if __name__ == "__main__":

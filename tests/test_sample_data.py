@@ -5,24 +5,27 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_data"
+SAMPLES = [("make_fraud.py", "fraud_transactions.csv.gz"), ("make_ads.py", "ads_auctions.csv.gz")]
 
 
-def test_regenerating_the_fraud_sample_gives_identical_bytes(tmp_path):
-    out = tmp_path / "fraud.csv.gz"
-    subprocess.run(
-        [sys.executable, str(SAMPLE / "make_fraud.py"), "--output", str(out)], check=True
+@pytest.mark.parametrize(("script", "name"), SAMPLES)
+def test_regenerating_a_sample_gives_identical_bytes(tmp_path, script, name):
+    out = tmp_path / name
+    subprocess.run([sys.executable, str(SAMPLE / script), "--output", str(out)], check=True)
+    assert out.read_bytes() == (SAMPLE / name).read_bytes(), (
+        f"sample_data/{name} differs from what {script} writes; rerun the script and commit "
+        "the result"
     )
-    committed = SAMPLE / "fraud_transactions.csv.gz"
-    assert out.read_bytes() == committed.read_bytes(), (
-        "sample_data/fraud_transactions.csv.gz differs from what make_fraud.py writes; "
-        "rerun the script and commit the result"
-    )
 
 
-def test_every_sample_column_is_documented():
-    with gzip.open(SAMPLE / "fraud_transactions.csv.gz", "rt") as handle:
+@pytest.mark.parametrize(("script", "name"), SAMPLES)
+def test_every_sample_column_is_documented(script, name):
+    with gzip.open(SAMPLE / name, "rt") as handle:
         columns = pd.read_csv(handle, nrows=1).columns
-    documented = set(re.findall(r"^\| `(\w+)`", (SAMPLE / "README.md").read_text(), re.M))
+    readme = (SAMPLE / "README.md").read_text()
+    section = readme[readme.index(f"## `{name}`") :]
+    documented = set(re.findall(r"^\| `(\w+)`", section, re.M))
     assert set(columns) <= documented, set(columns) - documented

@@ -35,10 +35,21 @@ def _free_port() -> int:
 def server() -> Iterator[str]:
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.headless", "true"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -61,9 +72,15 @@ def browser() -> Iterator[object]:
     with playwright_api.sync_playwright() as p:
         chromium = p.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )  # fmt: skip
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         yield chromium
         chromium.close()
 
@@ -108,4 +125,24 @@ def test_a_bad_upload_shows_a_clear_error_and_no_traceback(server, browser, tmp_
     assert "Traceback" not in page.content()
     page.screenshot(path=str(tmp_path / "bad-upload.png"))
     assert page.get_by_text("Net savings", exact=True).count() >= 1
+    page.close()
+
+
+def test_ads_page_opens_and_the_quality_slider_moves_the_what_if(server, browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{server}/ads")
+    page.get_by_text("If AUC went from").wait_for(timeout=90_000)
+    before = page.get_by_text("If AUC went from").inner_text()
+    quality = page.get_by_role("slider").nth(1)
+    quality.focus()
+    for _ in range(3):
+        quality.press("ArrowRight")
+    page.wait_for_function(
+        "t => ![...document.querySelectorAll('[data-testid=stAlertContentInfo]')]"
+        ".some(e => e.innerText === t)",
+        arg=before,
+        timeout=30_000,
+    )
+    assert page.get_by_text("If AUC went from").inner_text() != before
+    assert page.locator("[data-testid='stException']").count() == 0
     page.close()

@@ -79,3 +79,45 @@ def test_over_capacity_turns_the_sentence_into_a_warning(fraud):
 def test_accuracy_paradox_is_spelled_out(fraud):
     text = " ".join(m.value for m in fraud.markdown)
     assert "Approving everything is 99." in text and "saves nothing" in text
+
+
+@pytest.fixture
+def ads() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    at.switch_page("pages/ads.py")
+    at.run()
+    assert not at.exception
+    return at
+
+
+def info_starting(at: AppTest, prefix: str) -> str:
+    texts = (e.value.replace("\\$", "$") for e in at.info)
+    return next(t for t in texts if t.startswith(prefix))
+
+
+def test_ads_quality_slider_changes_the_what_if_revenue(ads):
+    before = info_starting(ads, "If AUC went from")
+    ads.slider(key="ads_quality").set_value(0.8).run()
+    assert not ads.exception
+    after = info_starting(ads, "If AUC went from")
+    assert after != before and "a year more" in after
+    ads.slider(key="ads_quality").set_value(-0.5).run()
+    assert "a year less" in info_starting(ads, "If AUC went from")
+
+
+def test_ads_reserve_moves_revenue_and_coverage(ads):
+    rpm, coverage = metric(ads, "Revenue per 1,000 queries"), metric(ads, "Ad coverage")
+    ads.select_slider(key="ads_reserve").set_value(100.0).run()
+    assert not ads.exception
+    assert metric(ads, "Revenue per 1,000 queries") != rpm
+    assert metric(ads, "Ad coverage") != coverage
+    assert info_starting(ads, "With a $100 reserve")
+
+
+def test_ads_pricing_slots_and_model_run_without_error(ads):
+    ads.radio(key="ads_pricing").set_value(ads.radio(key="ads_pricing").options[1]).run()
+    ads.radio(key="ads_slots").set_value(2).run()
+    ads.selectbox(key="ads_model").set_value("Logistic regression, balanced weights").run()
+    assert not ads.exception
+    assert metric(ads, "Calibration ratio") != "1.00"

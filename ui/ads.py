@@ -1,0 +1,100 @@
+"""Ads page widgets: cached loaders and the KPI tiles (UI only)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from metrics.ads import AdsData, QualitySweep, References, quality_sweep, references
+from metrics.ads_view import AdsView
+from metrics.auction import AuctionCurve
+from metrics.data import load_ads_sample
+
+
+@st.cache_resource(show_spinner="Loading auctions…", max_entries=4)
+def sample(model: str) -> AdsData:
+    return load_ads_sample(model)
+
+
+@st.cache_resource(show_spinner="Ranking every query once…", max_entries=12)
+def model_curve(model: str, slots: int) -> AuctionCurve:
+    data = sample(model)
+    return data.curve(data.score, slots=slots)
+
+
+@st.cache_resource(
+    show_spinner="Replaying the auctions with better and worse models…", max_entries=12
+)
+def sweep(model: str, slots: int) -> QualitySweep:
+    return quality_sweep(sample(model), slots=slots)
+
+
+@st.cache_resource(show_spinner="Ranking by bid, at random and by the true CTR…", max_entries=6)
+def reference_rankings(model: str, slots: int) -> References:
+    return references(sample(model), slots=slots)
+
+
+def money_tiles(view: AdsView) -> None:
+    out = view.outcome
+    cols = st.columns(5)
+    cols[0].metric(
+        "Revenue per 1,000 queries",
+        f"${view.rpm:,.2f}",
+        help="RPM: what 1,000 searches earn in ad clicks.",
+    )
+    cols[1].metric("Clicks", f"{out.clicks:,.0f}", help=f"On {out.queries:,} queries.")
+    cols[2].metric(
+        "CTR of shown ads",
+        f"{out.ctr:.2%}" if out.impressions else "n/a",
+        help="Clicks divided by ads shown.",
+    )
+    cols[3].metric(
+        "Ad coverage", f"{out.coverage:.0%}", help="Ads shown per query (impressions per query)."
+    )
+    share = view.oracle_share
+    cols[4].metric(
+        "Share of oracle revenue",
+        "n/a" if share is None else f"{share:.0%}",
+        help="Against ranking by the true click probabilities, same rules.",
+    )
+
+
+def quality_tiles(view: AdsView) -> None:
+    q = view.quality
+    cols = st.columns(4)
+    cols[0].metric("ROC AUC", f"{q.auc:.3f}", help="Ranking quality: 0.5 is a coin flip.")
+    cols[1].metric("Log loss", f"{q.log_loss:.4f}", help="Cross-entropy; lower is better.")
+    cols[2].metric(
+        "Normalized entropy",
+        f"{q.normalized_entropy:.3f}",
+        help="Log loss over the entropy of the average CTR; below 1 beats "
+        "predicting the average for everyone.",
+    )
+    cols[3].metric(
+        "Calibration ratio",
+        f"{q.calibration_ratio:.2f}",
+        help="Mean predicted CTR over observed CTR; 1 is calibrated.",
+    )
+
+
+def imbalance_table(view: AdsView) -> None:
+    rows = pd.DataFrame([vars(r) for r in view.imbalance]).rename(
+        columns={
+            "name": "Model",
+            "accuracy": "Accuracy (pCTR ≥ 0.5)",
+            "auc": "ROC AUC",
+            "log_loss": "Log loss",
+            "rpm": "Revenue per 1,000 queries",
+        }
+    )
+    st.dataframe(
+        rows,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Accuracy (pCTR ≥ 0.5)": st.column_config.NumberColumn(format="percent"),
+            "Revenue per 1,000 queries": st.column_config.NumberColumn(format="$%.2f"),
+            "ROC AUC": st.column_config.NumberColumn(format="%.3f"),
+            "Log loss": st.column_config.NumberColumn(format="%.3f"),
+        },
+    )
