@@ -19,6 +19,12 @@ navigation = st.navigation(
             icon=":material/ads_click:",
             url_path="ads",
         ),
+        st.Page(
+            "pages/feed.py",
+            title="Newsfeed ranking",
+            icon=":material/dynamic_feed:",
+            url_path="feed",
+        ),
     ]
 )
 with st.sidebar:

@@ -4,12 +4,14 @@ metrics/."""
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pandas as pd
 
 from metrics.ads import AdsData
 from metrics.auction import check_bids, query_index
+from metrics.feed_story import FeedSample, build_feed
 from metrics.fraud import FraudData, days_covered
 from metrics.validation import check_amounts, check_labels, check_same_length, check_scores, count
 
@@ -20,6 +22,9 @@ ADS_SAMPLE_MODELS = {
     "Gradient boosting": "score_gbm",
     "Logistic regression, balanced weights": "score_logreg",
 }
+FEED_USERS = SAMPLE_DIR / "feed_users.csv"
+FEED_POSTS = SAMPLE_DIR / "feed_posts.csv.gz"
+FEED_ENGAGEMENT_MODEL = SAMPLE_DIR / "feed_engagement_model.json"
 FRAUD_SAMPLE_MODELS = {"Gradient boosting": "score_gbm", "Logistic regression": "score_logreg"}
 """Display name -> score column of the two models scored in the sample."""
 
@@ -161,3 +166,9 @@ def load_ads_sample(model: str = "Gradient boosting") -> AdsData:
             f"{', '.join(ADS_SAMPLE_MODELS)}"
         )
     return ads_data(read_table(ADS_SAMPLE), score=ADS_SAMPLE_MODELS[model])
+
+
+def load_feed_sample() -> FeedSample:
+    """Users, posts and the engagement model of the bundled feed, with derived candidates."""
+    model = json.loads(FEED_ENGAGEMENT_MODEL.read_text())
+    return build_feed(read_table(FEED_USERS), read_table(FEED_POSTS), model)

@@ -24,6 +24,11 @@ st.page_link(
     label="Search ads: what a better click-through-rate model is worth a year",
     icon=":material/ads_click:",
 )
+st.page_link(
+    "pages/feed.py",
+    label="Newsfeed ranking: trade engagement for quality live, without retraining",
+    icon=":material/dynamic_feed:",
+)
 st.caption(
     "Each page runs on bundled sample data, or on your own scored file. The same numbers are "
     "available as JSON from the command line: `python -m metrics evaluate --help`."

@@ -121,3 +121,41 @@ def test_ads_pricing_slots_and_model_run_without_error(ads):
     ads.selectbox(key="ads_model").set_value("Logistic regression, balanced weights").run()
     assert not ads.exception
     assert metric(ads, "Calibration ratio") != "1.00"
+
+
+@pytest.fixture
+def feed() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    at.switch_page("pages/feed.py")
+    at.run()
+    assert not at.exception
+    return at
+
+
+def sample_feed(at: AppTest) -> list:
+    return (
+        at.dataframe[1].value["topic"].tolist()
+        + at.dataframe[1].value["true quality"].round(4).tolist()
+    )
+
+
+def test_feed_weights_move_clicks_quality_and_the_sample_feed(feed):
+    clicks, quality = metric(feed, "Expected clicks"), metric(feed, "Mean quality")
+    shown = sample_feed(feed)
+    feed.slider(key="feed_alpha").set_value(0.9).run()
+    assert not feed.exception
+    assert metric(feed, "Mean quality") != quality
+    assert metric(feed, "Expected clicks") != clicks
+    assert sample_feed(feed) != shown
+    more_quality = metric(feed, "Mean quality")
+    feed.slider(key="feed_beta").set_value(1.0).run()
+    assert not feed.exception
+    assert metric(feed, "Mean quality") != more_quality
+
+
+def test_feed_zero_weights_explain_instead_of_crashing(feed):
+    feed.slider(key="feed_alpha").set_value(0.0).run()
+    feed.slider(key="feed_beta").set_value(0.0).run()
+    assert not feed.exception
+    assert any("both 0" in e.value for e in feed.error)

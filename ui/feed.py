@@ -1,0 +1,130 @@
+"""Feed page widgets: cached loaders, filter inputs and the KPI tiles (UI only)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from metrics.data import load_feed_sample
+from metrics.feed import Blendable, FilterThresholds, ParetoSweep, Revenue, blendable, pareto_sweep
+from metrics.feed_story import FeedSample
+from metrics.feed_view import FeedView
+
+
+@st.cache_resource(show_spinner="Loading users and posts…")
+def sample() -> FeedSample:
+    return load_feed_sample()
+
+
+@st.cache_resource(show_spinner="Filtering and ranking the candidates once…", max_entries=8)
+def prepared(thresholds: FilterThresholds) -> Blendable:
+    return blendable(sample().data, thresholds)
+
+
+@st.cache_resource(show_spinner="Sweeping the weights…", max_entries=16)
+def sweep(thresholds: FilterThresholds, k: int, revenue: Revenue) -> ParetoSweep:
+    return pareto_sweep(sample().data, prepared(thresholds), k=k, revenue=revenue)
+
+
+def filter_inputs() -> FilterThresholds:
+    st.markdown("**Harmful-content filters**")
+    st.caption("A post is removed when a classifier's score is at least its threshold.")
+    default = FilterThresholds()
+    values = {
+        harm: st.slider(
+            label, 0.05, 1.0, getattr(default, harm), step=0.05, key=f"feed_filter_{harm}"
+        )
+        for harm, label in (("spam", "Spam"), ("nsfw", "NSFW"), ("misinfo", "Misinformation"))
+    }
+    return FilterThresholds(**values)
+
+
+def revenue_inputs() -> Revenue:
+    default = Revenue()
+    per_click = st.number_input(
+        "Ad revenue per click, USD",
+        min_value=0.0,
+        value=default.per_click,
+        step=0.05,
+        key="feed_rev_click",
+    )
+    per_view = st.number_input(
+        "Ad revenue per post shown, USD",
+        min_value=0.0,
+        value=default.per_impression,
+        step=0.001,
+        format="%.3f",
+        key="feed_rev_view",
+    )
+    return Revenue(per_click=per_click, per_impression=per_view)
+
+
+def outcome_tiles(view: FeedView) -> None:
+    """Each tile with its change against ranking by engagement alone."""
+    out = view.outcome
+    st.caption("Arrows show the change against ranking by engagement alone (alpha = 0).")
+    tiles = [
+        (
+            "Expected clicks",
+            f"{out.expected_clicks:.2f}",
+            "expected_clicks",
+            "{:+.2f}",
+            "normal",
+            "Per user per feed, with the true click probabilities.",
+        ),
+        (
+            "Mean quality",
+            f"{out.mean_quality:.3f}",
+            "mean_quality",
+            "{:+.3f}",
+            "normal",
+            "Mean true quality (0 to 1) of the posts shown.",
+        ),
+        (
+            "Extreme share",
+            f"{out.extreme_share:.1%}",
+            "extreme_share",
+            "{:+.1%}",
+            "inverse",
+            "Share of shown posts with extremeness of at least 0.6.",
+        ),
+        (
+            "Harmful posts shown",
+            f"{out.harmful_per_1000_users:,.0f}",
+            "harmful_per_1000_users",
+            "{:+,.0f}",
+            "inverse",
+            "Per 1,000 users' feeds.",
+        ),
+        (
+            "Revenue per 1,000 users",
+            f"${out.revenue_per_1000_users:,.0f}",
+            "revenue_per_1000_users",
+            "{:+,.0f}",
+            "normal",
+            "Ad revenue per 1,000 feeds, USD.",
+        ),
+    ]
+    for col, (label, value, name, fmt, colour, help_text) in zip(st.columns(5), tiles, strict=True):
+        col.metric(
+            label,
+            value,
+            delta=fmt.format(view.delta(name)),
+            delta_color=colour,
+            help=help_text,
+        )
+    st.caption(
+        f"NDCG@K against true quality {out.ndcg_quality:.3f} (engagement only "
+        f"{view.baseline.ndcg_quality:.3f}) · against true engagement "
+        f"{out.ndcg_engagement:.3f} ({view.baseline.ndcg_engagement:.3f})"
+    )
+
+
+FEED_COLUMNS = {
+    "true quality": st.column_config.NumberColumn(format="%.2f"),
+    "predicted click": st.column_config.NumberColumn(format="%.2f"),
+}
+
+
+def feed_table(container, frame) -> None:
+    """One user's feed as a compact table."""
+    container.dataframe(frame, hide_index=True, width="stretch", column_config=FEED_COLUMNS)
