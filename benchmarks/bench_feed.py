@@ -1,0 +1,108 @@
+"""Feed benchmarks, side by side in one run.
+
+    python benchmarks/bench_feed.py
+
+1. An alpha/beta move on 1M candidates (5,000 users x 200): ValueLens re-weights and takes
+   each user's top K with argpartition on the candidate grid; the baseline re-weights a
+   long pandas frame, sorts it and takes ``groupby().head(K)``. Both measure the same feed.
+2. The Pareto sweep (51 weightings) on the sample, and the feed page's median AppTest rerun.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from bench_fraud import ROOT, compare, timed
+from test_feed import small_feed
+
+from metrics.data import load_feed_sample
+from metrics.feed import FilterThresholds, blendable, pareto_sweep, rank_feed
+
+K = 10
+ALPHA, BETA = 0.4, 0.6
+
+
+def pandas_move(frame: pd.DataFrame) -> tuple[float, float]:
+    """Re-weight, sort by user and score, keep each user's top K, measure."""
+    scored = frame.assign(score=ALPHA * frame["quality_rank"] + BETA * frame["engagement_rank"])
+    scored = scored[scored["eligible"]]
+    top = scored.sort_values(["user", "score"], ascending=[True, False]).groupby("user").head(K)
+    return top["p_click"].sum() / frame["user"].nunique(), top["quality"].mean()
+
+
+def bench_move() -> None:
+    data = small_feed(users=5_000, candidates=200, posts=50_000)
+    prepared = blendable(data, FilterThresholds())
+    users, cands = data.post_index.shape
+    frame = pd.DataFrame(
+        {
+            "user": np.repeat(np.arange(users), cands),
+            "quality_rank": np.nan_to_num(prepared.quality_rank).ravel(),
+            "engagement_rank": np.nan_to_num(prepared.engagement_rank).ravel(),
+            "eligible": prepared.eligible.ravel(),
+            "p_click": data.p_click.ravel(),
+            "quality": data.quality[data.post_index].ravel(),
+        }
+    )
+    ours = rank_feed(data, prepared, alpha=ALPHA, beta=BETA, k=K)[2]
+    clicks, quality = pandas_move(frame)
+    assert np.isclose(ours.expected_clicks, clicks) and np.isclose(ours.mean_quality, quality)
+    times = compare(
+        {
+            "ours": lambda: rank_feed(data, prepared, alpha=ALPHA, beta=BETA, k=K),
+            "pandas": lambda: pandas_move(frame),
+        },
+        repeats=5,
+    )
+    print(f"\n## alpha/beta move on {users * cands:,} candidates, K = {K}, results checked equal")
+    print(
+        f"ValueLens {times['ours'] * 1000:.0f} ms (re-rank and all outcomes), pandas sort + "
+        f"groupby {times['pandas'] * 1000:.0f} ms, ratio {times['ours'] / times['pandas']:.2f}"
+    )
+
+
+def bench_sample() -> None:
+    data = load_feed_sample().data
+    prepared = blendable(data, FilterThresholds())
+    seconds = timed(lambda: pareto_sweep(data, prepared, k=K))
+    move = statistics.median(
+        timed(lambda: rank_feed(data, prepared, alpha=0.3, beta=0.7, k=K)) for _ in range(20)
+    )
+    print("\n## Sample (400,000 candidates)")
+    print(
+        f"one alpha/beta move {move * 1000:.0f} ms; Pareto sweep of 51 weightings "
+        f"{seconds:.2f} s (target < 2 s)"
+    )
+
+
+def bench_page(moves: int = 12) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.run()
+    at.switch_page("pages/feed.py")
+    first = timed(at.run)
+    values = np.resize([0.3, 0.6, 0.1, 0.9, 0.45, 0.7], moves)
+    times = [
+        timed(lambda v=v, key=key: at.slider(key=key).set_value(float(v)).run())
+        for v in values
+        for key in ("feed_alpha", "feed_beta")
+    ]
+    print("\n## Feed page (AppTest, whole script, sample data)")
+    print(
+        f"first load {first:.1f} s; median rerun after an alpha or beta move "
+        f"{statistics.median(times) * 1000:.0f} ms over {len(times)} (target < 150 ms)"
+    )
+
+
+if __name__ == "__main__":
+    bench_move()
+    bench_sample()
+    bench_page()
