@@ -30,6 +30,7 @@ st.page_link(
     icon=":material/dynamic_feed:",
 )
 st.caption(
-    "Each page runs on bundled sample data, or on your own scored file. The same numbers are "
-    "available as JSON from the command line: `python -m metrics evaluate --help`."
+    "Every page runs on bundled sample data; the fraud page also takes your own scored file. "
+    "The fraud and ads numbers are available as JSON from the command line: "
+    "`python -m metrics evaluate --help`, `python -m metrics ads --help`."
 )

@@ -83,7 +83,7 @@ def outcome_tiles(view: FeedView) -> None:
             "Extreme share",
             f"{out.extreme_share:.1%}",
             "extreme_share",
-            "{:+.1%}",
+            "pts",
             "inverse",
             "Share of shown posts with extremeness of at least 0.6.",
         ),
@@ -108,7 +108,9 @@ def outcome_tiles(view: FeedView) -> None:
         col.metric(
             label,
             value,
-            delta=fmt.format(view.delta(name)),
+            delta=f"{view.delta(name) * 100:+.1f} pts"
+            if fmt == "pts"
+            else fmt.format(view.delta(name)),
             delta_color=colour,
             help=help_text,
         )
