@@ -25,6 +25,19 @@ navigation = st.navigation(
             icon=":material/dynamic_feed:",
             url_path="feed",
         ),
+        st.Page(
+            "pages/model_value.py",
+            title="Which metric tracks money",
+            icon=":material/leaderboard:",
+            url_path="model_value",
+        ),
+        st.Page(
+            "pages/security.py",
+            title="Security pipeline",
+            icon=":material/shield:",
+            url_path="security",
+        ),
+        st.Page("pages/roi.py", title="Realistic ROI", icon=":material/savings:", url_path="roi"),
     ]
 )
 with st.sidebar:

@@ -34,8 +34,9 @@ def _line(x: np.ndarray, y: np.ndarray, name: str, colour: str, axis: str = "") 
     }
 
 
-def _point(x: float, y: float, label: str, colour: str, axis: str = "", symbol: str = "circle"
-           ) -> dict:  # fmt: skip
+def _point(
+    x: float, y: float, label: str, colour: str, axis: str = "", symbol: str = "circle"
+) -> dict:
     return {
         "type": "scatter",
         "x": [x],

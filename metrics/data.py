@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from metrics.ads import AdsData
@@ -21,6 +22,16 @@ ADS_SAMPLE = SAMPLE_DIR / "ads_auctions.csv.gz"
 ADS_SAMPLE_MODELS = {
     "Gradient boosting": "score_gbm",
     "Logistic regression, balanced weights": "score_logreg",
+}
+FRAUD_CANDIDATES = SAMPLE_DIR / "fraud_candidates.csv.gz"
+CANDIDATE_MODELS = {
+    "Dummy (always the base rate)": "score_dummy",
+    "Logistic regression": "score_logreg",
+    "Shallow tree (depth 3)": "score_tree",
+    "Random forest": "score_forest",
+    "Gradient boosting": "score_gbm",
+    "Gradient boosting, 3 features": "score_few_features",
+    "Gradient boosting, stale data (first 20 days)": "score_stale",
 }
 FEED_USERS = SAMPLE_DIR / "feed_users.csv"
 FEED_POSTS = SAMPLE_DIR / "feed_posts.csv.gz"
@@ -172,3 +183,22 @@ def load_feed_sample() -> FeedSample:
     """Users, posts and the engagement model of the bundled feed, with derived candidates."""
     model = json.loads(FEED_ENGAGEMENT_MODEL.read_text())
     return build_feed(read_table(FEED_USERS), read_table(FEED_POSTS), model)
+
+
+def load_fraud_candidates() -> tuple[FraudData, dict[str, np.ndarray]]:
+    """The scored test period and every candidate model's scores, by display name."""
+    frame = read_table(FRAUD_SAMPLE)
+    scored = frame[frame["split"] == "test"].reset_index(drop=True)
+    extra = read_table(FRAUD_CANDIDATES)
+    if not (extra["transaction_id"].to_numpy() == scored["transaction_id"].to_numpy()).all():
+        raise ValueError(
+            "fraud_candidates.csv.gz does not match fraud_transactions.csv.gz; "
+            "rerun sample_data/make_fraud_models.py"
+        )
+    columns = pd.concat([scored, extra.drop(columns="transaction_id")], axis=1)
+    data = fraud_data(scored, label="is_fraud", score="score_gbm")
+    scores = {
+        name: check_scores(columns[col].to_numpy(), name=col)
+        for name, col in CANDIDATE_MODELS.items()
+    }
+    return data, scores

@@ -8,7 +8,7 @@ from metrics import charts
 from metrics.fraud import FraudCosts, snapshot
 from metrics.fraud_view import FraudView, PreparedFraud, fraud_view, headline
 from ui.fraud import choose_data, default_sample, ml_tiles, money_tiles
-from ui.widgets import framing_strip, fraud_cost_inputs, plain, route_through_app
+from ui.widgets import FRAUD_VALUE_KEY, framing_strip, fraud_cost_inputs, plain, route_through_app
 
 JUMPS = ("Most money", "Best F1", "Best accuracy", "Within capacity")
 
@@ -47,6 +47,8 @@ def threshold_section(view: FraudView) -> None:
                 width="stretch",
             )
     snap = snapshot(analysis, t)
+    if analysis.days:
+        st.session_state[FRAUD_VALUE_KEY] = snap.net_savings / analysis.days * 365
     money_tiles(snap, analysis)
     ml_tiles(snap, view.roc_auc, view.pr_auc)
     (st.warning if snap.over_capacity else st.info)(plain(headline(snap, days=analysis.days)))

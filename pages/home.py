@@ -29,6 +29,22 @@ st.page_link(
     label="Newsfeed ranking: trade engagement for quality live, without retraining",
     icon=":material/dynamic_feed:",
 )
+st.subheader("Is a better model worth it?")
+st.page_link(
+    "pages/model_value.py",
+    label="Which ML metric tracks the money, and what is a metric improvement worth?",
+    icon=":material/leaderboard:",
+)
+st.page_link(
+    "pages/security.py",
+    label="When a better model does not help: a security pipeline with a human bottleneck",
+    icon=":material/shield:",
+)
+st.page_link(
+    "pages/roi.py",
+    label="Realistic returns by ML maturity: break-even and ROI",
+    icon=":material/savings:",
+)
 st.caption(
     "Every page runs on bundled sample data; the fraud page also takes your own scored file. "
     "The fraud and ads numbers are available as JSON from the command line: "

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from metrics.fraud import FraudCosts
+from metrics.data import load_fraud_sample
+from metrics.fraud import FraudCosts, analyse
 
 
 def route_through_app() -> None:
@@ -48,6 +49,22 @@ def framing_strip(objective: str, output: str, loss: str, ml_metric: str, busine
         ".vl-arrow{align-self:center;color:#90a4ae;font-size:1.2rem}</style>"
         f"<div class='vl-strip'>{cells}</div>"
     )
+
+
+FRAUD_VALUE_KEY = "fraud_value_per_year"
+
+
+@st.cache_data(show_spinner=False)
+def _sample_yearly_value() -> float:
+    """Net savings a year of the sample's model at its money-best threshold, default costs."""
+    data = load_fraud_sample()
+    analysis = analyse(data, FraudCosts())
+    return analysis.best.savings.value / data.days * 365
+
+
+def default_yearly_value() -> float:
+    """The fraud page's current scenario, annualised; the sample's best if it was not open."""
+    return float(st.session_state.get(FRAUD_VALUE_KEY, _sample_yearly_value()))
 
 
 def fraud_cost_inputs() -> FraudCosts:

@@ -1,0 +1,113 @@
+"""Which ML metric tracks the money, and what is moving one worth?"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from metrics.model_value import (
+    METRICS,
+    Investment,
+    accuracy_story,
+    metric_value,
+    rank_correlations,
+    reach_target,
+    score_model,
+    yearly,
+)
+from metrics.value_charts import metric_money_figure
+from ui.value import candidates, scores_table
+from ui.widgets import framing_strip, fraud_cost_inputs, plain, route_through_app
+
+TARGETS = {
+    "accuracy": ("Accuracy at 0.5", 0.0001, "%.4f"),
+    "f1": ("F1 at 0.5", 0.005, "%.3f"),
+    "roc_auc": ("ROC AUC", 0.001, "%.3f"),
+}
+
+route_through_app()
+st.title("Which ML metric tracks the money?")
+framing_strip(
+    "Choose the fraud model that saves the most money",
+    "A fraud score per transaction, from seven candidate models",
+    "Log loss (except the tree, forest and dummy, fit by their own criteria)",
+    "Accuracy, F1, ROC AUC, PR AUC, log loss",
+    "Net savings in USD at each model's own best threshold",
+)
+data, model_scores = candidates()
+with st.sidebar:
+    costs = fraud_cost_inputs()
+rows = sorted(
+    (score_model(n, data.y_true, s, data.amount, costs) for n, s in model_scores.items()),
+    key=lambda r: -r.net_savings,
+)
+st.markdown(
+    plain(
+        f"{accuracy_story(rows)} Sorted by money over the 30 scored days; accuracy and F1 are "
+        "at the usual 0.5 threshold, money at each model's own best threshold."
+    )
+)
+scores_table(rows)
+st.plotly_chart(metric_money_figure(rows), width="stretch")
+correlation = rank_correlations(rows)
+st.markdown(
+    "**How well each metric ranks the models by money** (Spearman correlation; "
+    "1 = same order as money): "
+    + " · ".join(
+        f"{METRICS[m]} {c:+.2f}" for m, c in sorted(correlation.items(), key=lambda kv: -kv[1])
+    )
+)
+
+st.subheader("From 94% to 94.2%: what is a metric improvement worth?")
+left, right = st.columns(2)
+model = left.selectbox("Model", [r.name for r in rows], key="value_model")
+metric = right.selectbox(
+    "Metric", list(TARGETS), format_func=lambda m: TARGETS[m][0], key="value_metric"
+)
+label, step, fmt = TARGETS[metric]
+scores = model_scores[model]
+today = metric_value(metric, data.y_true, scores)
+top = 1.0 if metric != "roc_auc" else 0.999
+target = st.slider(
+    f"Target {label}",
+    float(max(today - 20 * step, 0.0)),
+    top,
+    float(min(round(today + 2 * step, 6), top)),
+    step=step,
+    format=fmt,
+    key="value_target",
+)
+inputs = st.columns(4)
+volume = inputs[0].number_input(
+    "Transactions a year", min_value=1, value=800_000, step=100_000, key="value_volume"
+)
+invest = Investment(
+    inputs[1].number_input("Engineer-weeks", min_value=0.0, value=6.0, step=1.0),
+    inputs[2].number_input("Cost per engineer-week, USD", min_value=0.0, value=4_000.0, step=500.0),
+    inputs[3].number_input("Compute, USD", min_value=0.0, value=2_000.0, step=500.0),
+)
+base = next(r for r in rows if r.name == model)
+reached = reach_target(data.y_true, scores, data.amount, costs, metric=metric, target=target)
+gain = yearly(
+    reached.net_savings - base.net_savings, rows=len(data.y_true), transactions_per_year=volume
+)
+tiles = st.columns(4)
+tiles[0].metric(label, fmt % reached.metric, delta=(fmt % (reached.metric - today)).strip())
+tiles[1].metric(
+    "Savings a year",
+    f"{'+' if gain >= 0 else '-'}${abs(gain):,.0f}",
+    help="Change at its best threshold.",
+)
+tiles[2].metric("Cost of getting there", f"${invest.cost:,.0f}")
+payback = invest.payback_months(gain)
+tiles[3].metric(
+    "First-year ROI",
+    f"{invest.roi(gain):.0%}",
+    help="Payback " + ("never" if payback is None else f"{payback:.1f} months"),
+)
+st.info(
+    plain(
+        f"Moving {model} from {label} {fmt % today} to {fmt % reached.metric} is worth "
+        f"${gain:,.0f} a year at {volume:,} transactions; it costs ${invest.cost:,.0f}, so it "
+        + ("never pays back." if payback is None else f"pays back in {payback:.1f} months.")
+    )
+)

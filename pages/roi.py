@@ -1,0 +1,68 @@
+"""Realistic expectations: when does an ML project pay for itself?"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from metrics.roi import STAGES, projection
+from metrics.value_charts import cash_figure
+from ui.widgets import default_yearly_value, framing_strip, route_through_app
+
+route_through_app()
+st.title("Realistic returns: when does ML pay for itself?")
+framing_strip(
+    "Decide whether, and how, to invest in an ML project",
+    "A model that improves with each iteration",
+    "Whatever the use case trains on",
+    "The use case's metric, improving iteration by iteration",
+    "Monthly and cumulative cash flow, break-even month, ROI after 1-3 years",
+)
+st.markdown(
+    "Magically: possible. Overnight: no. Value starts when the first model ships and "
+    "grows with each iteration; teams further along in ML maturity ship sooner, "
+    "iterate faster and spend less to do it."
+)
+with st.sidebar:
+    value = st.number_input(
+        "Value a year at full performance, USD",
+        min_value=0.0,
+        value=float(round(default_yearly_value(), -3)),
+        step=10_000.0,
+        format="%.0f",
+        key="roi_value",
+        help="By default the fraud page's current scenario, annualised.",
+    )
+    team = st.number_input(
+        "Team cost a month, USD",
+        min_value=0.0,
+        value=30_000.0,
+        step=5_000.0,
+        format="%.0f",
+        key="roi_team",
+    )
+names = [s.name for s in STAGES]
+chosen_name = st.radio("Your ML maturity", names, index=1, horizontal=True, key="roi_stage")
+projections = [projection(s, value_per_year=value, team_cost_per_month=team) for s in STAGES]
+chosen = projections[names.index(chosen_name)]
+cols = st.columns(4)
+month = chosen.break_even_month
+cols[0].metric("Break-even month", "not within 3 years" if month is None else f"{month}")
+for col, years in zip(cols[1:], (1, 2, 3), strict=True):
+    col.metric(f"ROI after {years} year{'s' * (years > 1)}", f"{chosen.roi_after(years):.0%}")
+st.plotly_chart(cash_figure(chosen, projections), width="stretch")
+st.dataframe(
+    pd.DataFrame(
+        {
+            "Stage": names,
+            "First model ships (month)": [s.months_to_first_model for s in STAGES],
+            "Months per iteration": [s.months_per_iteration for s in STAGES],
+            "Break-even month": [str(p.break_even_month or "after month 36") for p in projections],
+            "ROI after 1 year": [f"{p.roi_after(1):.0%}" for p in projections],
+            "ROI after 2 years": [f"{p.roi_after(2):.0%}" for p in projections],
+            "ROI after 3 years": [f"{p.roi_after(3):.0%}" for p in projections],
+        }
+    ),
+    hide_index=True,
+    width="stretch",
+)

@@ -1,0 +1,104 @@
+"""When does a better model not help? A security pipeline with a human bottleneck."""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from metrics.security import Pipeline, bottleneck_recall, funnel, stopped_curve
+from metrics.value_charts import funnel_figure, stopped_figure
+from ui.widgets import framing_strip, route_through_app
+
+route_through_app()
+st.title("When does a better model not help?")
+framing_strip(
+    "Stop cyber attacks before they do damage",
+    "An anomaly score per event; events above a threshold raise alerts",
+    "Anomaly detection fit on past events",
+    "Recall (threats flagged) and the alerts it costs",
+    "Threats stopped a day",
+)
+with st.sidebar:
+    st.markdown("**The pipeline, per day**")
+    events = st.number_input(
+        "Events", min_value=1_000, value=2_000_000, step=100_000, key="security_events"
+    )
+    per_million = st.number_input(
+        "Real threats per million events",
+        min_value=0.0,
+        value=50.0,
+        step=5.0,
+        key="security_threats",
+    )
+    auc = st.slider("Model ROC AUC", 0.80, 0.995, 0.95, step=0.005, key="security_auc")
+    pass_threats = st.slider(
+        "Rules pass real threats", 0.0, 1.0, 0.9, step=0.05, key="security_pass_threats"
+    )
+    pass_false = st.slider(
+        "Rules pass false alarms", 0.0, 1.0, 0.3, step=0.05, key="security_pass_false"
+    )
+    reviews = st.number_input(
+        "Alerts experts can review", min_value=0, value=400, step=50, key="security_reviews"
+    )
+    stop = st.slider(
+        "A reviewed threat is stopped with probability",
+        0.0,
+        1.0,
+        0.8,
+        step=0.05,
+        key="security_stop",
+    )
+pipeline = Pipeline(events, per_million / 1e6, auc, pass_threats, pass_false, reviews, stop)
+recall = st.slider(
+    "Model recall: share of real threats the model flags",
+    0.05,
+    0.99,
+    0.6,
+    step=0.01,
+    key="security_recall",
+)
+day = funnel(pipeline, recall)
+cols = st.columns(5)
+cols[0].metric("Real threats", f"{day.threats:,.0f}")
+cols[1].metric("Alerts", f"{day.alerts:,.0f}")
+cols[2].metric("Passed to experts", f"{day.passed:,.0f}")
+cols[3].metric("Reviewed", f"{day.reviewed:,.0f}")
+cols[4].metric("Threats stopped", f"{day.stopped:,.1f}")
+knee = bottleneck_recall(pipeline)
+if knee is None:
+    st.info(
+        "The experts can review every alert the rules pass, even at 100% recall: a "
+        "better model stops more threats all the way."
+    )
+else:
+    at_knee = funnel(pipeline, knee).stopped
+    st.info(
+        f"Above a recall of {knee:.0%} the rules pass more alerts than the experts can "
+        f"review ({reviews:,} a day). From there a model that flags more stops no more "
+        f"threats: {at_knee:.1f} a day whether recall is {knee:.0%} or 99%; the extra alerts "
+        "wait unreviewed. More reviewers, or fewer false alarms (a better model or better "
+        "rules), raise the limit; more recall does not."
+    )
+recalls = np.linspace(0.01, 0.99, 99)
+curves = {
+    "this pipeline": stopped_curve(pipeline, recalls),
+    f"{reviews * 1.5:,.0f} reviews a day": stopped_curve(
+        Pipeline(events, per_million / 1e6, auc, pass_threats, pass_false, reviews * 1.5, stop),
+        recalls,
+    ),
+    f"a better model (AUC {min(auc + 0.02, 0.999):.3f})": stopped_curve(
+        Pipeline(
+            events,
+            per_million / 1e6,
+            min(auc + 0.02, 0.999),
+            pass_threats,
+            pass_false,
+            reviews,
+            stop,
+        ),
+        recalls,
+    ),
+}
+st.plotly_chart(stopped_figure(recalls, curves, recall, knee), width="stretch")
+st.subheader("Where today's events go")
+st.plotly_chart(funnel_figure(day), width="stretch")

@@ -1,0 +1,34 @@
+"""Widgets for the model-value, security and ROI pages (UI only)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from metrics.data import load_fraud_candidates
+from metrics.fraud import FraudData
+from metrics.model_value import METRICS, ModelScore
+
+
+@st.cache_resource(show_spinner="Loading the candidate models' scores…")
+def candidates() -> tuple[FraudData, dict]:
+    return load_fraud_candidates()
+
+
+def scores_table(scores: list[ModelScore]) -> None:
+    frame = pd.DataFrame([vars(s) for s in scores]).drop(columns="best_threshold")
+    frame["net_savings"] = frame["net_savings"].round().astype(int)
+    frame = frame.rename(columns={"name": "Model", "net_savings": "Net savings (USD)", **METRICS})
+    st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Accuracy at 0.5": st.column_config.NumberColumn(format="%.4f"),
+            "F1 at 0.5": st.column_config.NumberColumn(format="%.3f"),
+            "ROC AUC": st.column_config.NumberColumn(format="%.3f"),
+            "PR AUC": st.column_config.NumberColumn(format="%.3f"),
+            "Log loss": st.column_config.NumberColumn(format="%.4f"),
+            "Net savings (USD)": st.column_config.NumberColumn(format="localized"),
+        },
+    )
