@@ -74,8 +74,8 @@ def accuracy_story(scores: list[ModelScore]) -> str:
         return f"Here accuracy ranks the models in the same order as money; {best.name} leads."
     a, b = max(pairs, key=lambda p: p[1].net_savings - p[0].net_savings)
     return (
-        f"Accuracy and money disagree: {a.name} is more accurate ({a.accuracy:.2%}) than "
-        f"{b.name} ({b.accuracy:.2%}) but saves ${b.net_savings - a.net_savings:,.0f} less. "
+        f"Accuracy and money disagree: {a.name} is more accurate ({a.accuracy:.3%}) than "
+        f"{b.name} ({b.accuracy:.3%}) but saves ${b.net_savings - a.net_savings:,.0f} less. "
         f"The most valuable model is {best.name}, saving ${best.net_savings:,.0f}."
     )
 

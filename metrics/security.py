@@ -72,12 +72,13 @@ class Funnel:
         return self.passed > self.reviewed
 
 
-def _counts(pipeline: Pipeline, recall: float) -> tuple[float, float, float, float, float]:
-    """Threats, alerts, alerted threats, passed alerts and passed threats at a recall."""
+def _counts(pipeline: Pipeline, recall: float | np.ndarray) -> tuple:
+    """Threats, alerts, alerted threats, passed alerts and passed threats at a recall (or an
+    array of recalls)."""
     threats = pipeline.events_per_day * pipeline.threat_rate
     benign = pipeline.events_per_day - threats
     alert_threats = threats * recall
-    false_alarms = benign * float(false_positive_rate(recall, pipeline.model_auc))
+    false_alarms = benign * false_positive_rate(recall, pipeline.model_auc)
     passed_threats = alert_threats * pipeline.rules_pass_threats
     passed = passed_threats + false_alarms * pipeline.rules_pass_false_alarms
     return threats, alert_threats + false_alarms, alert_threats, passed, passed_threats
@@ -125,5 +126,9 @@ def bottleneck_recall(pipeline: Pipeline, *, tol: float = 1e-9) -> float | None:
 
 
 def stopped_curve(pipeline: Pipeline, recalls: np.ndarray) -> np.ndarray:
-    """Threats stopped a day at each recall."""
-    return np.array([funnel(pipeline, float(r)).stopped for r in recalls])
+    """Threats stopped a day at each recall, vectorised: the bottleneck is found once."""
+    knee = bottleneck_recall(pipeline)
+    effective = np.asarray(recalls, dtype=float)
+    if knee is not None:
+        effective = np.minimum(effective, knee)
+    return _counts(pipeline, effective)[4] * pipeline.stop_probability

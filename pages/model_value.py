@@ -10,12 +10,10 @@ from metrics.model_value import (
     accuracy_story,
     metric_value,
     rank_correlations,
-    reach_target,
-    score_model,
     yearly,
 )
 from metrics.value_charts import metric_money_figure
-from ui.value import candidates, scores_table
+from ui.value import candidates, reached_target, scored_models, scores_table
 from ui.widgets import framing_strip, fraud_cost_inputs, plain, route_through_app
 
 TARGETS = {
@@ -36,10 +34,7 @@ framing_strip(
 data, model_scores = candidates()
 with st.sidebar:
     costs = fraud_cost_inputs()
-rows = sorted(
-    (score_model(n, data.y_true, s, data.amount, costs) for n, s in model_scores.items()),
-    key=lambda r: -r.net_savings,
-)
+rows = scored_models(costs)
 st.markdown(
     plain(
         f"{accuracy_story(rows)} Sorted by money over the 30 scored days; accuracy and F1 are "
@@ -86,7 +81,7 @@ invest = Investment(
     inputs[3].number_input("Compute, USD", min_value=0.0, value=2_000.0, step=500.0),
 )
 base = next(r for r in rows if r.name == model)
-reached = reach_target(data.y_true, scores, data.amount, costs, metric=metric, target=target)
+reached = reached_target(model, metric, target, costs)
 gain = yearly(
     reached.net_savings - base.net_savings, rows=len(data.y_true), transactions_per_year=volume
 )

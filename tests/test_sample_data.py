@@ -7,7 +7,11 @@ import pandas as pd
 import pytest
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_data"
-SAMPLES = [("make_fraud.py", "fraud_transactions.csv.gz"), ("make_ads.py", "ads_auctions.csv.gz")]
+SAMPLES = [
+    ("make_fraud.py", "fraud_transactions.csv.gz"),
+    ("make_ads.py", "ads_auctions.csv.gz"),
+    ("make_fraud_models.py", "fraud_candidates.csv.gz"),
+]
 FEED_FILES = ["feed_users.csv", "feed_posts.csv.gz", "feed_engagement_model.json"]
 
 

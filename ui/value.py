@@ -6,13 +6,29 @@ import pandas as pd
 import streamlit as st
 
 from metrics.data import load_fraud_candidates
-from metrics.fraud import FraudData
-from metrics.model_value import METRICS, ModelScore
+from metrics.fraud import FraudCosts, FraudData
+from metrics.model_value import METRICS, ModelScore, Reached, reach_target, score_model
 
 
 @st.cache_resource(show_spinner="Loading the candidate models' scores…")
 def candidates() -> tuple[FraudData, dict]:
     return load_fraud_candidates()
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def scored_models(costs: FraudCosts) -> list[ModelScore]:
+    """Every candidate's metrics and money under these costs, richest first."""
+    data, scores = candidates()
+    rows = (score_model(n, data.y_true, s, data.amount, costs) for n, s in scores.items())
+    return sorted(rows, key=lambda r: -r.net_savings)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def reached_target(model: str, metric: str, target: float, costs: FraudCosts) -> Reached:
+    data, scores = candidates()
+    return reach_target(
+        data.y_true, scores[model], data.amount, costs, metric=metric, target=target
+    )
 
 
 def scores_table(scores: list[ModelScore]) -> None:

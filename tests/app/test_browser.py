@@ -156,3 +156,20 @@ def test_feed_page_opens_and_retrains_a_coupled_model(server, browser):
     page.get_by_text("Retraining took").wait_for(timeout=90_000)
     assert page.locator("[data-testid='stException']").count() == 0
     page.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("model_value", "Savings a year"),
+        ("roi", "Break-even month"),
+        ("security", "Threats stopped"),
+    ],
+)
+def test_value_pages_open_without_error(server, browser, path, text):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{server}/{path}")
+    page.get_by_text(text, exact=True).first.wait_for(timeout=90_000)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.get_by_text("Page not found").count() == 0
+    page.close()

@@ -159,3 +159,44 @@ def test_feed_zero_weights_explain_instead_of_crashing(feed):
     feed.slider(key="feed_beta").set_value(0.0).run()
     assert not feed.exception
     assert any("both 0" in e.value for e in feed.error)
+
+
+def open_page(path: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    at.switch_page(path)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_value_target_moves_the_yearly_savings():
+    at = open_page("pages/model_value.py")
+    before = metric(at, "Savings a year")
+    slider = at.slider(key="value_target")
+    slider.set_value(round(slider.value + 0.0005, 4)).run()
+    assert not at.exception
+    assert metric(at, "Savings a year") != before
+    at.selectbox(key="value_metric").set_value("roc_auc").run()
+    assert not at.exception
+
+
+def test_roi_stage_changes_break_even_and_roi():
+    at = open_page("pages/roi.py")
+    before = (metric(at, "Break-even month"), metric(at, "ROI after 1 year"))
+    at.radio(key="roi_stage").set_value("Getting started").run()
+    assert not at.exception
+    assert (metric(at, "Break-even month"), metric(at, "ROI after 1 year")) != before
+
+
+def test_security_recall_and_reviewers_move_threats_stopped():
+    at = open_page("pages/security.py")
+    at.slider(key="security_recall").set_value(0.1).run()
+    low = metric(at, "Threats stopped")
+    at.slider(key="security_recall").set_value(0.15).run()
+    assert metric(at, "Threats stopped") != low
+    at.slider(key="security_recall").set_value(0.9).run()  # past the bottleneck
+    plateau = metric(at, "Threats stopped")
+    at.number_input(key="security_reviews").set_value(2000).run()
+    assert not at.exception
+    assert metric(at, "Threats stopped") != plateau

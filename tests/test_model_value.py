@@ -1,0 +1,89 @@
+import pytest
+from sklearn.metrics import accuracy_score, f1_score, log_loss, roc_auc_score
+
+from metrics.data import CANDIDATE_MODELS, load_fraud_candidates
+from metrics.fraud import FraudCosts
+from metrics.model_value import (
+    Investment,
+    ModelScore,
+    accuracy_story,
+    metric_value,
+    nudge,
+    rank_correlations,
+    reach_target,
+    score_model,
+    yearly,
+)
+
+
+@pytest.fixture(scope="module")
+def candidates():
+    return load_fraud_candidates()
+
+
+def test_scores_match_sklearn(candidates):
+    data, scores = candidates
+    s = scores["Random forest"]
+    row = score_model("rf", data.y_true, s, data.amount, FraudCosts())
+    assert row.accuracy == pytest.approx(accuracy_score(data.y_true, s >= 0.5))
+    assert row.f1 == pytest.approx(f1_score(data.y_true, s >= 0.5))
+    assert row.roc_auc == pytest.approx(roc_auc_score(data.y_true, s))
+    assert row.log_loss == pytest.approx(log_loss(data.y_true, s))
+
+
+def test_every_candidate_is_scored_and_the_most_accurate_is_not_the_richest(candidates):
+    data, scores = candidates
+    assert set(scores) == set(CANDIDATE_MODELS)
+    rows = [score_model(n, data.y_true, s, data.amount, FraudCosts()) for n, s in scores.items()]
+    dummy = next(r for r in rows if r.name.startswith("Dummy"))
+    assert dummy.net_savings == 0.0 and dummy.roc_auc == 0.5
+    assert "more accurate" in accuracy_story(rows)
+    correlation = rank_correlations(rows)
+    assert correlation["pr_auc"] > correlation["accuracy"]
+
+
+def test_rank_correlation_by_hand():
+    def row(acc, money, loss):
+        return ModelScore("m", acc, acc, acc, acc, loss, money, 0.5)
+
+    rows = [row(0.9, 30.0, 0.1), row(0.8, 20.0, 0.2), row(0.7, 10.0, 0.3)]
+    assert rank_correlations(rows) == pytest.approx(
+        dict.fromkeys(["accuracy", "f1", "roc_auc", "pr_auc", "log_loss"], 1.0)
+    )
+
+
+@pytest.mark.parametrize(
+    ("metric", "target", "tol"),
+    [
+        ("accuracy", 0.9980, 1e-4),
+        ("f1", 0.75, 5e-3),
+        ("roc_auc", 0.995, 1e-4),
+        ("roc_auc", 0.95, 1e-4),
+    ],
+)
+def test_nudging_reaches_the_target_metric_within_tolerance(candidates, metric, target, tol):
+    data, scores = candidates
+    s = scores["Gradient boosting"]
+    reached = reach_target(
+        data.y_true, s, data.amount, FraudCosts(), metric=metric, target=target, tol=tol
+    )
+    assert abs(reached.metric - target) <= tol
+    assert metric_value(metric, data.y_true, nudge(data.y_true, s, reached.k)) == pytest.approx(
+        reached.metric
+    )
+
+
+def test_nudge_ends_at_the_labels_and_at_noise(candidates):
+    data, scores = candidates
+    s = scores["Logistic regression"]
+    assert metric_value("roc_auc", data.y_true, nudge(data.y_true, s, 1.0)) == 1.0
+    assert abs(metric_value("roc_auc", data.y_true, nudge(data.y_true, s, -1.0)) - 0.5) < 0.05
+
+
+def test_investment_roi_and_payback_by_hand():
+    invest = Investment(engineer_weeks=5, cost_per_engineer_week=4_000, compute=4_000)
+    assert invest.cost == 24_000
+    assert invest.roi(48_000) == pytest.approx(1.0)
+    assert invest.payback_months(48_000) == pytest.approx(6.0)
+    assert invest.payback_months(-10.0) is None
+    assert yearly(1_000.0, rows=50_000, transactions_per_year=1_000_000) == pytest.approx(20_000)
