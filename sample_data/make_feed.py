@@ -17,23 +17,19 @@ from make_fraud import write_csv_gz
 from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor
 from sklearn.linear_model import LogisticRegression
 
-from metrics.feed_story import ENGAGEMENT_FEATURES, N_TOPICS, training_pairs
+from metrics.feed_story import (
+    ENGAGEMENT_FEATURES,
+    HARM_COLUMNS,
+    N_TOPICS,
+    POST_FEATURES,
+    training_pairs,
+)
 
 SEED = 20261202
 N_USERS = 2_000
 N_POSTS = 20_000
 N_EARLIER_POSTS = 10_000
 HERE = Path(__file__).parent
-POST_FEATURES = [
-    "source_reputation",
-    "sensational",
-    "text_quality",
-    "link_density",
-    "image_risk",
-    "claim_score",
-    "report_rate",
-]
-HARMS = {"is_spam": "spam_score", "is_nsfw": "nsfw_score", "is_misinfo": "misinfo_score"}
 
 
 def make_users(rng: np.random.Generator) -> pd.DataFrame:
@@ -85,7 +81,7 @@ def fit_models(
     quality = HistGradientBoostingRegressor(max_iter=150, random_state=0, early_stopping=False)
     quality.fit(earlier[POST_FEATURES], earlier["quality_rating"])
     scored["quality_pred"] = np.clip(quality.predict(posts[POST_FEATURES]), 0, 1)
-    for label, column in HARMS.items():
+    for label, column in HARM_COLUMNS.values():
         model = HistGradientBoostingClassifier(max_iter=150, random_state=0, early_stopping=False)
         model.fit(earlier[POST_FEATURES], earlier[label])
         scored[column] = model.predict_proba(posts[POST_FEATURES])[:, 1]
@@ -137,6 +133,7 @@ def main(argv: list[str] | None = None) -> None:
     everything = pd.concat(
         [earlier.assign(split="earlier"), rounded(scored).assign(split="feed")], ignore_index=True
     )
+    args.output_dir.mkdir(parents=True, exist_ok=True)
     users.to_csv(args.output_dir / "feed_users.csv", index=False, lineterminator="\n")
     write_csv_gz(everything, args.output_dir / "feed_posts.csv.gz")
     (args.output_dir / "feed_engagement_model.json").write_text(

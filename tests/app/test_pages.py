@@ -22,14 +22,18 @@ def sentence(at: AppTest) -> str:
     return next(e.value for e in [*at.info, *at.warning] if e.value.startswith("At a threshold"))
 
 
-@pytest.fixture
-def fraud() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
+def open_page(path: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
     at.run()
-    at.switch_page("pages/fraud.py")
+    at.switch_page(path)
     at.run()
     assert not at.exception
     return at
+
+
+@pytest.fixture
+def fraud() -> AppTest:
+    return open_page("pages/fraud.py")
 
 
 def test_home_explains_the_tool_and_links_to_fraud():
@@ -83,12 +87,7 @@ def test_accuracy_paradox_is_spelled_out(fraud):
 
 @pytest.fixture
 def ads() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=180)
-    at.run()
-    at.switch_page("pages/ads.py")
-    at.run()
-    assert not at.exception
-    return at
+    return open_page("pages/ads.py")
 
 
 def info_starting(at: AppTest, prefix: str) -> str:
@@ -125,12 +124,7 @@ def test_ads_pricing_slots_and_model_run_without_error(ads):
 
 @pytest.fixture
 def feed() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=180)
-    at.run()
-    at.switch_page("pages/feed.py")
-    at.run()
-    assert not at.exception
-    return at
+    return open_page("pages/feed.py")
 
 
 def sample_feed(at: AppTest) -> list:
@@ -159,15 +153,6 @@ def test_feed_zero_weights_explain_instead_of_crashing(feed):
     feed.slider(key="feed_beta").set_value(0.0).run()
     assert not feed.exception
     assert any("both 0" in e.value for e in feed.error)
-
-
-def open_page(path: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=180)
-    at.run()
-    at.switch_page(path)
-    at.run()
-    assert not at.exception
-    return at
 
 
 def test_value_target_moves_the_yearly_savings():
