@@ -67,34 +67,50 @@ def default_yearly_value() -> float:
     return float(st.session_state.get(FRAUD_VALUE_KEY, _sample_yearly_value()))
 
 
+def kept_number_input(label: str, *, key: str, default: float, **kwargs: object) -> float:
+    """A number input whose value survives a visit to another page.
+
+    Streamlit forgets a widget's value when its page is left, so the value is kept under a
+    second key, handed to the widget before every run and updated when the user edits it.
+    """
+    kept = f"kept_{key}"
+    st.session_state[key] = st.session_state.get(kept, default)
+
+    def keep() -> None:
+        st.session_state[kept] = st.session_state[key]
+
+    return st.number_input(label, key=key, on_change=keep, **kwargs)
+
+
 def fraud_cost_inputs() -> FraudCosts:
-    """The fraud costs as editable inputs, each with its unit and default."""
+    """The fraud costs as editable inputs, each with its unit and default; shared by every
+    page that values fraud decisions, and kept when moving between them."""
     default = FraudCosts()
     st.markdown("**What a decision costs**")
-    review = st.number_input(
+    review = kept_number_input(
         "Manual review, USD per alert",
-        min_value=0.0,
-        value=default.review_cost,
-        step=1.0,
         key="fraud_review_cost",
+        default=default.review_cost,
+        min_value=0.0,
+        step=1.0,
         help=f"Analyst time to check one flagged transaction. Default ${default.review_cost:.0f}.",
     )
-    fee = st.number_input(
+    fee = kept_number_input(
         "Chargeback fee avoided, USD per caught fraud",
-        min_value=0.0,
-        value=default.chargeback_fee,
-        step=1.0,
         key="fraud_chargeback_fee",
+        default=default.chargeback_fee,
+        min_value=0.0,
+        step=1.0,
         help=f"Fee the card network charges when fraud is disputed; saved on top of the "
         f"amount when the fraud is stopped. Default ${default.chargeback_fee:.0f}.",
     )
-    friction = st.number_input(
+    friction = kept_number_input(
         "Friction on a wrongly flagged sale, % of its amount",
+        key="fraud_friction_pct",
+        default=default.decline_cost_rate * 100,
         min_value=0.0,
         max_value=100.0,
-        value=default.decline_cost_rate * 100,
         step=1.0,
-        key="fraud_friction_pct",
         help=f"Lost margin and customer annoyance when a good sale is held. Default "
         f"{default.decline_cost_rate:.0%}.",
     )

@@ -185,3 +185,12 @@ def test_security_recall_and_reviewers_move_threats_stopped():
     at.number_input(key="security_reviews").set_value(2000).run()
     assert not at.exception
     assert metric(at, "Threats stopped") != plateau
+
+
+def test_fraud_costs_are_kept_across_pages(fraud):
+    fraud.number_input(key="fraud_review_cost").set_value(12.0).run()
+    fraud.switch_page("pages/model_value.py").run()
+    assert not fraud.exception
+    assert fraud.session_state["fraud_review_cost"] == 12.0
+    fraud.switch_page("pages/fraud.py").run()
+    assert fraud.session_state["fraud_review_cost"] == 12.0
