@@ -25,7 +25,7 @@ RESERVE_GRID = np.arange(0.0, 202.0, 2.0)
 """Reserves offered by the page's slider (USD per 1,000 impressions)."""
 QUALITY_KNOBS = np.round(np.linspace(-1.0, 1.0, 21), 2)
 """-1: pure noise, 0: the model as it is, 1: the true click probabilities."""
-CALIBRATION_FACTORS = np.geomspace(0.25, 4.0, 25)
+CALIBRATION_FACTORS = np.geomspace(1 / 16, 4.0, 31)
 
 
 @dataclass(frozen=True, eq=False)

@@ -19,6 +19,7 @@ from metrics.charts import (
     usd,
     vline,
 )
+from metrics.ctr import Reliability
 
 
 def _line(x: np.ndarray, y: np.ndarray, name: str, colour: str, axis: str = "") -> dict:
@@ -101,6 +102,53 @@ def quality_figure(view: AdsView, knob_index: int) -> go.Figure:
     return go.Figure(data=traces, layout=layout)
 
 
+def reliability_figure(rel: Reliability) -> go.Figure:
+    """Observed CTR against mean predicted CTR in ten equal bins; calibrated is the diagonal."""
+    top = float(max(rel.predicted.max(), rel.observed.max())) * 1.05
+    traces = [
+        {
+            "type": "scatter",
+            "x": [0, top],
+            "y": [0, top],
+            "mode": "lines",
+            "name": "calibrated",
+            "line": {"color": NEUTRAL, "dash": "dot", "width": 1},
+            "hoverinfo": "skip",
+        },
+        {
+            "type": "scatter",
+            "x": rel.predicted,
+            "y": rel.observed,
+            "mode": "lines+markers",
+            "name": "this model",
+            "line": {"color": CHOSEN, "width": 3},
+            "hovertemplate": "predicted %{x:.2%}, observed %{y:.2%}<extra></extra>",
+        },
+    ]
+    layout = {
+        **BASE_LAYOUT,
+        "height": 360,
+        "title": {
+            "text": "Reliability: observed against predicted CTR",
+            "font": {"size": 15, "color": NEUTRAL},
+        },
+        "showlegend": False,
+        "xaxis": {
+            "title": {"text": "Mean predicted CTR (ten equal bins)"},
+            "tickformat": ".0%",
+            "gridcolor": GRID,
+            "range": [0, top],
+        },
+        "yaxis": {
+            "title": {"text": "Observed CTR"},
+            "tickformat": ".0%",
+            "gridcolor": GRID,
+            "range": [0, top],
+        },
+    }
+    return go.Figure(data=traces, layout=layout)
+
+
 def reserve_figure(view: AdsView, reserve: float) -> go.Figure:
     """Coverage, CTR of shown ads and revenue against the reserve, each with its peak."""
     table = view.reserve_table
@@ -157,28 +205,32 @@ def calibration_figure(view: AdsView) -> go.Figure:
     table = view.calibration_table
     traces = [_line(table["factor"], table["rpm"], "RPM", MONEY)]
     today = table.iloc[int(np.argmin(np.abs(table["factor"] - 1.0)))]
-    as_is = _point(today.factor, today.rpm, f"as predicted {usd(today.rpm)}", NEUTRAL)
+    as_is = _point(today.factor, today.rpm, f"as predicted ${today.rpm:,.2f}", NEUTRAL)
     traces.append({**as_is, "textposition": "bottom right"})
     ratio = view.quality.calibration_ratio
     visible = table["factor"].min() <= 1 / ratio <= table["factor"].max()
     if np.isfinite(ratio) and visible and abs(np.log(ratio)) > 0.1:
         fixed = float(np.interp(1 / ratio, table["factor"], table["rpm"]))
-        traces.append(_point(1 / ratio, fixed, f"calibrated {usd(fixed)}", CHOSEN, symbol="star"))
+        star = _point(1 / ratio, fixed, f"calibrated ${fixed:,.2f}", CHOSEN, symbol="star")
+        traces.append({**star, "textposition": "top right"})
     layout = {
         **BASE_LAYOUT,
         "height": 360,
+        "title": {
+            "text": "Revenue if every predicted CTR were multiplied by a factor",
+            "font": {"size": 15, "color": NEUTRAL},
+        },
         "showlegend": False,
         "hovermode": "x unified",
         "xaxis": {
             "type": "log",
             "gridcolor": GRID,
-            "tickvals": [0.25, 0.5, 1, 2, 4],
-            "title": {
-                "text": "Factor applied to every predicted CTR (AUC is the same at every factor)"
-            },
+            "tickvals": [1 / 16, 1 / 8, 0.25, 0.5, 1, 2, 4],
+            "ticktext": ["1/16", "1/8", "1/4", "1/2", "1", "2", "4"],
+            "title": {"text": "Factor applied to every predicted CTR (AUC stays the same)"},
         },
         "yaxis": {
-            "tickformat": "$,.0f",
+            "tickformat": "$,.2f",
             "gridcolor": GRID,
             "title": {"text": "Revenue per 1,000 queries"},
         },

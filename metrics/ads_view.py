@@ -161,12 +161,17 @@ def reserve_story(view: AdsView) -> str:
 def imbalance_story(view: AdsView) -> str:
     """Why accuracy is useless here, from the imbalance rows."""
     model, nothing = view.imbalance
-    same = " as" if np.isclose(model.accuracy, nothing.accuracy) else ""
+    if np.isclose(model.accuracy, nothing.accuracy):
+        compared = "exactly as accurate as"
+    elif nothing.accuracy > model.accuracy:
+        compared = "more accurate than"
+    else:
+        compared = "nearly as accurate as"
     return (
         f"Only {1 - nothing.accuracy:.1%} of candidate ads are clicked, so predicting that "
-        f"nobody ever clicks is {nothing.accuracy:.2%} accurate, about{same} accurate as the "
-        f"model ({model.accuracy:.2%}), and earns ${nothing.rpm:,.2f} per 1,000 queries "
-        f"against ${model.rpm:,.2f}."
+        f"nobody ever clicks is {nothing.accuracy:.2%} accurate, {compared} the model "
+        f"({model.accuracy:.2%}), and earns ${nothing.rpm:,.2f} per 1,000 queries against "
+        f"${model.rpm:,.2f}."
     )
 
 

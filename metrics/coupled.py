@@ -25,10 +25,6 @@ class CoupledComparison:
     coupled: FeedOutcome
     decoupled: FeedOutcome
 
-    @property
-    def speedup(self) -> float:
-        return self.train_seconds / self.reweight_seconds
-
 
 def _inputs(pair_features: np.ndarray, post_features: np.ndarray) -> np.ndarray:
     return np.concatenate([pair_features, post_features], axis=-1)

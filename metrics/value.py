@@ -39,7 +39,6 @@ class ValueModel:
     fp: OutcomeValue
     fn: OutcomeValue
     tp: OutcomeValue
-    currency: str = "USD"
 
     def flag_value(
         self,

@@ -14,6 +14,7 @@ from ui.ads import (
     money_tiles,
     quality_tiles,
     reference_rankings,
+    reliability,
     sample,
     sweep,
 )
@@ -124,7 +125,9 @@ st.markdown(
         f"model predicts {view.quality.calibration_ratio:.2f} times the clicks that happen."
     )
 )
-st.plotly_chart(ads_charts.calibration_figure(view), width="stretch")
+left, right = st.columns(2)
+left.plotly_chart(ads_charts.reliability_figure(reliability(model)), width="stretch")
+right.plotly_chart(ads_charts.calibration_figure(view), width="stretch")
 
 st.subheader("Class imbalance: accuracy says nothing here")
 st.markdown(plain(imbalance_story(view)))

@@ -8,6 +8,7 @@ import streamlit as st
 from metrics.ads import AdsData, QualitySweep, References, quality_sweep, references
 from metrics.ads_view import AdsView
 from metrics.auction import AuctionCurve
+from metrics.ctr import Reliability, reliability_curve
 from metrics.data import load_ads_sample
 
 
@@ -32,6 +33,12 @@ def sweep(model: str, slots: int) -> QualitySweep:
 @st.cache_resource(show_spinner="Ranking by bid, at random and by the true CTR…", max_entries=6)
 def reference_rankings(model: str, slots: int) -> References:
     return references(sample(model), slots=slots)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def reliability(model: str) -> Reliability:
+    data = sample(model)
+    return reliability_curve(data.clicked, data.score)
 
 
 def money_tiles(view: AdsView) -> None:
