@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from metrics.fraud import FraudAnalysis, FraudSnapshot
-from metrics.fraud_view import Policy
+from metrics.fraud_view import Policy, usd
 
 MONEY = "#1b7f5a"
 BAND = "rgba(27, 127, 90, 0.15)"
@@ -28,10 +28,6 @@ BASE_LAYOUT = {
     "plot_bgcolor": "white",
     "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
 }
-
-
-def usd(value: float) -> str:
-    return f"{'-' if value < 0 else ''}${abs(value):,.0f}"
 
 
 def subplot_title(text: str, y: float) -> dict:

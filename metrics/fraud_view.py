@@ -25,7 +25,8 @@ THRESHOLD_GRID = np.round(np.linspace(0.0, 1.0, 1001), 3)
 """Thresholds offered by the page's slider and used for charts and bootstrap bands."""
 
 
-def _usd(value: float) -> str:
+def usd(value: float) -> str:
+    """Whole dollars with a leading minus for losses: -$1,234."""
     sign = "-" if value < 0 else ""
     return f"{sign}${abs(value):,.0f}"
 
@@ -46,7 +47,7 @@ def headline(snap: FraudSnapshot, *, days: float | None) -> str:
     outcome = "saves" if snap.net_savings >= 0 else "loses"
     return (
         f"At a threshold of {p.threshold:.3f}, {volume}. It catches {caught} and "
-        f"{outcome} {_usd(abs(snap.net_savings))}{period} compared with approving everything."
+        f"{outcome} {usd(abs(snap.net_savings))}{period} compared with approving everything."
     )
 
 
@@ -128,8 +129,8 @@ def paradox_sentence(rows: list[Policy], positive_share: float) -> str:
     return (
         f"Approving everything is {everything.accuracy:.2%} accurate and saves nothing, because "
         f"only {positive_share:.2%} of transactions are fraud. The most accurate threshold saves "
-        f"{_usd(accurate.net_savings)}; the threshold that saves the most, "
-        f"{_usd(money.net_savings)}, is {'less' if money.accuracy < accurate.accuracy else 'as'}"
+        f"{usd(accurate.net_savings)}; the threshold that saves the most, "
+        f"{usd(money.net_savings)}, is {'less' if money.accuracy < accurate.accuracy else 'as'}"
         f" accurate ({money.accuracy:.2%}). Judge the model by money, not accuracy."
     )
 
