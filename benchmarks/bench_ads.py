@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import statistics
 import sys
 from pathlib import Path
 
@@ -19,7 +18,8 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_fraud import ROOT, compare, timed
+from bench_fraud import compare
+from bench_pages import bench
 
 from metrics.ads import RESERVE_GRID, AdsData
 from metrics.auction import auction_at
@@ -109,30 +109,8 @@ def bench_auction(frame: pd.DataFrame) -> None:
     )
 
 
-def bench_page(moves: int = 12) -> None:
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-    at.run()
-    at.switch_page("pages/ads.py")
-    first = timed(at.run)
-    knobs = np.resize([0.3, -0.2, 0.6, 0.9, -0.7, 0.1], moves)
-    reserves = np.resize([10.0, 30.0, 50.0, 80.0, 0.0, 44.0], moves)
-    quality = [
-        timed(lambda v=v: at.slider(key="ads_quality").set_value(float(v)).run()) for v in knobs
-    ]
-    reserve = [
-        timed(lambda v=v: at.select_slider(key="ads_reserve").set_value(float(v)).run())
-        for v in reserves
-    ]
-    print("\n## Ads page (AppTest, whole script, sample data)")
-    print(
-        f"first load {first:.1f} s; median rerun after a quality move "
-        f"{statistics.median(quality) * 1000:.0f} ms, after a reserve move "
-        f"{statistics.median(reserve) * 1000:.0f} ms, over {moves} each (target < 100 ms)"
-    )
-
-
 if __name__ == "__main__":
     bench_auction(synthetic(N_ROWS))
-    bench_page()
+    print("\n## Ads page (AppTest, whole script, sample data; target < 100 ms)")
+    bench("pages/ads.py", "ads_quality", "slider", [round(-0.9 + 0.15 * i, 2) for i in range(12)])
+    bench("pages/ads.py", "ads_reserve", "select_slider", [float(4 * i) for i in range(1, 13)])

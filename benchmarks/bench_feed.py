@@ -19,7 +19,8 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from bench_fraud import ROOT, compare, timed
+from bench_fraud import compare, timed
+from bench_pages import bench
 from test_feed import small_feed
 
 from metrics.data import load_feed_sample
@@ -82,27 +83,9 @@ def bench_sample() -> None:
     )
 
 
-def bench_page(moves: int = 12) -> None:
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-    at.run()
-    at.switch_page("pages/feed.py")
-    first = timed(at.run)
-    values = np.resize([0.3, 0.6, 0.1, 0.9, 0.45, 0.7], moves)
-    times = [
-        timed(lambda v=v, key=key: at.slider(key=key).set_value(float(v)).run())
-        for v in values
-        for key in ("feed_alpha", "feed_beta")
-    ]
-    print("\n## Feed page (AppTest, whole script, sample data)")
-    print(
-        f"first load {first:.1f} s; median rerun after an alpha or beta move "
-        f"{statistics.median(times) * 1000:.0f} ms over {len(times)} (target < 150 ms)"
-    )
-
-
 if __name__ == "__main__":
     bench_move()
     bench_sample()
-    bench_page()
+    print("\n## Feed page (AppTest, whole script, sample data; target < 150 ms)")
+    bench("pages/feed.py", "feed_alpha", "slider", [round(0.05 + 0.08 * i, 2) for i in range(12)])
+    bench("pages/feed.py", "feed_beta", "slider", [round(0.95 - 0.08 * i, 2) for i in range(12)])
