@@ -46,11 +46,12 @@ def metric_money_figure(scores: list[ModelScore]) -> go.Figure:
             "anchor": f"y{axis}",
             "gridcolor": GRID,
             "autorange": "reversed" if metric == "log_loss" else True,
+            "nticks": 4,
         }
         layout[f"yaxis{axis}"] = {
             "anchor": f"x{axis}",
             "gridcolor": GRID,
-            "tickformat": "$,.0s",
+            "tickformat": "$.3~s",
             "showticklabels": i == 0,
         }
         layout["annotations"].append({**subplot_title(label, 1.0), "x": (i + 0.5) * width})
