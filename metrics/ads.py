@@ -19,6 +19,7 @@ from metrics.auction import (
     rank_candidates,
 )
 from metrics.ctr import EPS, CtrQuality, ctr_quality
+from metrics.log_odds import move_log_odds
 from metrics.validation import check_non_negative
 
 RESERVE_GRID = np.arange(0.0, 202.0, 2.0)
@@ -55,31 +56,16 @@ class AdsData:
         return auction_curve(ranked, slots=slots)
 
 
-def _logit(p: np.ndarray) -> np.ndarray:
-    p = np.clip(p, EPS, 1 - EPS)
-    return np.log(p) - np.log1p(-p)
-
-
 def perturb(data: AdsData, knob: float, *, seed: int = 0) -> np.ndarray:
     """Predictions moved in log-odds space toward the truth (knob > 0) or noise (knob < 0).
 
-    ``logit(p') = (1 - |k|) logit(p) + |k| logit(target)``. The target for k > 0 is the true
-    probability (without it, the labels smoothed to 0.95 and half the base CTR); for k < 0 it
-    is seeded Gaussian noise with the scores' own mean and spread, so k = -1 has AUC 0.5.
+    The truth is the true probability; without it, the labels smoothed to 0.95 and half the
+    base CTR. See ``move_log_odds``.
     """
-    if knob == 0:
-        return data.score
-    z = _logit(data.score)
-    if knob > 0:
-        truth = data.p_true
-        if truth is None:
-            truth = np.where(data.clicked == 1, 0.95, data.clicked.mean() / 2)
-        target = _logit(truth)
-    else:
-        noise = np.random.default_rng(seed).standard_normal(len(z))
-        target = z.mean() + z.std() * noise
-    k = abs(knob)
-    return 1 / (1 + np.exp(-((1 - k) * z + k * target)))
+    truth = data.p_true
+    if truth is None:
+        truth = np.where(data.clicked == 1, 0.95, data.clicked.mean() / 2)
+    return move_log_odds(data.score, knob, truth=truth, eps=EPS, seed=seed)
 
 
 @dataclass(frozen=True, eq=False)

@@ -179,7 +179,7 @@ def ads_report(summary: AdsSummary) -> dict:
 
 def _ads(args: argparse.Namespace) -> dict:
     data = ads_data(
-        _rows_where(read_table(args.data), args.where),
+        _read(args),
         query=args.query_column,
         bid=args.bid_column,
         score=args.score_column,
@@ -192,7 +192,9 @@ def _ads(args: argparse.Namespace) -> dict:
     return ads_report(summarise(data, slots=args.slots, reserve=args.reserve, pricing=args.pricing))
 
 
-def _rows_where(frame: pd.DataFrame, where: str | None) -> pd.DataFrame:
+def _read(args: argparse.Namespace) -> pd.DataFrame:
+    """The --data file, keeping only the --where rows."""
+    frame, where = read_table(args.data), args.where
     if where is None:
         return frame
     column, sep, value = where.partition("=")
@@ -214,7 +216,7 @@ def _evaluate(args: argparse.Namespace) -> dict:
     threshold = check_threshold(args.threshold)
     costs = FraudCosts(args.review_cost, args.chargeback_fee, args.decline_cost_rate)
     data = fraud_data(
-        _rows_where(read_table(args.data), args.where),
+        _read(args),
         label=args.label_column,
         score=args.score_column,
         amount=args.amount_column,

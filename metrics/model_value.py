@@ -16,6 +16,7 @@ from scipy.stats import spearmanr
 from metrics.ctr import log_loss
 from metrics.curves import average_precision, point_at, roc_auc, threshold_curve
 from metrics.fraud import FraudCosts
+from metrics.log_odds import move_log_odds
 from metrics.value import best_thresholds, value_curve
 
 METRICS = {
@@ -93,25 +94,11 @@ def rank_correlations(scores: list[ModelScore]) -> dict[str, float]:
     return out
 
 
-def _logit(p: np.ndarray) -> np.ndarray:
-    p = np.clip(p, 1e-6, 1 - 1e-6)
-    return np.log(p) - np.log1p(-p)
-
-
 def nudge(y_true: np.ndarray, y_score: np.ndarray, k: float, *, seed: int = 0) -> np.ndarray:
-    """Scores moved in log-odds space toward the labels (k > 0) or toward noise (k < 0).
-
-    ``logit(s') = (1 - |k|) logit(s) + |k| target``, where the target is logit(0.99) for
-    fraud and logit(0.001) otherwise, or seeded Gaussian noise with the scores' mean and
-    spread.
-    """
-    z = _logit(y_score)
-    if k > 0:
-        target = np.where(y_true == 1, _logit(np.array(0.99)), _logit(np.array(0.001)))
-    else:
-        target = z.mean() + z.std() * np.random.default_rng(seed).standard_normal(len(z))
-    m = abs(k)
-    return 1 / (1 + np.exp(-((1 - m) * z + m * target)))
+    """Scores moved in log-odds space toward the labels (k > 0: 0.99 for fraud, 0.001
+    otherwise) or toward noise (k < 0). See ``move_log_odds``."""
+    truth = np.where(y_true == 1, 0.99, 0.001)
+    return move_log_odds(y_score, k, truth=truth, eps=1e-6, seed=seed)
 
 
 def metric_value(metric: str, y_true: np.ndarray, y_score: np.ndarray) -> float:
