@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_fraud import compare
 from bench_pages import bench
 
-from metrics.ads import RESERVE_GRID, AdsData
-from metrics.auction import auction_at
+from metrics.ads.auction import auction_at
+from metrics.ads.model import RESERVE_GRID, AdsData
 
 N_ROWS = 1_000_000
 RESERVE = 20.0

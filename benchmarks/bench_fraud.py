@@ -24,10 +24,10 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics import confusion_matrix, precision_recall_curve
 
-from metrics.curves import threshold_curve
-from metrics.data import load_fraud_sample
-from metrics.fraud import FraudCosts, snapshot
-from metrics.fraud_view import fraud_view, prepare
+from metrics.core.curves import threshold_curve
+from metrics.fraud.data import load_fraud_sample
+from metrics.fraud.model import FraudCosts, snapshot
+from metrics.fraud.view import fraud_view, prepare
 
 try:
     from sklearn.metrics import confusion_matrix_at_thresholds

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from metrics import ads_charts
-from metrics.ads import QUALITY_KNOBS, RESERVE_GRID
-from metrics.ads_view import AdsView, ads_view, headline, imbalance_story, reserve_story
-from metrics.data import ADS_SAMPLE_MODELS
+from metrics.ads import charts as ads_charts
+from metrics.ads.data import ADS_SAMPLE_MODELS
+from metrics.ads.model import QUALITY_KNOBS, RESERVE_GRID
+from metrics.ads.view import AdsView, ads_view, headline, imbalance_story, reserve_story
+from metrics.core.format import money
 from ui.ads import (
     imbalance_table,
     model_curve,
@@ -18,7 +19,7 @@ from ui.ads import (
     sample,
     sweep,
 )
-from ui.widgets import framing_strip, plain, route_through_app
+from ui.common import framing_strip, plain, route_through_app
 
 PRICING = {
     "First price: the winner pays its bid": "first",
@@ -63,11 +64,12 @@ def quality_section(view: AdsView, daily_queries: float) -> None:
     needed = view.auc_for(target)
     st.markdown(
         plain(
-            f"To earn ${target:,.2f} per 1,000 queries the model needs an AUC of about "
+            f"To earn {money(target, decimals=2)} per 1,000 queries the model needs an AUC of "
+            f"about "
             f"**{needed:.3f}** (today {view.quality.auc:.3f})."
             if needed is not None
-            else f"No model on this curve earns ${target:,.2f} per 1,000 queries under these "
-            "rules, not even perfect click predictions."
+            else f"No model on this curve earns {money(target, decimals=2)} per 1,000 queries "
+            "under these rules, not even perfect click predictions."
         )
     )
 
@@ -103,7 +105,7 @@ reserve = st.select_slider(
     options=[float(r) for r in RESERVE_GRID],
     value=20.0,
     key="ads_reserve",
-    format_func=lambda r: f"${r:,.0f}",
+    format_func=money,
 )
 view = view_for(model, slots, pricing, reserve)
 money_tiles(view)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from metrics.coupled import compare_coupled
-from metrics.feed import filter_report
-from metrics.feed_charts import pareto_figure
-from metrics.feed_view import feed_view, filter_sentence, user_feed, weights_sentence
+from metrics.feed.charts import pareto_figure
+from metrics.feed.coupled import compare_coupled
+from metrics.feed.model import filter_report
+from metrics.feed.view import feed_view, filter_sentence, user_feed, weights_sentence
+from ui.common import framing_strip, plain, route_through_app
 from ui.feed import (
     feed_table,
     filter_inputs,
@@ -17,7 +18,6 @@ from ui.feed import (
     sample,
     sweep,
 )
-from ui.widgets import framing_strip, plain, route_through_app
 
 route_through_app()
 st.title("Newsfeed: quality or engagement? Re-weight without retraining")

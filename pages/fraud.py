@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from metrics import charts
-from metrics.fraud import FraudCosts, snapshot
-from metrics.fraud_view import FraudView, PreparedFraud, fraud_view, headline
-from ui.fraud import choose_data, default_sample, ml_tiles, money_tiles
-from ui.widgets import FRAUD_VALUE_KEY, framing_strip, fraud_cost_inputs, plain, route_through_app
+from metrics.fraud import charts
+from metrics.fraud.model import FraudCosts, snapshot
+from metrics.fraud.view import FraudView, PreparedFraud, fraud_view, headline
+from ui.common import framing_strip, plain, route_through_app
+from ui.fraud import (
+    FRAUD_VALUE_KEY,
+    choose_data,
+    default_sample,
+    fraud_cost_inputs,
+    ml_tiles,
+    money_tiles,
+)
 
 JUMPS = ("Most money", "Best F1", "Best accuracy", "Within capacity")
 

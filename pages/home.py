@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui.widgets import route_through_app
+from ui.common import route_through_app
 
 route_through_app()
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from metrics.model_value import (
+from metrics.core.format import money, signed_money
+from metrics.review.charts import metric_money_figure
+from metrics.review.model_value import (
     METRICS,
     Investment,
     accuracy_story,
@@ -12,9 +14,9 @@ from metrics.model_value import (
     rank_correlations,
     yearly,
 )
-from metrics.value_charts import metric_money_figure
-from ui.value import candidates, reached_target, scored_models, scores_table
-from ui.widgets import framing_strip, fraud_cost_inputs, plain, route_through_app
+from ui.common import framing_strip, plain, route_through_app
+from ui.fraud import fraud_cost_inputs
+from ui.review import candidates, reached_target, scored_models, scores_table
 
 TARGETS = {
     "accuracy": ("Accuracy at 0.5", 0.0001, "%.4f"),
@@ -31,7 +33,8 @@ framing_strip(
     "Accuracy, F1, ROC AUC, PR AUC, log loss",
     "Net savings in USD at each model's own best threshold",
 )
-data, model_scores = candidates()
+pool = candidates()
+data, model_scores = pool.data, pool.scores
 with st.sidebar:
     costs = fraud_cost_inputs()
 rows = scored_models(costs)
@@ -89,10 +92,10 @@ tiles = st.columns(4)
 tiles[0].metric(label, fmt % reached.metric, delta=(fmt % (reached.metric - today)).strip())
 tiles[1].metric(
     "Savings a year",
-    f"{'+' if gain >= 0 else '-'}${abs(gain):,.0f}",
+    signed_money(gain),
     help="Change at its best threshold.",
 )
-tiles[2].metric("Cost of getting there", f"${invest.cost:,.0f}")
+tiles[2].metric("Cost of getting there", money(invest.cost))
 payback = invest.payback_months(gain)
 tiles[3].metric(
     "First-year ROI",
@@ -102,7 +105,7 @@ tiles[3].metric(
 st.info(
     plain(
         f"Moving {model} from {label} {fmt % today} to {fmt % reached.metric} is worth "
-        f"${gain:,.0f} a year at {volume:,} transactions; it costs ${invest.cost:,.0f}, so it "
+        f"{money(gain)} a year at {volume:,} transactions; it costs {money(invest.cost)}, so it "
         + ("never pays back." if payback is None else f"pays back in {payback:.1f} months.")
     )
 )

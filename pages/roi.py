@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from metrics.roi import STAGES, projection
-from metrics.value_charts import cash_figure
-from ui.widgets import default_yearly_value, framing_strip, route_through_app
+from metrics.review.charts import cash_figure
+from metrics.review.roi import STAGES, projection
+from ui.common import framing_strip, route_through_app
+from ui.fraud import default_yearly_value
 
 route_through_app()
 st.title("Realistic returns: when does ML pay for itself?")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from metrics.security import Pipeline, bottleneck_recall, funnel, stopped_curve
-from metrics.value_charts import funnel_figure, stopped_figure
-from ui.widgets import framing_strip, route_through_app
+from metrics.review.charts import funnel_figure, stopped_figure
+from metrics.review.security import Pipeline, bottleneck_recall, funnel, stopped_curve
+from ui.common import framing_strip, route_through_app
 
 route_through_app()
 st.title("When does a better model not help?")

@@ -2,7 +2,7 @@
 
 Run ``python sample_data/make_feed.py`` to rewrite ``feed_users.csv``, ``feed_posts.csv.gz``
 and ``feed_engagement_model.json`` byte for byte. The candidates (2,000 users x 200 posts)
-are derived from these by ``metrics.feed_story``; the story is in ``sample_data/README.md``.
+are derived from these by ``metrics.feed.story``; the story is in ``sample_data/README.md``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from make_fraud import write_csv_gz
 from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor
 from sklearn.linear_model import LogisticRegression
 
-from metrics.feed_story import (
+from metrics.feed.story import (
     ENGAGEMENT_FEATURES,
     HARM_COLUMNS,
     N_TOPICS,

@@ -4,7 +4,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from metrics.ads import (
+from metrics.ads.auction import auction_at
+from metrics.ads.ctr import ctr_quality
+from metrics.ads.data import ADS_SAMPLE_FILE, ads_data
+from metrics.ads.model import (
     NO_CLICK,
     ORACLE,
     AdsData,
@@ -17,11 +20,9 @@ from metrics.ads import (
     sweep_rpm,
     yearly_value,
 )
-from metrics.ads_view import ads_view, imbalance_story, reserve_story
-from metrics.auction import auction_at
+from metrics.ads.view import ads_view, imbalance_story, reserve_story
 from metrics.cli import main
-from metrics.ctr import ctr_quality
-from metrics.data import ADS_SAMPLE, ads_data
+from metrics.core.io import sample_path
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +140,7 @@ def test_ads_command_prints_the_issue_fields(capsys):
         [
             "ads",
             "--data",
-            str(ADS_SAMPLE),
+            str(sample_path(ADS_SAMPLE_FILE)),
             "--score-column",
             "score_gbm",
             "--reserve",
@@ -169,7 +170,7 @@ def test_ads_command_prints_the_issue_fields(capsys):
         "oracle_share",
     ):
         assert field in report
-    frame = pd.read_csv(ADS_SAMPLE)
+    frame = pd.read_csv(sample_path(ADS_SAMPLE_FILE))
     data = ads_data(frame, score="score_gbm")
     direct = summarise(data, slots=2, reserve=20.0, pricing="second")
     assert report["rpm"] == pytest.approx(direct.outcome.rpm)
@@ -185,6 +186,8 @@ def test_ads_command_prints_the_issue_fields(capsys):
     ],
 )
 def test_ads_bad_input_is_one_line(capsys, args, message):
-    code = main(["ads", "--data", str(ADS_SAMPLE), "--score-column", "score_gbm", *args])
+    code = main(
+        ["ads", "--data", str(sample_path(ADS_SAMPLE_FILE)), "--score-column", "score_gbm", *args]
+    )
     _, err = capsys.readouterr()
     assert code == 2 and message in err and err.count("\n") == 1

@@ -2,7 +2,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from metrics.auction import auction_at, auction_curve, query_index, rank_candidates
+from metrics.ads.auction import auction_at, auction_curve, query_index, rank_candidates
 
 
 def naive_auction(frame, pctr, *, slots, reserve, pricing, weight):

@@ -2,8 +2,8 @@ import numpy as np
 import pytest
 from sklearn.metrics import confusion_matrix
 
-from metrics.bootstrap import bootstrap_curves, resampled_curves, value_band
-from metrics.fraud import FraudCosts
+from metrics.core.bootstrap import bootstrap_curves, resampled_curves, value_band
+from metrics.fraud.model import FraudCosts
 
 GRID = np.array([0.0, 0.2, 0.35, 0.5, 0.9])
 
@@ -32,7 +32,7 @@ def test_bootstrap_is_seeded_and_chunking_does_not_change_the_shape(tied_data, m
         *args, amount=tied_data["amount"], thresholds=GRID, seed=3, n_resamples=50
     )
     np.testing.assert_array_equal(first.tp_amount, again.tp_amount)
-    monkeypatch.setattr("metrics.bootstrap._DRAWS_PER_CHUNK", 1000)
+    monkeypatch.setattr("metrics.core.bootstrap._DRAWS_PER_CHUNK", 1000)
     chunked = bootstrap_curves(
         *args, amount=tied_data["amount"], thresholds=GRID, seed=3, n_resamples=50
     )

@@ -8,7 +8,8 @@ import pytest
 from sklearn.metrics import confusion_matrix, f1_score, precision_score, recall_score
 
 from metrics.cli import main
-from metrics.data import FRAUD_SAMPLE
+from metrics.core.io import sample_path
+from metrics.fraud.data import FRAUD_SAMPLE_FILE
 
 FIELDS = {
     "n",
@@ -143,7 +144,7 @@ def test_sample_evaluates_from_the_command_line(capsys):
         capsys,
         "evaluate",
         "--data",
-        str(FRAUD_SAMPLE),
+        str(sample_path(FRAUD_SAMPLE_FILE)),
         "--where",
         "split=test",
         "--label-column",

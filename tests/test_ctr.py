@@ -4,14 +4,14 @@ from sklearn.calibration import calibration_curve
 from sklearn.metrics import log_loss as sk_log_loss
 from sklearn.metrics import roc_auc_score
 
-from metrics.ctr import (
+from metrics.ads.ctr import (
     calibration_ratio,
     ctr_quality,
     log_loss,
     normalized_entropy,
     reliability_curve,
 )
-from metrics.validation import UndefinedMetricWarning
+from metrics.core.validation import UndefinedMetricWarning
 
 
 @pytest.fixture(params=[0, 1])

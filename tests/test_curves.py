@@ -11,8 +11,8 @@ from sklearn.metrics import (
     roc_auc_score,
 )
 
-from metrics.curves import average_precision, point_at, roc_auc, threshold_curve
-from metrics.validation import UndefinedMetricWarning
+from metrics.core.curves import average_precision, point_at, roc_auc, threshold_curve
+from metrics.core.validation import UndefinedMetricWarning
 
 
 @pytest.mark.parametrize("weighted", [False, True])

@@ -1,7 +1,8 @@
 import pandas as pd
 import pytest
 
-from metrics.data import FRAUD_SAMPLE_MODELS, fraud_data, load_fraud_sample, read_table
+from metrics.core.io import read_table
+from metrics.fraud.data import FRAUD_SAMPLE_MODELS, fraud_data, load_fraud_sample
 
 FRAME = pd.DataFrame(
     {

@@ -2,9 +2,9 @@ import numpy as np
 import pytest
 from sklearn.metrics import ndcg_score
 
-from metrics.coupled import compare_coupled
-from metrics.data import load_feed_sample
-from metrics.feed import (
+from metrics.feed.coupled import compare_coupled
+from metrics.feed.data import load_feed_sample
+from metrics.feed.model import (
     FeedData,
     FilterThresholds,
     blend,

@@ -2,9 +2,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from metrics.bootstrap import bootstrap_curves
-from metrics.fraud import FraudCosts, FraudData, analyse, days_covered, snapshot
-from metrics.fraud_view import THRESHOLD_GRID, curve_table, headline, policies
+from metrics.core.bootstrap import bootstrap_curves
+from metrics.fraud.model import FraudCosts, FraudData, analyse, days_covered, snapshot
+from metrics.fraud.view import THRESHOLD_GRID, curve_table, headline, policies
 
 DATA = FraudData(
     y_true=np.array([1, 0, 1, 0]),

@@ -1,9 +1,9 @@
 import pytest
 from sklearn.metrics import accuracy_score, f1_score, log_loss, roc_auc_score
 
-from metrics.data import CANDIDATE_MODELS, load_fraud_candidates
-from metrics.fraud import FraudCosts
-from metrics.model_value import (
+from metrics.fraud.model import FraudCosts
+from metrics.review.data import CANDIDATE_MODELS, load_fraud_candidates
+from metrics.review.model_value import (
     Investment,
     ModelScore,
     accuracy_story,
@@ -22,7 +22,7 @@ def candidates():
 
 
 def test_scores_match_sklearn(candidates):
-    data, scores = candidates
+    data, scores = candidates.data, candidates.scores
     s = scores["Random forest"]
     row = score_model("rf", data.y_true, s, data.amount, FraudCosts())
     assert row.accuracy == pytest.approx(accuracy_score(data.y_true, s >= 0.5))
@@ -32,7 +32,7 @@ def test_scores_match_sklearn(candidates):
 
 
 def test_every_candidate_is_scored_and_the_most_accurate_is_not_the_richest(candidates):
-    data, scores = candidates
+    data, scores = candidates.data, candidates.scores
     assert set(scores) == set(CANDIDATE_MODELS)
     rows = [score_model(n, data.y_true, s, data.amount, FraudCosts()) for n, s in scores.items()]
     dummy = next(r for r in rows if r.name.startswith("Dummy"))
@@ -62,7 +62,7 @@ def test_rank_correlation_by_hand():
     ],
 )
 def test_nudging_reaches_the_target_metric_within_tolerance(candidates, metric, target, tol):
-    data, scores = candidates
+    data, scores = candidates.data, candidates.scores
     s = scores["Gradient boosting"]
     reached = reach_target(
         data.y_true, s, data.amount, FraudCosts(), metric=metric, target=target, tol=tol
@@ -74,7 +74,7 @@ def test_nudging_reaches_the_target_metric_within_tolerance(candidates, metric, 
 
 
 def test_nudge_ends_at_the_labels_and_at_noise(candidates):
-    data, scores = candidates
+    data, scores = candidates.data, candidates.scores
     s = scores["Logistic regression"]
     assert metric_value("roc_auc", data.y_true, nudge(data.y_true, s, 1.0)) == 1.0
     assert abs(metric_value("roc_auc", data.y_true, nudge(data.y_true, s, -1.0)) - 0.5) < 0.05

@@ -1,7 +1,13 @@
 import numpy as np
 import pytest
 
-from metrics.security import Pipeline, bottleneck_recall, false_positive_rate, funnel, stopped_curve
+from metrics.review.security import (
+    Pipeline,
+    bottleneck_recall,
+    false_positive_rate,
+    funnel,
+    stopped_curve,
+)
 
 
 def test_binormal_roc_has_the_requested_auc():

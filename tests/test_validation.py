@@ -1,8 +1,8 @@
 import numpy as np
 import pytest
 
-from metrics.curves import threshold_curve
-from metrics.fraud import FraudCosts
+from metrics.core.curves import threshold_curve
+from metrics.fraud.model import FraudCosts
 
 
 @pytest.mark.parametrize(

@@ -3,9 +3,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from metrics.curves import threshold_curve
-from metrics.fraud import FraudCosts
-from metrics.value import OutcomeValue, ValueModel, best_thresholds, perfect_value, value_curve
+from metrics.core.curves import threshold_curve
+from metrics.core.value import OutcomeValue, ValueModel, best_thresholds, perfect_value, value_curve
+from metrics.fraud.model import FraudCosts
 
 FRAUD = FraudCosts(review_cost=5, chargeback_fee=15, decline_cost_rate=0.10).value_model()
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from metrics.ads import AdsData, QualitySweep, References, quality_sweep, references
-from metrics.ads_view import AdsView
-from metrics.auction import AuctionCurve
-from metrics.ctr import Reliability, reliability_curve
-from metrics.data import load_ads_sample
+from metrics.ads.auction import AuctionCurve
+from metrics.ads.ctr import Reliability, reliability_curve
+from metrics.ads.data import load_ads_sample
+from metrics.ads.model import AdsData, QualitySweep, References, quality_sweep, references
+from metrics.ads.view import AdsView
+from metrics.core.format import money
 
 
 @st.cache_resource(show_spinner="Loading auctions…", max_entries=4)
@@ -46,7 +47,7 @@ def money_tiles(view: AdsView) -> None:
     cols = st.columns(5)
     cols[0].metric(
         "Revenue per 1,000 queries",
-        f"${view.rpm:,.2f}",
+        money(view.rpm, decimals=2),
         help="RPM: what 1,000 searches earn in ad clicks.",
     )
     cols[1].metric("Clicks", f"{out.clicks:,.0f}", help=f"On {out.queries:,} queries.")

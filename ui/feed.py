@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from metrics.data import load_feed_sample
-from metrics.feed import Blendable, FilterThresholds, ParetoSweep, Revenue, blendable, pareto_sweep
-from metrics.feed_story import FeedSample
-from metrics.feed_view import FeedView
+from metrics.core.format import money
+from metrics.feed.data import load_feed_sample
+from metrics.feed.model import (
+    Blendable,
+    FilterThresholds,
+    ParetoSweep,
+    Revenue,
+    blendable,
+    pareto_sweep,
+)
+from metrics.feed.story import FeedSample
+from metrics.feed.view import FeedView
 
 
 @st.cache_resource(show_spinner="Loading users and posts…")
@@ -97,7 +105,7 @@ def outcome_tiles(view: FeedView) -> None:
         ),
         (
             "Revenue per 1,000 users",
-            f"${out.revenue_per_1000_users:,.0f}",
+            money(out.revenue_per_1000_users),
             "revenue_per_1000_users",
             "{:+,.0f}",
             "normal",

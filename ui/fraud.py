@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from metrics.data import (
-    FRAUD_SAMPLE_MODELS,
-    fraud_data,
-    guess_columns,
-    load_fraud_sample,
-    read_table,
-)
-from metrics.fraud import FraudAnalysis, FraudSnapshot
-from metrics.fraud_view import PreparedFraud, prepare
+from metrics.core.format import money
+from metrics.core.io import read_table
+from metrics.fraud.data import FRAUD_SAMPLE_MODELS, fraud_data, guess_columns, load_fraud_sample
+from metrics.fraud.model import FraudAnalysis, FraudCosts, FraudSnapshot, analyse
+from metrics.fraud.view import PreparedFraud, prepare
+from ui.common import kept_number_input, plain
 
 SAMPLE = "Sample: 30 days of card transactions"
 UPLOAD = "Your own scored transactions"
@@ -94,14 +91,16 @@ def money_tiles(snap: FraudSnapshot, analysis: FraudAnalysis) -> None:
     cols = st.columns(3)
     cols[0].metric(
         "Net savings",
-        f"${snap.net_savings:,.0f}",
+        money(snap.net_savings),
         help="Fraud stopped plus chargeback fees, minus review costs and friction "
         "on good sales held, compared with approving everything.",
     )
     if snap.interval is not None:
-        cols[0].caption(f"95% interval: \\${snap.interval[0]:,.0f} to \\${snap.interval[1]:,.0f}")
+        cols[0].caption(
+            plain(f"95% interval: {money(snap.interval[0])} to {money(snap.interval[1])}")
+        )
     cols[1].metric("Share of what a perfect model saves", f"{snap.share_of_perfect:.0%}")
-    cols[1].caption(f"A perfect model would save \\${analysis.perfect_savings:,.0f}")
+    cols[1].caption(plain(f"A perfect model would save {money(analysis.perfect_savings)}"))
     if snap.alerts_per_day is None:
         cols[2].metric(
             "Alerts",
@@ -133,3 +132,54 @@ def ml_tiles(snap: FraudSnapshot, roc_auc: float, pr_auc: float) -> None:
     cols[2].metric("F1", f"{p.f1:.3f}", help="Harmonic mean of precision and recall.")
     cols[3].metric("Accuracy", f"{p.accuracy:.2%}", help="Share of all decisions that are right.")
     st.caption(f"Threshold-free model quality: ROC AUC {roc_auc:.3f} · PR AUC {pr_auc:.3f}")
+
+
+FRAUD_VALUE_KEY = "fraud_value_per_year"
+
+
+@st.cache_data(show_spinner=False)
+def _sample_yearly_value() -> float:
+    """Net savings a year of the sample's model at its money-best threshold, default costs."""
+    data = load_fraud_sample()
+    analysis = analyse(data, FraudCosts())
+    return analysis.best.savings.value / data.days * 365
+
+
+def default_yearly_value() -> float:
+    """The fraud page's current scenario, annualised; the sample's best if it was not open."""
+    return float(st.session_state.get(FRAUD_VALUE_KEY, _sample_yearly_value()))
+
+
+def fraud_cost_inputs() -> FraudCosts:
+    """The fraud costs as editable inputs, each with its unit and default; shared by every
+    page that values fraud decisions, and kept when moving between them."""
+    default = FraudCosts()
+    st.markdown("**What a decision costs**")
+    review = kept_number_input(
+        "Manual review, USD per alert",
+        key="fraud_review_cost",
+        default=default.review_cost,
+        min_value=0.0,
+        step=1.0,
+        help=f"Analyst time to check one flagged transaction. Default ${default.review_cost:.0f}.",
+    )
+    fee = kept_number_input(
+        "Chargeback fee avoided, USD per caught fraud",
+        key="fraud_chargeback_fee",
+        default=default.chargeback_fee,
+        min_value=0.0,
+        step=1.0,
+        help=f"Fee the card network charges when fraud is disputed; saved on top of the "
+        f"amount when the fraud is stopped. Default ${default.chargeback_fee:.0f}.",
+    )
+    friction = kept_number_input(
+        "Friction on a wrongly flagged sale, % of its amount",
+        key="fraud_friction_pct",
+        default=default.decline_cost_rate * 100,
+        min_value=0.0,
+        max_value=100.0,
+        step=1.0,
+        help=f"Lost margin and customer annoyance when a good sale is held. Default "
+        f"{default.decline_cost_rate:.0%}.",
+    )
+    return FraudCosts(review_cost=review, chargeback_fee=fee, decline_cost_rate=friction / 100)

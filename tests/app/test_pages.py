@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from metrics.data import load_fraud_sample
-from metrics.fraud import FraudCosts
-from metrics.fraud_view import fraud_view, prepare
+from metrics.fraud.data import load_fraud_sample
+from metrics.fraud.model import FraudCosts
+from metrics.fraud.view import fraud_view, prepare
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 

@@ -1,0 +1,1 @@
+"""Search ads: CTR model quality in auction revenue."""

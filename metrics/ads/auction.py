@@ -1,0 +1,227 @@
+"""Ad auctions, vectorised by query: rank once, then any reserve price is a lookup.
+
+Each query's candidate ads are ranked by expected value per 1,000 impressions,
+``ecpm = 1000 x bid x pCTR``. The top ``slots`` ads whose eCPM is positive and at least the
+reserve are shown. First price charges the bid per click; second price (generalised second
+price) charges ``max(next eCPM, reserve) / (1000 x pCTR)``, which never exceeds the bid.
+Click probabilities are assumed not to depend on the slot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from metrics.core.validation import check_labels, check_non_negative, check_same_length
+
+Pricing = Literal["first", "second"]
+
+
+@dataclass(frozen=True, eq=False)
+class Ranked:
+    """Candidates in ranked order: by query, then by eCPM descending (ties keep row order).
+
+    ``next_ecpm`` is the eCPM of the candidate ranked just below in the same query (0 if none).
+    ``clicked`` and ``p_true`` are the realised click and, where known, the true probability.
+    """
+
+    n_queries: int
+    rank: np.ndarray
+    ecpm: np.ndarray
+    next_ecpm: np.ndarray
+    pctr: np.ndarray
+    bid: np.ndarray
+    clicked: np.ndarray
+    p_true: np.ndarray | None
+
+
+def query_index(query_id: object) -> tuple[np.ndarray, int]:
+    """Dense 0..q-1 index of each row's query, and q."""
+    ids = np.asarray(query_id)
+    if ids.ndim != 1 or ids.size == 0:
+        raise ValueError("column 'query_id' must hold one id per candidate row")
+    _, index = np.unique(ids, return_inverse=True)
+    return index.ravel(), int(index.max()) + 1
+
+
+def check_bids(bid: object, *, name: str = "bid") -> np.ndarray:
+    """Bids in USD per click: finite and non-negative."""
+    array = np.asarray(bid, dtype=np.float64)
+    bad = ~np.isfinite(array) | (array < 0)
+    if bad.any():
+        row = int(np.flatnonzero(bad)[0])
+        raise ValueError(
+            f"column '{name}' has {int(bad.sum())} negative or missing bids, e.g. "
+            f"{array[row].item()!r} in row {row}; bids are USD per click, >= 0"
+        )
+    return array
+
+
+def rank_candidates(
+    query: np.ndarray,
+    n_queries: int,
+    bid: np.ndarray,
+    pctr: np.ndarray,
+    clicked: object,
+    *,
+    p_true: np.ndarray | None = None,
+    order_key: np.ndarray | None = None,
+) -> Ranked:
+    """Rank every query's candidates at once with one ``lexsort``, no loop per query.
+
+    ``order_key`` replaces eCPM for the ranking only (a random ranking, say); prices and the
+    reserve still use eCPM.
+    """
+    y = check_labels(clicked, name="clicked")
+    check_same_length(query_id=query, bid=bid, score=pctr, clicked=y)
+    ecpm = 1000.0 * bid * pctr
+    key = ecpm if order_key is None else np.asarray(order_key, dtype=np.float64)
+    order = np.lexsort((-key, query))
+    q = query[order]
+    first = np.flatnonzero(np.r_[True, q[1:] != q[:-1]])
+    rank = np.arange(len(q)) - np.repeat(first, np.diff(np.r_[first, len(q)]))
+    ranked_ecpm = ecpm[order]
+    next_ecpm = np.zeros_like(ranked_ecpm)
+    same = q[1:] == q[:-1]
+    next_ecpm[:-1][same] = ranked_ecpm[1:][same]
+    return Ranked(
+        n_queries=n_queries,
+        rank=rank,
+        ecpm=ranked_ecpm,
+        next_ecpm=next_ecpm,
+        pctr=pctr[order],
+        bid=bid[order],
+        clicked=y[order],
+        p_true=None if p_true is None else p_true[order],
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class AuctionCurve:
+    """Outcomes at every reserve for one ranking and number of slots, as suffix sums.
+
+    Rows are the candidates that can be shown (rank < slots, eCPM > 0), held twice: sorted by
+    eCPM and by next eCPM, both descending, with running sums. A reserve r then needs two
+    binary searches.
+
+    Notes
+    -----
+    For weight w (the realised click, or the true probability for expected values) and
+    ``inv = 1 / (1000 pCTR)``:
+
+    - first price: ``revenue(r) = sum over ecpm >= r of w x bid``;
+    - second price: ``revenue(r) = sum over next >= r of w x next x inv
+      + r x (sum over ecpm >= r of w x inv - sum over next >= r of w x inv)``.
+    """
+
+    n_queries: int
+    ecpm: np.ndarray
+    next_ecpm: np.ndarray
+    by_ecpm: dict[str, np.ndarray]
+    by_next: dict[str, np.ndarray]
+    has_truth: bool
+
+
+def _suffix_sums(
+    key: np.ndarray, columns: dict[str, np.ndarray]
+) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    order = np.argsort(-key)  # ties are summed together at lookups, so any order will do
+    sums = {
+        name: np.concatenate([[0.0], np.cumsum(values[order])]) for name, values in columns.items()
+    }
+    return key[order], sums
+
+
+def auction_curve(ranked: Ranked, *, slots: int = 1) -> AuctionCurve:
+    """Precompute the suffix sums that answer any reserve for ``slots`` ad slots."""
+    if slots < 1:
+        raise ValueError(f"slots is {slots}; show at least 1 ad per query")
+    keep = (ranked.rank < slots) & (ranked.ecpm > 0)
+    clicked = ranked.clicked[keep].astype(np.float64)
+    inv = 1.0 / (1000.0 * ranked.pctr[keep])
+    bid, nxt = ranked.bid[keep], ranked.next_ecpm[keep]
+    weights = {"click": clicked}
+    if ranked.p_true is not None:
+        weights["truth"] = ranked.p_true[keep]
+    by_ecpm_columns = {"shown": np.ones_like(clicked)}
+    by_next_columns = {}
+    for name, w in weights.items():
+        by_ecpm_columns[f"{name}_bid"] = w * bid
+        by_ecpm_columns[f"{name}_inv"] = w * inv
+        by_next_columns[f"{name}_next_inv"] = w * nxt * inv
+        by_next_columns[f"{name}_inv"] = w * inv
+    by_ecpm_columns["click"] = clicked
+    ecpm, by_ecpm = _suffix_sums(ranked.ecpm[keep], by_ecpm_columns)
+    next_sorted, by_next = _suffix_sums(nxt, by_next_columns)
+    return AuctionCurve(
+        ranked.n_queries, ecpm, next_sorted, by_ecpm, by_next, ranked.p_true is not None
+    )
+
+
+@dataclass(frozen=True)
+class AuctionOutcome:
+    """What an auction setting yields. Money in USD; ``expected_revenue`` uses true
+    probabilities and is None without them."""
+
+    queries: int
+    impressions: float
+    clicks: float
+    revenue: float
+    expected_revenue: float | None
+
+    @property
+    def ctr(self) -> float:
+        return self.clicks / self.impressions if self.impressions else float("nan")
+
+    @property
+    def rpm(self) -> float:
+        """Revenue per 1,000 queries."""
+        return 1000.0 * self.revenue / self.queries
+
+    @property
+    def expected_rpm(self) -> float | None:
+        if self.expected_revenue is None:
+            return None
+        return 1000.0 * self.expected_revenue / self.queries
+
+    @property
+    def coverage(self) -> float:
+        """Impressions per query."""
+        return self.impressions / self.queries
+
+
+def _count_at_least(descending: np.ndarray, threshold: float) -> int:
+    """How many values of a descending array are >= threshold (a binary search)."""
+    return len(descending) - int(np.searchsorted(descending[::-1], threshold, side="left"))
+
+
+def _revenue(
+    curve: AuctionCurve, weight: str, reserve: float, pricing: Pricing, k_ecpm: int, k_next: int
+) -> float:
+    if pricing == "first":
+        return float(curve.by_ecpm[f"{weight}_bid"][k_ecpm])
+    above_next = curve.by_next[f"{weight}_next_inv"][k_next]
+    between = curve.by_ecpm[f"{weight}_inv"][k_ecpm] - curve.by_next[f"{weight}_inv"][k_next]
+    return float(above_next + reserve * between)
+
+
+def auction_at(
+    curve: AuctionCurve, *, reserve: float = 0.0, pricing: Pricing = "first"
+) -> AuctionOutcome:
+    """Outcome with ``reserve`` in USD per 1,000 impressions (eCPM): two binary searches."""
+    check_non_negative(reserve, "reserve", "USD per 1,000 impressions")
+    if pricing not in ("first", "second"):
+        raise ValueError(f"pricing is {pricing!r}; use 'first' or 'second'")
+    k_ecpm = _count_at_least(curve.ecpm, reserve)
+    k_next = _count_at_least(curve.next_ecpm, reserve)
+    return AuctionOutcome(
+        queries=curve.n_queries,
+        impressions=float(curve.by_ecpm["shown"][k_ecpm]),
+        clicks=float(curve.by_ecpm["click"][k_ecpm]),
+        revenue=_revenue(curve, "click", reserve, pricing, k_ecpm, k_next),
+        expected_revenue=_revenue(curve, "truth", reserve, pricing, k_ecpm, k_next)
+        if curve.has_truth
+        else None,
+    )

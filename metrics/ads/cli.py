@@ -1,0 +1,85 @@
+"""``ads``: a CTR model's auction revenue, RPM, AUC, log loss, NE and calibration."""
+
+from __future__ import annotations
+
+import argparse
+
+from metrics.ads.data import ads_data
+from metrics.ads.model import AdsSummary, summarise
+from metrics.core.io import keep_where, read_table
+from metrics.core.report import json_report
+from metrics.core.validation import check_non_negative
+
+
+def ads_report(summary: AdsSummary) -> dict:
+    """The JSON object printed by ``ads``: money in USD, reserve-independent quality."""
+    out, q = summary.outcome, summary.quality
+    report = {
+        "queries": out.queries,
+        "impressions": out.impressions,
+        "clicks": out.clicks,
+        "ctr": out.ctr,
+        "revenue": out.revenue,
+        "rpm": out.rpm,
+        "coverage": out.coverage,
+        "auc": q.auc,
+        "log_loss": q.log_loss,
+        "ne": q.normalized_entropy,
+        "calibration_ratio": q.calibration_ratio,
+    }
+    if summary.oracle is not None:
+        report["expected_revenue"] = out.expected_revenue
+        report["oracle_expected_revenue"] = summary.oracle.expected_revenue
+        report["oracle_share"] = summary.oracle_share
+    report["currency"] = "USD"
+    return json_report(report)
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    """Register ``ads`` and its options."""
+    ads = commands.add_parser(
+        "ads", help="CTR model: auction revenue, RPM, AUC, log loss, NE and calibration"
+    )
+    ads.set_defaults(run=run)
+    ads.add_argument("--data", required=True, help="CSV (optionally .gz) or Parquet file")
+    ads.add_argument("--json", action="store_true", help="print one JSON object")
+    ads.add_argument("--slots", type=int, default=1, help="ads shown per query (default 1)")
+    ads.add_argument(
+        "--reserve",
+        type=float,
+        default=0.0,
+        help="minimum bid x pCTR, USD per 1,000 impressions (default 0)",
+    )
+    ads.add_argument(
+        "--pricing",
+        choices=["first", "second"],
+        default="first",
+        help="first price (pay the bid) or second price (default first)",
+    )
+    ads.add_argument(
+        "--where", metavar="COLUMN=VALUE", help="keep only rows where COLUMN equals VALUE"
+    )
+    for role, default in (
+        ("query", "query_id"),
+        ("bid", "bid"),
+        ("score", "score"),
+        ("clicked", "clicked"),
+        ("p-true", "p_true"),
+    ):
+        ads.add_argument(f"--{role}-column", default=default)
+
+
+def run(args: argparse.Namespace) -> dict:
+    """Read, validate and price the ``--data`` auction log; raise ValueError on bad input."""
+    data = ads_data(
+        keep_where(read_table(args.data), args.where),
+        query=args.query_column,
+        bid=args.bid_column,
+        score=args.score_column,
+        clicked=args.clicked_column,
+        p_true=args.p_true_column,
+    )
+    check_non_negative(args.reserve, "reserve", "USD per 1,000 impressions")
+    if args.slots < 1:
+        raise ValueError(f"--slots is {args.slots}; show at least 1 ad per query")
+    return ads_report(summarise(data, slots=args.slots, reserve=args.reserve, pricing=args.pricing))

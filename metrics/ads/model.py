@@ -1,0 +1,239 @@
+"""Search ads: what a CTR model is worth in revenue, and what a better one would be worth.
+
+Money is USD. Revenue per 1,000 queries (RPM) is the headline; the reserve is in USD per
+1,000 impressions (eCPM), the unit advertisers and sales teams quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from metrics.ads.auction import (
+    AuctionCurve,
+    AuctionOutcome,
+    Pricing,
+    auction_at,
+    auction_curve,
+    rank_candidates,
+)
+from metrics.ads.ctr import EPS, CtrQuality, ctr_quality
+from metrics.core.log_odds import move_log_odds
+from metrics.core.validation import check_non_negative
+
+RESERVE_GRID = np.arange(0.0, 202.0, 2.0)
+"""Reserves offered by the page's slider (USD per 1,000 impressions)."""
+QUALITY_KNOBS = np.round(np.linspace(-1.0, 1.0, 21), 2)
+"""-1: pure noise, 0: the model as it is, 1: the true click probabilities."""
+CALIBRATION_FACTORS = np.geomspace(1 / 16, 4.0, 31)
+
+
+@dataclass(frozen=True, eq=False)
+class AdsData:
+    """Validated candidates: dense query index, bid (USD per click), predicted CTR, the
+    realised click and, where known, the true click probability."""
+
+    query: np.ndarray
+    n_queries: int
+    bid: np.ndarray
+    score: np.ndarray
+    clicked: np.ndarray
+    p_true: np.ndarray | None = None
+
+    def curve(
+        self, pctr: np.ndarray, *, slots: int, order_key: np.ndarray | None = None
+    ) -> AuctionCurve:
+        ranked = rank_candidates(
+            self.query,
+            self.n_queries,
+            self.bid,
+            pctr,
+            self.clicked,
+            p_true=self.p_true,
+            order_key=order_key,
+        )
+        return auction_curve(ranked, slots=slots)
+
+
+def perturb(data: AdsData, knob: float, *, seed: int = 0) -> np.ndarray:
+    """Predictions moved in log-odds space toward the truth (knob > 0) or noise (knob < 0).
+
+    The truth is the true probability; without it, the labels smoothed to 0.95 and half the
+    base CTR. See ``move_log_odds``.
+    """
+    truth = data.p_true
+    if truth is None:
+        truth = np.where(data.clicked == 1, 0.95, data.clicked.mean() / 2)
+    return move_log_odds(data.score, knob, truth=truth, eps=EPS, seed=seed)
+
+
+@dataclass(frozen=True, eq=False)
+class QualitySweep:
+    """Model quality and auction outcomes for each quality knob, on the reserve grid.
+
+    Arrays indexed ``[knob, reserve]``; revenue also by pricing rule.
+    """
+
+    knobs: np.ndarray
+    quality: list[CtrQuality]
+    reserves: np.ndarray
+    impressions: np.ndarray
+    clicks: np.ndarray
+    revenue: dict[str, np.ndarray]
+    expected_revenue: dict[str, np.ndarray] | None
+
+    @property
+    def auc(self) -> np.ndarray:
+        return np.array([q.auc for q in self.quality])
+
+    @property
+    def log_loss(self) -> np.ndarray:
+        return np.array([q.log_loss for q in self.quality])
+
+
+def quality_sweep(
+    data: AdsData,
+    *,
+    slots: int,
+    knobs: np.ndarray = QUALITY_KNOBS,
+    reserves: np.ndarray = RESERVE_GRID,
+) -> QualitySweep:
+    """Rank and evaluate every knob once; afterwards every what-if is a lookup."""
+    shape = (len(knobs), len(reserves))
+    impressions, clicks = np.empty(shape), np.empty(shape)
+    revenue = {p: np.empty(shape) for p in ("first", "second")}
+    expected = None if data.p_true is None else {p: np.empty(shape) for p in revenue}
+    quality = []
+    for i, knob in enumerate(knobs):
+        pctr = perturb(data, float(knob))
+        quality.append(ctr_quality(data.clicked, pctr))
+        curve = data.curve(pctr, slots=slots)
+        for j, reserve in enumerate(reserves):
+            for pricing in revenue:
+                out = auction_at(curve, reserve=float(reserve), pricing=pricing)
+                revenue[pricing][i, j] = out.revenue
+                if expected is not None:
+                    expected[pricing][i, j] = out.expected_revenue
+            impressions[i, j], clicks[i, j] = out.impressions, out.clicks
+    return QualitySweep(
+        np.asarray(knobs), quality, np.asarray(reserves), impressions, clicks, revenue, expected
+    )
+
+
+def sweep_rpm(
+    sweep: QualitySweep, n_queries: int, *, reserve_index: int, pricing: Pricing
+) -> np.ndarray:
+    """RPM per knob at one reserve: expected where true probabilities are known, else
+    realised."""
+    table = sweep.expected_revenue if sweep.expected_revenue is not None else sweep.revenue
+    return 1000.0 * table[pricing][:, reserve_index] / n_queries
+
+
+def yearly_value(delta_rpm: float, *, daily_queries: float) -> float:
+    """USD a year from a change in revenue per 1,000 queries: ``delta x daily / 1000 x 365``."""
+    check_non_negative(daily_queries, "daily_queries", "queries a day")
+    return delta_rpm * daily_queries / 1000.0 * 365.0
+
+
+def auc_needed(auc: np.ndarray, rpm: np.ndarray, target_rpm: float) -> float | None:
+    """Lowest AUC on the sweep (linearly interpolated) whose RPM reaches ``target_rpm``;
+    None if no point of the sweep reaches it."""
+    order = np.argsort(auc, kind="stable")
+    a, r = auc[order], rpm[order]
+    reached = np.flatnonzero(r >= target_rpm)
+    if reached.size == 0:
+        return None
+    i = int(reached[0])
+    if i == 0 or r[i] == r[i - 1]:
+        return float(a[i])
+    share = (target_rpm - r[i - 1]) / (r[i] - r[i - 1])
+    return float(a[i - 1] + share * (a[i] - a[i - 1]))
+
+
+def calibration_sweep(
+    curve: AuctionCurve,
+    *,
+    reserve: float,
+    pricing: Pricing,
+    factors: np.ndarray = CALIBRATION_FACTORS,
+) -> list[AuctionOutcome]:
+    """Outcomes when every predicted CTR is multiplied by a factor c.
+
+    Scaling pCTR by c scales every eCPM and next eCPM by c and leaves the ranking (and AUC)
+    unchanged, so it is the same auction as reserve / c: one lookup per factor.
+    """
+    return [auction_at(curve, reserve=reserve / c, pricing=pricing) for c in factors]
+
+
+NO_CLICK = "Predict no click"
+ORACLE = "Oracle (true click probabilities)"
+
+
+@dataclass(frozen=True, eq=False)
+class References:
+    """Rankings to compare against on the same queries, and the constant 'no click' model.
+
+    Random order and highest bid know no more than the average CTR, which they use as
+    everyone's pCTR; the oracle ranks by the true probabilities.
+    """
+
+    curves: dict[str, AuctionCurve]
+    no_click_quality: CtrQuality
+
+
+def references(data: AdsData, *, slots: int, seed: int = 0) -> References:
+    base = np.full(len(data.bid), max(float(data.clicked.mean()), EPS))
+    zeros = np.zeros(len(data.bid))
+    random_key = np.random.default_rng(seed).random(len(data.bid))
+    curves = {
+        NO_CLICK: data.curve(zeros, slots=slots),
+        "Random order": data.curve(base, slots=slots, order_key=random_key),
+        "Highest bid": data.curve(base, slots=slots),
+    }
+    if data.p_true is not None:
+        curves[ORACLE] = data.curve(data.p_true, slots=slots)
+    return References(curves, ctr_quality(data.clicked, zeros))
+
+
+@dataclass(frozen=True)
+class ImbalanceRow:
+    """A model beside 'predict no click': accuracy looks great, revenue is zero."""
+
+    name: str
+    accuracy: float
+    auc: float
+    log_loss: float
+    rpm: float
+
+
+def accuracy_at_half(clicked: np.ndarray, pctr: np.ndarray) -> float:
+    """Share of rows where ``pCTR >= 0.5`` agrees with the click."""
+    return float(np.mean((pctr >= 0.5) == (clicked == 1)))
+
+
+@dataclass(frozen=True)
+class AdsSummary:
+    """One model under one auction setting: the business view and the model's quality."""
+
+    outcome: AuctionOutcome
+    quality: CtrQuality
+    oracle: AuctionOutcome | None
+
+    @property
+    def oracle_share(self) -> float | None:
+        """Expected revenue as a share of the oracle's, under the same auction rules."""
+        if self.oracle is None or not self.oracle.expected_revenue:
+            return None
+        return self.outcome.expected_revenue / self.oracle.expected_revenue
+
+
+def summarise(
+    data: AdsData, *, slots: int = 1, reserve: float = 0.0, pricing: Pricing = "first"
+) -> AdsSummary:
+    """Auction outcome, model quality and the oracle's outcome for the command line."""
+    outcome = auction_at(data.curve(data.score, slots=slots), reserve=reserve, pricing=pricing)
+    oracle = None
+    if data.p_true is not None:
+        oracle = auction_at(data.curve(data.p_true, slots=slots), reserve=reserve, pricing=pricing)
+    return AdsSummary(outcome, ctr_quality(data.clicked, data.score), oracle)

@@ -1,0 +1,264 @@
+"""What the ads page shows for one model and auction setting: tables, sentences, references.
+
+One revenue figure is used throughout: expected revenue (true click probabilities) where the
+data has them, which is steadier than realised clicks; realised revenue otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from metrics.ads.auction import AuctionCurve, AuctionOutcome, Pricing, auction_at
+from metrics.ads.ctr import CtrQuality
+from metrics.ads.model import (
+    CALIBRATION_FACTORS,
+    NO_CLICK,
+    ORACLE,
+    AdsData,
+    ImbalanceRow,
+    QualitySweep,
+    References,
+    accuracy_at_half,
+    auc_needed,
+    calibration_sweep,
+    sweep_rpm,
+    yearly_value,
+)
+from metrics.core.format import money
+
+
+def rpm_of(outcome: AuctionOutcome) -> float:
+    """Expected RPM where true probabilities are known, realised RPM otherwise."""
+    expected = outcome.expected_rpm
+    return outcome.rpm if expected is None else expected
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    """The current model against the same model moved along the quality knob."""
+
+    auc_from: float
+    auc_to: float
+    log_loss_from: float
+    log_loss_to: float
+    rpm_from: float
+    rpm_to: float
+    yearly_value: float
+
+    def sentence(self, daily_queries: float) -> str:
+        direction = "more" if self.yearly_value >= 0 else "less"
+        return (
+            f"If AUC went from {self.auc_from:.3f} to {self.auc_to:.3f} (log loss "
+            f"{self.log_loss_from:.4f} to {self.log_loss_to:.4f}), revenue per 1,000 queries "
+            f"would go from {money(self.rpm_from, decimals=2)} to "
+            f"{money(self.rpm_to, decimals=2)}: "
+            f"{money(abs(self.yearly_value))} a year {direction} at {daily_queries:,.0f} "
+            "queries a day."
+        )
+
+
+@dataclass(frozen=True, eq=False)
+class AdsView:
+    """Everything the page draws for one model, slots, pricing rule and reserve."""
+
+    outcome: AuctionOutcome
+    quality: CtrQuality
+    oracle_rpm: float | None
+    references: pd.DataFrame
+    reserve_table: pd.DataFrame
+    calibration_table: pd.DataFrame
+    quality_table: pd.DataFrame
+    imbalance: list[ImbalanceRow]
+    current_knob: int
+
+    @property
+    def rpm(self) -> float:
+        return rpm_of(self.outcome)
+
+    @property
+    def oracle_share(self) -> float | None:
+        return None if not self.oracle_rpm else self.rpm / self.oracle_rpm
+
+    def whatif(self, knob_index: int, *, daily_queries: float) -> WhatIf:
+        now, then = self.quality_table.iloc[self.current_knob], self.quality_table.iloc[knob_index]
+        return WhatIf(
+            now.auc,
+            then.auc,
+            now.log_loss,
+            then.log_loss,
+            now.rpm,
+            then.rpm,
+            yearly_value(then.rpm - now.rpm, daily_queries=daily_queries),
+        )
+
+    def auc_for(self, target_rpm: float) -> float | None:
+        table = self.quality_table
+        return auc_needed(table["auc"].to_numpy(), table["rpm"].to_numpy(), target_rpm)
+
+    def csv(self) -> str:
+        """The three curves in one long table."""
+        parts = [
+            self.quality_table.assign(curve="model quality", x=self.quality_table["knob"]),
+            self.reserve_table.assign(
+                curve="reserve (USD per 1,000 impressions)", x=self.reserve_table["reserve"]
+            ),
+            self.calibration_table.assign(
+                curve="calibration factor", x=self.calibration_table["factor"]
+            ),
+        ]
+        columns = ["curve", "x", "rpm", "coverage", "ctr", "auc", "log_loss"]
+        return (
+            pd.concat(parts, ignore_index=True)
+            .reindex(columns=columns)
+            .to_csv(index=False, float_format="%.6g")
+        )
+
+
+def headline(view: AdsView, *, reserve: float, daily_queries: float) -> str:
+    """One plain sentence about the current setting."""
+    out = view.outcome
+    share = (
+        ""
+        if view.oracle_share is None
+        else (f" ({view.oracle_share:.0%} of what perfect click predictions would earn)")
+    )
+    return (
+        f"With a {money(reserve)} reserve, ads appear on {out.coverage:.0%} of queries and earn "
+        f"{money(view.rpm, decimals=2)} per 1,000 queries{share}: "
+        f"{money(yearly_value(view.rpm, daily_queries=daily_queries))} a year at "
+        f"{daily_queries:,.0f} queries a day."
+    )
+
+
+def peak(table: pd.DataFrame, column: str, x: str = "reserve") -> float:
+    """Where ``column`` is highest (the first such x)."""
+    return float(table[x].iloc[int(np.nanargmax(table[column].to_numpy()))])
+
+
+def reserve_story(view: AdsView) -> str:
+    """What the reserve sweep says: where each objective peaks and what chasing it costs."""
+    table = view.reserve_table.set_index("reserve")
+    richest, shown, ctr = (peak(view.reserve_table, c) for c in ("rpm", "coverage", "ctr"))
+    best = table["rpm"][richest]
+
+    def cost(reserve: float) -> str:
+        return f"{1 - table['rpm'][reserve] / best:.0%} less" if best > 0 else "no more"
+
+    text = (
+        f"Raising the reserve shows fewer ads, and the ones shown are clicked more often. "
+        f"Revenue peaks at a {money(richest)} reserve. Chasing click-through rate (highest at "
+        f"{money(ctr)}) earns {cost(ctr)}"
+    )
+    if shown == richest:
+        return text + (
+            ". With first price a reserve only removes ads, so impressions and revenue peak "
+            "together; under second price a reserve also raises what winners pay."
+        )
+    return text + f"; chasing impressions (highest at {money(shown)}) earns {cost(shown)}."
+
+
+def imbalance_story(view: AdsView) -> str:
+    """Why accuracy is useless here, from the imbalance rows."""
+    model, nothing = view.imbalance
+    if np.isclose(model.accuracy, nothing.accuracy):
+        compared = "exactly as accurate as"
+    elif nothing.accuracy > model.accuracy:
+        compared = "more accurate than"
+    else:
+        compared = "nearly as accurate as"
+    return (
+        f"Only {1 - nothing.accuracy:.1%} of candidate ads are clicked, so predicting that "
+        f"nobody ever clicks is {nothing.accuracy:.2%} accurate, {compared} the model "
+        f"({model.accuracy:.2%}), and earns {money(nothing.rpm, decimals=2)} per 1,000 queries "
+        f"against "
+        f"{money(model.rpm, decimals=2)}."
+    )
+
+
+def _outcome_rows(outcomes: dict[str, AuctionOutcome], x: np.ndarray, name: str) -> pd.DataFrame:
+    rows = list(outcomes.values())
+    return pd.DataFrame(
+        {
+            name: x,
+            "rpm": [rpm_of(o) for o in rows],
+            "coverage": [o.coverage for o in rows],
+            "ctr": [o.ctr for o in rows],
+        }
+    )
+
+
+def ads_view(
+    data: AdsData,
+    sweep: QualitySweep,
+    model_curve: AuctionCurve,
+    refs: References,
+    *,
+    model: str,
+    pricing: Pricing,
+    reserve: float,
+) -> AdsView:
+    """Look everything up for one setting; ``reserve`` must lie on the sweep's grid."""
+    j = int(np.argmin(np.abs(sweep.reserves - reserve)))
+    if not np.isclose(sweep.reserves[j], reserve):
+        raise ValueError(f"reserve {reserve} is not on the grid of the quality sweep")
+    outcome = auction_at(model_curve, reserve=reserve, pricing=pricing)
+    quality = sweep.quality[int(np.flatnonzero(sweep.knobs == 0)[0])]
+    ref = {name: auction_at(c, reserve=reserve, pricing=pricing) for name, c in refs.curves.items()}
+    oracle_rpm = rpm_of(ref[ORACLE]) if ORACLE in ref else None
+    ranked = {**ref, f"This model: {model}": outcome}
+    order = [NO_CLICK, "Random order", "Highest bid", f"This model: {model}", ORACLE]
+    reference_table = pd.DataFrame(
+        {
+            "ranking": [k for k in order if k in ranked],
+            "rpm": [rpm_of(ranked[k]) for k in order if k in ranked],
+        }
+    )
+    reference_table["share_of_oracle"] = reference_table["rpm"] / (oracle_rpm or np.nan)
+    imbalance = [
+        ImbalanceRow(
+            model,
+            accuracy_at_half(data.clicked, data.score),
+            quality.auc,
+            quality.log_loss,
+            rpm_of(outcome),
+        ),
+        ImbalanceRow(
+            NO_CLICK,
+            accuracy_at_half(data.clicked, np.zeros(len(data.score))),
+            refs.no_click_quality.auc,
+            refs.no_click_quality.log_loss,
+            rpm_of(ref[NO_CLICK]),
+        ),
+    ]
+    by_reserve = {
+        r: auction_at(model_curve, reserve=float(r), pricing=pricing) for r in sweep.reserves
+    }
+    by_factor = dict(
+        zip(
+            CALIBRATION_FACTORS,
+            calibration_sweep(model_curve, reserve=reserve, pricing=pricing),
+            strict=True,
+        )
+    )
+    quality_table = pd.DataFrame(
+        {
+            "knob": sweep.knobs,
+            "auc": sweep.auc,
+            "log_loss": sweep.log_loss,
+            "rpm": sweep_rpm(sweep, data.n_queries, reserve_index=j, pricing=pricing),
+        }
+    )
+    return AdsView(
+        outcome=outcome,
+        quality=quality,
+        oracle_rpm=oracle_rpm,
+        references=reference_table,
+        reserve_table=_outcome_rows(by_reserve, sweep.reserves, "reserve"),
+        calibration_table=_outcome_rows(by_factor, CALIBRATION_FACTORS, "factor"),
+        quality_table=quality_table,
+        imbalance=imbalance,
+        current_knob=int(np.flatnonzero(sweep.knobs == 0)[0]),
+    )

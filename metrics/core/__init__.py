@@ -1,0 +1,2 @@
+"""Shared building blocks: validation, exact curves, the value model, bootstrap intervals,
+number formats and file input."""

@@ -1,0 +1,46 @@
+"""How numbers read on every page, sentence, chart label and download: one place.
+
+Money is written with the sign before the currency symbol (``-$1,234``), never ``$-1,234``.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+
+def money(value: float, *, decimals: int = 0, symbol: str = "$") -> str:
+    """``$1,234`` or ``-$1,234``; ``n/a`` when the value is undefined (NaN).
+
+    Parameters
+    ----------
+    value : float
+        Amount in the currency unit.
+    decimals : int
+        Digits after the decimal point.
+    symbol : str
+        Currency symbol written before the digits.
+    """
+    if value is None or not math.isfinite(value):
+        return "n/a"
+    sign = "-" if round(value, decimals) < 0 else ""
+    return f"{sign}{symbol}{abs(value):,.{decimals}f}"
+
+
+def signed_money(value: float, *, decimals: int = 0, symbol: str = "$") -> str:
+    """``+$1,234`` or ``-$1,234``: a change, always with its sign."""
+    text = money(value, decimals=decimals, symbol=symbol)
+    return text if text.startswith(("-", "n/a")) else f"+{text}"
+
+
+def percent(value: float, *, decimals: int = 0) -> str:
+    """``12%`` from ``0.12``; ``n/a`` when the share is undefined (NaN)."""
+    if value is None or not math.isfinite(value):
+        return "n/a"
+    return f"{value:.{decimals}%}"
+
+
+def count(n: int | np.integer, noun: str) -> str:
+    """``1 value``, ``12 values``, with thousands separators."""
+    return f"{int(n):,} {noun}{'' if n == 1 else 's'}"

@@ -1,0 +1,148 @@
+"""Input checks at the edge: each failure is a ValueError that names the column, shows the
+offending value and row, and says how to fix it."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+
+from metrics.core.format import count
+
+
+class UndefinedMetricWarning(UserWarning):
+    """A metric is undefined for this input (for example only one class is present)."""
+
+
+def _first_bad(mask: np.ndarray, values: np.ndarray) -> str:
+    row = int(np.flatnonzero(mask)[0])
+    return f"e.g. {values[row].item()!r} in row {row}"
+
+
+def _as_1d_float(values: object, name: str) -> np.ndarray:
+    try:
+        array = np.asarray(values, dtype=np.float64)
+    except (TypeError, ValueError):
+        raw = np.asarray(values, dtype=object).ravel()
+        bad = [i for i, v in enumerate(raw) if not _is_number(v)]
+        row = bad[0] if bad else 0
+        raise ValueError(
+            f"column '{name}' has {count(len(bad), 'non-numeric value')}, "
+            f"e.g. {raw[row]!r} in row {row}; '{name}' must hold numbers only"
+        ) from None
+    if array.ndim != 1:
+        raise ValueError(f"'{name}' must be one-dimensional, got shape {array.shape}")
+    return array
+
+
+def _is_number(value: object) -> bool:
+    try:
+        float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def _check_finite(array: np.ndarray, name: str, hint: str) -> None:
+    bad = ~np.isfinite(array)
+    if bad.any():
+        raise ValueError(
+            f"column '{name}' has {count(bad.sum(), 'missing or infinite value')}, "
+            f"{_first_bad(bad, array)}; {hint}"
+        )
+
+
+def check_labels(y_true: object, *, name: str = "label") -> np.ndarray:
+    """Return binary labels as int8, or raise naming the first value that is not 0 or 1."""
+    raw = np.asarray(y_true)
+    if (
+        raw.ndim == 1
+        and raw.dtype.kind in "biu"
+        and (raw.size == 0 or (raw.min() >= 0 and raw.max() <= 1))
+    ):
+        return raw.astype(np.int8, copy=False)
+    array = _as_1d_float(raw, name)
+    _check_finite(array, name, "drop those rows or fill them with 0 or 1")
+    bad = (array != 0) & (array != 1)
+    if bad.any():
+        raise ValueError(
+            f"column '{name}' has {count(bad.sum(), 'value')} other than 0 or 1, "
+            f"{_first_bad(bad, array)}; labels must be binary (1 = positive, e.g. fraud)"
+        )
+    return array.astype(np.int8)
+
+
+def check_scores(y_score: object, *, name: str = "score") -> np.ndarray:
+    """Return scores as float64, or raise if any is non-finite or outside [0, 1]."""
+    array = _as_1d_float(y_score, name)
+    _check_finite(array, name, "score every row or drop the unscored ones")
+    bad = (array < 0) | (array > 1)
+    if bad.any():
+        raise ValueError(
+            f"column '{name}' has {count(bad.sum(), 'value')} outside [0, 1], "
+            f"{_first_bad(bad, array)}; scores must be probabilities"
+        )
+    return array
+
+
+def check_amounts(amount: object, *, name: str = "amount") -> np.ndarray:
+    """Return amounts as float64, or raise if any is negative or non-finite."""
+    array = _as_1d_float(amount, name)
+    _check_finite(array, name, "every row needs an amount in the currency unit")
+    bad = array < 0
+    if bad.any():
+        raise ValueError(
+            f"column '{name}' has {count(bad.sum(), 'negative value')}, "
+            f"{_first_bad(bad, array)}; amounts must be zero or positive (refunds excluded)"
+        )
+    return array
+
+
+def check_weights(sample_weight: object, *, name: str = "sample_weight") -> np.ndarray:
+    """Return non-negative finite weights as float64."""
+    array = _as_1d_float(sample_weight, name)
+    _check_finite(array, name, "weights must be finite numbers")
+    bad = array < 0
+    if bad.any():
+        raise ValueError(
+            f"'{name}' has {count(bad.sum(), 'negative value')}, {_first_bad(bad, array)}; "
+            "weights must be zero or positive"
+        )
+    return array
+
+
+def check_same_length(**arrays: np.ndarray) -> int:
+    """Return the common length, or raise naming each input's length; empty input is an error."""
+    lengths = {name: len(array) for name, array in arrays.items()}
+    if len(set(lengths.values())) > 1:
+        listed = ", ".join(f"'{name}' has {n}" for name, n in lengths.items())
+        raise ValueError(f"inputs differ in length: {listed}; pass one value per row")
+    n = next(iter(lengths.values()))
+    if n == 0:
+        raise ValueError("the input has no rows; pass at least one scored row")
+    return n
+
+
+def check_non_negative(value: float, name: str, unit: str) -> float:
+    """Return a cost or rate as float, or raise if it is negative or not finite."""
+    if not np.isfinite(value) or value < 0:
+        raise ValueError(f"'{name}' is {value!r}; it must be a finite number >= 0 ({unit})")
+    return float(value)
+
+
+def check_threshold(threshold: float) -> float:
+    """Return a decision threshold in [0, 1], or raise."""
+    if not np.isfinite(threshold) or not 0 <= threshold <= 1:
+        raise ValueError(
+            f"threshold is {threshold!r}; it must lie in [0, 1] (a row is flagged when "
+            "score >= threshold)"
+        )
+    return float(threshold)
+
+
+def warn_undefined(metric: str, reason: str) -> float:
+    """Warn that ``metric`` is undefined and return NaN."""
+    warnings.warn(
+        f"{metric} is undefined: {reason}; reported as NaN", UndefinedMetricWarning, stacklevel=3
+    )
+    return float("nan")

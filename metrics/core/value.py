@@ -1,0 +1,126 @@
+"""The 2x2 value model: what each outcome is worth, value curves and the best thresholds.
+
+Every money figure is signed so that higher is better and is relative to flagging nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from metrics.core.curves import ThresholdCurve, accuracy, f1
+
+
+@dataclass(frozen=True)
+class OutcomeValue:
+    """Value of one outcome for one row: ``fixed + rate * amount`` (currency units)."""
+
+    fixed: float = 0.0
+    rate: float = 0.0
+
+
+@dataclass(frozen=True)
+class ValueModel:
+    """Value of each cell of the confusion matrix ``[[TN, FP], [FN, TP]]``.
+
+    Notes
+    -----
+    The value of a decision rule is
+    ``sum over cells c of fixed_c * count_c + rate_c * amount_c``. Reported values are
+    relative to flagging nothing (every row a TN or FN), so only the differences
+    TP - FN and FP - TN matter:
+
+    ``value(t) = (TP.fixed - FN.fixed) * tp + (TP.rate - FN.rate) * tp_amount
+    + (FP.fixed - TN.fixed) * fp + (FP.rate - TN.rate) * fp_amount``.
+    """
+
+    tn: OutcomeValue
+    fp: OutcomeValue
+    fn: OutcomeValue
+    tp: OutcomeValue
+
+    def flag_value(
+        self,
+        tp: np.ndarray | float,
+        fp: np.ndarray | float,
+        tp_amount: np.ndarray | float,
+        fp_amount: np.ndarray | float,
+    ) -> np.ndarray:
+        """Value of flagging the given rows rather than none; broadcasts over any shape."""
+        return (
+            (self.tp.fixed - self.fn.fixed) * np.asarray(tp)
+            + (self.tp.rate - self.fn.rate) * np.asarray(tp_amount)
+            + (self.fp.fixed - self.tn.fixed) * np.asarray(fp)
+            + (self.fp.rate - self.tn.rate) * np.asarray(fp_amount)
+        )
+
+
+def value_curve(curve: ThresholdCurve, model: ValueModel) -> np.ndarray:
+    """Value relative to flagging nothing at every point of ``curve`` (point 0 is 0)."""
+    return model.flag_value(curve.tp, curve.fp, curve.tp_amount, curve.fp_amount)
+
+
+def perfect_value(curve: ThresholdCurve, model: ValueModel) -> float:
+    """Value of a perfect model that flags every positive and nothing else."""
+    return float(model.flag_value(curve.positives, 0.0, curve.positive_amount, 0.0))
+
+
+@dataclass(frozen=True)
+class BestPoint:
+    """The curve point that maximises one objective; ``threshold`` is inf for 'flag nothing'."""
+
+    index: int
+    threshold: float
+    value: float
+
+    @property
+    def flags_nothing(self) -> bool:
+        return bool(np.isinf(self.threshold))
+
+
+@dataclass(frozen=True)
+class BestThresholds:
+    """Thresholds that maximise money, F1 and accuracy, and money within a review capacity."""
+
+    savings: BestPoint
+    f1: BestPoint
+    accuracy: BestPoint
+    savings_within_capacity: BestPoint | None
+
+
+def _best(
+    curve: ThresholdCurve, objective: np.ndarray, allowed: np.ndarray | None = None
+) -> BestPoint:
+    """Argmax over curve points; ties go to the highest threshold (fewest flags)."""
+    scores = np.where(np.isnan(objective), -np.inf, objective)
+    if allowed is not None:
+        scores = np.where(allowed, scores, -np.inf)
+    i = int(np.argmax(scores))
+    return BestPoint(index=i, threshold=float(curve.thresholds[i]), value=float(objective[i]))
+
+
+def best_thresholds(
+    curve: ThresholdCurve,
+    model: ValueModel,
+    *,
+    days: float | None = None,
+    capacity_per_day: float | None = None,
+) -> BestThresholds:
+    """Exact best thresholds over all distinct scores and 'flag nothing'.
+
+    Notes
+    -----
+    The capacity constraint is ``flagged / days <= capacity_per_day``; it is skipped (None)
+    unless both ``days`` and ``capacity_per_day`` are given.
+    """
+    values = value_curve(curve, model)
+    within = None
+    if days is not None and capacity_per_day is not None:
+        within = _best(curve, values, allowed=curve.flagged <= capacity_per_day * days + 1e-9)
+    return BestThresholds(
+        savings=_best(curve, values),
+        f1=_best(curve, f1(curve.tp, curve.fp, curve.positives)),
+        accuracy=_best(curve, accuracy(curve.tp, curve.fp, curve.positives, curve.negatives)),
+        savings_within_capacity=within,
+    )

@@ -1,0 +1,1 @@
+"""Newsfeed ranking: decoupled quality and engagement objectives."""

@@ -1,0 +1,284 @@
+"""Decoupled objectives for a ranked feed: filter harmful posts, blend two models' scores with
+weights alpha and beta, take each user's top K, and measure the feed with the true values.
+
+Candidates are a (users x candidates) grid, so one re-weighting re-ranks every user at once:
+no per-user loop, no full sort, no groupby.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from metrics.core.validation import check_non_negative
+
+HARMS = ("spam", "nsfw", "misinfo")
+EXTREME = 0.6
+"""A post counts as extreme when its extremeness is at least this."""
+
+
+@dataclass(frozen=True, eq=False)
+class FeedData:
+    """Per candidate, shape (users, candidates): the post's row, the predicted and the true
+    click probability. Per post, shape (posts,): true and predicted quality, extremeness, and
+    for each harm its truth and its classifier's score."""
+
+    user_id: np.ndarray
+    post_index: np.ndarray
+    engagement: np.ndarray
+    p_click: np.ndarray
+    post_id: np.ndarray
+    topic: np.ndarray
+    quality: np.ndarray
+    quality_pred: np.ndarray
+    extremeness: np.ndarray
+    harmful: dict[str, np.ndarray]
+    harm_score: dict[str, np.ndarray]
+
+    @property
+    def n_users(self) -> int:
+        return self.post_index.shape[0]
+
+    @property
+    def any_harm(self) -> np.ndarray:
+        return np.logical_or.reduce([self.harmful[h] for h in HARMS])
+
+
+@dataclass(frozen=True)
+class FilterThresholds:
+    """Remove a post when a harm classifier's score is at least its threshold (1 keeps all
+    but certain ones; values above 1 switch the filter off)."""
+
+    spam: float = 0.5
+    nsfw: float = 0.5
+    misinfo: float = 0.5
+
+    def removed(self, data: FeedData) -> np.ndarray:
+        return np.logical_or.reduce([data.harm_score[h] >= getattr(self, h) for h in HARMS])
+
+
+@dataclass(frozen=True)
+class FilterReport:
+    """What the filters do to the post catalogue."""
+
+    posts: int
+    removed: int
+    harmful: int
+    harmful_leaked: int
+    good_removed: int
+
+
+def filter_report(data: FeedData, thresholds: FilterThresholds) -> FilterReport:
+    removed, harmful = thresholds.removed(data), data.any_harm
+    return FilterReport(
+        posts=len(removed),
+        removed=int(removed.sum()),
+        harmful=int(harmful.sum()),
+        harmful_leaked=int((harmful & ~removed).sum()),
+        good_removed=int((~harmful & removed).sum()),
+    )
+
+
+def percentile_ranks(values: np.ndarray, eligible: np.ndarray) -> np.ndarray:
+    """Mid-rank percentile of each value among the eligible values of its row, in [0, 1].
+
+    ``(number lower + (number equal - 1) / 2) / (eligible in row - 1)``; NaN where not
+    eligible. Values must lie in [0, 1]; all rows are ranked by one global sort of
+    ``value + 2 x row``.
+    """
+    n_rows, n_cols = values.shape
+    key = np.where(eligible, values, 1.5) + 2.0 * np.arange(n_rows)[:, None]
+    ordered = np.sort(key, axis=None)
+    # Row r holds positions r x n_cols to (r + 1) x n_cols - 1 of the sorted keys.
+    first = np.searchsorted(ordered, key, side="left")
+    equal = np.searchsorted(ordered, key, side="right") - first
+    lower = first - n_cols * np.arange(n_rows)[:, None]
+    count = eligible.sum(axis=1, keepdims=True)
+    ranks = (lower + (equal - 1) / 2) / np.maximum(count - 1, 1)
+    return np.where(eligible, ranks, np.nan)
+
+
+@dataclass(frozen=True, eq=False)
+class Blendable:
+    """Everything about one filter setting that does not depend on alpha, beta or K."""
+
+    eligible: np.ndarray
+    quality_rank: np.ndarray
+    engagement_rank: np.ndarray
+    quality_gain: np.ndarray
+    click_gain: np.ndarray
+    ideal_quality: np.ndarray
+    ideal_click: np.ndarray
+
+
+def blendable(data: FeedData, thresholds: FilterThresholds) -> Blendable:
+    """Filter, put both scores on the percentile scale within each user's eligible candidates,
+    and sort the true gains for NDCG's ideal ranking. Computed once per filter setting."""
+    eligible = ~thresholds.removed(data)[data.post_index]
+    quality_gain = np.where(eligible, data.quality[data.post_index], 0.0)
+    click_gain = np.where(eligible, data.p_click, 0.0)
+    return Blendable(
+        eligible=eligible,
+        quality_rank=percentile_ranks(data.quality_pred[data.post_index], eligible),
+        engagement_rank=percentile_ranks(data.engagement, eligible),
+        quality_gain=quality_gain,
+        click_gain=click_gain,
+        ideal_quality=-np.sort(-quality_gain, axis=1),
+        ideal_click=-np.sort(-click_gain, axis=1),
+    )
+
+
+def top_k(score: np.ndarray, eligible: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's k best eligible columns, best first; ties go to the lower column.
+
+    Returns columns (rows, k) and a mask (rows, k) that is False in slots left empty when a
+    row has fewer than k eligible candidates. ``argpartition`` finds the k-th score, then ties
+    at that score are settled by column: no full sort.
+    """
+    if k < 1:
+        raise ValueError(f"K is {k}; show at least one post per feed")
+    n_rows, n_cols = score.shape
+    k = min(k, n_cols)
+    s = np.where(eligible, score, -np.inf)
+    kth = np.partition(s, n_cols - k, axis=1)[:, n_cols - k][:, None]
+    above = s > kth
+    need = k - above.sum(axis=1, keepdims=True)
+    at = s == kth
+    chosen = above | (at & (np.cumsum(at, axis=1) <= need))
+    columns = np.nonzero(chosen)[1].reshape(n_rows, k)
+    chosen_scores = np.take_along_axis(s, columns, axis=1)
+    order = np.argsort(-chosen_scores, axis=1, kind="stable")
+    columns = np.take_along_axis(columns, order, axis=1)
+    return columns, np.take_along_axis(eligible, columns, axis=1)
+
+
+def blend(prepared: Blendable, *, alpha: float, beta: float) -> np.ndarray:
+    """``alpha x quality percentile + beta x engagement percentile`` per candidate."""
+    check_non_negative(alpha, "alpha", "weight of quality")
+    check_non_negative(beta, "beta", "weight of engagement")
+    if alpha == 0 and beta == 0:
+        raise ValueError("alpha and beta are both 0; give at least one objective a weight")
+    return alpha * np.nan_to_num(prepared.quality_rank) + beta * np.nan_to_num(
+        prepared.engagement_rank
+    )
+
+
+@dataclass(frozen=True)
+class Revenue:
+    """Ad revenue in USD per click and per post shown (one ad impression each)."""
+
+    per_click: float = 0.40
+    per_impression: float = 0.002
+
+
+DEFAULT_REVENUE = Revenue()
+
+
+@dataclass(frozen=True)
+class FeedOutcome:
+    """A feed measured with the true values, per user unless stated."""
+
+    expected_clicks: float
+    mean_quality: float
+    extreme_share: float
+    harmful_per_1000_users: float
+    posts_per_user: float
+    revenue_per_1000_users: float
+    ndcg_quality: float
+    ndcg_engagement: float
+
+
+def _ndcg(gain: np.ndarray, columns: np.ndarray, shown: np.ndarray, ideal: np.ndarray) -> float:
+    k = columns.shape[1]
+    discount = 1 / np.log2(np.arange(2, k + 2))
+    dcg = (np.take_along_axis(gain, columns, axis=1) * shown) @ discount
+    idcg = ideal[:, :k] @ discount
+    with np.errstate(invalid="ignore", divide="ignore"):
+        per_user = np.where(idcg > 0, dcg / idcg, np.nan)
+    return float(np.nanmean(per_user)) if np.any(idcg > 0) else float("nan")
+
+
+def outcome(
+    data: FeedData,
+    prepared: Blendable,
+    columns: np.ndarray,
+    shown: np.ndarray,
+    revenue: Revenue = DEFAULT_REVENUE,
+) -> FeedOutcome:
+    """Expected clicks, mean true quality, extreme share, harmful posts, revenue and NDCG."""
+    posts = np.take_along_axis(data.post_index, columns, axis=1)
+    n_shown = shown.sum()
+    clicks = (np.take_along_axis(data.p_click, columns, axis=1) * shown).sum() / data.n_users
+    per_user = n_shown / data.n_users
+    return FeedOutcome(
+        expected_clicks=float(clicks),
+        mean_quality=float(data.quality[posts][shown].mean()) if n_shown else float("nan"),
+        extreme_share=float((data.extremeness[posts][shown] >= EXTREME).mean())
+        if n_shown
+        else float("nan"),
+        harmful_per_1000_users=float(1000 * data.any_harm[posts][shown].sum() / data.n_users),
+        posts_per_user=float(per_user),
+        revenue_per_1000_users=float(
+            1000 * (clicks * revenue.per_click + per_user * revenue.per_impression)
+        ),
+        ndcg_quality=_ndcg(prepared.quality_gain, columns, shown, prepared.ideal_quality),
+        ndcg_engagement=_ndcg(prepared.click_gain, columns, shown, prepared.ideal_click),
+    )
+
+
+def rank_feed(
+    data: FeedData,
+    prepared: Blendable,
+    *,
+    alpha: float,
+    beta: float,
+    k: int,
+    revenue: Revenue = DEFAULT_REVENUE,
+) -> tuple[np.ndarray, np.ndarray, FeedOutcome]:
+    """Re-weight, re-rank every user and measure: the hot path of an alpha or beta move."""
+    columns, shown = top_k(blend(prepared, alpha=alpha, beta=beta), prepared.eligible, k)
+    return columns, shown, outcome(data, prepared, columns, shown, revenue)
+
+
+def non_dominated(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Mask of points no other point beats on both x and y (higher is better for both)."""
+    order = np.lexsort((-y, -x))
+    best_y = np.maximum.accumulate(y[order])
+    frontier = np.zeros(len(x), dtype=bool)
+    # A point is on the frontier if its y beats every point with a larger x seen before it.
+    previous = np.r_[-np.inf, best_y[:-1]]
+    frontier[order] = y[order] > previous
+    return frontier
+
+
+@dataclass(frozen=True, eq=False)
+class ParetoSweep:
+    """Feed outcomes for a sweep of alpha shares, ``alpha / (alpha + beta)`` from 0 to 1."""
+
+    alpha_share: np.ndarray
+    outcomes: list[FeedOutcome]
+
+    def column(self, name: str) -> np.ndarray:
+        return np.array([getattr(o, name) for o in self.outcomes])
+
+    @property
+    def frontier(self) -> np.ndarray:
+        return non_dominated(self.column("expected_clicks"), self.column("mean_quality"))
+
+
+def pareto_sweep(
+    data: FeedData,
+    prepared: Blendable,
+    *,
+    k: int,
+    revenue: Revenue = DEFAULT_REVENUE,
+    points: int = 51,
+) -> ParetoSweep:
+    """With both weights >= 0 only their ratio matters, so the share of alpha spans every
+    ranking the sliders can make."""
+    shares = np.linspace(0.0, 1.0, points)
+    outcomes = [
+        rank_feed(data, prepared, alpha=s, beta=1 - s, k=k, revenue=revenue)[2] for s in shares
+    ]
+    return ParetoSweep(shares, outcomes)

@@ -1,0 +1,95 @@
+"""What the feed page shows for one alpha, beta, K and filter setting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from metrics.feed.model import (
+    EXTREME,
+    HARMS,
+    Blendable,
+    FeedData,
+    FeedOutcome,
+    FilterReport,
+    Revenue,
+    rank_feed,
+)
+
+TOPICS = ["politics", "sports", "science", "celebrity", "finance", "health", "tech", "travel"]
+
+
+@dataclass(frozen=True, eq=False)
+class FeedView:
+    """The blended feed, the engagement-only feed it is compared with, and their outcomes."""
+
+    columns: np.ndarray
+    shown: np.ndarray
+    outcome: FeedOutcome
+    baseline_columns: np.ndarray
+    baseline_shown: np.ndarray
+    baseline: FeedOutcome
+
+    def delta(self, name: str) -> float:
+        return getattr(self.outcome, name) - getattr(self.baseline, name)
+
+
+def feed_view(
+    data: FeedData, prepared: Blendable, *, alpha: float, beta: float, k: int, revenue: Revenue
+) -> FeedView:
+    """Rank with the sliders' weights and with engagement alone (alpha = 0)."""
+    columns, shown, result = rank_feed(data, prepared, alpha=alpha, beta=beta, k=k, revenue=revenue)
+    base_columns, base_shown, base = rank_feed(
+        data, prepared, alpha=0.0, beta=1.0, k=k, revenue=revenue
+    )
+    return FeedView(columns, shown, result, base_columns, base_shown, base)
+
+
+def user_feed(
+    data: FeedData,
+    columns: np.ndarray,
+    shown: np.ndarray,
+    user: int,
+    other: np.ndarray,
+    *,
+    mark: str,
+) -> pd.DataFrame:
+    """One user's feed, best first, with each post's truth; posts missing from the other feed
+    (its columns ``other``) are marked with ``mark``."""
+    cols = columns[user][shown[user]]
+    posts = data.post_index[user, cols]
+    extreme = data.extremeness[posts] >= EXTREME
+    flags = [
+        ", ".join([*(["extreme"] if x else []), *(h for h in HARMS if data.harmful[h][p])])
+        for p, x in zip(posts, extreme, strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            "#": np.arange(1, len(cols) + 1),
+            "topic": [TOPICS[t] for t in data.topic[posts]],
+            "true quality": data.quality[posts],
+            "predicted click": data.engagement[user, cols],
+            "flags": flags,
+            "change": np.where(np.isin(cols, other), "", mark),
+        }
+    )
+
+
+def weights_sentence(alpha: float, beta: float) -> str:
+    """Only the ratio of the weights matters when both are >= 0."""
+    share = alpha / (alpha + beta)
+    return (
+        f"alpha = {alpha:.2f}, beta = {beta:.2f}: quality gets {share:.0%} of the weight and "
+        f"engagement {1 - share:.0%}. Only the ratio matters; any weights in the same "
+        "proportion give exactly this feed."
+    )
+
+
+def filter_sentence(report: FilterReport) -> str:
+    return (
+        f"The filters remove {report.removed:,} of {report.posts:,} posts. "
+        f"{report.harmful_leaked:,} of {report.harmful:,} harmful posts slip through and "
+        f"{report.good_removed:,} good posts are removed by mistake."
+    )

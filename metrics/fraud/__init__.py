@@ -1,0 +1,1 @@
+"""Fraud detection: the decision threshold in dollars."""

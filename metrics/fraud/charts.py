@@ -1,0 +1,270 @@
+"""Plotly builders for the fraud page: result objects in, ``go.Figure`` out (no Streamlit).
+
+Figures are built from plain trace and layout dicts rather than ``make_subplots`` and
+``update_*`` calls: the result is the same figure at a fraction of the cost, which matters
+because the threshold-dependent charts are rebuilt on every slider move.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from metrics.core.format import money
+from metrics.fraud.model import FraudAnalysis, FraudSnapshot
+from metrics.fraud.view import Policy
+from metrics.style import (
+    ACCURACY_COLOUR,
+    BAND,
+    BASE_LAYOUT,
+    CHOSEN,
+    F1_COLOUR,
+    GRID,
+    LOG_TICKS,
+    LOSS,
+    MONEY,
+    NEUTRAL,
+    subplot_title,
+    vline,
+)
+
+
+def _marker_traces(analysis: FraudAnalysis) -> list[dict]:
+    """Where money, F1 and accuracy peak, each labelled with the money it makes."""
+    best = analysis.best
+    traces = []
+    for label, point, colour, symbol, position in (
+        ("Most money", best.savings, MONEY, "star", "top center"),
+        ("Best F1", best.f1, F1_COLOUR, "diamond", "bottom left"),
+        ("Best accuracy", best.accuracy, ACCURACY_COLOUR, "square", "top left"),
+    ):
+        if point.flags_nothing:
+            continue
+        value = float(analysis.values[point.index])
+        traces.append(
+            {
+                "type": "scatter",
+                "x": [point.threshold],
+                "y": [value],
+                "mode": "markers+text",
+                "name": label,
+                "text": [f"{label}<br>{money(value)}"],
+                "textposition": position,
+                "textfont": {"color": colour},
+                "marker": {
+                    "color": colour,
+                    "size": 14,
+                    "symbol": symbol,
+                    "line": {"color": "white", "width": 1},
+                },
+                "hovertemplate": f"{label}: threshold %{{x:.3f}}, $%{{y:,.0f}}<extra></extra>",
+            }
+        )
+    return traces
+
+
+def savings_curve_figure(
+    table: pd.DataFrame, analysis: FraudAnalysis, threshold: float
+) -> go.Figure:
+    """Net savings against threshold, with its band and the peaks of money, F1 and accuracy;
+    precision and recall on the same threshold axis below."""
+    x = table["threshold"].to_numpy()
+    traces: list[dict] = []
+    if "net_savings_low_usd" in table:
+        traces += [
+            {
+                "type": "scatter",
+                "x": x,
+                "y": table["net_savings_high_usd"].to_numpy(),
+                "line": {"width": 0},
+                "hoverinfo": "skip",
+                "showlegend": False,
+            },
+            {
+                "type": "scatter",
+                "x": x,
+                "y": table["net_savings_low_usd"].to_numpy(),
+                "line": {"width": 0},
+                "fill": "tonexty",
+                "fillcolor": BAND,
+                "hoverinfo": "skip",
+                "name": "95% interval",
+            },
+        ]
+    traces.append(
+        {
+            "type": "scatter",
+            "x": x,
+            "y": table["net_savings_usd"].to_numpy(),
+            "name": "Net savings",
+            "line": {"color": MONEY, "width": 3},
+            "hovertemplate": "$%{y:,.0f}<extra>net savings</extra>",
+        }
+    )
+    traces += _marker_traces(analysis)
+    for name, column, line in (
+        ("Precision", "precision", {"color": NEUTRAL, "width": 2}),
+        ("Recall", "recall", {"color": LOSS, "width": 2, "dash": "dot"}),
+    ):
+        traces.append(
+            {
+                "type": "scatter",
+                "x": x,
+                "y": table[column].to_numpy(),
+                "name": name,
+                "line": line,
+                "xaxis": "x2",
+                "yaxis": "y2",
+                "hovertemplate": f"%{{y:.0%}}<extra>{name.lower()}</extra>",
+            }
+        )
+    top = float(np.nanmax(table.get("net_savings_high_usd", table["net_savings_usd"])))
+    bottom = min(max(float(np.nanmin(table["net_savings_usd"])), -0.5 * abs(top)), 0.0)
+    log_axis = {
+        "type": "log",
+        "range": [-3, 0],
+        "tickvals": LOG_TICKS,
+        "gridcolor": GRID,
+        "ticktext": [f"{t:g}" for t in LOG_TICKS],
+    }
+    layout = {
+        **BASE_LAYOUT,
+        "height": 640,
+        "hovermode": "x unified",
+        "legend": {"orientation": "h", "y": -0.14, "x": 0},
+        "xaxis": {**log_axis, "matches": "x2", "showticklabels": False, "anchor": "y"},
+        "yaxis": {
+            "domain": [0.42, 0.94],
+            "tickformat": "$,.0f",
+            "gridcolor": GRID,
+            "zerolinecolor": "#b0bec5",
+            "range": [bottom * 1.1, top * 1.15],
+        },
+        "xaxis2": {
+            **log_axis,
+            "anchor": "y2",
+            "title": {"text": "Decision threshold: flag when score ≥ threshold (log scale)"},
+        },
+        "yaxis2": {"domain": [0, 0.32], "tickformat": ".0%", "range": [0, 1.05], "gridcolor": GRID},
+        "shapes": [vline(threshold, ""), vline(threshold, "2")],
+        "annotations": [
+            subplot_title("Net savings versus approving everything (USD)", 0.95),
+            subplot_title(
+                "Share of flags that are fraud (precision) and of fraud caught (recall)", 0.33
+            ),
+            {
+                "x": np.log10(max(threshold, 1e-3)),
+                "y": 0.03,
+                "xref": "x",
+                "yref": "y domain",
+                "text": f" your threshold {threshold:.3f} ",
+                "showarrow": False,
+                "xanchor": "left" if threshold < 0.1 else "right",
+                "font": {"color": CHOSEN},
+            },
+        ],
+    }
+    return go.Figure(data=traces, layout=layout)
+
+
+def confusion_figure(snap: FraudSnapshot) -> go.Figure:
+    """Outcomes in counts and in dollars side by side, scikit-learn's [[TN, FP], [FN, TP]]."""
+    p = snap.point
+    counts = np.array([[p.tn, p.fp], [p.fn, p.tp]])
+    cell_value = np.array([[0.0, -snap.false_alarm_cost], [0.0, snap.caught_fraud_value]])
+    names = [["Good sales approved", "False alarms"], ["Missed fraud", "Caught fraud"]]
+    count_text = [
+        [f"{names[i][j]}<br><b>{counts[i, j]:,.0f}</b>" for j in range(2)] for i in range(2)
+    ]
+    money_text = [
+        [f"{names[i][j]}<br><b>{money(cell_value[i, j])}</b>" for j in range(2)] for i in range(2)
+    ]
+    money_text[1][0] += (
+        f"<br><span style='font-size:12px'>{money(snap.missed_fraud_amount)} of fraud "
+        "not stopped</span>"
+    )
+    limit = max(float(np.abs(cell_value).max()), 1.0)
+    cells = {
+        "type": "heatmap",
+        "x": ["Approved", "Flagged"],
+        "y": ["Legitimate", "Fraud"],
+        "xgap": 3,
+        "ygap": 3,
+        "texttemplate": "%{text}",
+        "textfont": {"size": 16},
+        "showscale": False,
+        "hoverinfo": "skip",
+    }
+    traces = [
+        {
+            **cells,
+            "z": np.log1p(counts),
+            "text": count_text,
+            "zmin": 0,
+            "colorscale": [[0, "#f3f6f9"], [1, "#9ecae1"]],
+        },
+        {
+            **cells,
+            "z": cell_value,
+            "text": money_text,
+            "zmin": -limit,
+            "zmax": limit,
+            "colorscale": [[0, "#f1948a"], [0.5, "#f8f9f9"], [1, "#82e0aa"]],
+            "xaxis": "x2",
+            "yaxis": "y2",
+        },
+    ]
+    x_axis = {"title": {"text": "Model decision"}, "showgrid": False}
+    layout = {
+        **BASE_LAYOUT,
+        "height": 300,
+        "hovermode": False,
+        "xaxis": {**x_axis, "domain": [0, 0.48]},
+        "xaxis2": {**x_axis, "domain": [0.52, 1], "anchor": "y2"},
+        "yaxis": {"autorange": "reversed", "title": {"text": "Actually"}, "showgrid": False},
+        "yaxis2": {
+            "autorange": "reversed",
+            "showticklabels": False,
+            "anchor": "x2",
+            "showgrid": False,
+        },
+        "annotations": [
+            {**subplot_title("Transactions", 1.0), "x": 0.24},
+            {**subplot_title("Value versus approving everything", 1.0), "x": 0.76},
+        ],
+    }
+    return go.Figure(data=traces, layout=layout)
+
+
+def policies_figure(rows: list[Policy]) -> go.Figure:
+    """Net savings of each decision rule, each labelled with its accuracy."""
+    ordered = rows[::-1]
+    savings = [r.net_savings for r in ordered]
+    bar = {
+        "type": "bar",
+        "orientation": "h",
+        "x": savings,
+        "y": [
+            f"<b>{r.name}</b><br>accuracy {r.accuracy:.2%} · {r.flagged:,.0f} flagged"
+            for r in ordered
+        ],
+        "marker": {"color": [MONEY if v > 0 else NEUTRAL for v in savings]},
+        "text": [money(v) for v in savings],
+        "textposition": "outside",
+        "cliponaxis": False,
+        "hoverinfo": "skip",
+    }
+    layout = {
+        **BASE_LAYOUT,
+        "height": 90 + 60 * len(rows),
+        "hovermode": False,
+        "showlegend": False,
+        "xaxis": {
+            "tickformat": "$,.0f",
+            "title": {"text": "Net savings (USD)"},
+            "gridcolor": GRID,
+            "range": [min(0.0, *savings) * 1.15, max(1.0, *savings) * 1.15],
+        },
+    }
+    return go.Figure(data=[bar], layout=layout)

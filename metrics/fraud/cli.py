@@ -1,0 +1,130 @@
+"""``evaluate``: a fraud model's confusion counts, ML metrics and net savings in USD."""
+
+from __future__ import annotations
+
+import argparse
+
+from metrics.core.bootstrap import bootstrap_curves
+from metrics.core.curves import average_precision, roc_auc
+from metrics.core.io import keep_where, read_table
+from metrics.core.report import json_report
+from metrics.core.validation import check_threshold
+from metrics.fraud.data import fraud_data
+from metrics.fraud.model import FraudAnalysis, FraudCosts, FraudData, analyse, snapshot
+
+
+def evaluate_report(data: FraudData, analysis: FraudAnalysis, threshold: float) -> dict:
+    """The JSON object printed by ``evaluate``; money in USD versus approving everything."""
+    snap = snapshot(analysis, threshold)
+    p, best = snap.point, analysis.best
+    within = best.savings_within_capacity
+    report = {
+        "n": len(data.y_true),
+        "positives": analysis.curve.positives,
+        "threshold": p.threshold,
+        "tp": p.tp,
+        "fp": p.fp,
+        "fn": p.fn,
+        "tn": p.tn,
+        "precision": p.precision,
+        "recall": p.recall,
+        "f1": p.f1,
+        "accuracy": p.accuracy,
+        "roc_auc": roc_auc(analysis.curve),
+        "pr_auc": average_precision(analysis.curve),
+        "net_savings": snap.net_savings,
+        "perfect_savings": analysis.perfect_savings,
+        "share_of_perfect": snap.share_of_perfect,
+        "best_savings_threshold": best.savings.threshold,
+        "best_savings": best.savings.value,
+        "best_f1_threshold": best.f1.threshold,
+        "best_accuracy_threshold": best.accuracy.threshold,
+        "days": analysis.days,
+        "alerts_per_day": snap.alerts_per_day,
+        "capacity_per_day": analysis.capacity_per_day,
+        "best_savings_within_capacity_threshold": None if within is None else within.threshold,
+        "currency": "USD",
+    }
+    if snap.interval is not None:
+        report["net_savings_low"], report["net_savings_high"] = snap.interval
+    return json_report(report)
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    """Register ``evaluate`` and its options."""
+    ev = commands.add_parser(
+        "evaluate", help="fraud model: confusion counts, ML metrics and net savings in USD"
+    )
+    ev.set_defaults(run=run)
+    ev.add_argument("--data", required=True, help="CSV (optionally .gz) or Parquet file")
+    ev.add_argument(
+        "--threshold",
+        type=float,
+        required=True,
+        help="flag a transaction when score >= threshold, in [0, 1]",
+    )
+    ev.add_argument("--json", action="store_true", help="print one JSON object")
+    costs = FraudCosts()
+    ev.add_argument(
+        "--review-cost",
+        type=float,
+        default=costs.review_cost,
+        help="USD per flagged transaction (default %(default)s)",
+    )
+    ev.add_argument(
+        "--chargeback-fee",
+        type=float,
+        default=costs.chargeback_fee,
+        help="USD saved per caught fraud on top of its amount (default %(default)s)",
+    )
+    ev.add_argument(
+        "--decline-cost-rate",
+        type=float,
+        default=costs.decline_cost_rate,
+        help="share of a flagged legitimate amount lost to friction (default %(default)s)",
+    )
+    ev.add_argument(
+        "--capacity-per-day",
+        type=float,
+        default=None,
+        help="alerts your reviewers can handle a day (needs a timestamp column)",
+    )
+    ev.add_argument(
+        "--interval",
+        action="store_true",
+        help="add a 95%% bootstrap interval for net savings (400 resamples)",
+    )
+    ev.add_argument(
+        "--where",
+        metavar="COLUMN=VALUE",
+        help="keep only rows where COLUMN equals VALUE, e.g. split=test",
+    )
+    ev.add_argument("--label-column", default="label")
+    ev.add_argument("--score-column", default="score")
+    ev.add_argument("--amount-column", default="amount")
+    ev.add_argument("--timestamp-column", default="timestamp")
+
+
+def run(args: argparse.Namespace) -> dict:
+    """Read, validate and value the ``--data`` file; raise ValueError on bad input."""
+    threshold = check_threshold(args.threshold)
+    costs = FraudCosts(args.review_cost, args.chargeback_fee, args.decline_cost_rate)
+    data = fraud_data(
+        keep_where(read_table(args.data), args.where),
+        label=args.label_column,
+        score=args.score_column,
+        amount=args.amount_column,
+        timestamp=args.timestamp_column,
+    )
+    if args.capacity_per_day is not None and data.days is None:
+        raise ValueError(
+            f"--capacity-per-day needs dates: column '{args.timestamp_column}' is missing; "
+            "add it or name it with --timestamp-column"
+        )
+    boot = None
+    if args.interval:
+        boot = bootstrap_curves(
+            data.y_true, data.y_score, amount=data.amount, thresholds=[threshold]
+        )
+    analysis = analyse(data, costs, capacity_per_day=args.capacity_per_day, boot=boot)
+    return evaluate_report(data, analysis, threshold)

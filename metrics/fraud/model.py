@@ -1,0 +1,171 @@
+"""Fraud detection in money: costs, the threshold-independent analysis and per-threshold
+snapshots for the page and the command line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from metrics.core.bootstrap import BootstrapCurves, ValueBand, value_band
+from metrics.core.curves import (
+    ClassificationPoint,
+    ThresholdCurve,
+    point_at,
+    threshold_curve,
+)
+from metrics.core.validation import check_non_negative
+from metrics.core.value import (
+    BestThresholds,
+    OutcomeValue,
+    ValueModel,
+    best_thresholds,
+    perfect_value,
+    value_curve,
+)
+
+
+@dataclass(frozen=True)
+class FraudCosts:
+    """What each decision costs or saves, in USD, relative to approving the transaction.
+
+    Notes
+    -----
+    - caught fraud (TP): saves its amount plus ``chargeback_fee``, costs ``review_cost``;
+    - false alarm (FP): costs ``review_cost`` plus ``decline_cost_rate`` x its amount
+      (lost margin and customer friction);
+    - approving (FN, TN) is the baseline and changes nothing.
+
+    So ``net_savings(t) = sum_flagged_fraud(amount + chargeback_fee)
+    - review_cost * flagged - decline_cost_rate * sum_flagged_legit(amount)``.
+    """
+
+    review_cost: float = 5.0
+    chargeback_fee: float = 15.0
+    decline_cost_rate: float = 0.10
+
+    def __post_init__(self) -> None:
+        check_non_negative(self.review_cost, "review_cost", "USD per flagged transaction")
+        check_non_negative(self.chargeback_fee, "chargeback_fee", "USD per caught fraud")
+        check_non_negative(
+            self.decline_cost_rate,
+            "decline_cost_rate",
+            "share of a flagged legitimate amount, 0.10 = 10%",
+        )
+
+    def value_model(self) -> ValueModel:
+        return ValueModel(
+            tn=OutcomeValue(),
+            fp=OutcomeValue(fixed=-self.review_cost, rate=-self.decline_cost_rate),
+            fn=OutcomeValue(),
+            tp=OutcomeValue(fixed=self.chargeback_fee - self.review_cost, rate=1.0),
+        )
+
+
+@dataclass(frozen=True, eq=False)
+class FraudData:
+    """Validated transactions: labels, scores, amounts (USD) and the days they span."""
+
+    y_true: np.ndarray
+    y_score: np.ndarray
+    amount: np.ndarray
+    days: float | None = None
+
+    def curve(self) -> ThresholdCurve:
+        return threshold_curve(self.y_true, self.y_score, amount=self.amount)
+
+
+def days_covered(timestamps: pd.Series) -> float:
+    """Calendar days from the first to the last timestamp, both included."""
+    dates = pd.to_datetime(timestamps).dt.normalize()
+    return float((dates.max() - dates.min()).days + 1)
+
+
+@dataclass(frozen=True, eq=False)
+class FraudAnalysis:
+    """Everything about one model and one cost setting that does not depend on the threshold.
+
+    ``values`` is net savings (USD, versus approving everything) at each curve point.
+    """
+
+    curve: ThresholdCurve
+    costs: FraudCosts
+    values: np.ndarray
+    perfect_savings: float
+    best: BestThresholds
+    days: float | None
+    capacity_per_day: float | None
+    band: ValueBand | None
+
+
+def analyse(
+    data: FraudData,
+    costs: FraudCosts,
+    *,
+    curve: ThresholdCurve | None = None,
+    capacity_per_day: float | None = None,
+    boot: BootstrapCurves | None = None,
+) -> FraudAnalysis:
+    """Value curve, perfect-model savings, best thresholds and (given resamples) the band."""
+    curve = data.curve() if curve is None else curve
+    model = costs.value_model()
+    if capacity_per_day is not None:
+        check_non_negative(capacity_per_day, "capacity_per_day", "alerts a day")
+    return FraudAnalysis(
+        curve=curve,
+        costs=costs,
+        values=value_curve(curve, model),
+        perfect_savings=perfect_value(curve, model),
+        best=best_thresholds(curve, model, days=data.days, capacity_per_day=capacity_per_day),
+        days=data.days,
+        capacity_per_day=capacity_per_day,
+        band=None if boot is None else value_band(boot, model),
+    )
+
+
+@dataclass(frozen=True)
+class FraudSnapshot:
+    """The business view at one threshold. Money in USD, versus approving everything."""
+
+    point: ClassificationPoint
+    net_savings: float
+    interval: tuple[float, float] | None
+    share_of_perfect: float
+    alerts_per_day: float | None
+    caught_fraud_value: float
+    false_alarm_cost: float
+    caught_fraud_amount: float
+    missed_fraud_amount: float
+    flagged_legit_amount: float
+    capacity_per_day: float | None
+
+    @property
+    def over_capacity(self) -> bool:
+        if self.alerts_per_day is None or self.capacity_per_day is None:
+            return False
+        return self.alerts_per_day > self.capacity_per_day
+
+
+def snapshot(analysis: FraudAnalysis, threshold: float) -> FraudSnapshot:
+    """Look up the business view at ``threshold`` (no sort, no pass over rows)."""
+    curve = analysis.curve
+    point = point_at(curve, threshold)
+    i = curve.index(threshold)
+    model = analysis.costs.value_model()
+    caught = float(model.flag_value(curve.tp[i], 0.0, curve.tp_amount[i], 0.0))
+    false_alarms = float(model.flag_value(0.0, curve.fp[i], 0.0, curve.fp_amount[i]))
+    perfect = analysis.perfect_savings
+    return FraudSnapshot(
+        point=point,
+        net_savings=float(analysis.values[i]),
+        interval=None if analysis.band is None else analysis.band.at(threshold),
+        share_of_perfect=float(analysis.values[i] / perfect) if perfect > 0 else float("nan"),
+        alerts_per_day=None if analysis.days is None else point.flagged / analysis.days,
+        caught_fraud_value=caught,
+        false_alarm_cost=-false_alarms,
+        caught_fraud_amount=float(curve.tp_amount[i]),
+        missed_fraud_amount=float(curve.positive_amount - curve.tp_amount[i]),
+        flagged_legit_amount=float(curve.fp_amount[i]),
+        capacity_per_day=analysis.capacity_per_day,
+    )

@@ -1,0 +1,191 @@
+"""What the fraud page and the command line show: grid tables, policies, sentences and the
+cached view bundle."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from metrics.core.bootstrap import BootstrapCurves, bootstrap_curves
+from metrics.core.curves import (
+    ThresholdCurve,
+    accuracy,
+    average_precision,
+    f1,
+    precision,
+    recall,
+    roc_auc,
+)
+from metrics.core.format import money
+from metrics.core.value import BestPoint
+from metrics.fraud.model import FraudAnalysis, FraudCosts, FraudData, FraudSnapshot, analyse
+
+THRESHOLD_GRID = np.round(np.linspace(0.0, 1.0, 1001), 3)
+"""Thresholds offered by the page's slider and used for charts and bootstrap bands."""
+
+
+def headline(snap: FraudSnapshot, *, days: float | None) -> str:
+    """One plain sentence about the chosen threshold, for someone who never saw a
+    confusion matrix."""
+    p = snap.point
+    if snap.alerts_per_day is None:
+        volume = f"the model flags {p.flagged:,.0f} transactions"
+    else:
+        volume = f"the model flags {snap.alerts_per_day:,.0f} transactions a day"
+    if snap.capacity_per_day is not None and snap.alerts_per_day is not None:
+        verb = "can only handle" if snap.over_capacity else "can handle"
+        volume += f"; your reviewers {verb} {snap.capacity_per_day:,.0f}"
+    caught = "none of the fraud" if p.tp == 0 else f"{p.recall:.0%} of the fraud"
+    period = "" if days is None else f" over {days:,.0f} days"
+    outcome = "saves" if snap.net_savings >= 0 else "loses"
+    return (
+        f"At a threshold of {p.threshold:.3f}, {volume}. It catches {caught} and "
+        f"{outcome} {money(abs(snap.net_savings))}{period} compared with approving everything."
+    )
+
+
+def curve_table(analysis: FraudAnalysis, grid: np.ndarray = THRESHOLD_GRID) -> pd.DataFrame:
+    """The curve sampled at ``grid`` thresholds, exact at each, for charts and download."""
+    curve = analysis.curve
+    idx = curve.index(grid)
+    tp, fp = curve.tp[idx], curve.fp[idx]
+    p, n = curve.positives, curve.negatives
+    table = pd.DataFrame(
+        {
+            "threshold": grid,
+            "flagged": tp + fp,
+            "tp": tp,
+            "fp": fp,
+            "fn": p - tp,
+            "tn": n - fp,
+            "precision": precision(tp, fp),
+            "recall": recall(tp, p),
+            "f1": f1(tp, fp, p),
+            "accuracy": accuracy(tp, fp, p, n),
+            "net_savings_usd": analysis.values[idx],
+        }
+    )
+    if analysis.days is not None:
+        table.insert(2, "alerts_per_day", table["flagged"] / analysis.days)
+    if analysis.band is not None and np.array_equal(analysis.band.thresholds, grid):
+        table["net_savings_low_usd"] = analysis.band.low
+        table["net_savings_high_usd"] = analysis.band.high
+    return table
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A named decision rule and what it achieves."""
+
+    name: str
+    point: BestPoint
+    accuracy: float
+    f1: float
+    net_savings: float
+    flagged: float
+
+
+def policies(analysis: FraudAnalysis) -> list[Policy]:
+    """Approve everything, and the thresholds best for accuracy, F1 and money: the accuracy
+    paradox side by side."""
+    curve = analysis.curve
+    acc = accuracy(curve.tp, curve.fp, curve.positives, curve.negatives)
+    f1s = f1(curve.tp, curve.fp, curve.positives)
+    best = analysis.best
+    named = [
+        ("Approve everything", BestPoint(0, float("inf"), 0.0)),
+        ("Best accuracy", best.accuracy),
+        ("Best F1", best.f1),
+        ("Most money", best.savings),
+    ]
+    if best.savings_within_capacity is not None:
+        named.append(("Most money within review capacity", best.savings_within_capacity))
+    return [
+        Policy(
+            name,
+            p,
+            float(acc[p.index]),
+            float(f1s[p.index]),
+            float(analysis.values[p.index]),
+            float(curve.flagged[p.index]),
+        )
+        for name, p in named
+    ]
+
+
+def paradox_sentence(rows: list[Policy], positive_share: float) -> str:
+    """Why accuracy misleads here, in numbers from ``policies``."""
+    by_name = {r.name: r for r in rows}
+    everything, accurate, richest = (
+        by_name[k] for k in ("Approve everything", "Best accuracy", "Most money")
+    )
+    less = "less" if richest.accuracy < accurate.accuracy else "as"
+    return (
+        f"Approving everything is {everything.accuracy:.2%} accurate and saves nothing, because "
+        f"only {positive_share:.2%} of transactions are fraud. The most accurate threshold saves "
+        f"{money(accurate.net_savings)}; the threshold that saves the most, "
+        f"{money(richest.net_savings)}, is {less}"
+        f" accurate ({richest.accuracy:.2%}). Judge the model by money, not accuracy."
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class PreparedFraud:
+    """The expensive, cost-independent part: the sorted curve and the bootstrap resamples."""
+
+    data: FraudData
+    curve: ThresholdCurve
+    boot: BootstrapCurves
+
+
+def prepare(data: FraudData, *, n_resamples: int = 400, seed: int = 0) -> PreparedFraud:
+    """Sort once and resample once; every cost or threshold change reuses this."""
+    boot = bootstrap_curves(
+        data.y_true,
+        data.y_score,
+        amount=data.amount,
+        thresholds=THRESHOLD_GRID,
+        n_resamples=n_resamples,
+        seed=seed,
+    )
+    return PreparedFraud(data=data, curve=data.curve(), boot=boot)
+
+
+@dataclass(frozen=True, eq=False)
+class FraudView:
+    """What the page draws for one cost setting, before a threshold is chosen."""
+
+    analysis: FraudAnalysis
+    table: pd.DataFrame
+    policies: list[Policy]
+    paradox: str
+    csv: str
+    roc_auc: float
+    pr_auc: float
+
+
+def fraud_view(
+    prepared: PreparedFraud, costs: FraudCosts, *, capacity_per_day: float | None
+) -> FraudView:
+    """Analysis, grid table, policies and the CSV download for one cost setting."""
+    analysis = analyse(
+        prepared.data,
+        costs,
+        curve=prepared.curve,
+        boot=prepared.boot,
+        capacity_per_day=capacity_per_day,
+    )
+    table = curve_table(analysis)
+    rows = policies(analysis)
+    share = analysis.curve.positives / analysis.curve.n
+    return FraudView(
+        analysis,
+        table,
+        rows,
+        paradox_sentence(rows, share),
+        table.to_csv(index=False, float_format="%.6g"),
+        roc_auc(analysis.curve),
+        average_precision(analysis.curve),
+    )

@@ -1,0 +1,1 @@
+"""Model review: which metric tracks money, the security pipeline and realistic ROI."""

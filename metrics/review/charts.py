@@ -1,0 +1,238 @@
+"""Plotly builders for the model-value, security and ROI pages."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from metrics.review.model_value import METRICS, ModelScore
+from metrics.review.roi import Projection
+from metrics.review.security import Funnel
+from metrics.style import BASE_LAYOUT, CHOSEN, GRID, LOSS, MONEY, NEUTRAL, subplot_title
+
+
+def metric_money_figure(scores: list[ModelScore]) -> go.Figure:
+    """One small scatter per ML metric: the metric against net savings, one dot per model."""
+    names = [s.name for s in scores]
+    money = [s.net_savings for s in scores]
+    traces, layout = (
+        [],
+        {
+            **BASE_LAYOUT,
+            "height": 330,
+            "showlegend": False,
+            "hovermode": "closest",
+            "annotations": [],
+        },
+    )
+    width = 1 / len(METRICS)
+    for i, (metric, label) in enumerate(METRICS.items()):
+        axis = "" if i == 0 else str(i + 1)
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "x": [getattr(s, metric) for s in scores],
+                "y": money,
+                "text": names,
+                "xaxis": f"x{axis}",
+                "yaxis": f"y{axis}",
+                "marker": {"size": 11, "color": MONEY},
+                "hovertemplate": "%{text}<br>" + label + " %{x:.4f}<br>$%{y:,.0f}<extra></extra>",
+            }
+        )
+        layout[f"xaxis{axis}"] = {
+            "domain": [i * width + 0.02, (i + 1) * width - 0.02],
+            "anchor": f"y{axis}",
+            "gridcolor": GRID,
+            "autorange": "reversed" if metric == "log_loss" else True,
+            "nticks": 4,
+        }
+        layout[f"yaxis{axis}"] = {
+            "anchor": f"x{axis}",
+            "gridcolor": GRID,
+            "tickformat": "$.3~s",
+            "showticklabels": i == 0,
+        }
+        layout["annotations"].append({**subplot_title(label, 1.0), "x": (i + 0.5) * width})
+    return go.Figure(data=traces, layout=layout)
+
+
+def funnel_figure(f: Funnel) -> go.Figure:
+    """Where the day's events go, as a Sankey diagram."""
+    labels = [
+        "Events",
+        "Alerts",
+        "Not flagged",
+        "Passed rules",
+        "Dropped by rules",
+        "Reviewed",
+        "Not reviewed",
+        "Threats stopped",
+        "Reviewed, not stopped",
+    ]
+    links = [
+        (0, 1, f.alerts),
+        (0, 2, f.events - f.alerts),
+        (1, 3, f.passed),
+        (1, 4, f.alerts - f.passed),
+        (3, 5, f.reviewed),
+        (3, 6, f.passed - f.reviewed),
+        (5, 7, f.stopped),
+        (5, 8, f.reviewed - f.stopped),
+    ]
+    # Link widths on a log scale, so a handful of threats stays visible next to millions.
+    value = [np.log10(1 + v) for _, _, v in links]
+    sankey = {
+        "type": "sankey",
+        "node": {
+            "label": [f"{name}" for name in labels],
+            "pad": 18,
+            "color": [NEUTRAL, CHOSEN, GRID, CHOSEN, GRID, CHOSEN, LOSS, MONEY, GRID],
+        },
+        "link": {
+            "source": [a for a, _, _ in links],
+            "target": [b for _, b, _ in links],
+            "value": value,
+            "customdata": [v for _, _, v in links],
+            "hovertemplate": "%{customdata:,.1f} a day<extra></extra>",
+        },
+    }
+    layout = {**BASE_LAYOUT, "height": 360}
+    return go.Figure(data=[sankey], layout=layout)
+
+
+def stopped_figure(
+    recalls: np.ndarray, curves: dict[str, np.ndarray], recall: float, bottleneck: float | None
+) -> go.Figure:
+    """Threats stopped a day against the model's recall, for several pipelines."""
+    colours = [MONEY, CHOSEN, NEUTRAL]
+    traces = [
+        {
+            "type": "scatter",
+            "x": recalls,
+            "y": y,
+            "name": name,
+            "mode": "lines",
+            "line": {"color": colours[i % 3], "width": 3, "dash": "solid" if i == 0 else "dash"},
+        }
+        for i, (name, y) in enumerate(curves.items())
+    ]
+    shapes = [
+        {
+            "type": "line",
+            "x0": recall,
+            "x1": recall,
+            "y0": 0,
+            "y1": 1,
+            "yref": "paper",
+            "line": {"color": CHOSEN, "dash": "dot"},
+        }
+    ]
+    annotations = [
+        {
+            "x": recall,
+            "y": 1,
+            "yref": "paper",
+            "text": " your recall",
+            "showarrow": False,
+            "xanchor": "left",
+            "font": {"color": CHOSEN},
+        }
+    ]
+    if bottleneck is not None:
+        shapes.append(
+            {
+                "type": "rect",
+                "x0": bottleneck,
+                "x1": 1,
+                "y0": 0,
+                "y1": 1,
+                "yref": "paper",
+                "fillcolor": "rgba(192,57,43,0.07)",
+                "line": {"width": 0},
+            }
+        )
+        annotations.append(
+            {
+                "x": bottleneck,
+                "y": 0.05,
+                "yref": "paper",
+                "showarrow": False,
+                "text": " experts are the bottleneck",
+                "xanchor": "left",
+                "font": {"color": LOSS},
+            }
+        )
+    layout = {
+        **BASE_LAYOUT,
+        "height": 400,
+        "hovermode": "x unified",
+        "shapes": shapes,
+        "annotations": annotations,
+        "legend": {"orientation": "h", "y": -0.2},
+        "xaxis": {
+            "title": {"text": "Model recall (share of threats flagged)"},
+            "tickformat": ".0%",
+            "gridcolor": GRID,
+            "range": [0, 1],
+        },
+        "yaxis": {"title": {"text": "Threats stopped a day"}, "gridcolor": GRID},
+    }
+    return go.Figure(data=traces, layout=layout)
+
+
+def cash_figure(chosen: Projection, others: list[Projection]) -> go.Figure:
+    """Monthly cash flow of the chosen stage (bars, right axis) and cumulative cash of every
+    stage (lines, left axis)."""
+    months = np.arange(1, len(chosen.value) + 1)
+    traces = [
+        {
+            "type": "bar",
+            "x": months,
+            "y": chosen.cash,
+            "name": f"monthly, {chosen.stage.name}",
+            "yaxis": "y2",
+            "opacity": 0.55,
+            "marker": {"color": [MONEY if c >= 0 else LOSS for c in chosen.cash]},
+            "hovertemplate": "month %{x}: $%{y:,.0f}<extra></extra>",
+        }
+    ]
+    for p in others:
+        mine = p is chosen
+        traces.append(
+            {
+                "type": "scatter",
+                "x": months,
+                "y": p.cumulative,
+                "mode": "lines",
+                "name": f"cumulative, {p.stage.name}",
+                "line": {
+                    "width": 4 if mine else 2,
+                    "color": CHOSEN if mine else NEUTRAL,
+                    "dash": "solid" if mine else "dot",
+                },
+                "hovertemplate": "month %{x}: $%{y:,.0f}<extra></extra>",
+            }
+        )
+    layout = {
+        **BASE_LAYOUT,
+        "height": 420,
+        "hovermode": "x unified",
+        "legend": {"orientation": "h", "y": -0.2},
+        "xaxis": {"title": {"text": "Month"}, "gridcolor": GRID, "dtick": 3},
+        "yaxis": {
+            "title": {"text": "Cumulative cash, USD"},
+            "tickformat": "$,.0f",
+            "gridcolor": GRID,
+            "zerolinecolor": "#90a4ae",
+        },
+        "yaxis2": {
+            "title": {"text": "Monthly cash (bars), USD"},
+            "tickformat": "$,.0f",
+            "overlaying": "y",
+            "side": "right",
+            "showgrid": False,
+        },
+    }
+    return go.Figure(data=traces, layout=layout)

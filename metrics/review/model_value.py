@@ -1,0 +1,174 @@
+"""Which ML metric tracks the money, and what moving one is worth.
+
+Every candidate fraud model is scored with the usual ML metrics and with net savings at its
+own best threshold under the fraud costs (``FraudCosts``), so the metrics can be ranked by how
+well they track money. Accuracy and F1 are taken at the default threshold of 0.5, as they are
+usually reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.stats import spearmanr
+
+from metrics.ads.ctr import log_loss
+from metrics.core.curves import average_precision, point_at, roc_auc, threshold_curve
+from metrics.core.format import money
+from metrics.core.log_odds import move_log_odds
+from metrics.core.value import best_thresholds, value_curve
+from metrics.fraud.model import FraudCosts
+
+METRICS = {
+    "accuracy": "Accuracy at 0.5",
+    "f1": "F1 at 0.5",
+    "roc_auc": "ROC AUC",
+    "pr_auc": "PR AUC",
+    "log_loss": "Log loss",
+}
+"""Higher is better for all but log loss."""
+
+
+@dataclass(frozen=True)
+class ModelScore:
+    """One model's ML metrics and its money (USD, versus approving everything)."""
+
+    name: str
+    accuracy: float
+    f1: float
+    roc_auc: float
+    pr_auc: float
+    log_loss: float
+    net_savings: float
+    best_threshold: float
+
+
+def score_model(
+    name: str, y_true: np.ndarray, y_score: np.ndarray, amount: np.ndarray, costs: FraudCosts
+) -> ModelScore:
+    """ML metrics and net savings at the model's own money-best threshold."""
+    curve = threshold_curve(y_true, y_score, amount=amount)
+    at_half = point_at(curve, 0.5)
+    best = best_thresholds(curve, costs.value_model()).savings
+    return ModelScore(
+        name,
+        at_half.accuracy,
+        at_half.f1,
+        roc_auc(curve),
+        average_precision(curve),
+        log_loss(y_true, y_score),
+        best.value,
+        best.threshold,
+    )
+
+
+def accuracy_story(scores: list[ModelScore]) -> str:
+    """Where accuracy and money disagree most: the more accurate model that saves less."""
+    pairs = [
+        (a, b)
+        for a in scores
+        for b in scores
+        if a.accuracy > b.accuracy and a.net_savings < b.net_savings
+    ]
+    best = max(scores, key=lambda s: s.net_savings)
+    if not pairs:
+        return f"Here accuracy ranks the models in the same order as money; {best.name} leads."
+    a, b = max(pairs, key=lambda p: p[1].net_savings - p[0].net_savings)
+    return (
+        f"Accuracy and money disagree: {a.name} is more accurate ({a.accuracy:.3%}) than "
+        f"{b.name} ({b.accuracy:.3%}) but saves {money(b.net_savings - a.net_savings)} less. "
+        f"The most valuable model is {best.name}, saving {money(best.net_savings)}."
+    )
+
+
+def rank_correlations(scores: list[ModelScore]) -> dict[str, float]:
+    """Spearman correlation of each metric with money across models, oriented so that +1
+    means "the better the metric, the more money" (log loss is negated)."""
+    money = [s.net_savings for s in scores]
+    out = {}
+    for metric in METRICS:
+        values = [getattr(s, metric) for s in scores]
+        if metric == "log_loss":
+            values = [-v for v in values]
+        out[metric] = float(spearmanr(values, money).statistic)
+    return out
+
+
+def nudge(y_true: np.ndarray, y_score: np.ndarray, k: float, *, seed: int = 0) -> np.ndarray:
+    """Scores moved in log-odds space toward the labels (k > 0: 0.99 for fraud, 0.001
+    otherwise) or toward noise (k < 0). See ``move_log_odds``."""
+    truth = np.where(y_true == 1, 0.99, 0.001)
+    return move_log_odds(y_score, k, truth=truth, eps=1e-6, seed=seed)
+
+
+def metric_value(metric: str, y_true: np.ndarray, y_score: np.ndarray) -> float:
+    """Accuracy or F1 at 0.5, or ROC AUC."""
+    curve = threshold_curve(y_true, y_score)
+    if metric == "roc_auc":
+        return roc_auc(curve)
+    point = point_at(curve, 0.5)
+    if metric in ("accuracy", "f1"):
+        return getattr(point, metric)
+    raise ValueError(f"metric {metric!r} cannot be targeted; use accuracy, f1 or roc_auc")
+
+
+@dataclass(frozen=True)
+class Reached:
+    """The nudge that brings a metric to a target, and what it is worth."""
+
+    k: float
+    metric: float
+    net_savings: float
+
+
+def reach_target(
+    y_true: np.ndarray,
+    y_score: np.ndarray,
+    amount: np.ndarray,
+    costs: FraudCosts,
+    *,
+    metric: str,
+    target: float,
+    tol: float = 1e-4,
+    bracket: tuple[float, float] = (-1.0, 1.0),
+) -> Reached:
+    """Bisect the nudge until the metric is within ``tol`` of ``target`` (the metric grows
+    with k), then value the nudged model at its own best threshold."""
+    low, high = bracket
+    k = 0.0
+    for _ in range(60):
+        k = (low + high) / 2
+        value = metric_value(metric, y_true, nudge(y_true, y_score, k))
+        if abs(value - target) <= tol or high - low < 1e-7:
+            break
+        low, high = (k, high) if value < target else (low, k)
+    nudged = nudge(y_true, y_score, k)
+    curve = threshold_curve(y_true, nudged, amount=amount)
+    return Reached(k, value, float(value_curve(curve, costs.value_model()).max()))
+
+
+@dataclass(frozen=True)
+class Investment:
+    """What it costs to get a model improvement, and when it pays back."""
+
+    engineer_weeks: float = 6.0
+    cost_per_engineer_week: float = 4_000.0
+    compute: float = 2_000.0
+
+    @property
+    def cost(self) -> float:
+        return self.engineer_weeks * self.cost_per_engineer_week + self.compute
+
+    def roi(self, yearly_gain: float) -> float:
+        """First-year return: (gain - cost) / cost."""
+        return (yearly_gain - self.cost) / self.cost if self.cost > 0 else float("nan")
+
+    def payback_months(self, yearly_gain: float) -> float | None:
+        """Months until the gain repays the cost; None if it never does."""
+        return None if yearly_gain <= 0 else 12 * self.cost / yearly_gain
+
+
+def yearly(savings: float, *, rows: int, transactions_per_year: float) -> float:
+    """Savings on ``rows`` transactions scaled to a yearly volume."""
+    return savings / rows * transactions_per_year

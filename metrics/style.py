@@ -1,0 +1,47 @@
+"""The plotly theme every chart shares: colours, base layout and small layout helpers."""
+
+from __future__ import annotations
+
+MONEY = "#1b7f5a"
+BAND = "rgba(27, 127, 90, 0.15)"
+LOSS = "#c0392b"
+NEUTRAL = "#5b6770"
+F1_COLOUR = "#7b4fb3"
+ACCURACY_COLOUR = "#d68910"
+CHOSEN = "#1f4e79"
+GRID = "#eceff1"
+LOG_TICKS = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0]
+BASE_LAYOUT = {
+    "font": {"family": "Source Sans Pro, sans-serif", "size": 14},
+    "plot_bgcolor": "white",
+    "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
+}
+
+
+def subplot_title(text: str, y: float) -> dict:
+    """A subplot title as a paper-anchored annotation."""
+    return {
+        "text": text,
+        "x": 0.5,
+        "y": y,
+        "xref": "paper",
+        "yref": "paper",
+        "xanchor": "center",
+        "yanchor": "bottom",
+        "showarrow": False,
+        "font": {"size": 15, "color": NEUTRAL},
+    }
+
+
+def vline(x: float, axis: str) -> dict:
+    line = {"color": CHOSEN, "width": 2, "dash": "dash"}
+    return {
+        "type": "line",
+        "x0": x,
+        "x1": x,
+        "xref": f"x{axis}",
+        "y0": 0,
+        "y1": 1,
+        "yref": f"y{axis} domain",
+        "line": line,
+    }

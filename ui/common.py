@@ -1,0 +1,63 @@
+"""Widgets shared by the pages: framing strip, cost inputs, routing (UI only)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+
+def route_through_app() -> None:
+    """Run this page through app.py's navigation even on a server's very first request.
+
+    Streamlit runs ``pages/*.py`` on its own (its pre-``st.navigation`` mode) when the first
+    request after a server start opens a page URL directly; app.py's ``st.navigation`` then
+    never runs. Switching that mode off and rerunning sends the request through app.py.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if getattr(PagesManager, "uses_pages_directory", False):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def plain(text: str) -> str:
+    """Text for Streamlit markdown: dollar signs shown as such, not read as LaTeX."""
+    return text.replace("$", "\\$")
+
+
+def framing_strip(objective: str, output: str, loss: str, ml_metric: str, business: str) -> None:
+    """The problem framing every use-case page opens with (DESIGN.md principle 6)."""
+    steps = [
+        ("Business objective", objective),
+        ("Model output", output),
+        ("Training loss", loss),
+        ("ML metric", ml_metric),
+        ("Business metric", business),
+    ]
+    cells = "".join(
+        f"<div class='vl-step'><div class='vl-step-title'>{title}</div>{text}</div>"
+        + ("<div class='vl-arrow'>→</div>" if i < len(steps) - 1 else "")
+        for i, (title, text) in enumerate(steps)
+    )
+    st.html(
+        "<style>.vl-strip{display:flex;align-items:stretch;gap:6px;margin:0 0 8px 0}"
+        ".vl-step{flex:1;background:#f3f6f9;border-radius:8px;padding:8px 10px;"
+        "font-size:0.92rem;line-height:1.3}.vl-step-title{font-size:0.75rem;color:#5b6770;"
+        "text-transform:uppercase;letter-spacing:0.04em;margin-bottom:2px}"
+        ".vl-arrow{align-self:center;color:#90a4ae;font-size:1.2rem}</style>"
+        f"<div class='vl-strip'>{cells}</div>"
+    )
+
+
+def kept_number_input(label: str, *, key: str, default: float, **kwargs: object) -> float:
+    """A number input whose value survives a visit to another page.
+
+    Streamlit forgets a widget's value when its page is left, so the value is kept under a
+    second key, handed to the widget before every run and updated when the user edits it.
+    """
+    kept = f"kept_{key}"
+    st.session_state[key] = st.session_state.get(kept, default)
+
+    def keep() -> None:
+        st.session_state[kept] = st.session_state[key]
+
+    return st.number_input(label, key=key, on_change=keep, **kwargs)

@@ -1,0 +1,52 @@
+"""Widgets for the model-value, security and ROI pages (UI only)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from metrics.fraud.model import FraudCosts
+from metrics.review.data import Candidates, load_fraud_candidates
+from metrics.review.model_value import METRICS, ModelScore, Reached, reach_target, score_model
+
+
+@st.cache_resource(show_spinner="Loading the candidate models' scores…")
+def candidates() -> Candidates:
+    return load_fraud_candidates()
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def scored_models(costs: FraudCosts) -> list[ModelScore]:
+    """Every candidate's metrics and money under these costs, richest first."""
+    c = candidates()
+    data, scores = c.data, c.scores
+    rows = (score_model(n, data.y_true, s, data.amount, costs) for n, s in scores.items())
+    return sorted(rows, key=lambda r: -r.net_savings)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def reached_target(model: str, metric: str, target: float, costs: FraudCosts) -> Reached:
+    c = candidates()
+    data, scores = c.data, c.scores
+    return reach_target(
+        data.y_true, scores[model], data.amount, costs, metric=metric, target=target
+    )
+
+
+def scores_table(scores: list[ModelScore]) -> None:
+    frame = pd.DataFrame([vars(s) for s in scores]).drop(columns="best_threshold")
+    frame["net_savings"] = frame["net_savings"].round().astype(int)
+    frame = frame.rename(columns={"name": "Model", "net_savings": "Net savings (USD)", **METRICS})
+    st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Accuracy at 0.5": st.column_config.NumberColumn(format="%.4f"),
+            "F1 at 0.5": st.column_config.NumberColumn(format="%.3f"),
+            "ROC AUC": st.column_config.NumberColumn(format="%.3f"),
+            "PR AUC": st.column_config.NumberColumn(format="%.3f"),
+            "Log loss": st.column_config.NumberColumn(format="%.4f"),
+            "Net savings (USD)": st.column_config.NumberColumn(format="localized"),
+        },
+    )
