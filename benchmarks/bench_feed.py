@@ -52,7 +52,7 @@ def bench_move() -> None:
             "quality": data.quality[data.post_index].ravel(),
         }
     )
-    ours = rank_feed(data, prepared, alpha=ALPHA, beta=BETA, k=K)[2]
+    ours = rank_feed(data, prepared, alpha=ALPHA, beta=BETA, k=K).outcome
     clicks, quality = pandas_move(frame)
     assert np.isclose(ours.expected_clicks, clicks) and np.isclose(ours.mean_quality, quality)
     times = compare(

@@ -8,9 +8,14 @@ import streamlit as st
 def route_through_app() -> None:
     """Run this page through app.py's navigation even on a server's very first request.
 
-    Streamlit runs ``pages/*.py`` on its own (its pre-``st.navigation`` mode) when the first
-    request after a server start opens a page URL directly; app.py's ``st.navigation`` then
-    never runs. Switching that mode off and rerunning sends the request through app.py.
+    Streamlit decides once per process, from the mere presence of a ``pages/`` folder beside
+    app.py, to run page scripts on their own (its pre-``st.navigation`` multipage mode) until
+    app.py has called ``st.navigation``. A link to a page opened first after a restart would
+    then miss app.py's sidebar and settings. There is no public switch for this, and renaming
+    ``pages/`` (the design card's home for page scripts) would only hide the problem, so the
+    private flag ``PagesManager.uses_pages_directory`` is cleared and the run restarted.
+    tests/app/test_browser.py opens a page URL as a fresh server's first request and fails
+    if a Streamlit upgrade changes this flag.
     """
     from streamlit.runtime.pages_manager import PagesManager
 

@@ -56,16 +56,15 @@ class AdsData:
         return auction_curve(ranked, slots=slots)
 
 
-def perturb(data: AdsData, knob: float, *, seed: int = 0) -> np.ndarray:
-    """Predictions moved in log-odds space toward the truth (knob > 0) or noise (knob < 0).
+def click_truth(data: AdsData) -> np.ndarray:
+    """What a better CTR model moves toward in ``move_log_odds``: the true click probability.
 
-    The truth is the true probability; without it, the labels smoothed to 0.95 and half the
-    base CTR. See ``move_log_odds``.
+    Without one in the data, the clicks smoothed to 0.95 (clicked) and half the base CTR
+    (not clicked).
     """
-    truth = data.p_true
-    if truth is None:
-        truth = np.where(data.clicked == 1, 0.95, data.clicked.mean() / 2)
-    return move_log_odds(data.score, knob, truth=truth, eps=EPS, seed=seed)
+    if data.p_true is not None:
+        return data.p_true
+    return np.where(data.clicked == 1, 0.95, data.clicked.mean() / 2)
 
 
 @dataclass(frozen=True, eq=False)
@@ -106,7 +105,7 @@ def quality_sweep(
     expected = None if data.p_true is None else {p: np.empty(shape) for p in revenue}
     quality = []
     for i, knob in enumerate(knobs):
-        pctr = perturb(data, float(knob))
+        pctr = move_log_odds(data.score, float(knob), truth=click_truth(data), eps=EPS)
         quality.append(ctr_quality(data.clicked, pctr))
         curve = data.curve(pctr, slots=slots)
         for j, reserve in enumerate(reserves):

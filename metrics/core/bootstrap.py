@@ -96,7 +96,8 @@ def bootstrap_curves(
         )
         for start in range(0, n_resamples, per_chunk)
     ]
-    return BootstrapCurves(grid, *(np.concatenate(parts) for parts in zip(*chunks, strict=True)))
+    fields = ("tp", "fp", "tp_amount", "fp_amount")
+    return BootstrapCurves(grid, *(np.concatenate([getattr(c, f) for c in chunks]) for f in fields))
 
 
 def resampled_curves(
@@ -106,7 +107,7 @@ def resampled_curves(
     a: np.ndarray,
     w: np.ndarray,
     grid: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+) -> BootstrapCurves:
     """TP, FP, TP amount and FP amount at each grid threshold for explicit resamples.
 
     ``rows`` has shape (b, n): each of its rows lists the drawn row indices of one resample.
@@ -125,7 +126,9 @@ def resampled_curves(
         from_top = np.cumsum(sums[:, label::2][:, ::-1], axis=1)[:, ::-1]
         return from_top[:, 1:]
 
-    return flagged(counts, 1), flagged(counts, 0), flagged(amounts, 1), flagged(amounts, 0)
+    return BootstrapCurves(
+        grid, flagged(counts, 1), flagged(counts, 0), flagged(amounts, 1), flagged(amounts, 0)
+    )
 
 
 def value_band(boot: BootstrapCurves, model: ValueModel, *, confidence: float = 0.95) -> ValueBand:

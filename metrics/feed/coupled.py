@@ -70,13 +70,9 @@ def compare_coupled(
     train_seconds = time.perf_counter() - start
 
     start = time.perf_counter()
-    columns, shown, decoupled = rank_feed(
-        data, prepared, alpha=alpha, beta=beta, k=k, revenue=revenue
-    )
+    ranked = rank_feed(data, prepared, alpha=alpha, beta=beta, k=k, revenue=revenue)
     reweight_seconds = time.perf_counter() - start
-    decoupled_score = alpha * np.nan_to_num(prepared.quality_rank) + beta * np.nan_to_num(
-        prepared.engagement_rank
-    )
+    columns, shown = ranked.columns, ranked.shown
 
     coupled_columns, coupled_shown = top_k(predicted, prepared.eligible, k)
     both = (
@@ -86,7 +82,7 @@ def compare_coupled(
     )
     overlap = both.any(axis=2).sum(axis=1) / np.maximum(shown.sum(axis=1), 1)
     taus = [
-        kendalltau(decoupled_score[u, e], predicted[u, e]).statistic
+        kendalltau(ranked.score[u, e], predicted[u, e]).statistic
         for u, e in enumerate(prepared.eligible)
     ]
     return CoupledComparison(
@@ -95,5 +91,5 @@ def compare_coupled(
         overlap_at_k=float(overlap.mean()),
         kendall_tau=float(np.nanmean(taus)),
         coupled=outcome(data, prepared, coupled_columns, coupled_shown, revenue),
-        decoupled=decoupled,
+        decoupled=ranked.outcome,
     )

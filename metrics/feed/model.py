@@ -227,6 +227,28 @@ def outcome(
     )
 
 
+@dataclass(frozen=True, eq=False)
+class RankedFeed:
+    """Every user's feed for one alpha and beta.
+
+    Attributes
+    ----------
+    score : ndarray of shape (users, candidates)
+        The blended score ``alpha x quality percentile + beta x engagement percentile``.
+    columns : ndarray of shape (users, k)
+        Candidate columns shown, best first.
+    shown : ndarray of shape (users, k)
+        False in slots left empty when a user has fewer than k eligible candidates.
+    outcome : FeedOutcome
+        What the feed earns and how good it is.
+    """
+
+    score: np.ndarray
+    columns: np.ndarray
+    shown: np.ndarray
+    outcome: FeedOutcome
+
+
 def rank_feed(
     data: FeedData,
     prepared: Blendable,
@@ -235,10 +257,24 @@ def rank_feed(
     beta: float,
     k: int,
     revenue: Revenue = DEFAULT_REVENUE,
-) -> tuple[np.ndarray, np.ndarray, FeedOutcome]:
-    """Re-weight, re-rank every user and measure: the hot path of an alpha or beta move."""
-    columns, shown = top_k(blend(prepared, alpha=alpha, beta=beta), prepared.eligible, k)
-    return columns, shown, outcome(data, prepared, columns, shown, revenue)
+) -> RankedFeed:
+    """Re-weight, re-rank every user and measure: the hot path of an alpha or beta move.
+
+    Parameters
+    ----------
+    data : FeedData
+    prepared : Blendable
+        The filter setting's percentile ranks, from ``blendable``.
+    alpha, beta : float
+        Non-negative weights of quality and engagement; not both zero.
+    k : int
+        Posts shown per user.
+    revenue : Revenue
+        USD per click and per post shown.
+    """
+    score = blend(prepared, alpha=alpha, beta=beta)
+    columns, shown = top_k(score, prepared.eligible, k)
+    return RankedFeed(score, columns, shown, outcome(data, prepared, columns, shown, revenue))
 
 
 def non_dominated(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -279,6 +315,6 @@ def pareto_sweep(
     ranking the sliders can make."""
     shares = np.linspace(0.0, 1.0, points)
     outcomes = [
-        rank_feed(data, prepared, alpha=s, beta=1 - s, k=k, revenue=revenue)[2] for s in shares
+        rank_feed(data, prepared, alpha=s, beta=1 - s, k=k, revenue=revenue).outcome for s in shares
     ]
     return ParetoSweep(shares, outcomes)

@@ -40,11 +40,11 @@ def feed_view(
     data: FeedData, prepared: Blendable, *, alpha: float, beta: float, k: int, revenue: Revenue
 ) -> FeedView:
     """Rank with the sliders' weights and with engagement alone (alpha = 0)."""
-    columns, shown, result = rank_feed(data, prepared, alpha=alpha, beta=beta, k=k, revenue=revenue)
-    base_columns, base_shown, base = rank_feed(
-        data, prepared, alpha=0.0, beta=1.0, k=k, revenue=revenue
+    ranked = rank_feed(data, prepared, alpha=alpha, beta=beta, k=k, revenue=revenue)
+    base = rank_feed(data, prepared, alpha=0.0, beta=1.0, k=k, revenue=revenue)
+    return FeedView(
+        ranked.columns, ranked.shown, ranked.outcome, base.columns, base.shown, base.outcome
     )
-    return FeedView(columns, shown, result, base_columns, base_shown, base)
 
 
 def user_feed(

@@ -95,11 +95,14 @@ def rank_correlations(scores: list[ModelScore]) -> dict[str, float]:
     return out
 
 
-def nudge(y_true: np.ndarray, y_score: np.ndarray, k: float, *, seed: int = 0) -> np.ndarray:
-    """Scores moved in log-odds space toward the labels (k > 0: 0.99 for fraud, 0.001
-    otherwise) or toward noise (k < 0). See ``move_log_odds``."""
-    truth = np.where(y_true == 1, 0.99, 0.001)
-    return move_log_odds(y_score, k, truth=truth, eps=1e-6, seed=seed)
+LOG_ODDS_EPS = 1e-6
+"""Scores are clipped to [eps, 1 - eps] before they move in log-odds space."""
+
+
+def label_truth(y_true: np.ndarray) -> np.ndarray:
+    """What a better fraud model moves toward in ``move_log_odds``: 0.99 for fraud, 0.001
+    otherwise."""
+    return np.where(y_true == 1, 0.99, 0.001)
 
 
 def metric_value(metric: str, y_true: np.ndarray, y_score: np.ndarray) -> float:
@@ -139,11 +142,12 @@ def reach_target(
     k = 0.0
     for _ in range(60):
         k = (low + high) / 2
-        value = metric_value(metric, y_true, nudge(y_true, y_score, k))
+        moved = move_log_odds(y_score, k, truth=label_truth(y_true), eps=LOG_ODDS_EPS)
+        value = metric_value(metric, y_true, moved)
         if abs(value - target) <= tol or high - low < 1e-7:
             break
         low, high = (k, high) if value < target else (low, k)
-    nudged = nudge(y_true, y_score, k)
+    nudged = move_log_odds(y_score, k, truth=label_truth(y_true), eps=LOG_ODDS_EPS)
     curve = threshold_curve(y_true, nudged, amount=amount)
     return Reached(k, value, float(value_curve(curve, costs.value_model()).max()))
 

@@ -3,6 +3,7 @@ threshold slider and uploads a bad file. Skipped, with the reason, where Chromiu
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -31,8 +32,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
+@contextlib.contextmanager
+def _streamlit() -> Iterator[str]:
+    """A fresh dashboard server on a free port; yields its URL."""
     port = _free_port()
     process = subprocess.Popen(
         [
@@ -62,9 +64,17 @@ def server() -> Iterator[str]:
     else:
         process.kill()
         pytest.fail(f"streamlit did not start: {process.stdout.read().decode()[-2000:]}")
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    with _streamlit() as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -173,3 +183,21 @@ def test_value_pages_open_without_error(server, browser, path, text):
     assert page.locator("[data-testid='stException']").count() == 0
     assert page.get_by_text("Page not found").count() == 0
     page.close()
+
+
+def test_a_page_url_as_the_first_request_is_routed_through_the_app(browser):
+    """A link to a page, opened first after a server start, still gets app.py's navigation.
+
+    Streamlit runs pages/*.py on their own (its legacy multipage mode) until app.py has called
+    st.navigation once; ui.common.route_through_app switches that off. If a Streamlit upgrade
+    changes the private flag it uses, this test fails.
+    """
+    with _streamlit() as url:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{url}/roi")
+        page.get_by_text("Break-even month", exact=True).first.wait_for(timeout=90_000)
+        sidebar = page.locator("[data-testid='stSidebar']")
+        assert sidebar.get_by_text("ValueLens · ML metrics in business terms").count() == 1
+        assert sidebar.get_by_text("Which metric tracks money").count() == 1
+        assert page.get_by_text("Page not found").count() == 0
+        page.close()

@@ -1,14 +1,16 @@
 import pytest
 from sklearn.metrics import accuracy_score, f1_score, log_loss, roc_auc_score
 
+from metrics.core.log_odds import move_log_odds
 from metrics.fraud.model import FraudCosts
 from metrics.review.data import CANDIDATE_MODELS, load_fraud_candidates
 from metrics.review.model_value import (
+    LOG_ODDS_EPS,
     Investment,
     ModelScore,
     accuracy_story,
+    label_truth,
     metric_value,
-    nudge,
     rank_correlations,
     reach_target,
     score_model,
@@ -68,16 +70,35 @@ def test_nudging_reaches_the_target_metric_within_tolerance(candidates, metric, 
         data.y_true, s, data.amount, FraudCosts(), metric=metric, target=target, tol=tol
     )
     assert abs(reached.metric - target) <= tol
-    assert metric_value(metric, data.y_true, nudge(data.y_true, s, reached.k)) == pytest.approx(
-        reached.metric
-    )
+    assert metric_value(
+        metric,
+        data.y_true,
+        move_log_odds(s, reached.k, truth=label_truth(data.y_true), eps=LOG_ODDS_EPS),
+    ) == pytest.approx(reached.metric)
 
 
-def test_nudge_ends_at_the_labels_and_at_noise(candidates):
+def test_moving_log_odds_ends_at_the_labels_and_at_noise(candidates):
     data, scores = candidates.data, candidates.scores
     s = scores["Logistic regression"]
-    assert metric_value("roc_auc", data.y_true, nudge(data.y_true, s, 1.0)) == 1.0
-    assert abs(metric_value("roc_auc", data.y_true, nudge(data.y_true, s, -1.0)) - 0.5) < 0.05
+    assert (
+        metric_value(
+            "roc_auc",
+            data.y_true,
+            move_log_odds(s, 1.0, truth=label_truth(data.y_true), eps=LOG_ODDS_EPS),
+        )
+        == 1.0
+    )
+    assert (
+        abs(
+            metric_value(
+                "roc_auc",
+                data.y_true,
+                move_log_odds(s, -1.0, truth=label_truth(data.y_true), eps=LOG_ODDS_EPS),
+            )
+            - 0.5
+        )
+        < 0.05
+    )
 
 
 def test_investment_roi_and_payback_by_hand():

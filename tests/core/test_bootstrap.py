@@ -11,7 +11,8 @@ GRID = np.array([0.0, 0.2, 0.35, 0.5, 0.9])
 def test_resampled_curves_match_confusion_matrix_of_each_resample(tied_data):
     y, s, a, w = (tied_data[k] for k in ("y_true", "y_score", "amount", "sample_weight"))
     rows = np.random.default_rng(7).integers(0, len(y), size=(5, len(y)))
-    tp, fp, tp_amount, fp_amount = resampled_curves(rows, y, s, a, w, GRID)
+    r = resampled_curves(rows, y, s, a, w, GRID)
+    tp, fp, tp_amount, fp_amount = r.tp, r.fp, r.tp_amount, r.fp_amount
     for b, r in enumerate(rows):
         for j, t in enumerate(GRID):
             pred = (s[r] >= t).astype(int)

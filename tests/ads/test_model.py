@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from metrics.ads.auction import auction_at
-from metrics.ads.ctr import ctr_quality
+from metrics.ads.ctr import EPS, ctr_quality
 from metrics.ads.data import ADS_SAMPLE_FILE, ads_data
 from metrics.ads.model import (
     NO_CLICK,
@@ -13,7 +13,7 @@ from metrics.ads.model import (
     AdsData,
     auc_needed,
     calibration_sweep,
-    perturb,
+    click_truth,
     quality_sweep,
     references,
     summarise,
@@ -23,6 +23,7 @@ from metrics.ads.model import (
 from metrics.ads.view import ads_view, imbalance_story, reserve_story
 from metrics.cli import main
 from metrics.core.io import sample_path
+from metrics.core.log_odds import move_log_odds
 
 
 @pytest.fixture(scope="module")
@@ -42,10 +43,14 @@ def data():
     )
 
 
-def test_perturb_reaches_the_truth_and_pure_noise(data):
-    np.testing.assert_allclose(perturb(data, 1.0), data.p_true, rtol=1e-9)
-    assert perturb(data, 0.0) is data.score
-    noise_auc = ctr_quality(data.clicked, perturb(data, -1.0)).auc
+def test_moving_log_odds_reaches_the_truth_and_pure_noise(data):
+    np.testing.assert_allclose(
+        move_log_odds(data.score, 1.0, truth=click_truth(data), eps=EPS), data.p_true, rtol=1e-9
+    )
+    assert move_log_odds(data.score, 0.0, truth=click_truth(data), eps=EPS) is data.score
+    noise_auc = ctr_quality(
+        data.clicked, move_log_odds(data.score, -1.0, truth=click_truth(data), eps=EPS)
+    ).auc
     assert abs(noise_auc - 0.5) < 0.08
 
 

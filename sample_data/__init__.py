@@ -1,0 +1,1 @@
+"""The bundled sample files of ValueLens, installed as package data (see README.md here)."""
