@@ -24,7 +24,8 @@ from bench_pages import bench
 from test_feed import small_feed
 
 from metrics.feed.data import load_feed_sample
-from metrics.feed.model import FilterThresholds, blendable, pareto_sweep, rank_feed
+from metrics.feed.frontier import pareto_sweep
+from metrics.feed.model import FilterThresholds, blendable, rank_feed
 
 K = 10
 ALPHA, BETA = 0.4, 0.6

@@ -26,7 +26,7 @@ framing_strip(
     "Per post: predicted quality and harm scores; per user and post: predicted click",
     "quality_loss: squared error; engagement_loss: log loss; harm classifiers: log loss",
     "NDCG@K against true quality and true engagement; filter errors",
-    "Expected clicks, mean quality, harmful posts shown, ad revenue per 1,000 users",
+    "Expected clicks per feed, mean quality, harmful posts and ad revenue per 1,000 feeds",
 )
 data = sample().data
 with st.sidebar:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from metrics.core.format import Tile
+
 
 def route_through_app() -> None:
     """Run this page through app.py's navigation even on a server's very first request.
@@ -66,3 +68,15 @@ def kept_number_input(label: str, *, key: str, default: float, **kwargs: object)
         st.session_state[kept] = st.session_state[key]
 
     return st.number_input(label, key=key, on_change=keep, **kwargs)
+
+
+def tile_row(tiles: list[Tile]) -> None:
+    """KPI tiles side by side; a change is green when it goes the tile's better way."""
+    for col, tile in zip(st.columns(len(tiles)), tiles, strict=True):
+        col.metric(
+            tile.label,
+            tile.value,
+            delta=tile.delta,
+            delta_color="normal" if tile.better == "higher" else "inverse",
+            help=tile.help,
+        )

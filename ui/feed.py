@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from metrics.core.format import money
 from metrics.feed.data import load_feed_sample
-from metrics.feed.model import (
-    Blendable,
-    FilterThresholds,
-    ParetoSweep,
-    Revenue,
-    blendable,
-    pareto_sweep,
-)
+from metrics.feed.frontier import ParetoSweep, pareto_sweep
+from metrics.feed.model import Blendable, FilterThresholds, Revenue, blendable
 from metrics.feed.story import FeedSample
 from metrics.feed.view import FeedView
+from metrics.feed.view import outcome_tiles as outcome_tile_specs
+from ui.common import tile_row
 
 
 @st.cache_resource(show_spinner="Loading users and posts…")
@@ -70,58 +65,7 @@ def outcome_tiles(view: FeedView) -> None:
     """Each tile with its change against ranking by engagement alone."""
     out = view.outcome
     st.caption("Arrows show the change against ranking by engagement alone (alpha = 0).")
-    tiles = [
-        (
-            "Expected clicks",
-            f"{out.expected_clicks:.2f}",
-            "expected_clicks",
-            "{:+.2f}",
-            "normal",
-            "Per user per feed, with the true click probabilities.",
-        ),
-        (
-            "Mean quality",
-            f"{out.mean_quality:.3f}",
-            "mean_quality",
-            "{:+.3f}",
-            "normal",
-            "Mean true quality (0 to 1) of the posts shown.",
-        ),
-        (
-            "Extreme share",
-            f"{out.extreme_share:.1%}",
-            "extreme_share",
-            "pts",
-            "inverse",
-            "Share of shown posts with extremeness of at least 0.6.",
-        ),
-        (
-            "Harmful posts shown",
-            f"{out.harmful_per_1000_users:,.0f}",
-            "harmful_per_1000_users",
-            "{:+,.0f}",
-            "inverse",
-            "Per 1,000 users' feeds.",
-        ),
-        (
-            "Revenue per 1,000 users",
-            money(out.revenue_per_1000_users),
-            "revenue_per_1000_users",
-            "{:+,.0f}",
-            "normal",
-            "Ad revenue per 1,000 feeds, USD.",
-        ),
-    ]
-    for col, (label, value, name, fmt, colour, help_text) in zip(st.columns(5), tiles, strict=True):
-        col.metric(
-            label,
-            value,
-            delta=f"{view.delta(name) * 100:+.1f} pts"
-            if fmt == "pts"
-            else fmt.format(view.delta(name)),
-            delta_color=colour,
-            help=help_text,
-        )
+    tile_row(outcome_tile_specs(view))
     st.caption(
         f"NDCG@K against true quality {out.ndcg_quality:.3f} (engagement only "
         f"{view.baseline.ndcg_quality:.3f}) · against true engagement "

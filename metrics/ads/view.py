@@ -190,6 +190,49 @@ def _outcome_rows(outcomes: dict[str, AuctionOutcome], x: np.ndarray, name: str)
     )
 
 
+def _reference_table(
+    ranked: dict[str, AuctionOutcome], model: str, oracle_rpm: float | None
+) -> pd.DataFrame:
+    """RPM of each reference ranking beside the model, with its share of the oracle's."""
+    order = [NO_CLICK, "Random order", "Highest bid", f"This model: {model}", ORACLE]
+    table = pd.DataFrame(
+        {
+            "ranking": [k for k in order if k in ranked],
+            "rpm": [rpm_of(ranked[k]) for k in order if k in ranked],
+        }
+    )
+    table["share_of_oracle"] = table["rpm"] / (oracle_rpm or np.nan)
+    return table
+
+
+def _imbalance_rows(
+    data: AdsData,
+    refs: References,
+    *,
+    model: str,
+    quality: CtrQuality,
+    model_rpm: float,
+    no_click_rpm: float,
+) -> list[ImbalanceRow]:
+    """The model beside 'predict no click': accuracy at 0.5 against AUC, log loss and money."""
+    return [
+        ImbalanceRow(
+            model,
+            accuracy_at_half(data.clicked, data.score),
+            quality.auc,
+            quality.log_loss,
+            model_rpm,
+        ),
+        ImbalanceRow(
+            NO_CLICK,
+            accuracy_at_half(data.clicked, np.zeros(len(data.score))),
+            refs.no_click_quality.auc,
+            refs.no_click_quality.log_loss,
+            no_click_rpm,
+        ),
+    ]
+
+
 def ads_view(
     data: AdsData,
     sweep: QualitySweep,
@@ -208,31 +251,15 @@ def ads_view(
     quality = sweep.quality[int(np.flatnonzero(sweep.knobs == 0)[0])]
     ref = {name: auction_at(c, reserve=reserve, pricing=pricing) for name, c in refs.curves.items()}
     oracle_rpm = rpm_of(ref[ORACLE]) if ORACLE in ref else None
-    ranked = {**ref, f"This model: {model}": outcome}
-    order = [NO_CLICK, "Random order", "Highest bid", f"This model: {model}", ORACLE]
-    reference_table = pd.DataFrame(
-        {
-            "ranking": [k for k in order if k in ranked],
-            "rpm": [rpm_of(ranked[k]) for k in order if k in ranked],
-        }
+    reference_table = _reference_table({**ref, f"This model: {model}": outcome}, model, oracle_rpm)
+    imbalance = _imbalance_rows(
+        data,
+        refs,
+        model=model,
+        quality=quality,
+        model_rpm=rpm_of(outcome),
+        no_click_rpm=rpm_of(ref[NO_CLICK]),
     )
-    reference_table["share_of_oracle"] = reference_table["rpm"] / (oracle_rpm or np.nan)
-    imbalance = [
-        ImbalanceRow(
-            model,
-            accuracy_at_half(data.clicked, data.score),
-            quality.auc,
-            quality.log_loss,
-            rpm_of(outcome),
-        ),
-        ImbalanceRow(
-            NO_CLICK,
-            accuracy_at_half(data.clicked, np.zeros(len(data.score))),
-            refs.no_click_quality.auc,
-            refs.no_click_quality.log_loss,
-            rpm_of(ref[NO_CLICK]),
-        ),
-    ]
     by_reserve = {
         r: auction_at(model_curve, reserve=float(r), pricing=pricing) for r in sweep.reserves
     }

@@ -129,15 +129,7 @@ def threshold_curve(
     if a is None:
         tp_amount = fp_amount = np.zeros_like(tp)
     else:
-        fp_amount = _prefixed(0.0, a, order)
-        if w_sorted is not None:
-            np.multiply(fp_amount[1:], w_sorted, out=fp_amount[1:])
-        tp_amount = np.empty_like(fp_amount)
-        tp_amount[0] = 0.0
-        np.multiply(fp_amount[1:], y_sorted, out=tp_amount[1:])
-        np.cumsum(tp_amount, out=tp_amount)
-        np.cumsum(fp_amount, out=fp_amount)
-        np.subtract(fp_amount, tp_amount, out=fp_amount)
+        tp_amount, fp_amount = _amount_sums(a, order, y_sorted, w_sorted)
     if steps is not None:
         keep = np.append(0, steps + 1)
         thresholds, tp, fp, tp_amount, fp_amount = (
@@ -154,6 +146,22 @@ def threshold_curve(
         positive_amount=float(tp_amount[-1]),
         negative_amount=float(fp_amount[-1]),
     )
+
+
+def _amount_sums(
+    amount: np.ndarray, order: np.ndarray, y_sorted: np.ndarray, w_sorted: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Running (weighted) amounts of flagged positives and negatives, 0 in front."""
+    fp_amount = _prefixed(0.0, amount, order)
+    if w_sorted is not None:
+        np.multiply(fp_amount[1:], w_sorted, out=fp_amount[1:])
+    tp_amount = np.empty_like(fp_amount)
+    tp_amount[0] = 0.0
+    np.multiply(fp_amount[1:], y_sorted, out=tp_amount[1:])
+    np.cumsum(tp_amount, out=tp_amount)
+    np.cumsum(fp_amount, out=fp_amount)
+    np.subtract(fp_amount, tp_amount, out=fp_amount)
+    return tp_amount, fp_amount
 
 
 def _prefixed(first: float, values: np.ndarray, order: np.ndarray) -> np.ndarray:

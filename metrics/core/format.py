@@ -6,6 +6,7 @@ Money is written with the sign before the currency symbol (``-$1,234``), never `
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -44,3 +45,18 @@ def percent(value: float, *, decimals: int = 0) -> str:
 def count(n: int | np.integer, noun: str) -> str:
     """``1 value``, ``12 values``, with thousands separators."""
     return f"{int(n):,} {noun}{'' if n == 1 else 's'}"
+
+
+@dataclass(frozen=True)
+class Tile:
+    """One KPI tile as a page shows it: label with its unit, value, change and explanation.
+
+    ``better`` says which direction of ``delta`` is good: "higher" (green when up) or "lower"
+    (green when down).
+    """
+
+    label: str
+    value: str
+    help: str
+    delta: str | None = None
+    better: str = "higher"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from metrics.feed.model import FeedOutcome, ParetoSweep
+from metrics.feed.frontier import ParetoSweep
+from metrics.feed.model import FeedOutcome
 from metrics.style import BASE_LAYOUT, CHOSEN, GRID, NEUTRAL
 
 

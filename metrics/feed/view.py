@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from metrics.core.format import Tile, money, percent, signed_money
 from metrics.feed.model import (
     EXTREME,
     HARMS,
@@ -93,3 +94,43 @@ def filter_sentence(report: FilterReport) -> str:
         f"{report.harmful_leaked:,} of {report.harmful:,} harmful posts slip through and "
         f"{report.good_removed:,} good posts are removed by mistake."
     )
+
+
+def outcome_tiles(view: FeedView) -> list[Tile]:
+    """The feed's five headline figures, each with its unit and its change against ranking by
+    engagement alone (alpha = 0)."""
+    out, d = view.outcome, view.delta
+    return [
+        Tile(
+            "Expected clicks per feed",
+            f"{out.expected_clicks:.2f}",
+            "Clicks a user's feed earns, from the true click probabilities of the posts shown.",
+            f"{d('expected_clicks'):+.2f} clicks",
+        ),
+        Tile(
+            "Mean quality (0 to 1)",
+            f"{out.mean_quality:.3f}",
+            "Mean true quality of the posts shown, from 0 (worst) to 1 (best).",
+            f"{d('mean_quality'):+.3f}",
+        ),
+        Tile(
+            "Extreme posts, share",
+            percent(out.extreme_share, decimals=1),
+            f"Share of shown posts with an extremeness of at least {EXTREME}.",
+            f"{d('extreme_share') * 100:+.1f} pts",
+            better="lower",
+        ),
+        Tile(
+            "Harmful posts per 1,000 feeds",
+            f"{out.harmful_per_1000_users:,.0f}",
+            "Posts flagged as spam, adult or misinformation shown in 1,000 users' feeds.",
+            f"{d('harmful_per_1000_users'):+,.0f} posts",
+            better="lower",
+        ),
+        Tile(
+            "Revenue per 1,000 feeds",
+            money(out.revenue_per_1000_users),
+            "Ad revenue from 1,000 users' feeds, in USD.",
+            signed_money(d("revenue_per_1000_users")),
+        ),
+    ]

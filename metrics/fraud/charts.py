@@ -64,61 +64,45 @@ def _marker_traces(analysis: FraudAnalysis) -> list[dict]:
     return traces
 
 
-def savings_curve_figure(
-    table: pd.DataFrame, analysis: FraudAnalysis, threshold: float
-) -> go.Figure:
-    """Net savings against threshold, with its band and the peaks of money, F1 and accuracy;
-    precision and recall on the same threshold axis below."""
-    x = table["threshold"].to_numpy()
-    traces: list[dict] = []
-    if "net_savings_low_usd" in table:
-        traces += [
-            {
-                "type": "scatter",
-                "x": x,
-                "y": table["net_savings_high_usd"].to_numpy(),
-                "line": {"width": 0},
-                "hoverinfo": "skip",
-                "showlegend": False,
-            },
-            {
-                "type": "scatter",
-                "x": x,
-                "y": table["net_savings_low_usd"].to_numpy(),
-                "line": {"width": 0},
-                "fill": "tonexty",
-                "fillcolor": BAND,
-                "hoverinfo": "skip",
-                "name": "95% interval",
-            },
-        ]
-    traces.append(
+def _band_traces(x: np.ndarray, table: pd.DataFrame) -> list[dict]:
+    """The 95% interval of net savings as a filled band (nothing when there is none)."""
+    if "net_savings_low_usd" not in table:
+        return []
+    edge = {"type": "scatter", "x": x, "line": {"width": 0}, "hoverinfo": "skip"}
+    return [
+        {**edge, "y": table["net_savings_high_usd"].to_numpy(), "showlegend": False},
+        {
+            **edge,
+            "y": table["net_savings_low_usd"].to_numpy(),
+            "fill": "tonexty",
+            "fillcolor": BAND,
+            "name": "95% interval",
+        },
+    ]
+
+
+def _rate_traces(x: np.ndarray, table: pd.DataFrame) -> list[dict]:
+    """Precision and recall on the lower panel."""
+    return [
         {
             "type": "scatter",
             "x": x,
-            "y": table["net_savings_usd"].to_numpy(),
-            "name": "Net savings",
-            "line": {"color": MONEY, "width": 3},
-            "hovertemplate": "$%{y:,.0f}<extra>net savings</extra>",
+            "y": table[column].to_numpy(),
+            "name": name,
+            "line": line,
+            "xaxis": "x2",
+            "yaxis": "y2",
+            "hovertemplate": f"%{{y:.0%}}<extra>{name.lower()}</extra>",
         }
-    )
-    traces += _marker_traces(analysis)
-    for name, column, line in (
-        ("Precision", "precision", {"color": NEUTRAL, "width": 2}),
-        ("Recall", "recall", {"color": LOSS, "width": 2, "dash": "dot"}),
-    ):
-        traces.append(
-            {
-                "type": "scatter",
-                "x": x,
-                "y": table[column].to_numpy(),
-                "name": name,
-                "line": line,
-                "xaxis": "x2",
-                "yaxis": "y2",
-                "hovertemplate": f"%{{y:.0%}}<extra>{name.lower()}</extra>",
-            }
+        for name, column, line in (
+            ("Precision", "precision", {"color": NEUTRAL, "width": 2}),
+            ("Recall", "recall", {"color": LOSS, "width": 2, "dash": "dot"}),
         )
+    ]
+
+
+def _savings_layout(table: pd.DataFrame, threshold: float) -> dict:
+    """Two panels on one log threshold axis, the chosen threshold marked on both."""
     top = float(np.nanmax(table.get("net_savings_high_usd", table["net_savings_usd"])))
     bottom = min(max(float(np.nanmin(table["net_savings_usd"])), -0.5 * abs(top)), 0.0)
     log_axis = {
@@ -128,7 +112,7 @@ def savings_curve_figure(
         "gridcolor": GRID,
         "ticktext": [f"{t:g}" for t in LOG_TICKS],
     }
-    layout = {
+    return {
         **BASE_LAYOUT,
         "height": 640,
         "hovermode": "x unified",
@@ -165,7 +149,34 @@ def savings_curve_figure(
             },
         ],
     }
-    return go.Figure(data=traces, layout=layout)
+
+
+def savings_curve_figure(
+    table: pd.DataFrame, analysis: FraudAnalysis, threshold: float
+) -> go.Figure:
+    """Net savings against threshold, with its band and the peaks of money, F1 and accuracy;
+    precision and recall on the same threshold axis below.
+
+    Parameters
+    ----------
+    table : DataFrame
+        ``fraud.view.curve_table``: one row per grid threshold.
+    analysis : FraudAnalysis
+        For the best-threshold markers.
+    threshold : float
+        The chosen threshold, marked on both panels.
+    """
+    x = table["threshold"].to_numpy()
+    savings = {
+        "type": "scatter",
+        "x": x,
+        "y": table["net_savings_usd"].to_numpy(),
+        "name": "Net savings",
+        "line": {"color": MONEY, "width": 3},
+        "hovertemplate": "$%{y:,.0f}<extra>net savings</extra>",
+    }
+    traces = [*_band_traces(x, table), savings, *_marker_traces(analysis), *_rate_traces(x, table)]
+    return go.Figure(data=traces, layout=_savings_layout(table, threshold))
 
 
 def confusion_figure(snap: FraudSnapshot) -> go.Figure:
@@ -215,8 +226,13 @@ def confusion_figure(snap: FraudSnapshot) -> go.Figure:
             "yaxis": "y2",
         },
     ]
+    return go.Figure(data=traces, layout=_confusion_layout())
+
+
+def _confusion_layout() -> dict:
+    """Two 2x2 panels side by side, rows read top-down as in scikit-learn's matrix."""
     x_axis = {"title": {"text": "Model decision"}, "showgrid": False}
-    layout = {
+    return {
         **BASE_LAYOUT,
         "height": 300,
         "hovermode": False,
@@ -234,7 +250,6 @@ def confusion_figure(snap: FraudSnapshot) -> go.Figure:
             {**subplot_title("Value versus approving everything", 1.0), "x": 0.76},
         ],
     }
-    return go.Figure(data=traces, layout=layout)
 
 
 def policies_figure(rows: list[Policy]) -> go.Figure:

@@ -102,22 +102,8 @@ def funnel_figure(f: Funnel) -> go.Figure:
     return go.Figure(data=[sankey], layout=layout)
 
 
-def stopped_figure(
-    recalls: np.ndarray, curves: dict[str, np.ndarray], recall: float, bottleneck: float | None
-) -> go.Figure:
-    """Threats stopped a day against the model's recall, for several pipelines."""
-    colours = [MONEY, CHOSEN, NEUTRAL]
-    traces = [
-        {
-            "type": "scatter",
-            "x": recalls,
-            "y": y,
-            "name": name,
-            "mode": "lines",
-            "line": {"color": colours[i % 3], "width": 3, "dash": "solid" if i == 0 else "dash"},
-        }
-        for i, (name, y) in enumerate(curves.items())
-    ]
+def _recall_marks(recall: float, bottleneck: float | None) -> tuple[list[dict], list[dict]]:
+    """The chosen recall as a dotted line; the bottleneck region, if any, shaded."""
     shapes = [
         {
             "type": "line",
@@ -164,6 +150,26 @@ def stopped_figure(
                 "font": {"color": LOSS},
             }
         )
+    return shapes, annotations
+
+
+def stopped_figure(
+    recalls: np.ndarray, curves: dict[str, np.ndarray], recall: float, bottleneck: float | None
+) -> go.Figure:
+    """Threats stopped a day against the model's recall, for several pipelines."""
+    colours = [MONEY, CHOSEN, NEUTRAL]
+    traces = [
+        {
+            "type": "scatter",
+            "x": recalls,
+            "y": y,
+            "name": name,
+            "mode": "lines",
+            "line": {"color": colours[i % 3], "width": 3, "dash": "solid" if i == 0 else "dash"},
+        }
+        for i, (name, y) in enumerate(curves.items())
+    ]
+    shapes, annotations = _recall_marks(recall, bottleneck)
     layout = {
         **BASE_LAYOUT,
         "height": 400,

@@ -135,17 +135,18 @@ def sample_feed(at: AppTest) -> list:
 
 
 def test_feed_weights_move_clicks_quality_and_the_sample_feed(feed):
-    clicks, quality = metric(feed, "Expected clicks"), metric(feed, "Mean quality")
+    clicks = metric(feed, "Expected clicks per feed")
+    quality = metric(feed, "Mean quality (0 to 1)")
     shown = sample_feed(feed)
     feed.slider(key="feed_alpha").set_value(0.9).run()
     assert not feed.exception
-    assert metric(feed, "Mean quality") != quality
-    assert metric(feed, "Expected clicks") != clicks
+    assert metric(feed, "Mean quality (0 to 1)") != quality
+    assert metric(feed, "Expected clicks per feed") != clicks
     assert sample_feed(feed) != shown
-    more_quality = metric(feed, "Mean quality")
+    more_quality = metric(feed, "Mean quality (0 to 1)")
     feed.slider(key="feed_beta").set_value(1.0).run()
     assert not feed.exception
-    assert metric(feed, "Mean quality") != more_quality
+    assert metric(feed, "Mean quality (0 to 1)") != more_quality
 
 
 def test_feed_zero_weights_explain_instead_of_crashing(feed):

@@ -4,14 +4,13 @@ from sklearn.metrics import ndcg_score
 
 from metrics.feed.coupled import compare_coupled
 from metrics.feed.data import load_feed_sample
+from metrics.feed.frontier import non_dominated, pareto_sweep
 from metrics.feed.model import (
     FeedData,
     FilterThresholds,
     blend,
     blendable,
     filter_report,
-    non_dominated,
-    pareto_sweep,
     percentile_ranks,
     rank_feed,
     top_k,
