@@ -47,7 +47,9 @@ PY
 echo "The installed valuelens command ran from another folder."
 
 # The unit tests against the installed package (the browser and page tests need the
-# dashboard's checkout and are covered by the normal test command).
+# dashboard's checkout and are covered by the normal test command). Regenerating the samples
+# byte for byte is checked with the versions the samples were made with, not the floors:
+# model fits and CSV float formatting differ between releases.
 # pytest (not python -m pytest) keeps the checkout off sys.path: the installed package is tested.
 "$VENV/bin/pytest" -q -p no:cacheprovider --ignore=tests/app \
-  -o addopts="--import-mode=importlib" tests
+  -o addopts="--import-mode=importlib" -k "not regenerating" tests
