@@ -34,7 +34,18 @@ def _text(report: dict) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; bad input prints one line on stderr and returns 2."""
+    """Run the command line; bad input prints one line on stderr and returns 2.
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        Arguments after the program name; ``sys.argv[1:]`` when None.
+
+    Returns
+    -------
+    int
+        0 on success, 2 on bad input.
+    """
     args = _parser().parse_args(argv)
     warnings.formatwarning = lambda message, *_, **__: f"warning: {message}\n"
     try:

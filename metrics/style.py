@@ -19,7 +19,20 @@ BASE_LAYOUT = {
 
 
 def subplot_title(text: str, y: float) -> dict:
-    """A subplot title as a paper-anchored annotation."""
+    """A subplot title as a paper-anchored annotation.
+
+    Parameters
+    ----------
+    text : str
+        Title text.
+    y : float
+        Vertical position in paper coordinates (0 bottom, 1 top).
+
+    Returns
+    -------
+    dict
+        A plotly annotation.
+    """
     return {
         "text": text,
         "x": 0.5,
@@ -34,6 +47,20 @@ def subplot_title(text: str, y: float) -> dict:
 
 
 def vline(x: float, axis: str) -> dict:
+    """A dashed vertical line at ``x`` across one subplot, in the colour of the chosen setting.
+
+    Parameters
+    ----------
+    x : float
+        Position on the subplot's x axis.
+    axis : str
+        Axis suffix: '' for the first subplot, '2' for the second.
+
+    Returns
+    -------
+    dict
+        A plotly shape.
+    """
     line = {"color": CHOSEN, "width": 2, "dash": "dash"}
     return {
         "type": "line",

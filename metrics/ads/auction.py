@@ -38,7 +38,18 @@ class Ranked:
 
 
 def query_index(query_id: object) -> tuple[np.ndarray, int]:
-    """Dense 0..q-1 index of each row's query, and q."""
+    """Dense 0..q-1 index of each row's query, and q.
+
+    Parameters
+    ----------
+    query_id : array-like of shape (n,)
+        Any hashable ids, one per candidate row.
+
+    Returns
+    -------
+    index : ndarray of int, shape (n,)
+    n_queries : int
+    """
     ids = np.asarray(query_id)
     if ids.ndim != 1 or ids.size == 0:
         raise ValueError("column 'query_id' must hold one id per candidate row")
@@ -47,7 +58,18 @@ def query_index(query_id: object) -> tuple[np.ndarray, int]:
 
 
 def check_bids(bid: object, *, name: str = "bid") -> np.ndarray:
-    """Bids in USD per click: finite and non-negative."""
+    """Bids in USD per click: finite and non-negative.
+
+    Parameters
+    ----------
+    bid : array-like of shape (n,)
+    name : str
+        Column name used in the error message.
+
+    Returns
+    -------
+    ndarray of float64
+    """
     array = np.asarray(bid, dtype=np.float64)
     bad = ~np.isfinite(array) | (array < 0)
     if bad.any():
@@ -71,8 +93,26 @@ def rank_candidates(
 ) -> Ranked:
     """Rank every query's candidates at once with one ``lexsort``, no loop per query.
 
-    ``order_key`` replaces eCPM for the ranking only (a random ranking, say); prices and the
-    reserve still use eCPM.
+    Parameters
+    ----------
+    query : ndarray of int, shape (n,)
+        Dense query index, from ``query_index``.
+    n_queries : int
+    bid : ndarray of shape (n,)
+        USD per click.
+    pctr : ndarray of shape (n,)
+        Predicted click probability used for eCPM and prices.
+    clicked : array-like of shape (n,)
+        1 for a click, 0 otherwise.
+    p_true : ndarray of shape (n,), optional
+        True click probabilities, for expected revenue.
+    order_key : ndarray of shape (n,), optional
+        Replaces eCPM for the ranking only (a random ranking, say); prices and the reserve
+        still use eCPM.
+
+    Returns
+    -------
+    Ranked
     """
     y = check_labels(clicked, name="clicked")
     check_same_length(query_id=query, bid=bid, score=pctr, clicked=y)
@@ -135,7 +175,18 @@ def _suffix_sums(
 
 
 def auction_curve(ranked: Ranked, *, slots: int = 1) -> AuctionCurve:
-    """Precompute the suffix sums that answer any reserve for ``slots`` ad slots."""
+    """Precompute the suffix sums that answer any reserve for ``slots`` ad slots.
+
+    Parameters
+    ----------
+    ranked : Ranked
+    slots : int
+        Ads shown per query, at least 1.
+
+    Returns
+    -------
+    AuctionCurve
+    """
     if slots < 1:
         raise ValueError(f"slots is {slots}; show at least 1 ad per query")
     keep = (ranked.rank < slots) & (ranked.ecpm > 0)
@@ -210,7 +261,20 @@ def _revenue(
 def auction_at(
     curve: AuctionCurve, *, reserve: float = 0.0, pricing: Pricing = "first"
 ) -> AuctionOutcome:
-    """Outcome with ``reserve`` in USD per 1,000 impressions (eCPM): two binary searches."""
+    """Outcome with ``reserve`` in USD per 1,000 impressions (eCPM): two binary searches.
+
+    Parameters
+    ----------
+    curve : AuctionCurve
+    reserve : float
+        Minimum eCPM to show an ad, USD per 1,000 impressions.
+    pricing : {'first', 'second'}
+        First price (pay the bid) or generalised second price.
+
+    Returns
+    -------
+    AuctionOutcome
+    """
     check_non_negative(reserve, "reserve", "USD per 1,000 impressions")
     if pricing not in ("first", "second"):
         raise ValueError(f"pricing is {pricing!r}; use 'first' or 'second'")

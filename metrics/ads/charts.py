@@ -54,7 +54,19 @@ def _point(
 
 
 def quality_figure(view: AdsView, knob_index: int) -> go.Figure:
-    """Revenue per 1,000 queries against AUC and against log loss, today and the what-if."""
+    """Revenue per 1,000 queries against AUC and against log loss, today and the what-if.
+
+    Parameters
+    ----------
+    view : AdsView
+        Everything the page shows for one setting.
+    knob_index : int
+        Row of the what-if knob in the sweep.
+
+    Returns
+    -------
+    plotly Figure
+    """
     table = view.quality_table
     now, then = table.iloc[view.current_knob], table.iloc[knob_index]
     traces = []
@@ -105,7 +117,17 @@ def quality_figure(view: AdsView, knob_index: int) -> go.Figure:
 
 
 def reliability_figure(rel: Reliability) -> go.Figure:
-    """Observed CTR against mean predicted CTR in ten equal bins; calibrated is the diagonal."""
+    """Observed CTR against mean predicted CTR in ten equal bins; calibrated is the diagonal.
+
+    Parameters
+    ----------
+    rel : Reliability
+        Predicted against observed CTR per bin.
+
+    Returns
+    -------
+    plotly Figure
+    """
     top = float(max(rel.predicted.max(), rel.observed.max())) * 1.05
     traces = [
         {
@@ -152,7 +174,19 @@ def reliability_figure(rel: Reliability) -> go.Figure:
 
 
 def reserve_figure(view: AdsView, reserve: float) -> go.Figure:
-    """Coverage, CTR of shown ads and revenue against the reserve, each with its peak."""
+    """Coverage, CTR of shown ads and revenue against the reserve, each with its peak.
+
+    Parameters
+    ----------
+    view : AdsView
+        Everything the page shows for one setting.
+    reserve : float
+        Minimum eCPM to show an ad, USD per 1,000 impressions.
+
+    Returns
+    -------
+    plotly Figure
+    """
     table = view.reserve_table
     panels = (
         ("", "coverage", "Ads shown per query (impressions)", NEUTRAL, ".0%"),
@@ -203,7 +237,17 @@ def reserve_figure(view: AdsView, reserve: float) -> go.Figure:
 
 
 def calibration_figure(view: AdsView) -> go.Figure:
-    """Revenue when every predicted CTR is multiplied by a factor: AUC does not move."""
+    """Revenue when every predicted CTR is multiplied by a factor: AUC does not move.
+
+    Parameters
+    ----------
+    view : AdsView
+        Everything the page shows for one setting.
+
+    Returns
+    -------
+    plotly Figure
+    """
     table = view.calibration_table
     traces = [_line(table["factor"], table["rpm"], "RPM", MONEY)]
     today = table.iloc[int(np.argmin(np.abs(table["factor"] - 1.0)))]
@@ -243,7 +287,17 @@ def calibration_figure(view: AdsView) -> go.Figure:
 
 
 def references_figure(table: pd.DataFrame) -> go.Figure:
-    """Revenue per 1,000 queries of each ranking on the same queries."""
+    """Revenue per 1,000 queries of each ranking on the same queries.
+
+    Parameters
+    ----------
+    table : DataFrame
+        A sweep table.
+
+    Returns
+    -------
+    plotly Figure
+    """
     ordered = table.iloc[::-1]
     shares = ordered["share_of_oracle"]
     labels = [

@@ -12,7 +12,18 @@ from metrics.core.validation import check_non_negative
 
 
 def ads_report(summary: AdsSummary) -> dict:
-    """The JSON object printed by ``ads``: money in USD, reserve-independent quality."""
+    """The JSON object printed by ``ads``: money in USD, reserve-independent quality.
+
+    Parameters
+    ----------
+    summary : AdsSummary
+        Outcome, quality and oracle for the command line.
+
+    Returns
+    -------
+    dict
+        JSON-safe numbers; money in USD.
+    """
     out, q = summary.outcome, summary.quality
     report = {
         "queries": out.queries,
@@ -36,7 +47,17 @@ def ads_report(summary: AdsSummary) -> dict:
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
-    """Register ``ads`` and its options."""
+    """Register ``ads`` and its options.
+
+    Parameters
+    ----------
+    commands : argparse sub-parsers
+        Where the sub-command is added.
+
+    Returns
+    -------
+    None
+    """
     ads = commands.add_parser(
         "ads", help="CTR model: auction revenue, RPM, AUC, log loss, NE and calibration"
     )
@@ -70,7 +91,18 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> dict:
-    """Read, validate and price the ``--data`` auction log; raise ValueError on bad input."""
+    """Read, validate and price the ``--data`` auction log; raise ValueError on bad input.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line.
+
+    Returns
+    -------
+    dict
+        The JSON report.
+    """
     data = ads_data(
         keep_where(read_table(args.data), args.where),
         query=args.query_column,

@@ -15,14 +15,37 @@ large but finite loss."""
 
 
 def log_loss(y_true: object, y_score: object) -> float:
-    """Mean cross-entropy ``-mean(y log p + (1 - y) log(1 - p))`` in nats."""
+    """Mean cross-entropy ``-mean(y log p + (1 - y) log(1 - p))`` in nats.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n,)
+        1 for a click, 0 otherwise.
+    y_score : array-like of shape (n,)
+        Predicted click probability, in [0, 1].
+
+    Returns
+    -------
+    float
+    """
     y, p = check_labels(y_true), np.clip(check_scores(y_score), EPS, 1 - EPS)
     check_same_length(label=y, score=p)
     return float(-np.mean(np.where(y == 1, np.log(p), np.log1p(-p))))
 
 
 def background_entropy(y_true: object) -> float:
-    """Entropy of always predicting the observed CTR: ``-(c log c + (1 - c) log(1 - c))``."""
+    """Entropy of always predicting the observed CTR: ``-(c log c + (1 - c) log(1 - c))``.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n,)
+        1 for a click, 0 otherwise.
+
+    Returns
+    -------
+    float
+        Log loss of always predicting the base rate.
+    """
     c = float(np.mean(check_labels(y_true)))
     if c in (0.0, 1.0):
         return 0.0
@@ -34,6 +57,18 @@ def normalized_entropy(y_true: object, y_score: object) -> float:
 
     NE < 1 means the model beats predicting the average CTR for everyone; NaN with a warning
     when every row is a click or none is.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n,)
+        1 for a click, 0 otherwise.
+    y_score : array-like of shape (n,)
+        Predicted click probability, in [0, 1].
+
+    Returns
+    -------
+    float
+        Log loss over background entropy; below 1 beats the base rate.
     """
     h = background_entropy(y_true)
     if h == 0.0:
@@ -42,7 +77,20 @@ def normalized_entropy(y_true: object, y_score: object) -> float:
 
 
 def calibration_ratio(y_true: object, y_score: object) -> float:
-    """Mean predicted CTR over observed CTR; 1 is calibrated, 2 predicts twice the clicks."""
+    """Mean predicted CTR over observed CTR; 1 is calibrated, 2 predicts twice the clicks.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n,)
+        1 for a click, 0 otherwise.
+    y_score : array-like of shape (n,)
+        Predicted click probability, in [0, 1].
+
+    Returns
+    -------
+    float
+        Sum of predictions over sum of clicks; 1 is calibrated.
+    """
     y, p = check_labels(y_true), check_scores(y_score)
     if y.sum() == 0:
         return warn_undefined("Calibration ratio", "there are no clicks")
@@ -59,7 +107,21 @@ class Reliability:
 
 
 def reliability_curve(y_true: object, y_score: object, *, n_bins: int = 10) -> Reliability:
-    """Quantile bins, as scikit-learn's ``calibration_curve(strategy="quantile")``."""
+    """Quantile bins, as scikit-learn's ``calibration_curve(strategy="quantile")``.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n,)
+        1 for a click, 0 otherwise.
+    y_score : array-like of shape (n,)
+        Predicted click probability, in [0, 1].
+    n_bins : int
+        Quantile bins of the predicted CTR.
+
+    Returns
+    -------
+    Reliability
+    """
     y, p = check_labels(y_true), check_scores(y_score)
     edges = np.percentile(p, np.linspace(0, 100, n_bins + 1))
     bins = np.searchsorted(edges[1:-1], p)
@@ -81,7 +143,19 @@ class CtrQuality:
 
 
 def ctr_quality(y_true: object, y_score: object) -> CtrQuality:
-    """AUC, log loss, normalized entropy and calibration ratio."""
+    """AUC, log loss, normalized entropy and calibration ratio.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n,)
+        1 for a click, 0 otherwise.
+    y_score : array-like of shape (n,)
+        Predicted click probability, in [0, 1].
+
+    Returns
+    -------
+    CtrQuality
+    """
     y, p = check_labels(y_true), check_scores(y_score)
     return CtrQuality(
         auc=roc_auc(threshold_curve(y, p)),

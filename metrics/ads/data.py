@@ -58,7 +58,17 @@ def ads_data(
 
 
 def load_ads_sample(model: str = "Gradient boosting") -> AdsData:
-    """The bundled auctions with one model's predicted CTR (a key of ``ADS_SAMPLE_MODELS``)."""
+    """The bundled auctions with one model's predicted CTR (a key of ``ADS_SAMPLE_MODELS``).
+
+    Parameters
+    ----------
+    model : str
+        Display name of the model.
+
+    Returns
+    -------
+    AdsData
+    """
     if model not in ADS_SAMPLE_MODELS:
         raise ValueError(
             f"model {model!r} is not in the ads sample; choose one of "

@@ -61,6 +61,15 @@ def click_truth(data: AdsData) -> np.ndarray:
 
     Without one in the data, the clicks smoothed to 0.95 (clicked) and half the base CTR
     (not clicked).
+
+    Parameters
+    ----------
+    data : AdsData
+        Validated auction candidates.
+
+    Returns
+    -------
+    ndarray of shape (n,)
     """
     if data.p_true is not None:
         return data.p_true
@@ -98,7 +107,23 @@ def quality_sweep(
     knobs: np.ndarray = QUALITY_KNOBS,
     reserves: np.ndarray = RESERVE_GRID,
 ) -> QualitySweep:
-    """Rank and evaluate every knob once; afterwards every what-if is a lookup."""
+    """Rank and evaluate every knob once; afterwards every what-if is a lookup.
+
+    Parameters
+    ----------
+    data : AdsData
+        Validated auction candidates.
+    slots : int
+        Ads shown per query, at least 1.
+    knobs : ndarray
+        Log-odds knobs in [-1, 1] (see ``move_log_odds``).
+    reserves : ndarray
+        Reserve prices, USD per 1,000 impressions.
+
+    Returns
+    -------
+    QualitySweep
+    """
     shape = (len(knobs), len(reserves))
     impressions, clicks = np.empty(shape), np.empty(shape)
     revenue = {p: np.empty(shape) for p in ("first", "second")}
@@ -124,20 +149,65 @@ def sweep_rpm(
     sweep: QualitySweep, n_queries: int, *, reserve_index: int, pricing: Pricing
 ) -> np.ndarray:
     """RPM per knob at one reserve: expected where true probabilities are known, else
-    realised."""
+    realised.
+
+    Parameters
+    ----------
+    sweep : QualitySweep
+        Outcomes per knob and reserve.
+    n_queries : int
+        Queries in the log.
+    reserve_index : int
+        Column of the reserve in the sweep.
+    pricing : {'first', 'second'}
+        First price (pay the bid) or generalised second price.
+
+    Returns
+    -------
+    ndarray
+        USD per 1,000 queries per knob.
+    """
     table = sweep.expected_revenue if sweep.expected_revenue is not None else sweep.revenue
     return 1000.0 * table[pricing][:, reserve_index] / n_queries
 
 
 def yearly_value(delta_rpm: float, *, daily_queries: float) -> float:
-    """USD a year from a change in revenue per 1,000 queries: ``delta x daily / 1000 x 365``."""
+    """USD a year from a change in revenue per 1,000 queries: ``delta x daily / 1000 x 365``.
+
+    Parameters
+    ----------
+    delta_rpm : float
+        Change in revenue per 1,000 queries, USD.
+    daily_queries : float
+        Queries a day.
+
+    Returns
+    -------
+    float
+        USD a year.
+    """
     check_non_negative(daily_queries, "daily_queries", "queries a day")
     return delta_rpm * daily_queries / 1000.0 * 365.0
 
 
 def auc_needed(auc: np.ndarray, rpm: np.ndarray, target_rpm: float) -> float | None:
     """Lowest AUC on the sweep (linearly interpolated) whose RPM reaches ``target_rpm``;
-    None if no point of the sweep reaches it."""
+    None if no point of the sweep reaches it.
+
+    Parameters
+    ----------
+    auc : ndarray
+        AUC per knob, increasing.
+    rpm : ndarray
+        Revenue per 1,000 queries per knob, USD.
+    target_rpm : float
+        Revenue per 1,000 queries to reach, USD.
+
+    Returns
+    -------
+    float or None
+        None when no knob reaches the target.
+    """
     order = np.argsort(auc, kind="stable")
     a, r = auc[order], rpm[order]
     reached = np.flatnonzero(r >= target_rpm)
@@ -161,6 +231,21 @@ def calibration_sweep(
 
     Scaling pCTR by c scales every eCPM and next eCPM by c and leaves the ranking (and AUC)
     unchanged, so it is the same auction as reserve / c: one lookup per factor.
+
+    Parameters
+    ----------
+    curve : AuctionCurve
+        Suffix sums of one ranking.
+    reserve : float
+        Minimum eCPM to show an ad, USD per 1,000 impressions.
+    pricing : {'first', 'second'}
+        First price (pay the bid) or generalised second price.
+    factors : ndarray
+        Multipliers of every predicted CTR.
+
+    Returns
+    -------
+    list of AuctionOutcome
     """
     return [auction_at(curve, reserve=reserve / c, pricing=pricing) for c in factors]
 
@@ -182,6 +267,20 @@ class References:
 
 
 def references(data: AdsData, *, slots: int, seed: int = 0) -> References:
+    """The rankings a model is judged against: no click, random order, highest bid, oracle.
+
+    Parameters
+    ----------
+    data : AdsData
+    slots : int
+        Ads shown per query.
+    seed : int
+        Seed of the random ranking.
+
+    Returns
+    -------
+    References
+    """
     base = np.full(len(data.bid), max(float(data.clicked.mean()), EPS))
     zeros = np.zeros(len(data.bid))
     random_key = np.random.default_rng(seed).random(len(data.bid))
@@ -207,7 +306,19 @@ class ImbalanceRow:
 
 
 def accuracy_at_half(clicked: np.ndarray, pctr: np.ndarray) -> float:
-    """Share of rows where ``pCTR >= 0.5`` agrees with the click."""
+    """Share of rows where ``pCTR >= 0.5`` agrees with the click.
+
+    Parameters
+    ----------
+    clicked : ndarray of shape (n,)
+        1 for a click, 0 otherwise.
+    pctr : ndarray of shape (n,)
+        Predicted click probabilities.
+
+    Returns
+    -------
+    float
+    """
     return float(np.mean((pctr >= 0.5) == (clicked == 1)))
 
 
@@ -230,7 +341,23 @@ class AdsSummary:
 def summarise(
     data: AdsData, *, slots: int = 1, reserve: float = 0.0, pricing: Pricing = "first"
 ) -> AdsSummary:
-    """Auction outcome, model quality and the oracle's outcome for the command line."""
+    """Auction outcome, model quality and the oracle's outcome for the command line.
+
+    Parameters
+    ----------
+    data : AdsData
+        Validated auction candidates.
+    slots : int
+        Ads shown per query, at least 1.
+    reserve : float
+        Minimum eCPM to show an ad, USD per 1,000 impressions.
+    pricing : {'first', 'second'}
+        First price (pay the bid) or generalised second price.
+
+    Returns
+    -------
+    AdsSummary
+    """
     outcome = auction_at(data.curve(data.score, slots=slots), reserve=reserve, pricing=pricing)
     oracle = None
     if data.p_true is not None:

@@ -31,7 +31,18 @@ from metrics.core.format import money
 
 
 def rpm_of(outcome: AuctionOutcome) -> float:
-    """Expected RPM where true probabilities are known, realised RPM otherwise."""
+    """Expected RPM where true probabilities are known, realised RPM otherwise.
+
+    Parameters
+    ----------
+    outcome : AuctionOutcome
+        One auction setting's result.
+
+    Returns
+    -------
+    float
+        USD per 1,000 queries.
+    """
     expected = outcome.expected_rpm
     return outcome.rpm if expected is None else expected
 
@@ -118,7 +129,21 @@ class AdsView:
 
 
 def headline(view: AdsView, *, reserve: float, daily_queries: float) -> str:
-    """One plain sentence about the current setting."""
+    """One plain sentence about the current setting.
+
+    Parameters
+    ----------
+    view : AdsView
+        Everything the page shows for one setting.
+    reserve : float
+        Minimum eCPM to show an ad, USD per 1,000 impressions.
+    daily_queries : float
+        Queries a day.
+
+    Returns
+    -------
+    str
+    """
     out = view.outcome
     share = (
         ""
@@ -134,12 +159,37 @@ def headline(view: AdsView, *, reserve: float, daily_queries: float) -> str:
 
 
 def peak(table: pd.DataFrame, column: str, x: str = "reserve") -> float:
-    """Where ``column`` is highest (the first such x)."""
+    """Where ``column`` is highest (the first such x).
+
+    Parameters
+    ----------
+    table : DataFrame
+        A sweep table.
+    column : str
+        Column to maximise.
+    x : str
+        Column holding the swept input.
+
+    Returns
+    -------
+    float
+        The x where ``column`` is highest.
+    """
     return float(table[x].iloc[int(np.nanargmax(table[column].to_numpy()))])
 
 
 def reserve_story(view: AdsView) -> str:
-    """What the reserve sweep says: where each objective peaks and what chasing it costs."""
+    """What the reserve sweep says: where each objective peaks and what chasing it costs.
+
+    Parameters
+    ----------
+    view : AdsView
+        Everything the page shows for one setting.
+
+    Returns
+    -------
+    str
+    """
     table = view.reserve_table.set_index("reserve")
     richest, shown, ctr = (peak(view.reserve_table, c) for c in ("rpm", "coverage", "ctr"))
     best = table["rpm"][richest]
@@ -161,7 +211,17 @@ def reserve_story(view: AdsView) -> str:
 
 
 def imbalance_story(view: AdsView) -> str:
-    """Why accuracy is useless here, from the imbalance rows."""
+    """Why accuracy is useless here, from the imbalance rows.
+
+    Parameters
+    ----------
+    view : AdsView
+        Everything the page shows for one setting.
+
+    Returns
+    -------
+    str
+    """
     model, nothing = view.imbalance
     if np.isclose(model.accuracy, nothing.accuracy):
         compared = "exactly as accurate as"
@@ -243,7 +303,29 @@ def ads_view(
     pricing: Pricing,
     reserve: float,
 ) -> AdsView:
-    """Look everything up for one setting; ``reserve`` must lie on the sweep's grid."""
+    """Look everything up for one setting; ``reserve`` must lie on the sweep's grid.
+
+    Parameters
+    ----------
+    data : AdsData
+        Validated auction candidates.
+    sweep : QualitySweep
+        Outcomes per knob and reserve.
+    model_curve : AuctionCurve
+        The model's auction curve.
+    refs : References
+        Reference rankings' curves.
+    model : str
+        Display name of the model.
+    pricing : {'first', 'second'}
+        First price (pay the bid) or generalised second price.
+    reserve : float
+        Minimum eCPM to show an ad, USD per 1,000 impressions.
+
+    Returns
+    -------
+    AdsView
+    """
     j = int(np.argmin(np.abs(sweep.reserves - reserve)))
     if not np.isclose(sweep.reserves[j], reserve):
         raise ValueError(f"reserve {reserve} is not on the grid of the quality sweep")

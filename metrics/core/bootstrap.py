@@ -79,6 +79,28 @@ def bootstrap_curves(
     Each resample draws n row indices; a row's grid bucket (how many grid thresholds its score
     clears) and class form one key, and ``np.bincount`` over resample-offset keys sums all
     resamples of a chunk at once.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n,)
+        1 for a positive (fraud, click), 0 otherwise.
+    y_score : array-like of shape (n,)
+        Predicted probability of the positive class, in [0, 1].
+    thresholds : ndarray of shape (g,)
+        Strictly increasing grid of decision thresholds in [0, 1].
+    amount : array-like of shape (n,)
+        Non-negative money amount of each row, in the currency unit.
+    sample_weight : array-like of shape (n,), optional
+        Non-negative row weights.
+    n_resamples : int
+        Number of bootstrap resamples.
+    seed : int
+        Seed of ``np.random.default_rng``.
+
+    Returns
+    -------
+    BootstrapCurves
+        Per resample and grid threshold: TP, FP and their amounts.
     """
     y = check_labels(y_true)
     s = check_scores(y_score)
@@ -110,7 +132,21 @@ def resampled_curves(
 ) -> BootstrapCurves:
     """TP, FP, TP amount and FP amount at each grid threshold for explicit resamples.
 
-    ``rows`` has shape (b, n): each of its rows lists the drawn row indices of one resample.
+    Parameters
+    ----------
+    rows : ndarray of int, shape (b, n)
+        Each row lists the drawn row indices of one resample.
+    y, s, a, w : ndarray of shape (n,)
+        Labels (0/1), scores, amounts and weights of the original rows.
+    grid : ndarray of shape (g,)
+        Ascending thresholds.
+
+    Returns
+    -------
+    BootstrapCurves
+
+    Notes
+    -----
     A row's key is its grid bucket (how many grid thresholds its score clears) and class;
     one ``np.bincount`` over resample-offset keys sums all resamples at once.
     """
@@ -132,7 +168,22 @@ def resampled_curves(
 
 
 def value_band(boot: BootstrapCurves, model: ValueModel, *, confidence: float = 0.95) -> ValueBand:
-    """Percentile interval of value relative to flagging nothing at each grid threshold."""
+    """Percentile interval of value relative to flagging nothing at each grid threshold.
+
+    Parameters
+    ----------
+    boot : BootstrapCurves
+        Resampled confusion sums on a threshold grid.
+    model : ValueModel
+        What each confusion-matrix cell is worth (currency units).
+    confidence : float
+        Coverage of the percentile interval, strictly between 0 and 1.
+
+    Returns
+    -------
+    ValueBand
+        Low and high value (currency units, versus flagging nothing) per grid threshold.
+    """
     if not 0 < confidence < 1:
         raise ValueError(f"confidence is {confidence!r}; it must lie strictly between 0 and 1")
     values = model.flag_value(boot.tp, boot.fp, boot.tp_amount, boot.fp_amount)

@@ -30,20 +30,58 @@ def money(value: float, *, decimals: int = 0, symbol: str = "$") -> str:
 
 
 def signed_money(value: float, *, decimals: int = 0, symbol: str = "$") -> str:
-    """``+$1,234`` or ``-$1,234``: a change, always with its sign."""
+    """``+$1,234`` or ``-$1,234``: a change, always with its sign.
+
+    Parameters
+    ----------
+    value : float
+        The number to write; NaN is written as ``n/a``.
+    decimals : int
+        Digits after the decimal point.
+    symbol : str
+        Currency symbol written before the digits.
+
+    Returns
+    -------
+    str
+    """
     text = money(value, decimals=decimals, symbol=symbol)
     return text if text.startswith(("-", "n/a")) else f"+{text}"
 
 
 def percent(value: float, *, decimals: int = 0) -> str:
-    """``12%`` from ``0.12``; ``n/a`` when the share is undefined (NaN)."""
+    """``12%`` from ``0.12``; ``n/a`` when the share is undefined (NaN).
+
+    Parameters
+    ----------
+    value : float
+        The number to write; NaN is written as ``n/a``.
+    decimals : int
+        Digits after the decimal point.
+
+    Returns
+    -------
+    str
+    """
     if value is None or not math.isfinite(value):
         return "n/a"
     return f"{value:.{decimals}%}"
 
 
 def count(n: int | np.integer, noun: str) -> str:
-    """``1 value``, ``12 values``, with thousands separators."""
+    """``1 value``, ``12 values``, with thousands separators.
+
+    Parameters
+    ----------
+    n : int
+        How many.
+    noun : str
+        Singular noun; an ``s`` is added unless ``n`` is 1.
+
+    Returns
+    -------
+    str
+    """
     return f"{int(n):,} {noun}{'' if n == 1 else 's'}"
 
 

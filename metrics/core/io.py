@@ -125,7 +125,20 @@ def column(frame: pd.DataFrame, name: str, role: str) -> pd.Series:
 
 
 def keep_where(frame: pd.DataFrame, where: str | None) -> pd.DataFrame:
-    """Rows whose ``COLUMN`` equals ``VALUE`` for ``where = "COLUMN=VALUE"`` (all if None)."""
+    """Rows whose ``COLUMN`` equals ``VALUE`` for ``where = "COLUMN=VALUE"`` (all if None).
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The file's rows.
+    where : str or None
+        ``COLUMN=VALUE``; None keeps every row.
+
+    Returns
+    -------
+    DataFrame
+        The kept rows.
+    """
     if where is None:
         return frame
     name, sep, value = where.partition("=")

@@ -53,7 +53,19 @@ def _check_finite(array: np.ndarray, name: str, hint: str) -> None:
 
 
 def check_labels(y_true: object, *, name: str = "label") -> np.ndarray:
-    """Return binary labels as int8, or raise naming the first value that is not 0 or 1."""
+    """Return binary labels as int8, or raise naming the first value that is not 0 or 1.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n,)
+        1 for a positive (fraud, click), 0 otherwise.
+    name : str
+        Column or input name used in the error message.
+
+    Returns
+    -------
+    ndarray of int8
+    """
     raw = np.asarray(y_true)
     if (
         raw.ndim == 1
@@ -73,7 +85,19 @@ def check_labels(y_true: object, *, name: str = "label") -> np.ndarray:
 
 
 def check_scores(y_score: object, *, name: str = "score") -> np.ndarray:
-    """Return scores as float64, or raise if any is non-finite or outside [0, 1]."""
+    """Return scores as float64, or raise if any is non-finite or outside [0, 1].
+
+    Parameters
+    ----------
+    y_score : array-like of shape (n,)
+        Predicted probability of the positive class, in [0, 1].
+    name : str
+        Column or input name used in the error message.
+
+    Returns
+    -------
+    ndarray of float64
+    """
     array = _as_1d_float(y_score, name)
     _check_finite(array, name, "score every row or drop the unscored ones")
     bad = (array < 0) | (array > 1)
@@ -86,7 +110,19 @@ def check_scores(y_score: object, *, name: str = "score") -> np.ndarray:
 
 
 def check_amounts(amount: object, *, name: str = "amount") -> np.ndarray:
-    """Return amounts as float64, or raise if any is negative or non-finite."""
+    """Return amounts as float64, or raise if any is negative or non-finite.
+
+    Parameters
+    ----------
+    amount : array-like of shape (n,)
+        Non-negative money amount of each row, in the currency unit.
+    name : str
+        Column or input name used in the error message.
+
+    Returns
+    -------
+    ndarray of float64
+    """
     array = _as_1d_float(amount, name)
     _check_finite(array, name, "every row needs an amount in the currency unit")
     bad = array < 0
@@ -99,7 +135,19 @@ def check_amounts(amount: object, *, name: str = "amount") -> np.ndarray:
 
 
 def check_weights(sample_weight: object, *, name: str = "sample_weight") -> np.ndarray:
-    """Return non-negative finite weights as float64."""
+    """Return non-negative finite weights as float64.
+
+    Parameters
+    ----------
+    sample_weight : array-like of shape (n,), optional
+        Non-negative row weights.
+    name : str
+        Column or input name used in the error message.
+
+    Returns
+    -------
+    ndarray of float64
+    """
     array = _as_1d_float(sample_weight, name)
     _check_finite(array, name, "weights must be finite numbers")
     bad = array < 0
@@ -124,14 +172,38 @@ def check_same_length(**arrays: np.ndarray) -> int:
 
 
 def check_non_negative(value: float, name: str, unit: str) -> float:
-    """Return a cost or rate as float, or raise if it is negative or not finite."""
+    """Return a cost or rate as float, or raise if it is negative or not finite.
+
+    Parameters
+    ----------
+    value : float
+        The number to write; NaN is written as ``n/a``.
+    name : str
+        Column or input name used in the error message.
+    unit : str
+        Unit of the value, shown in the error message.
+
+    Returns
+    -------
+    float
+    """
     if not np.isfinite(value) or value < 0:
         raise ValueError(f"'{name}' is {value!r}; it must be a finite number >= 0 ({unit})")
     return float(value)
 
 
 def check_threshold(threshold: float) -> float:
-    """Return a decision threshold in [0, 1], or raise."""
+    """Return a decision threshold in [0, 1], or raise.
+
+    Parameters
+    ----------
+    threshold : float
+        Flag a row when ``score >= threshold``, in [0, 1].
+
+    Returns
+    -------
+    float
+    """
     if not np.isfinite(threshold) or not 0 <= threshold <= 1:
         raise ValueError(
             f"threshold is {threshold!r}; it must lie in [0, 1] (a row is flagged when "
@@ -141,7 +213,20 @@ def check_threshold(threshold: float) -> float:
 
 
 def warn_undefined(metric: str, reason: str) -> float:
-    """Warn that ``metric`` is undefined and return NaN."""
+    """Warn that ``metric`` is undefined and return NaN.
+
+    Parameters
+    ----------
+    metric : str
+        Metric name for the warning (or a key of ``METRICS``).
+    reason : str
+        Why it is undefined.
+
+    Returns
+    -------
+    float
+        NaN.
+    """
     warnings.warn(
         f"{metric} is undefined: {reason}; reported as NaN", UndefinedMetricWarning, stacklevel=3
     )

@@ -57,12 +57,38 @@ class ValueModel:
 
 
 def value_curve(curve: ThresholdCurve, model: ValueModel) -> np.ndarray:
-    """Value relative to flagging nothing at every point of ``curve`` (point 0 is 0)."""
+    """Value relative to flagging nothing at every point of ``curve`` (point 0 is 0).
+
+    Parameters
+    ----------
+    curve : ThresholdCurve
+        Exact confusion counts at every distinct score.
+    model : ValueModel
+        What each confusion-matrix cell is worth (currency units).
+
+    Returns
+    -------
+    ndarray of shape (m + 1,)
+        Value in currency units versus flagging nothing.
+    """
     return model.flag_value(curve.tp, curve.fp, curve.tp_amount, curve.fp_amount)
 
 
 def perfect_value(curve: ThresholdCurve, model: ValueModel) -> float:
-    """Value of a perfect model that flags every positive and nothing else."""
+    """Value of a perfect model that flags every positive and nothing else.
+
+    Parameters
+    ----------
+    curve : ThresholdCurve
+        Exact confusion counts at every distinct score.
+    model : ValueModel
+        What each confusion-matrix cell is worth (currency units).
+
+    Returns
+    -------
+    float
+        Currency units versus flagging nothing.
+    """
     return float(model.flag_value(curve.positives, 0.0, curve.positive_amount, 0.0))
 
 
@@ -113,6 +139,21 @@ def best_thresholds(
     -----
     The capacity constraint is ``flagged / days <= capacity_per_day``; it is skipped (None)
     unless both ``days`` and ``capacity_per_day`` are given.
+
+    Parameters
+    ----------
+    curve : ThresholdCurve
+        Exact confusion counts at every distinct score.
+    model : ValueModel
+        What each confusion-matrix cell is worth (currency units).
+    days : float or None
+        Calendar days the data spans; needed for a capacity constraint.
+    capacity_per_day : float or None
+        Alerts reviewers can handle a day; None for no constraint.
+
+    Returns
+    -------
+    BestThresholds
     """
     values = value_curve(curve, model)
     within = None

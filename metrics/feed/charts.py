@@ -12,7 +12,21 @@ from metrics.style import BASE_LAYOUT, CHOSEN, GRID, NEUTRAL
 
 def pareto_figure(sweep: ParetoSweep, current: FeedOutcome, alpha_share: float) -> go.Figure:
     """Mean quality against expected clicks for every alpha share, the frontier and the
-    sliders' point."""
+    sliders' point.
+
+    Parameters
+    ----------
+    sweep : ParetoSweep
+        Outcomes over alpha shares.
+    current : FeedOutcome
+        The sliders' feed.
+    alpha_share : float
+        alpha / (alpha + beta) of the sliders' feed.
+
+    Returns
+    -------
+    plotly Figure
+    """
     clicks, quality = sweep.column("expected_clicks"), sweep.column("mean_quality")
     on = sweep.frontier
     order = np.argsort(clicks[on])

@@ -53,6 +53,27 @@ def compare_coupled(
 
     ``overlap_at_k`` is the mean share of a user's top K that both rankings show; Kendall's
     tau is the mean per-user rank correlation over eligible candidates.
+
+    Parameters
+    ----------
+    sample : FeedSample
+        The bundled users, posts and candidates.
+    prepared : Blendable
+        The filter setting's eligibility, percentile ranks and true gains.
+    alpha : float
+        Weight of predicted quality, >= 0.
+    beta : float
+        Weight of predicted engagement, >= 0.
+    k : int
+        Posts shown per user.
+    revenue : Revenue
+        USD per click and per post shown.
+    seed : int
+        Seed of the regressor.
+
+    Returns
+    -------
+    CoupledComparison
     """
     data = sample.data
     start = time.perf_counter()

@@ -10,7 +10,20 @@ from metrics.feed.model import DEFAULT_REVENUE, Blendable, FeedData, FeedOutcome
 
 
 def non_dominated(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Mask of points no other point beats on both x and y (higher is better for both)."""
+    """Mask of points no other point beats on both x and y (higher is better for both).
+
+    Parameters
+    ----------
+    x : ndarray
+        First objective, higher is better.
+    y : ndarray
+        Second objective, higher is better.
+
+    Returns
+    -------
+    ndarray of bool
+        True for points on the frontier.
+    """
     order = np.lexsort((-y, -x))
     best_y = np.maximum.accumulate(y[order])
     frontier = np.zeros(len(x), dtype=bool)
@@ -44,7 +57,25 @@ def pareto_sweep(
     points: int = 51,
 ) -> ParetoSweep:
     """With both weights >= 0 only their ratio matters, so the share of alpha spans every
-    ranking the sliders can make."""
+    ranking the sliders can make.
+
+    Parameters
+    ----------
+    data : FeedData
+        Candidates per user with their true and predicted values.
+    prepared : Blendable
+        The filter setting's eligibility, percentile ranks and true gains.
+    k : int
+        Posts shown per user.
+    revenue : Revenue
+        USD per click and per post shown.
+    points : int
+        Alpha shares from 0 to 1 to evaluate.
+
+    Returns
+    -------
+    ParetoSweep
+    """
     shares = np.linspace(0.0, 1.0, points)
     outcomes = [
         rank_feed(data, prepared, alpha=s, beta=1 - s, k=k, revenue=revenue).outcome for s in shares

@@ -70,6 +70,19 @@ class FilterReport:
 
 
 def filter_report(data: FeedData, thresholds: FilterThresholds) -> FilterReport:
+    """How many posts the filters remove, and how many harmful posts get through.
+
+    Parameters
+    ----------
+    data : FeedData
+        Candidates per user with their true and predicted values.
+    thresholds : FilterThresholds
+        Harm-score limits above which a post is removed.
+
+    Returns
+    -------
+    FilterReport
+    """
     removed, harmful = thresholds.removed(data), data.any_harm
     return FilterReport(
         posts=len(removed),
@@ -86,6 +99,18 @@ def percentile_ranks(values: np.ndarray, eligible: np.ndarray) -> np.ndarray:
     ``(number lower + (number equal - 1) / 2) / (eligible in row - 1)``; NaN where not
     eligible. Values must lie in [0, 1]; all rows are ranked by one global sort of
     ``value + 2 x row``.
+
+    Parameters
+    ----------
+    values : ndarray of shape (users, candidates)
+        Scores to rank within each user.
+    eligible : ndarray of bool, shape (users, candidates)
+        Candidates that passed the filters.
+
+    Returns
+    -------
+    ndarray of shape (users, candidates)
+        In [0, 1]; NaN where not eligible.
     """
     n_rows, n_cols = values.shape
     key = np.where(eligible, values, 1.5) + 2.0 * np.arange(n_rows)[:, None]
@@ -114,7 +139,19 @@ class Blendable:
 
 def blendable(data: FeedData, thresholds: FilterThresholds) -> Blendable:
     """Filter, put both scores on the percentile scale within each user's eligible candidates,
-    and sort the true gains for NDCG's ideal ranking. Computed once per filter setting."""
+    and sort the true gains for NDCG's ideal ranking. Computed once per filter setting.
+
+    Parameters
+    ----------
+    data : FeedData
+        Candidates per user with their true and predicted values.
+    thresholds : FilterThresholds
+        Harm-score limits above which a post is removed.
+
+    Returns
+    -------
+    Blendable
+    """
     eligible = ~thresholds.removed(data)[data.post_index]
     quality_gain = np.where(eligible, data.quality[data.post_index], 0.0)
     click_gain = np.where(eligible, data.p_click, 0.0)
@@ -132,9 +169,24 @@ def blendable(data: FeedData, thresholds: FilterThresholds) -> Blendable:
 def top_k(score: np.ndarray, eligible: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """Each row's k best eligible columns, best first; ties go to the lower column.
 
-    Returns columns (rows, k) and a mask (rows, k) that is False in slots left empty when a
-    row has fewer than k eligible candidates. ``argpartition`` finds the k-th score, then ties
-    at that score are settled by column: no full sort.
+    ``np.partition`` finds the k-th score, then ties at that score are settled by column: no
+    full sort.
+
+    Parameters
+    ----------
+    score : ndarray of shape (rows, candidates)
+        Higher is better.
+    eligible : ndarray of bool, shape (rows, candidates)
+        Candidates that may be shown.
+    k : int
+        Slots per row, at least 1.
+
+    Returns
+    -------
+    columns : ndarray of shape (rows, k)
+        Chosen columns, best first.
+    shown : ndarray of bool, shape (rows, k)
+        False in slots left empty when a row has fewer than k eligible candidates.
     """
     if k < 1:
         raise ValueError(f"K is {k}; show at least one post per feed")
@@ -154,7 +206,22 @@ def top_k(score: np.ndarray, eligible: np.ndarray, k: int) -> tuple[np.ndarray, 
 
 
 def blend(prepared: Blendable, *, alpha: float, beta: float) -> np.ndarray:
-    """``alpha x quality percentile + beta x engagement percentile`` per candidate."""
+    """``alpha x quality percentile + beta x engagement percentile`` per candidate.
+
+    Parameters
+    ----------
+    prepared : Blendable
+        The filter setting's eligibility, percentile ranks and true gains.
+    alpha : float
+        Weight of predicted quality, >= 0.
+    beta : float
+        Weight of predicted engagement, >= 0.
+
+    Returns
+    -------
+    ndarray of shape (users, candidates)
+        The blended score.
+    """
     check_non_negative(alpha, "alpha", "weight of quality")
     check_non_negative(beta, "beta", "weight of engagement")
     if alpha == 0 and beta == 0:
@@ -206,7 +273,25 @@ def outcome(
     shown: np.ndarray,
     revenue: Revenue = DEFAULT_REVENUE,
 ) -> FeedOutcome:
-    """Expected clicks, mean true quality, extreme share, harmful posts, revenue and NDCG."""
+    """Expected clicks, mean true quality, extreme share, harmful posts, revenue and NDCG.
+
+    Parameters
+    ----------
+    data : FeedData
+        Candidates per user with their true and predicted values.
+    prepared : Blendable
+        The filter setting's eligibility, percentile ranks and true gains.
+    columns : ndarray of shape (users, k)
+        Candidate columns shown, best first.
+    shown : ndarray of bool, shape (users, k)
+        False in empty slots.
+    revenue : Revenue
+        USD per click and per post shown.
+
+    Returns
+    -------
+    FeedOutcome
+    """
     posts = np.take_along_axis(data.post_index, columns, axis=1)
     n_shown = shown.sum()
     clicks = (np.take_along_axis(data.p_click, columns, axis=1) * shown).sum() / data.n_users

@@ -27,7 +27,17 @@ ENGAGEMENT_FEATURES = [
 
 
 def interests(users: pd.DataFrame) -> np.ndarray:
-    """Users' interest in each topic, shape (users, topics); rows sum to 1."""
+    """Users' interest in each topic, shape (users, topics); rows sum to 1.
+
+    Parameters
+    ----------
+    users : DataFrame
+        One row per user with topic interests and activity.
+
+    Returns
+    -------
+    ndarray of shape (users, topics)
+    """
     return users[[f"interest_{t}" for t in range(N_TOPICS)]].to_numpy()
 
 
@@ -44,6 +54,22 @@ def candidate_posts(
     topic`` and then a post of that topic uniformly; repeats are dropped and the first
     ``per_user`` distinct posts kept (1.5 x per_user draws are made, which always suffices for
     topics of hundreds of posts).
+
+    Parameters
+    ----------
+    users : DataFrame
+        One row per user with topic interests and activity.
+    posts : DataFrame
+        One row per post with topic, quality, extremeness and harm scores.
+    per_user : int
+        Candidates drawn per user.
+    seed : int
+        Seed of the regressor.
+
+    Returns
+    -------
+    ndarray of shape (users, per_user)
+        Rows of ``posts``.
     """
     rng = np.random.default_rng(seed)
     topic = posts["topic"].to_numpy()
@@ -75,6 +101,22 @@ def true_click_probability(
     """P(click): rises with interest in the topic and with extremeness, a little with quality.
 
     ``logit = -5.2 + 9 x interest + 2.4 x extremeness + 0.5 x quality + activity``.
+
+    Parameters
+    ----------
+    interest : ndarray
+        User's interest in the post's topic, in [0, 1].
+    extremeness : ndarray
+        Post extremeness, in [0, 1].
+    quality : ndarray
+        True post quality, in [0, 1].
+    activity : ndarray
+        User activity, in [0, 1].
+
+    Returns
+    -------
+    ndarray
+        Click probabilities in [0, 1].
     """
     logit = -5.2 + 9.0 * interest + 2.4 * extremeness + 0.5 * quality + activity
     return 1 / (1 + np.exp(-logit))
@@ -86,7 +128,23 @@ def engagement_features(
     source_reputation: np.ndarray,
     user_activity: np.ndarray,
 ) -> np.ndarray:
-    """The engagement model's inputs for (user, post) pairs, columns ENGAGEMENT_FEATURES."""
+    """The engagement model's inputs for (user, post) pairs, columns ENGAGEMENT_FEATURES.
+
+    Parameters
+    ----------
+    interest : ndarray
+        User's interest in the post's topic, in [0, 1].
+    sensational : ndarray
+        Post sensationalism, in [0, 1].
+    source_reputation : ndarray
+        Reputation of the post's source, in [0, 1].
+    user_activity : ndarray
+        User activity, in [0, 1].
+
+    Returns
+    -------
+    ndarray of shape (..., features)
+    """
     return np.stack(
         [interest, sensational, source_reputation, user_activity, interest * sensational], axis=-1
     )
@@ -98,6 +156,19 @@ def pair_values(
     """Interest, true click probability and engagement features for candidate pairs.
 
     ``post_index`` has shape (users, k); every result has that shape (features one more axis).
+
+    Parameters
+    ----------
+    users : DataFrame
+        One row per user with topic interests and activity.
+    posts : DataFrame
+        One row per post with topic, quality, extremeness and harm scores.
+    post_index : ndarray of shape (users, candidates)
+        Row of each candidate in ``posts``.
+
+    Returns
+    -------
+    dict of str to ndarray
     """
     topic = posts["topic"].to_numpy()[post_index]
     interest = np.take_along_axis(interests(users), topic, axis=1)
@@ -122,7 +193,24 @@ def training_pairs(
     users: pd.DataFrame, posts: pd.DataFrame, *, n_pairs: int = 120_000, seed: int = 11
 ) -> dict[str, np.ndarray]:
     """Past impressions for training: random (user, post) pairs with a click drawn from the
-    true probability. ``posts`` are the earlier posts."""
+    true probability. ``posts`` are the earlier posts.
+
+    Parameters
+    ----------
+    users : DataFrame
+        One row per user with topic interests and activity.
+    posts : DataFrame
+        One row per post with topic, quality, extremeness and harm scores.
+    n_pairs : int
+        Past impressions to draw.
+    seed : int
+        Seed of the regressor.
+
+    Returns
+    -------
+    dict of str to ndarray
+        Features, post rows and clicks of past impressions.
+    """
     rng = np.random.default_rng(seed)
     user = rng.integers(0, len(users), n_pairs)
     post = rng.integers(0, len(posts), n_pairs)
@@ -160,7 +248,21 @@ class FeedSample:
 
 
 def build_feed(users: pd.DataFrame, posts: pd.DataFrame, engagement_model: dict) -> FeedSample:
-    """Derive the candidates and the engagement model's predictions from stored tables."""
+    """Derive the candidates and the engagement model's predictions from stored tables.
+
+    Parameters
+    ----------
+    users : DataFrame
+        One row per user with topic interests and activity.
+    posts : DataFrame
+        One row per post with topic, quality, extremeness and harm scores.
+    engagement_model : dict
+        The stored engagement model's coefficients.
+
+    Returns
+    -------
+    FeedSample
+    """
     earlier = posts[posts["split"] == "earlier"].reset_index(drop=True)
     feed = posts[posts["split"] == "feed"].reset_index(drop=True)
     post_index = candidate_posts(users, feed)

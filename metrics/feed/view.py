@@ -40,7 +40,27 @@ class FeedView:
 def feed_view(
     data: FeedData, prepared: Blendable, *, alpha: float, beta: float, k: int, revenue: Revenue
 ) -> FeedView:
-    """Rank with the sliders' weights and with engagement alone (alpha = 0)."""
+    """Rank with the sliders' weights and with engagement alone (alpha = 0).
+
+    Parameters
+    ----------
+    data : FeedData
+        Candidates per user with their true and predicted values.
+    prepared : Blendable
+        The filter setting's eligibility, percentile ranks and true gains.
+    alpha : float
+        Weight of predicted quality, >= 0.
+    beta : float
+        Weight of predicted engagement, >= 0.
+    k : int
+        Posts shown per user.
+    revenue : Revenue
+        USD per click and per post shown.
+
+    Returns
+    -------
+    FeedView
+    """
     ranked = rank_feed(data, prepared, alpha=alpha, beta=beta, k=k, revenue=revenue)
     base = rank_feed(data, prepared, alpha=0.0, beta=1.0, k=k, revenue=revenue)
     return FeedView(
@@ -58,7 +78,28 @@ def user_feed(
     mark: str,
 ) -> pd.DataFrame:
     """One user's feed, best first, with each post's truth; posts missing from the other feed
-    (its columns ``other``) are marked with ``mark``."""
+    (its columns ``other``) are marked with ``mark``.
+
+    Parameters
+    ----------
+    data : FeedData
+        Candidates per user with their true and predicted values.
+    columns : ndarray of shape (users, k)
+        Candidate columns shown, best first.
+    shown : ndarray of bool, shape (users, k)
+        False in empty slots.
+    user : int
+        Row of the user.
+    other : ndarray of shape (users, k)
+        Columns of the feed to compare with.
+    mark : str
+        Marker for posts the other feed does not show.
+
+    Returns
+    -------
+    DataFrame
+        One row per post shown, best first.
+    """
     cols = columns[user][shown[user]]
     posts = data.post_index[user, cols]
     extreme = data.extremeness[posts] >= EXTREME
@@ -79,7 +120,19 @@ def user_feed(
 
 
 def weights_sentence(alpha: float, beta: float) -> str:
-    """Only the ratio of the weights matters when both are >= 0."""
+    """Only the ratio of the weights matters when both are >= 0.
+
+    Parameters
+    ----------
+    alpha : float
+        Weight of predicted quality, >= 0.
+    beta : float
+        Weight of predicted engagement, >= 0.
+
+    Returns
+    -------
+    str
+    """
     share = alpha / (alpha + beta)
     return (
         f"alpha = {alpha:.2f}, beta = {beta:.2f}: quality gets {share:.0%} of the weight and "
@@ -89,6 +142,16 @@ def weights_sentence(alpha: float, beta: float) -> str:
 
 
 def filter_sentence(report: FilterReport) -> str:
+    """What the filters remove and what slips through, in one sentence.
+
+    Parameters
+    ----------
+    report : FilterReport
+
+    Returns
+    -------
+    str
+    """
     return (
         f"The filters remove {report.removed:,} of {report.posts:,} posts. "
         f"{report.harmful_leaked:,} of {report.harmful:,} harmful posts slip through and "
@@ -98,7 +161,17 @@ def filter_sentence(report: FilterReport) -> str:
 
 def outcome_tiles(view: FeedView) -> list[Tile]:
     """The feed's five headline figures, each with its unit and its change against ranking by
-    engagement alone (alpha = 0)."""
+    engagement alone (alpha = 0).
+
+    Parameters
+    ----------
+    view : FeedView
+        The ranked feed and its engagement-only baseline.
+
+    Returns
+    -------
+    list of Tile
+    """
     out, d = view.outcome, view.delta
     return [
         Tile(

@@ -180,7 +180,17 @@ def savings_curve_figure(
 
 
 def confusion_figure(snap: FraudSnapshot) -> go.Figure:
-    """Outcomes in counts and in dollars side by side, scikit-learn's [[TN, FP], [FN, TP]]."""
+    """Outcomes in counts and in dollars side by side, scikit-learn's [[TN, FP], [FN, TP]].
+
+    Parameters
+    ----------
+    snap : FraudSnapshot
+        The business view at one threshold.
+
+    Returns
+    -------
+    plotly Figure
+    """
     p = snap.point
     counts = np.array([[p.tn, p.fp], [p.fn, p.tp]])
     cell_value = np.array([[0.0, -snap.false_alarm_cost], [0.0, snap.caught_fraud_value]])
@@ -253,7 +263,17 @@ def _confusion_layout() -> dict:
 
 
 def policies_figure(rows: list[Policy]) -> go.Figure:
-    """Net savings of each decision rule, each labelled with its accuracy."""
+    """Net savings of each decision rule, each labelled with its accuracy.
+
+    Parameters
+    ----------
+    rows : list of Policy
+        Named decision rules, from ``policies``.
+
+    Returns
+    -------
+    plotly Figure
+    """
     ordered = rows[::-1]
     savings = [r.net_savings for r in ordered]
     bar = {

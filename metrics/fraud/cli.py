@@ -14,7 +14,22 @@ from metrics.fraud.model import FraudAnalysis, FraudCosts, FraudData, analyse, s
 
 
 def evaluate_report(data: FraudData, analysis: FraudAnalysis, threshold: float) -> dict:
-    """The JSON object printed by ``evaluate``; money in USD versus approving everything."""
+    """The JSON object printed by ``evaluate``; money in USD versus approving everything.
+
+    Parameters
+    ----------
+    data : FraudData
+        Validated labels, scores, amounts (USD) and days.
+    analysis : FraudAnalysis
+        The threshold-independent analysis for one cost setting.
+    threshold : float
+        Flag a row when ``score >= threshold``, in [0, 1].
+
+    Returns
+    -------
+    dict
+        JSON-safe: counts, metrics, net savings (USD) and best thresholds.
+    """
     snap = snapshot(analysis, threshold)
     p, best = snap.point, analysis.best
     within = best.savings_within_capacity
@@ -51,7 +66,17 @@ def evaluate_report(data: FraudData, analysis: FraudAnalysis, threshold: float) 
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
-    """Register ``evaluate`` and its options."""
+    """Register ``evaluate`` and its options.
+
+    Parameters
+    ----------
+    commands : argparse sub-parsers
+        Where the sub-command is added.
+
+    Returns
+    -------
+    None
+    """
     ev = commands.add_parser(
         "evaluate", help="fraud model: confusion counts, ML metrics and net savings in USD"
     )
@@ -106,7 +131,18 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> dict:
-    """Read, validate and value the ``--data`` file; raise ValueError on bad input."""
+    """Read, validate and value the ``--data`` file; raise ValueError on bad input.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line.
+
+    Returns
+    -------
+    dict
+        The JSON report.
+    """
     threshold = check_threshold(args.threshold)
     costs = FraudCosts(args.review_cost, args.chargeback_fee, args.decline_cost_rate)
     data = fraud_data(

@@ -66,7 +66,18 @@ _COLUMN_HINTS = {
 
 
 def guess_columns(columns: list[str]) -> dict[str, str | None]:
-    """Best guess of the label, score, amount and timestamp columns, by common names."""
+    """Best guess of the label, score, amount and timestamp columns, by common names.
+
+    Parameters
+    ----------
+    columns : list of str
+        The file's column names.
+
+    Returns
+    -------
+    dict
+        Role (label, score, amount, timestamp) to a column name, or None.
+    """
     lowered = {str(c).lower(): str(c) for c in columns}
     guesses: dict[str, str | None] = {}
     for role, names in _COLUMN_HINTS.items():

@@ -77,7 +77,18 @@ class FraudData:
 
 
 def days_covered(timestamps: pd.Series) -> float:
-    """Calendar days from the first to the last timestamp, both included."""
+    """Calendar days from the first to the last timestamp, both included.
+
+    Parameters
+    ----------
+    timestamps : Series
+        Dates or datetimes of the rows.
+
+    Returns
+    -------
+    float
+        Days, at least 1.
+    """
     dates = pd.to_datetime(timestamps).dt.normalize()
     return float((dates.max() - dates.min()).days + 1)
 
@@ -107,7 +118,25 @@ def analyse(
     capacity_per_day: float | None = None,
     boot: BootstrapCurves | None = None,
 ) -> FraudAnalysis:
-    """Value curve, perfect-model savings, best thresholds and (given resamples) the band."""
+    """Value curve, perfect-model savings, best thresholds and (given resamples) the band.
+
+    Parameters
+    ----------
+    data : FraudData
+        Validated labels, scores, amounts (USD) and days.
+    costs : FraudCosts
+        Review cost, chargeback fee (USD) and friction rate.
+    curve : ThresholdCurve
+        Exact confusion counts at every distinct score.
+    capacity_per_day : float or None
+        Alerts reviewers can handle a day; None for no constraint.
+    boot : BootstrapCurves
+        Resampled confusion sums on a threshold grid.
+
+    Returns
+    -------
+    FraudAnalysis
+    """
     curve = data.curve() if curve is None else curve
     model = costs.value_model()
     if capacity_per_day is not None:
@@ -148,7 +177,19 @@ class FraudSnapshot:
 
 
 def snapshot(analysis: FraudAnalysis, threshold: float) -> FraudSnapshot:
-    """Look up the business view at ``threshold`` (no sort, no pass over rows)."""
+    """Look up the business view at ``threshold`` (no sort, no pass over rows).
+
+    Parameters
+    ----------
+    analysis : FraudAnalysis
+        The threshold-independent analysis for one cost setting.
+    threshold : float
+        Flag a row when ``score >= threshold``, in [0, 1].
+
+    Returns
+    -------
+    FraudSnapshot
+    """
     curve = analysis.curve
     point = point_at(curve, threshold)
     i = curve.index(threshold)

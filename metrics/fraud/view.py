@@ -28,7 +28,19 @@ THRESHOLD_GRID = np.round(np.linspace(0.0, 1.0, 1001), 3)
 
 def headline(snap: FraudSnapshot, *, days: float | None) -> str:
     """One plain sentence about the chosen threshold, for someone who never saw a
-    confusion matrix."""
+    confusion matrix.
+
+    Parameters
+    ----------
+    snap : FraudSnapshot
+        The business view at one threshold.
+    days : float or None
+        Calendar days the data spans; needed for a capacity constraint.
+
+    Returns
+    -------
+    str
+    """
     p = snap.point
     if snap.alerts_per_day is None:
         volume = f"the model flags {p.flagged:,.0f} transactions"
@@ -47,7 +59,20 @@ def headline(snap: FraudSnapshot, *, days: float | None) -> str:
 
 
 def curve_table(analysis: FraudAnalysis, grid: np.ndarray = THRESHOLD_GRID) -> pd.DataFrame:
-    """The curve sampled at ``grid`` thresholds, exact at each, for charts and download."""
+    """The curve sampled at ``grid`` thresholds, exact at each, for charts and download.
+
+    Parameters
+    ----------
+    analysis : FraudAnalysis
+        The threshold-independent analysis for one cost setting.
+    grid : ndarray of shape (g,)
+        Thresholds to sample, ascending.
+
+    Returns
+    -------
+    DataFrame
+        One row per grid threshold: counts, metrics, net savings (USD).
+    """
     curve = analysis.curve
     idx = curve.index(grid)
     tp, fp = curve.tp[idx], curve.fp[idx]
@@ -89,7 +114,17 @@ class Policy:
 
 def policies(analysis: FraudAnalysis) -> list[Policy]:
     """Approve everything, and the thresholds best for accuracy, F1 and money: the accuracy
-    paradox side by side."""
+    paradox side by side.
+
+    Parameters
+    ----------
+    analysis : FraudAnalysis
+        The threshold-independent analysis for one cost setting.
+
+    Returns
+    -------
+    list of Policy
+    """
     curve = analysis.curve
     acc = accuracy(curve.tp, curve.fp, curve.positives, curve.negatives)
     f1s = f1(curve.tp, curve.fp, curve.positives)
@@ -116,7 +151,19 @@ def policies(analysis: FraudAnalysis) -> list[Policy]:
 
 
 def paradox_sentence(rows: list[Policy], positive_share: float) -> str:
-    """Why accuracy misleads here, in numbers from ``policies``."""
+    """Why accuracy misleads here, in numbers from ``policies``.
+
+    Parameters
+    ----------
+    rows : list of Policy
+        Named decision rules, from ``policies``.
+    positive_share : float
+        Share of rows that are positive (fraud).
+
+    Returns
+    -------
+    str
+    """
     by_name = {r.name: r for r in rows}
     everything, accurate, richest = (
         by_name[k] for k in ("Approve everything", "Best accuracy", "Most money")
@@ -141,7 +188,21 @@ class PreparedFraud:
 
 
 def prepare(data: FraudData, *, n_resamples: int = 400, seed: int = 0) -> PreparedFraud:
-    """Sort once and resample once; every cost or threshold change reuses this."""
+    """Sort once and resample once; every cost or threshold change reuses this.
+
+    Parameters
+    ----------
+    data : FraudData
+        Validated labels, scores, amounts (USD) and days.
+    n_resamples : int
+        Number of bootstrap resamples.
+    seed : int
+        Seed of ``np.random.default_rng``.
+
+    Returns
+    -------
+    PreparedFraud
+    """
     boot = bootstrap_curves(
         data.y_true,
         data.y_score,
@@ -169,7 +230,21 @@ class FraudView:
 def fraud_view(
     prepared: PreparedFraud, costs: FraudCosts, *, capacity_per_day: float | None
 ) -> FraudView:
-    """Analysis, grid table, policies and the CSV download for one cost setting."""
+    """Analysis, grid table, policies and the CSV download for one cost setting.
+
+    Parameters
+    ----------
+    prepared : Blendable
+        The filter setting's eligibility, percentile ranks and true gains.
+    costs : FraudCosts
+        Review cost, chargeback fee (USD) and friction rate.
+    capacity_per_day : float or None
+        Alerts reviewers can handle a day; None for no constraint.
+
+    Returns
+    -------
+    FraudView
+    """
     analysis = analyse(
         prepared.data,
         costs,

@@ -12,7 +12,17 @@ from metrics.style import BASE_LAYOUT, CHOSEN, GRID, LOSS, MONEY, NEUTRAL, subpl
 
 
 def metric_money_figure(scores: list[ModelScore]) -> go.Figure:
-    """One small scatter per ML metric: the metric against net savings, one dot per model."""
+    """One small scatter per ML metric: the metric against net savings, one dot per model.
+
+    Parameters
+    ----------
+    scores : list of ModelScore
+        One row per candidate model.
+
+    Returns
+    -------
+    plotly Figure
+    """
     names = [s.name for s in scores]
     money = [s.net_savings for s in scores]
     traces, layout = (
@@ -59,7 +69,17 @@ def metric_money_figure(scores: list[ModelScore]) -> go.Figure:
 
 
 def funnel_figure(f: Funnel) -> go.Figure:
-    """Where the day's events go, as a Sankey diagram."""
+    """Where the day's events go, as a Sankey diagram.
+
+    Parameters
+    ----------
+    f : Funnel
+        Counts at each stage for one recall.
+
+    Returns
+    -------
+    plotly Figure
+    """
     labels = [
         "Events",
         "Alerts",
@@ -156,7 +176,23 @@ def _recall_marks(recall: float, bottleneck: float | None) -> tuple[list[dict], 
 def stopped_figure(
     recalls: np.ndarray, curves: dict[str, np.ndarray], recall: float, bottleneck: float | None
 ) -> go.Figure:
-    """Threats stopped a day against the model's recall, for several pipelines."""
+    """Threats stopped a day against the model's recall, for several pipelines.
+
+    Parameters
+    ----------
+    recalls : ndarray
+        Recalls to evaluate, in [0, 1].
+    curves : dict of str to ndarray
+        Threats stopped a day per pipeline, over ``recalls``.
+    recall : float or ndarray
+        Share of threats the model flags, in [0, 1].
+    bottleneck : float or None
+        Recall above which experts are the bottleneck.
+
+    Returns
+    -------
+    plotly Figure
+    """
     colours = [MONEY, CHOSEN, NEUTRAL]
     traces = [
         {
@@ -190,7 +226,19 @@ def stopped_figure(
 
 def cash_figure(chosen: Projection, others: list[Projection]) -> go.Figure:
     """Monthly cash flow of the chosen stage (bars, right axis) and cumulative cash of every
-    stage (lines, left axis)."""
+    stage (lines, left axis).
+
+    Parameters
+    ----------
+    chosen : Projection
+        The selected maturity stage.
+    others : list of Projection
+        The other stages, drawn fainter.
+
+    Returns
+    -------
+    plotly Figure
+    """
     months = np.arange(1, len(chosen.value) + 1)
     traces = [
         {

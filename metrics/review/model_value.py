@@ -47,7 +47,25 @@ class ModelScore:
 def score_model(
     name: str, y_true: np.ndarray, y_score: np.ndarray, amount: np.ndarray, costs: FraudCosts
 ) -> ModelScore:
-    """ML metrics and net savings at the model's own money-best threshold."""
+    """ML metrics and net savings at the model's own money-best threshold.
+
+    Parameters
+    ----------
+    name : str
+        Display name of the model.
+    y_true : ndarray of shape (n,)
+        1 for fraud, 0 otherwise.
+    y_score : ndarray of shape (n,)
+        Fraud probabilities in [0, 1].
+    amount : ndarray of shape (n,)
+        Transaction amounts in USD.
+    costs : FraudCosts
+        Review cost, chargeback fee (USD) and friction rate.
+
+    Returns
+    -------
+    ModelScore
+    """
     curve = threshold_curve(y_true, y_score, amount=amount)
     at_half = point_at(curve, 0.5)
     best = best_thresholds(curve, costs.value_model()).savings
@@ -64,7 +82,17 @@ def score_model(
 
 
 def accuracy_story(scores: list[ModelScore]) -> str:
-    """Where accuracy and money disagree most: the more accurate model that saves less."""
+    """Where accuracy and money disagree most: the more accurate model that saves less.
+
+    Parameters
+    ----------
+    scores : list of ModelScore
+        One row per candidate model.
+
+    Returns
+    -------
+    str
+    """
     pairs = [
         (a, b)
         for a in scores
@@ -84,7 +112,18 @@ def accuracy_story(scores: list[ModelScore]) -> str:
 
 def rank_correlations(scores: list[ModelScore]) -> dict[str, float]:
     """Spearman correlation of each metric with money across models, oriented so that +1
-    means "the better the metric, the more money" (log loss is negated)."""
+    means "the better the metric, the more money" (log loss is negated).
+
+    Parameters
+    ----------
+    scores : list of ModelScore
+        One row per candidate model.
+
+    Returns
+    -------
+    dict of str to float
+        Spearman correlation of each metric with net savings.
+    """
     money = [s.net_savings for s in scores]
     out = {}
     for metric in METRICS:
@@ -101,12 +140,36 @@ LOG_ODDS_EPS = 1e-6
 
 def label_truth(y_true: np.ndarray) -> np.ndarray:
     """What a better fraud model moves toward in ``move_log_odds``: 0.99 for fraud, 0.001
-    otherwise."""
+    otherwise.
+
+    Parameters
+    ----------
+    y_true : ndarray of shape (n,)
+        1 for fraud, 0 otherwise.
+
+    Returns
+    -------
+    ndarray of shape (n,)
+    """
     return np.where(y_true == 1, 0.99, 0.001)
 
 
 def metric_value(metric: str, y_true: np.ndarray, y_score: np.ndarray) -> float:
-    """Accuracy or F1 at 0.5, or ROC AUC."""
+    """Accuracy or F1 at 0.5, or ROC AUC.
+
+    Parameters
+    ----------
+    metric : str
+        A key of ``METRICS``.
+    y_true : ndarray of shape (n,)
+        1 for fraud, 0 otherwise.
+    y_score : ndarray of shape (n,)
+        Fraud probabilities in [0, 1].
+
+    Returns
+    -------
+    float
+    """
     curve = threshold_curve(y_true, y_score)
     if metric == "roc_auc":
         return roc_auc(curve)
@@ -137,7 +200,31 @@ def reach_target(
     bracket: tuple[float, float] = (-1.0, 1.0),
 ) -> Reached:
     """Bisect the nudge until the metric is within ``tol`` of ``target`` (the metric grows
-    with k), then value the nudged model at its own best threshold."""
+    with k), then value the nudged model at its own best threshold.
+
+    Parameters
+    ----------
+    y_true : ndarray of shape (n,)
+        1 for fraud, 0 otherwise.
+    y_score : ndarray of shape (n,)
+        Fraud probabilities in [0, 1].
+    amount : ndarray of shape (n,)
+        Transaction amounts in USD.
+    costs : FraudCosts
+        Review cost, chargeback fee (USD) and friction rate.
+    metric : str
+        A key of ``METRICS``.
+    target : float
+        Metric value to reach.
+    tol : float
+        How close to ``target`` is close enough.
+    bracket : tuple of float
+        Range of the log-odds knob k to search, within [-1, 1].
+
+    Returns
+    -------
+    Reached
+    """
     low, high = bracket
     k = 0.0
     for _ in range(60):
@@ -174,5 +261,20 @@ class Investment:
 
 
 def yearly(savings: float, *, rows: int, transactions_per_year: float) -> float:
-    """Savings on ``rows`` transactions scaled to a yearly volume."""
+    """Savings on ``rows`` transactions scaled to a yearly volume.
+
+    Parameters
+    ----------
+    savings : float
+        USD on ``rows`` transactions.
+    rows : int
+        Transactions the savings were measured on.
+    transactions_per_year : float
+        Yearly volume to scale to.
+
+    Returns
+    -------
+    float
+        USD a year.
+    """
     return savings / rows * transactions_per_year

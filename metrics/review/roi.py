@@ -72,7 +72,20 @@ class Projection:
 
 def value_share(stage: MaturityStage, months: int) -> np.ndarray:
     """Share of the full yearly value earned in each month: 0 before the first model, then
-    ``launch_share``, then closer to 1 after each iteration."""
+    ``launch_share``, then closer to 1 after each iteration.
+
+    Parameters
+    ----------
+    stage : MaturityStage
+        How mature the team's ML practice is.
+    months : int
+        Months to project.
+
+    Returns
+    -------
+    ndarray of shape (months,)
+        Share of full value reached each month, in [0, 1].
+    """
     share = np.zeros(months)
     current = stage.launch_share
     for m in range(stage.months_to_first_model, months):
@@ -93,6 +106,21 @@ def projection(
     ``value(m) = value_per_year / 12 x share(m)``;
     ``cost(m) = team x (1 + infrastructure_share + labelling_share)``, plus
     ``team x iteration_cost_share`` in every month an iteration ships (the first model too).
+
+    Parameters
+    ----------
+    stage : MaturityStage
+        How mature the team's ML practice is.
+    value_per_year : float
+        USD a year at full maturity.
+    team_cost_per_month : float
+        USD a month.
+    months : int
+        Months to project.
+
+    Returns
+    -------
+    Projection
     """
     check_non_negative(value_per_year, "value_per_year", "USD a year")
     check_non_negative(team_cost_per_month, "team_cost_per_month", "USD a month")

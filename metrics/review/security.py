@@ -48,6 +48,18 @@ def false_positive_rate(recall: np.ndarray | float, auc: float) -> np.ndarray:
     """False-positive rate at a recall on the binormal ROC curve with this AUC.
 
     ``d = sqrt(2) x Phi^-1(AUC)``, ``FPR = Phi(Phi^-1(recall) - d)``.
+
+    Parameters
+    ----------
+    recall : float or ndarray
+        Share of threats the model flags, in [0, 1].
+    auc : float
+        ROC AUC of the model, in (0.5, 1).
+
+    Returns
+    -------
+    ndarray
+        Share of benign events flagged.
     """
     d = np.sqrt(2) * norm.ppf(auc)
     return norm.cdf(norm.ppf(np.clip(recall, 0, 1)) - d)
@@ -90,6 +102,17 @@ def funnel(pipeline: Pipeline, recall: float) -> Funnel:
     Experts review the highest-scored passed alerts first. Below capacity they review them
     all; above it they review exactly what the model would pass at the bottleneck recall, so
     ``reviewed threats = passed threats at min(recall, bottleneck recall)``.
+
+    Parameters
+    ----------
+    pipeline : Pipeline
+        Volumes, expert capacity and the model's AUC.
+    recall : float or ndarray
+        Share of threats the model flags, in [0, 1].
+
+    Returns
+    -------
+    Funnel
     """
     threats, alerts, alert_threats, passed, passed_threats = _counts(pipeline, recall)
     reviewed = min(passed, pipeline.reviews_per_day)
@@ -112,7 +135,19 @@ def funnel(pipeline: Pipeline, recall: float) -> Funnel:
 
 def bottleneck_recall(pipeline: Pipeline, *, tol: float = 1e-9) -> float | None:
     """The recall at which passed alerts reach the experts' capacity (passed alerts grow
-    with recall, so bisection finds it); None if even recall 1 stays below capacity."""
+    with recall, so bisection finds it); None if even recall 1 stays below capacity.
+
+    Parameters
+    ----------
+    pipeline : Pipeline
+        Volumes, expert capacity and the model's AUC.
+    tol : float
+        How close to ``target`` is close enough.
+
+    Returns
+    -------
+    float or None
+    """
     if _counts(pipeline, 1.0)[3] <= pipeline.reviews_per_day:
         return None
     low, high = 0.0, 1.0
@@ -126,7 +161,20 @@ def bottleneck_recall(pipeline: Pipeline, *, tol: float = 1e-9) -> float | None:
 
 
 def stopped_curve(pipeline: Pipeline, recalls: np.ndarray) -> np.ndarray:
-    """Threats stopped a day at each recall, vectorised: the bottleneck is found once."""
+    """Threats stopped a day at each recall, vectorised: the bottleneck is found once.
+
+    Parameters
+    ----------
+    pipeline : Pipeline
+        Volumes, expert capacity and the model's AUC.
+    recalls : ndarray
+        Recalls to evaluate, in [0, 1].
+
+    Returns
+    -------
+    ndarray
+        Threats stopped a day at each recall.
+    """
     knee = bottleneck_recall(pipeline)
     effective = np.asarray(recalls, dtype=float)
     if knee is not None:
