@@ -122,10 +122,10 @@ def threshold_curve(
     if w_sorted is None:
         tp = _running(y_sorted)
         fp = np.arange(n + 1, dtype=np.float64)
+        np.subtract(fp, tp, out=fp)  # whole counts: exact
     else:
         tp = _running(y_sorted * w_sorted)
-        fp = _running(w_sorted)
-    np.subtract(fp, tp, out=fp)
+        fp = _running((1 - y_sorted) * w_sorted)
     if a is None:
         tp_amount = fp_amount = np.zeros_like(tp)
     else:
@@ -151,16 +151,20 @@ def threshold_curve(
 def _amount_sums(
     amount: np.ndarray, order: np.ndarray, y_sorted: np.ndarray, w_sorted: np.ndarray | None
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Running (weighted) amounts of flagged positives and negatives, 0 in front."""
-    fp_amount = _prefixed(0.0, amount, order)
+    """Running (weighted) amounts of flagged positives and negatives, 0 in front.
+
+    Each class is summed on its own: a difference of running totals would lose the small
+    amounts of one class next to the large amounts of the other.
+    """
+    tp_amount = _prefixed(0.0, amount, order)
     if w_sorted is not None:
-        np.multiply(fp_amount[1:], w_sorted, out=fp_amount[1:])
-    tp_amount = np.empty_like(fp_amount)
-    tp_amount[0] = 0.0
-    np.multiply(fp_amount[1:], y_sorted, out=tp_amount[1:])
+        np.multiply(tp_amount[1:], w_sorted, out=tp_amount[1:])
+    fp_amount = tp_amount.copy()
+    positive = y_sorted.astype(bool)
+    tp_amount[1:][~positive] = 0.0
+    fp_amount[1:][positive] = 0.0
     np.cumsum(tp_amount, out=tp_amount)
     np.cumsum(fp_amount, out=fp_amount)
-    np.subtract(fp_amount, tp_amount, out=fp_amount)
     return tp_amount, fp_amount
 
 
@@ -188,29 +192,100 @@ def _ratio(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
 
 
 def precision(tp: np.ndarray, fp: np.ndarray) -> np.ndarray:
-    """TP / (TP + FP); NaN where nothing is flagged."""
+    """TP / (TP + FP); NaN where nothing is flagged.
+
+    Parameters
+    ----------
+    tp : ndarray or float
+        Positives flagged (weighted count).
+    fp : ndarray or float
+        Negatives flagged (weighted count).
+
+    Returns
+    -------
+    ndarray
+        Share of flagged rows that are positive.
+    """
     return _ratio(tp, tp + fp)
 
 
 def recall(tp: np.ndarray, positives: float) -> np.ndarray:
-    """TP / P; NaN when there are no positives."""
+    """TP / P; NaN when there are no positives.
+
+    Parameters
+    ----------
+    tp : ndarray or float
+        Positives flagged (weighted count).
+    positives : float
+        All positives (weighted count).
+
+    Returns
+    -------
+    ndarray
+        Share of positives flagged.
+    """
     return _ratio(tp, np.full_like(np.asarray(tp, dtype=float), positives))
 
 
 def f1(tp: np.ndarray, fp: np.ndarray, positives: float) -> np.ndarray:
-    """2 TP / (2 TP + FP + FN); 0 when nothing is flagged, NaN with no positives and no flags."""
+    """2 TP / (2 TP + FP + FN); 0 when nothing is flagged, NaN with no positives and no flags.
+
+    Parameters
+    ----------
+    tp : ndarray or float
+        Positives flagged (weighted count).
+    fp : ndarray or float
+        Negatives flagged (weighted count).
+    positives : float
+        All positives (weighted count).
+
+    Returns
+    -------
+    ndarray
+        Harmonic mean of precision and recall.
+    """
     return _ratio(2 * tp, tp + fp + positives)
 
 
 def accuracy(tp: np.ndarray, fp: np.ndarray, positives: float, negatives: float) -> np.ndarray:
-    """(TP + TN) / N."""
+    """(TP + TN) / N.
+
+    Parameters
+    ----------
+    tp : ndarray or float
+        Positives flagged (weighted count).
+    fp : ndarray or float
+        Negatives flagged (weighted count).
+    positives : float
+        All positives (weighted count).
+    negatives : float
+        All negatives (weighted count).
+
+    Returns
+    -------
+    ndarray
+        Share of rows decided correctly.
+    """
     return _ratio(
         tp + negatives - fp, np.full_like(np.asarray(tp, dtype=float), positives + negatives)
     )
 
 
 def false_positive_rate(fp: np.ndarray, negatives: float) -> np.ndarray:
-    """FP / N_negative; NaN when there are no negatives."""
+    """FP / N_negative; NaN when there are no negatives.
+
+    Parameters
+    ----------
+    fp : ndarray or float
+        Negatives flagged (weighted count).
+    negatives : float
+        All negatives (weighted count).
+
+    Returns
+    -------
+    ndarray
+        Share of negatives flagged.
+    """
     return _ratio(fp, np.full_like(np.asarray(fp, dtype=float), negatives))
 
 
@@ -218,6 +293,16 @@ def roc_auc(curve: ThresholdCurve) -> float:
     """Area under the ROC curve (trapezoids between distinct thresholds, ties as diagonals).
 
     NaN with an ``UndefinedMetricWarning`` when only one class is present.
+
+    Parameters
+    ----------
+    curve : ThresholdCurve
+        Exact confusion counts at every distinct score.
+
+    Returns
+    -------
+    float
+        In [0, 1]; NaN with one class only.
     """
     if curve.positives <= 0 or curve.negatives <= 0:
         return warn_undefined("ROC AUC", "only one class is present")
@@ -230,6 +315,16 @@ def average_precision(curve: ThresholdCurve) -> float:
     """Area under the precision-recall curve as sum of (R_k - R_{k-1}) * P_k.
 
     This is scikit-learn's ``average_precision_score``; NaN with a warning without positives.
+
+    Parameters
+    ----------
+    curve : ThresholdCurve
+        Exact confusion counts at every distinct score.
+
+    Returns
+    -------
+    float
+        In [0, 1]; NaN without positives.
     """
     if curve.positives <= 0:
         return warn_undefined("PR AUC", "there are no positives")
@@ -259,7 +354,21 @@ class ClassificationPoint:
 
 
 def point_at_index(curve: ThresholdCurve, index: int, threshold: float) -> ClassificationPoint:
-    """Metrics at curve point ``index``, reported for ``threshold``."""
+    """Metrics at curve point ``index``, reported for ``threshold``.
+
+    Parameters
+    ----------
+    curve : ThresholdCurve
+        Exact confusion counts at every distinct score.
+    index : int
+        Curve point: 0 flags nothing, the last point flags every row.
+    threshold : float
+        Flag a row when ``score >= threshold``, in [0, 1].
+
+    Returns
+    -------
+    ClassificationPoint
+    """
     tp, fp = curve.tp[index], curve.fp[index]
     p, n = curve.positives, curve.negatives
     return ClassificationPoint(
@@ -277,6 +386,18 @@ def point_at_index(curve: ThresholdCurve, index: int, threshold: float) -> Class
 
 
 def point_at(curve: ThresholdCurve, threshold: float) -> ClassificationPoint:
-    """Metrics when every row with ``score >= threshold`` is flagged: a lookup, no sort."""
+    """Metrics when every row with ``score >= threshold`` is flagged: a lookup, no sort.
+
+    Parameters
+    ----------
+    curve : ThresholdCurve
+        Exact confusion counts at every distinct score.
+    threshold : float
+        Flag a row when ``score >= threshold``, in [0, 1].
+
+    Returns
+    -------
+    ClassificationPoint
+    """
     t = check_threshold(threshold)
     return point_at_index(curve, curve.index(t), t)
