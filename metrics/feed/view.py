@@ -194,7 +194,7 @@ def outcome_tiles(view: FeedView) -> list[Tile]:
             better="lower",
         ),
         Tile(
-            "Harmful posts per 1,000 feeds",
+            "Harmful per 1,000 feeds",
             f"{out.harmful_per_1000_users:,.0f}",
             "Posts flagged as spam, adult or misinformation shown in 1,000 users' feeds.",
             f"{d('harmful_per_1000_users'):+,.0f} posts",

@@ -1,0 +1,90 @@
+"""Open every dashboard page in headless Chromium and save a full-page screenshot of each.
+
+    .venv/bin/python scripts/screenshots.py [OUT_DIR] [PAGE ...]
+
+Starts its own server on a free port. Screenshots go to ./screenshots (ignored by git) unless
+OUT_DIR is given; PAGE is a URL path such as "fraud" or "ads?ads_reserve=20" (all pages when
+none is given). Needs Debian's chromium (VALUELENS_CHROMIUM overrides its path).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ["", "fraud", "ads", "feed", "model_value", "security", "roi"]
+CHROMIUM = os.environ.get("VALUELENS_CHROMIUM", "/usr/bin/chromium")
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _serve() -> tuple[subprocess.Popen, str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
+            return server, url
+        except OSError:
+            time.sleep(0.3)
+    server.kill()
+    raise SystemExit("the dashboard did not start")
+
+
+def _wait_until_idle(page, *, quiet_checks: int = 4, limit_s: float = 120) -> None:
+    """Wait until the page has shown no "running" indicator for several checks in a row."""
+    quiet, deadline = 0, time.monotonic() + limit_s
+    while quiet < quiet_checks and time.monotonic() < deadline:
+        page.wait_for_timeout(500)
+        running = page.locator("[data-testid='stStatusWidget']").count()
+        quiet = 0 if running else quiet + 1
+
+
+def main() -> None:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "screenshots"
+    pages = sys.argv[2:] or PAGES
+    out.mkdir(parents=True, exist_ok=True)
+    server, url = _serve()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            for path in pages:
+                # Streamlit scrolls inside its main block, so a tall window shows the page.
+                page = browser.new_page(viewport={"width": 1400, "height": 2800})
+                page.goto(f"{url}/{path}")
+                page.wait_for_selector("[data-testid='stMain']", timeout=90_000)
+                _wait_until_idle(page)
+                name = (path.split("?")[0] or "home").replace("/", "_")
+                page.screenshot(path=str(out / f"{name}.png"), full_page=True)
+                errors = page.locator("[data-testid='stException']").count()
+                print(f"{name}: {out / f'{name}.png'}" + (f" ({errors} errors)" if errors else ""))
+                page.close()
+            browser.close()
+    finally:
+        server.terminate()
+
+
+if __name__ == "__main__":
+    main()
