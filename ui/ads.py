@@ -10,7 +10,8 @@ from metrics.ads.ctr import Reliability, reliability_curve
 from metrics.ads.data import load_ads_sample
 from metrics.ads.model import AdsData, QualitySweep, References, quality_sweep, references
 from metrics.ads.view import AdsView
-from metrics.core.format import money
+from metrics.ads.view import money_tiles as ads_money_tiles
+from ui.common import tile_row
 
 
 @st.cache_resource(show_spinner="Loading auctions…", max_entries=4)
@@ -43,28 +44,7 @@ def reliability(model: str) -> Reliability:
 
 
 def money_tiles(view: AdsView) -> None:
-    out = view.outcome
-    cols = st.columns(5)
-    cols[0].metric(
-        "Revenue per 1,000 queries",
-        money(view.rpm, decimals=2),
-        help="RPM: what 1,000 searches earn in ad clicks.",
-    )
-    cols[1].metric("Clicks", f"{out.clicks:,.0f}", help=f"On {out.queries:,} queries.")
-    cols[2].metric(
-        "CTR of shown ads",
-        f"{out.ctr:.2%}" if out.impressions else "n/a",
-        help="Clicks divided by ads shown.",
-    )
-    cols[3].metric(
-        "Ad coverage", f"{out.coverage:.0%}", help="Ads shown per query (impressions per query)."
-    )
-    share = view.oracle_share
-    cols[4].metric(
-        "Share of oracle revenue",
-        "n/a" if share is None else f"{share:.0%}",
-        help="Against ranking by the true click probabilities, same rules.",
-    )
+    tile_row(ads_money_tiles(view))
 
 
 def quality_tiles(view: AdsView) -> None:

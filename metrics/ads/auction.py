@@ -1,10 +1,16 @@
 """Ad auctions, vectorised by query: rank once, then any reserve price is a lookup.
 
-Each query's candidate ads are ranked by expected value per 1,000 impressions,
-``ecpm = 1000 x bid x pCTR``. The top ``slots`` ads whose eCPM is positive and at least the
-reserve are shown. First price charges the bid per click; second price (generalised second
-price) charges ``max(next eCPM, reserve) / (1000 x pCTR)``, which never exceeds the bid.
-Click probabilities are assumed not to depend on the slot.
+A candidate takes part when its expected value per 1,000 impressions,
+``ecpm = 1000 x bid x pCTR``, is positive and at least the reserve. Each query's participants
+are ranked (by eCPM, or by another key such as a random order) and the top ``slots`` are
+shown. First price charges the bid per click; second price (generalised second price)
+charges ``min(bid, max(eCPM of the next participant in the ranking, reserve) / (1000 x
+pCTR))``. Click probabilities are assumed not to depend on the slot.
+
+Ranked by eCPM, the participants at any reserve are a prefix of each query's ranking, so one
+set of suffix sums answers every reserve with two binary searches (``AuctionCurve``). Under
+any other ranking a reserve can remove a candidate ranked above a participant, so each
+reserve is evaluated on the ranked rows in one vectorised pass (``OrderedAuction``).
 """
 
 from __future__ import annotations
@@ -21,13 +27,16 @@ Pricing = Literal["first", "second"]
 
 @dataclass(frozen=True, eq=False)
 class Ranked:
-    """Candidates in ranked order: by query, then by eCPM descending (ties keep row order).
+    """Candidates in ranked order: by query, then by the ranking key descending (ties keep row
+    order). The key is eCPM unless ``by_ecpm`` is False.
 
     ``next_ecpm`` is the eCPM of the candidate ranked just below in the same query (0 if none).
     ``clicked`` and ``p_true`` are the realised click and, where known, the true probability.
     """
 
     n_queries: int
+    query: np.ndarray
+    by_ecpm: bool
     rank: np.ndarray
     ecpm: np.ndarray
     next_ecpm: np.ndarray
@@ -128,6 +137,8 @@ def rank_candidates(
     next_ecpm[:-1][same] = ranked_ecpm[1:][same]
     return Ranked(
         n_queries=n_queries,
+        query=q,
+        by_ecpm=order_key is None,
         rank=rank,
         ecpm=ranked_ecpm,
         next_ecpm=next_ecpm,
@@ -174,7 +185,7 @@ def _suffix_sums(
     return key[order], sums
 
 
-def auction_curve(ranked: Ranked, *, slots: int = 1) -> AuctionCurve:
+def auction_curve(ranked: Ranked, *, slots: int = 1) -> AuctionCurve | OrderedAuction:
     """Precompute the suffix sums that answer any reserve for ``slots`` ad slots.
 
     Parameters
@@ -185,10 +196,13 @@ def auction_curve(ranked: Ranked, *, slots: int = 1) -> AuctionCurve:
 
     Returns
     -------
-    AuctionCurve
+    AuctionCurve or OrderedAuction
+        Suffix sums when ``ranked`` is by eCPM; otherwise the ranked rows themselves.
     """
     if slots < 1:
         raise ValueError(f"slots is {slots}; show at least 1 ad per query")
+    if not ranked.by_ecpm:
+        return OrderedAuction(ranked, slots)
     keep = (ranked.rank < slots) & (ranked.ecpm > 0)
     clicked = ranked.clicked[keep].astype(np.float64)
     inv = 1.0 / (1000.0 * ranked.pctr[keep])
@@ -204,6 +218,7 @@ def auction_curve(ranked: Ranked, *, slots: int = 1) -> AuctionCurve:
         by_next_columns[f"{name}_next_inv"] = w * nxt * inv
         by_next_columns[f"{name}_inv"] = w * inv
     by_ecpm_columns["click"] = clicked
+    by_ecpm_columns["first_slot"] = (ranked.rank[keep] == 0).astype(np.float64)
     ecpm, by_ecpm = _suffix_sums(ranked.ecpm[keep], by_ecpm_columns)
     next_sorted, by_next = _suffix_sums(nxt, by_next_columns)
     return AuctionCurve(
@@ -221,6 +236,7 @@ class AuctionOutcome:
     clicks: float
     revenue: float
     expected_revenue: float | None
+    queries_with_ads: float
 
     @property
     def ctr(self) -> float:
@@ -239,8 +255,13 @@ class AuctionOutcome:
 
     @property
     def coverage(self) -> float:
-        """Impressions per query."""
+        """Impressions per query (above 1 with several slots)."""
         return self.impressions / self.queries
+
+    @property
+    def fill_rate(self) -> float:
+        """Share of queries that show at least one ad."""
+        return self.queries_with_ads / self.queries
 
 
 def _count_at_least(descending: np.ndarray, threshold: float) -> int:
@@ -259,13 +280,16 @@ def _revenue(
 
 
 def auction_at(
-    curve: AuctionCurve, *, reserve: float = 0.0, pricing: Pricing = "first"
+    curve: AuctionCurve | OrderedAuction, *, reserve: float = 0.0, pricing: Pricing = "first"
 ) -> AuctionOutcome:
-    """Outcome with ``reserve`` in USD per 1,000 impressions (eCPM): two binary searches.
+    """Outcome with ``reserve`` in USD per 1,000 impressions (eCPM).
+
+    Two binary searches on an ``AuctionCurve``; one pass over the rows of an
+    ``OrderedAuction``.
 
     Parameters
     ----------
-    curve : AuctionCurve
+    curve : AuctionCurve or OrderedAuction
     reserve : float
         Minimum eCPM to show an ad, USD per 1,000 impressions.
     pricing : {'first', 'second'}
@@ -278,6 +302,8 @@ def auction_at(
     check_non_negative(reserve, "reserve", "USD per 1,000 impressions")
     if pricing not in ("first", "second"):
         raise ValueError(f"pricing is {pricing!r}; use 'first' or 'second'")
+    if isinstance(curve, OrderedAuction):
+        return _ordered_outcome(curve, reserve, pricing)
     k_ecpm = _count_at_least(curve.ecpm, reserve)
     k_next = _count_at_least(curve.next_ecpm, reserve)
     return AuctionOutcome(
@@ -288,4 +314,46 @@ def auction_at(
         expected_revenue=_revenue(curve, "truth", reserve, pricing, k_ecpm, k_next)
         if curve.has_truth
         else None,
+        queries_with_ads=float(curve.by_ecpm["first_slot"][k_ecpm]),
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class OrderedAuction:
+    """An auction under a ranking other than eCPM: the ranked rows and the number of slots."""
+
+    ranked: Ranked
+    slots: int
+
+    @property
+    def n_queries(self) -> int:
+        return self.ranked.n_queries
+
+
+def _ordered_outcome(auction: OrderedAuction, reserve: float, pricing: Pricing) -> AuctionOutcome:
+    """One pass over the ranked rows: keep the participants, rank them within each query,
+    show the top slots and price each against the next participant."""
+    r = auction.ranked
+    take = np.flatnonzero((r.ecpm > 0) & (r.ecpm >= reserve))
+    q, ecpm = r.query[take], r.ecpm[take]
+    starts = np.flatnonzero(np.r_[True, q[1:] != q[:-1]]) if len(q) else np.array([], int)
+    rank = np.arange(len(q)) - np.repeat(starts, np.diff(np.r_[starts, len(q)]))
+    next_ecpm = np.zeros_like(ecpm)
+    same = q[1:] == q[:-1]
+    next_ecpm[:-1][same] = ecpm[1:][same]
+    shown = rank < auction.slots
+    rows = take[shown]
+    bid, pctr = r.bid[rows], r.pctr[rows]
+    if pricing == "first":
+        price = bid
+    else:
+        price = np.minimum(bid, np.maximum(next_ecpm[shown], reserve) / (1000.0 * pctr))
+    clicked = r.clicked[rows].astype(np.float64)
+    return AuctionOutcome(
+        queries=r.n_queries,
+        impressions=float(len(rows)),
+        clicks=float(clicked.sum()),
+        revenue=float(clicked @ price),
+        expected_revenue=None if r.p_true is None else float(r.p_true[rows] @ price),
+        queries_with_ads=float(np.count_nonzero(rank[shown] == 0)),
     )

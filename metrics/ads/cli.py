@@ -5,19 +5,24 @@ from __future__ import annotations
 import argparse
 
 from metrics.ads.data import ads_data
-from metrics.ads.model import AdsSummary, summarise
+from metrics.ads.model import RANK_BY, AdsSummary, summarise
 from metrics.core.io import keep_where, read_table
 from metrics.core.report import json_report
 from metrics.core.validation import check_non_negative
 
 
-def ads_report(summary: AdsSummary) -> dict:
+def ads_report(summary: AdsSummary, *, rank_by: str = "score") -> dict:
     """The JSON object printed by ``ads``: money in USD, reserve-independent quality.
+
+    Realised figures count the clicks in the file; expected figures (with true click
+    probabilities) are what the dashboard shows, free of click noise.
 
     Parameters
     ----------
     summary : AdsSummary
         Outcome, quality and oracle for the command line.
+    rank_by : str
+        The ranking that was priced.
 
     Returns
     -------
@@ -25,24 +30,29 @@ def ads_report(summary: AdsSummary) -> dict:
         JSON-safe numbers; money in USD.
     """
     out, q = summary.outcome, summary.quality
-    report = {
+    report: dict[str, object] = {
+        "rank_by": rank_by,
         "queries": out.queries,
         "impressions": out.impressions,
+        "ads_per_query": out.coverage,
+        "fill_rate": out.fill_rate,
         "clicks": out.clicks,
         "ctr": out.ctr,
-        "revenue": out.revenue,
-        "rpm": out.rpm,
-        "coverage": out.coverage,
+        "realised_revenue": out.revenue,
+        "realised_rpm": out.rpm,
+    }
+    if summary.oracle is not None:
+        report["expected_revenue"] = out.expected_revenue
+        report["expected_rpm"] = out.expected_rpm
+        report["oracle_expected_revenue"] = summary.oracle.expected_revenue
+        report["share_of_oracle"] = summary.oracle_share
+    report |= {
         "auc": q.auc,
         "log_loss": q.log_loss,
         "ne": q.normalized_entropy,
         "calibration_ratio": q.calibration_ratio,
+        "currency": "USD",
     }
-    if summary.oracle is not None:
-        report["expected_revenue"] = out.expected_revenue
-        report["oracle_expected_revenue"] = summary.oracle.expected_revenue
-        report["oracle_share"] = summary.oracle_share
-    report["currency"] = "USD"
     return json_report(report)
 
 
@@ -76,6 +86,13 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         choices=["first", "second"],
         default="first",
         help="first price (pay the bid) or second price (default first)",
+    )
+    ads.add_argument(
+        "--rank-by",
+        choices=RANK_BY,
+        default="score",
+        help="ranking to price: the model's eCPM (score), highest bid, the oracle (p_true) "
+        "or a seeded random order (default score)",
     )
     ads.add_argument(
         "--where", metavar="COLUMN=VALUE", help="keep only rows where COLUMN equals VALUE"
@@ -114,4 +131,7 @@ def run(args: argparse.Namespace) -> dict:
     check_non_negative(args.reserve, "reserve", "USD per 1,000 impressions")
     if args.slots < 1:
         raise ValueError(f"--slots is {args.slots}; show at least 1 ad per query")
-    return ads_report(summarise(data, slots=args.slots, reserve=args.reserve, pricing=args.pricing))
+    summary = summarise(
+        data, slots=args.slots, reserve=args.reserve, pricing=args.pricing, rank_by=args.rank_by
+    )
+    return ads_report(summary, rank_by=args.rank_by)

@@ -13,6 +13,7 @@ import numpy as np
 from metrics.ads.auction import (
     AuctionCurve,
     AuctionOutcome,
+    OrderedAuction,
     Pricing,
     auction_at,
     auction_curve,
@@ -43,7 +44,7 @@ class AdsData:
 
     def curve(
         self, pctr: np.ndarray, *, slots: int, order_key: np.ndarray | None = None
-    ) -> AuctionCurve:
+    ) -> AuctionCurve | OrderedAuction:
         ranked = rank_candidates(
             self.query,
             self.n_queries,
@@ -262,8 +263,51 @@ class References:
     everyone's pCTR; the oracle ranks by the true probabilities.
     """
 
-    curves: dict[str, AuctionCurve]
+    curves: dict[str, AuctionCurve | OrderedAuction]
     no_click_quality: CtrQuality
+
+
+RANK_BY = ("score", "bid", "p_true", "random")
+"""Rankings the command line prices: the model's eCPM, highest bid, the oracle, random."""
+
+
+def ranking_curve(
+    data: AdsData, rank_by: str, *, slots: int, seed: int = 0
+) -> AuctionCurve | OrderedAuction:
+    """The auction under one ranking of each query's candidates.
+
+    Parameters
+    ----------
+    data : AdsData
+    rank_by : {'score', 'bid', 'p_true', 'random'}
+        'score' ranks by the model's eCPM; 'p_true' by the true probabilities' (the oracle);
+        'bid' and 'random' know only the average CTR, used as everyone's pCTR for eCPM, the
+        reserve and prices, and rank by bid or in a seeded random order.
+    slots : int
+        Ads shown per query.
+    seed : int
+        Seed of the random order.
+
+    Returns
+    -------
+    AuctionCurve or OrderedAuction
+    """
+    if rank_by == "score":
+        return data.curve(data.score, slots=slots)
+    if rank_by == "p_true":
+        if data.p_true is None:
+            raise ValueError(
+                "--rank-by p_true needs true click probabilities: the file has no p_true "
+                "column; name it with --p-true-column or rank by score, bid or random"
+            )
+        return data.curve(data.p_true, slots=slots)
+    base = np.full(len(data.bid), max(float(data.clicked.mean()), EPS))
+    if rank_by == "bid":
+        return data.curve(base, slots=slots)
+    if rank_by == "random":
+        key = np.random.default_rng(seed).random(len(data.bid))
+        return data.curve(base, slots=slots, order_key=key)
+    raise ValueError(f"rank_by is {rank_by!r}; use one of {', '.join(RANK_BY)}")
 
 
 def references(data: AdsData, *, slots: int, seed: int = 0) -> References:
@@ -281,16 +325,14 @@ def references(data: AdsData, *, slots: int, seed: int = 0) -> References:
     -------
     References
     """
-    base = np.full(len(data.bid), max(float(data.clicked.mean()), EPS))
     zeros = np.zeros(len(data.bid))
-    random_key = np.random.default_rng(seed).random(len(data.bid))
     curves = {
         NO_CLICK: data.curve(zeros, slots=slots),
-        "Random order": data.curve(base, slots=slots, order_key=random_key),
-        "Highest bid": data.curve(base, slots=slots),
+        "Random order": ranking_curve(data, "random", slots=slots, seed=seed),
+        "Highest bid": ranking_curve(data, "bid", slots=slots),
     }
     if data.p_true is not None:
-        curves[ORACLE] = data.curve(data.p_true, slots=slots)
+        curves[ORACLE] = ranking_curve(data, "p_true", slots=slots)
     return References(curves, ctr_quality(data.clicked, zeros))
 
 
@@ -339,9 +381,15 @@ class AdsSummary:
 
 
 def summarise(
-    data: AdsData, *, slots: int = 1, reserve: float = 0.0, pricing: Pricing = "first"
+    data: AdsData,
+    *,
+    slots: int = 1,
+    reserve: float = 0.0,
+    pricing: Pricing = "first",
+    rank_by: str = "score",
+    seed: int = 0,
 ) -> AdsSummary:
-    """Auction outcome, model quality and the oracle's outcome for the command line.
+    """Auction outcome under one ranking, the model's quality and the oracle's outcome.
 
     Parameters
     ----------
@@ -353,12 +401,17 @@ def summarise(
         Minimum eCPM to show an ad, USD per 1,000 impressions.
     pricing : {'first', 'second'}
         First price (pay the bid) or generalised second price.
+    rank_by : {'score', 'bid', 'p_true', 'random'}
+        The ranking to price (see ``ranking_curve``).
+    seed : int
+        Seed of the random order.
 
     Returns
     -------
     AdsSummary
     """
-    outcome = auction_at(data.curve(data.score, slots=slots), reserve=reserve, pricing=pricing)
+    curve = ranking_curve(data, rank_by, slots=slots, seed=seed)
+    outcome = auction_at(curve, reserve=reserve, pricing=pricing)
     oracle = None
     if data.p_true is not None:
         oracle = auction_at(data.curve(data.p_true, slots=slots), reserve=reserve, pricing=pricing)

@@ -27,7 +27,7 @@ from metrics.ads.model import (
     sweep_rpm,
     yearly_value,
 )
-from metrics.core.format import money
+from metrics.core.format import Tile, money, percent
 
 
 def rpm_of(outcome: AuctionOutcome) -> float:
@@ -145,17 +145,63 @@ def headline(view: AdsView, *, reserve: float, daily_queries: float) -> str:
     str
     """
     out = view.outcome
-    share = (
-        ""
-        if view.oracle_share is None
-        else (f" ({view.oracle_share:.0%} of what perfect click predictions would earn)")
-    )
+    kind = "expected" if out.expected_revenue is not None else "realised"
+    share = view.oracle_share
+    versus = ""
+    if share is not None:
+        versus = f", {percent(share)} of what ranking by the true click probabilities earns"
+        if share > 1:
+            versus += (
+                " (a ranking can earn more than that under second price: prices follow the "
+                "runner-up's bid, and better predictions can lower it)"
+            )
     return (
-        f"With a {money(reserve)} reserve, ads appear on {out.coverage:.0%} of queries and earn "
-        f"{money(view.rpm, decimals=2)} per 1,000 queries{share}: "
+        f"With a {money(reserve)} reserve, {percent(out.fill_rate)} of queries show an ad "
+        f"({out.coverage:.2f} ads per query on average). They earn "
+        f"{money(view.rpm, decimals=2)} per 1,000 queries ({kind}){versus}: "
         f"{money(yearly_value(view.rpm, daily_queries=daily_queries))} a year at "
         f"{daily_queries:,.0f} queries a day."
     )
+
+
+def money_tiles(view: AdsView) -> list[Tile]:
+    """The auction's headline figures at the current setting, each with its unit.
+
+    Parameters
+    ----------
+    view : AdsView
+        Everything the page shows for one setting.
+
+    Returns
+    -------
+    list of Tile
+    """
+    out, share = view.outcome, view.oracle_share
+    kind = (
+        "Expected, from the true click probabilities (free of click noise)."
+        if out.expected_revenue is not None
+        else "Realised, from the clicks in the data."
+    )
+    return [
+        Tile("Revenue per 1k queries", money(view.rpm, decimals=2), f"USD. {kind}"),
+        Tile(
+            "Queries with an ad",
+            percent(out.fill_rate),
+            f"Share of queries showing at least one ad; {out.coverage:.2f} ads per query "
+            "on average.",
+        ),
+        Tile(
+            "CTR of shown ads",
+            percent(out.ctr, decimals=2),
+            f"{out.clicks:,.0f} clicks on {out.impressions:,.0f} ads shown.",
+        ),
+        Tile(
+            "Share of oracle revenue",
+            "n/a" if share is None else percent(share),
+            "Against ranking by the true click probabilities under the same rules. Under "
+            "second price it can exceed 100%: prices follow the runner-up's bid.",
+        ),
+    ]
 
 
 def peak(table: pd.DataFrame, column: str, x: str = "reserve") -> float:

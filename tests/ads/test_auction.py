@@ -5,16 +5,19 @@ import pytest
 from metrics.ads.auction import auction_at, auction_curve, query_index, rank_candidates
 
 
-def naive_auction(frame, pctr, *, slots, reserve, pricing, weight):
-    """One query at a time, straight from the definition."""
+def naive_auction(frame, pctr, *, slots, reserve, pricing, weight, key=None):
+    """One query at a time, straight from the definition: the candidates with a positive eCPM
+    at or above the reserve take part; they are ranked by ``key`` (eCPM when None, ties in
+    row order); the top ``slots`` are shown; second price is max(eCPM of the next
+    participant, reserve) / (1000 pCTR), never above the bid."""
     revenue = impressions = 0.0
-    for _, group in frame.assign(pctr=pctr).groupby("query_id", sort=False):
+    frame = frame.assign(pctr=pctr, key=key if key is not None else 1000 * frame["bid"] * pctr)
+    for _, group in frame.groupby("query_id", sort=False):
         group = group.assign(ecpm=1000 * group["bid"] * group["pctr"])
-        ranked = group.sort_values("ecpm", ascending=False, kind="stable")
+        taking_part = group[(group["ecpm"] > 0) & (group["ecpm"] >= reserve)]
+        ranked = taking_part.sort_values("key", ascending=False, kind="stable")
         ecpm = ranked["ecpm"].to_numpy()
         for k in range(min(slots, len(ranked))):
-            if ecpm[k] <= 0 or ecpm[k] < reserve:
-                break
             row = ranked.iloc[k]
             if pricing == "first":
                 price = row["bid"]
@@ -43,7 +46,7 @@ def market():
     )
 
 
-def curve_for(frame, pctr, slots):
+def curve_for(frame, pctr, slots, key=None):
     q, n_queries = query_index(frame["query_id"].to_numpy())
     ranked = rank_candidates(
         q,
@@ -52,23 +55,62 @@ def curve_for(frame, pctr, slots):
         pctr,
         frame["clicked"].to_numpy(),
         p_true=frame["p_true"].to_numpy(),
+        order_key=key,
     )
     return auction_curve(ranked, slots=slots)
 
 
-@pytest.mark.parametrize("slots", [1, 2, 3])
+RANKINGS = {
+    # name: (pCTR used for eCPM and prices, ranking key or None for eCPM)
+    "model": (lambda m: m["score"].to_numpy(), lambda m: None),
+    "oracle": (lambda m: m["p_true"].to_numpy(), lambda m: None),
+    "highest bid": (lambda m: np.full(len(m), 0.05), lambda m: None),
+    "random": (
+        lambda m: np.full(len(m), 0.05),
+        lambda m: np.random.default_rng(1).random(len(m)),
+    ),
+    "model, random order": (
+        lambda m: m["score"].to_numpy(),
+        lambda m: np.random.default_rng(2).random(len(m)),
+    ),
+    "bid, model prices": (lambda m: m["score"].to_numpy(), lambda m: m["bid"].to_numpy()),
+}
+
+
+@pytest.mark.parametrize("ranking", list(RANKINGS))
+@pytest.mark.parametrize("slots", [1, 3])
 @pytest.mark.parametrize("pricing", ["first", "second"])
-def test_vectorised_auction_matches_the_per_query_definition(market, slots, pricing):
-    pctr = market["score"].to_numpy()
-    curve = curve_for(market, pctr, slots)
+def test_every_ranking_matches_the_per_query_definition(market, ranking, slots, pricing):
+    pctr_of, key_of = RANKINGS[ranking]
+    pctr, key = pctr_of(market), key_of(market)
+    curve = curve_for(market, pctr, slots, key)
     for reserve in [0.0, 10.0, 37.5, 60.0, 500.0]:
         got = auction_at(curve, reserve=reserve, pricing=pricing)
         for weight, value in (("clicked", got.revenue), ("p_true", got.expected_revenue)):
             shown, revenue = naive_auction(
-                market, pctr, slots=slots, reserve=reserve, pricing=pricing, weight=weight
+                market, pctr, slots=slots, reserve=reserve, pricing=pricing, weight=weight, key=key
             )
             assert got.impressions == shown
             assert value == pytest.approx(revenue, abs=1e-9)
+
+
+@pytest.mark.parametrize("ranking", list(RANKINGS))
+def test_second_price_never_charges_more_than_the_bid(market, ranking):
+    pctr_of, key_of = RANKINGS[ranking]
+    curve = curve_for(market, pctr_of(market), 3, key_of(market))
+    for reserve in [0.0, 20.0]:
+        first = auction_at(curve, reserve=reserve, pricing="first")
+        second = auction_at(curve, reserve=reserve, pricing="second")
+        assert second.revenue <= first.revenue + 1e-9
+        assert second.expected_revenue <= first.expected_revenue + 1e-9
+
+
+def test_a_reserve_nobody_clears_shows_nothing_and_earns_nothing_under_any_ranking(market):
+    for pctr_of, key_of in RANKINGS.values():
+        curve = curve_for(market, pctr_of(market), 3, key_of(market))
+        for pricing in ("first", "second"):
+            out = auction_at(curve, reserve=1e6, pricing=pricing)
+            assert (out.impressions, out.revenue, out.queries_with_ads) == (0, 0.0, 0)
 
 
 def toy(bids, pctrs, clicked, queries=None):

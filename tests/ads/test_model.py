@@ -161,24 +161,29 @@ def test_ads_command_prints_the_issue_fields(capsys):
     assert code == 0, err
     report = json.loads(out)
     for field in (
+        "rank_by",
         "queries",
         "impressions",
+        "ads_per_query",
+        "fill_rate",
         "clicks",
         "ctr",
-        "revenue",
-        "rpm",
+        "realised_revenue",
+        "realised_rpm",
+        "expected_revenue",
+        "expected_rpm",
+        "share_of_oracle",
         "auc",
         "log_loss",
         "ne",
         "calibration_ratio",
-        "expected_revenue",
-        "oracle_share",
     ):
         assert field in report
     frame = pd.read_csv(sample_path(ADS_SAMPLE_FILE))
     data = ads_data(frame, score="score_gbm")
     direct = summarise(data, slots=2, reserve=20.0, pricing="second")
-    assert report["rpm"] == pytest.approx(direct.outcome.rpm)
+    assert report["realised_rpm"] == pytest.approx(direct.outcome.rpm)
+    assert report["expected_rpm"] == pytest.approx(direct.outcome.expected_rpm)
     assert report["queries"] == frame["query_id"].nunique() == 50_000
 
 
@@ -196,3 +201,37 @@ def test_ads_bad_input_is_one_line(capsys, args, message):
     )
     _, err = capsys.readouterr()
     assert code == 2 and message in err and err.count("\n") == 1
+
+
+def _ads_json(capsys, *args):
+    code = main(
+        ["ads", "--data", str(sample_path(ADS_SAMPLE_FILE)), "--score-column", "score_gbm"]
+        + list(args)
+        + ["--json"]
+    )
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_rank_by_prices_any_ranking_and_random_order_earns_least(capsys):
+    rules = ["--slots", "3", "--pricing", "second"]
+    by = {r: _ads_json(capsys, *rules, "--rank-by", r) for r in ("score", "bid", "random")}
+    assert {r["rank_by"] for r in by.values()} == {"score", "bid", "random"}
+    assert by["random"]["expected_rpm"] < by["bid"]["expected_rpm"]
+    assert by["random"]["expected_rpm"] < by["score"]["expected_rpm"]
+    for report in by.values():
+        assert report["realised_rpm"] == pytest.approx(
+            1000 * report["realised_revenue"] / report["queries"]
+        )
+
+
+def test_rank_by_p_true_without_truth_names_the_fix(capsys, tmp_path):
+    frame = pd.read_csv(sample_path(ADS_SAMPLE_FILE)).drop(columns="p_true").head(500)
+    frame.to_csv(tmp_path / "log.csv", index=False)
+    code = main(
+        ["ads", "--data", str(tmp_path / "log.csv"), "--score-column", "score_gbm"]
+        + ["--rank-by", "p_true"]
+    )
+    _, err = capsys.readouterr()
+    assert code == 2 and "needs true click probabilities" in err and err.count("\n") == 1

@@ -106,11 +106,11 @@ def test_ads_quality_slider_changes_the_what_if_revenue(ads):
 
 
 def test_ads_reserve_moves_revenue_and_coverage(ads):
-    rpm, coverage = metric(ads, "Revenue per 1,000 queries"), metric(ads, "Ad coverage")
+    rpm, coverage = metric(ads, "Revenue per 1k queries"), metric(ads, "Queries with an ad")
     ads.select_slider(key="ads_reserve").set_value(100.0).run()
     assert not ads.exception
-    assert metric(ads, "Revenue per 1,000 queries") != rpm
-    assert metric(ads, "Ad coverage") != coverage
+    assert metric(ads, "Revenue per 1k queries") != rpm
+    assert metric(ads, "Queries with an ad") != coverage
     assert info_starting(ads, "With a $100 reserve")
 
 
