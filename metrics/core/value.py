@@ -74,22 +74,98 @@ def value_curve(curve: ThresholdCurve, model: ValueModel) -> np.ndarray:
     return model.flag_value(curve.tp, curve.fp, curve.tp_amount, curve.fp_amount)
 
 
-def perfect_value(curve: ThresholdCurve, model: ValueModel) -> float:
-    """Value of a perfect model that flags every positive and nothing else.
+@dataclass(frozen=True, eq=False)
+class ClassAmounts:
+    """Each class's amounts in ascending order with weight and weighted-amount sums from each
+    position to the end: enough to value the perfect decision for any value model.
+
+    Attributes
+    ----------
+    amounts : tuple of two ndarrays
+        Sorted amounts of the negatives (index 0) and of the positives (index 1).
+    weight_from, amount_from : tuple of two ndarrays
+        ``weight_from[c][k]`` is the total weight of class c's rows ``k`` onwards (one longer
+        than ``amounts[c]``, ending with 0); ``amount_from`` likewise sums weight x amount.
+    """
+
+    amounts: tuple[np.ndarray, np.ndarray]
+    weight_from: tuple[np.ndarray, np.ndarray]
+    amount_from: tuple[np.ndarray, np.ndarray]
+
+
+def class_amounts(
+    y_true: np.ndarray, amount: np.ndarray, *, sample_weight: np.ndarray | None = None
+) -> ClassAmounts:
+    """Sort each class's amounts once, for ``perfect_value``.
 
     Parameters
     ----------
-    curve : ThresholdCurve
-        Exact confusion counts at every distinct score.
+    y_true : ndarray of shape (n,)
+        Validated 0/1 labels.
+    amount : ndarray of shape (n,)
+        Validated amounts in the currency unit.
+    sample_weight : ndarray of shape (n,), optional
+        Row weights.
+
+    Returns
+    -------
+    ClassAmounts
+    """
+    w = np.ones(len(amount)) if sample_weight is None else np.asarray(sample_weight, float)
+    sorted_amounts, weights, amounts = [], [], []
+    for label in (0, 1):
+        rows = np.asarray(y_true) == label
+        order = np.argsort(amount[rows], kind="stable")
+        a, wc = amount[rows][order], w[rows][order]
+        sorted_amounts.append(a)
+        weights.append(np.append(np.cumsum((wc)[::-1])[::-1], 0.0))
+        amounts.append(np.append(np.cumsum((wc * a)[::-1])[::-1], 0.0))
+    return ClassAmounts(tuple(sorted_amounts), tuple(weights), tuple(amounts))
+
+
+def _best_of_class(amounts: ClassAmounts, label: int, fixed: float, rate: float) -> float:
+    """Sum over one class's rows of max(0, fixed + rate x amount): flag where it pays."""
+    a, w, wa = amounts.amounts[label], amounts.weight_from[label], amounts.amount_from[label]
+    if rate == 0:
+        return max(fixed, 0.0) * float(w[0])
+    cut = -fixed / rate
+    if rate > 0:  # pays for amounts above the cut
+        k = int(np.searchsorted(a, cut, side="right"))
+        return float(fixed * w[k] + rate * wa[k])
+    k = int(np.searchsorted(a, cut, side="left"))  # pays for amounts below the cut
+    return float(fixed * (w[0] - w[k]) + rate * (wa[0] - wa[k]))
+
+
+def perfect_value(amounts: ClassAmounts, model: ValueModel) -> float:
+    """Value of the perfect decision: each row flagged exactly when flagging it is worth more
+    than not flagging it, knowing its class.
+
+    Parameters
+    ----------
+    amounts : ClassAmounts
+        Each class's sorted amounts, from ``class_amounts``.
     model : ValueModel
         What each confusion-matrix cell is worth (currency units).
 
     Returns
     -------
     float
-        Currency units versus flagging nothing.
+        Currency units versus flagging nothing; no threshold of any model can beat it.
+
+    Notes
+    -----
+    ``perfect = sum over positives of max(0, (TP.fixed - FN.fixed) + (TP.rate - FN.rate) a)
+    + sum over negatives of max(0, (FP.fixed - TN.fixed) + (FP.rate - TN.rate) a)``. A fraud
+    worth less than its review cost is left alone; flagging every positive is not always
+    best.
     """
-    return float(model.flag_value(curve.positives, 0.0, curve.positive_amount, 0.0))
+    positive = _best_of_class(
+        amounts, 1, model.tp.fixed - model.fn.fixed, model.tp.rate - model.fn.rate
+    )
+    negative = _best_of_class(
+        amounts, 0, model.fp.fixed - model.tn.fixed, model.fp.rate - model.tn.rate
+    )
+    return positive + negative
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,11 @@ from metrics.core.curves import (
 from metrics.core.validation import check_non_negative
 from metrics.core.value import (
     BestThresholds,
+    ClassAmounts,
     OutcomeValue,
     ValueModel,
     best_thresholds,
+    class_amounts,
     perfect_value,
     value_curve,
 )
@@ -115,6 +117,7 @@ def analyse(
     costs: FraudCosts,
     *,
     curve: ThresholdCurve | None = None,
+    amounts: ClassAmounts | None = None,
     capacity_per_day: float | None = None,
     boot: BootstrapCurves | None = None,
 ) -> FraudAnalysis:
@@ -126,8 +129,10 @@ def analyse(
         Validated labels, scores, amounts (USD) and days.
     costs : FraudCosts
         Review cost, chargeback fee (USD) and friction rate.
-    curve : ThresholdCurve
-        Exact confusion counts at every distinct score.
+    curve : ThresholdCurve, optional
+        Exact confusion counts at every distinct score; built from ``data`` when None.
+    amounts : ClassAmounts, optional
+        Each class's sorted amounts, for the perfect decision; built when None.
     capacity_per_day : float or None
         Alerts reviewers can handle a day; None for no constraint.
     boot : BootstrapCurves
@@ -138,6 +143,7 @@ def analyse(
     FraudAnalysis
     """
     curve = data.curve() if curve is None else curve
+    amounts = class_amounts(data.y_true, data.amount) if amounts is None else amounts
     model = costs.value_model()
     if capacity_per_day is not None:
         check_non_negative(capacity_per_day, "capacity_per_day", "alerts a day")
@@ -145,7 +151,7 @@ def analyse(
         curve=curve,
         costs=costs,
         values=value_curve(curve, model),
-        perfect_savings=perfect_value(curve, model),
+        perfect_savings=perfect_value(amounts, model),
         best=best_thresholds(curve, model, days=data.days, capacity_per_day=capacity_per_day),
         days=data.days,
         capacity_per_day=capacity_per_day,

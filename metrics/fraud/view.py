@@ -19,7 +19,7 @@ from metrics.core.curves import (
     roc_auc,
 )
 from metrics.core.format import money
-from metrics.core.value import BestPoint
+from metrics.core.value import BestPoint, ClassAmounts, class_amounts
 from metrics.fraud.model import FraudAnalysis, FraudCosts, FraudData, FraudSnapshot, analyse
 
 THRESHOLD_GRID = np.round(np.linspace(0.0, 1.0, 1001), 3)
@@ -184,6 +184,7 @@ class PreparedFraud:
 
     data: FraudData
     curve: ThresholdCurve
+    amounts: ClassAmounts
     boot: BootstrapCurves
 
 
@@ -211,7 +212,8 @@ def prepare(data: FraudData, *, n_resamples: int = 400, seed: int = 0) -> Prepar
         n_resamples=n_resamples,
         seed=seed,
     )
-    return PreparedFraud(data=data, curve=data.curve(), boot=boot)
+    amounts = class_amounts(data.y_true, data.amount)
+    return PreparedFraud(data=data, curve=data.curve(), amounts=amounts, boot=boot)
 
 
 @dataclass(frozen=True, eq=False)
@@ -249,6 +251,7 @@ def fraud_view(
         prepared.data,
         costs,
         curve=prepared.curve,
+        amounts=prepared.amounts,
         boot=prepared.boot,
         capacity_per_day=capacity_per_day,
     )

@@ -205,9 +205,15 @@ def test_ads_bad_input_is_one_line(capsys, args, message):
 
 def _ads_json(capsys, *args):
     code = main(
-        ["ads", "--data", str(sample_path(ADS_SAMPLE_FILE)), "--score-column", "score_gbm"]
-        + list(args)
-        + ["--json"]
+        [
+            "ads",
+            "--data",
+            str(sample_path(ADS_SAMPLE_FILE)),
+            "--score-column",
+            "score_gbm",
+            *list(args),
+            "--json",
+        ]
     )
     out, err = capsys.readouterr()
     assert code == 0, err
@@ -230,8 +236,15 @@ def test_rank_by_p_true_without_truth_names_the_fix(capsys, tmp_path):
     frame = pd.read_csv(sample_path(ADS_SAMPLE_FILE)).drop(columns="p_true").head(500)
     frame.to_csv(tmp_path / "log.csv", index=False)
     code = main(
-        ["ads", "--data", str(tmp_path / "log.csv"), "--score-column", "score_gbm"]
-        + ["--rank-by", "p_true"]
+        [
+            "ads",
+            "--data",
+            str(tmp_path / "log.csv"),
+            "--score-column",
+            "score_gbm",
+            "--rank-by",
+            "p_true",
+        ]
     )
     _, err = capsys.readouterr()
     assert code == 2 and "needs true click probabilities" in err and err.count("\n") == 1

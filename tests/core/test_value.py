@@ -4,7 +4,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from metrics.core.curves import threshold_curve
-from metrics.core.value import OutcomeValue, ValueModel, best_thresholds, perfect_value, value_curve
+from metrics.core.value import (
+    OutcomeValue,
+    ValueModel,
+    best_thresholds,
+    class_amounts,
+    perfect_value,
+    value_curve,
+)
 from metrics.fraud.model import FraudCosts
 
 FRAUD = FraudCosts(review_cost=5, chargeback_fee=15, decline_cost_rate=0.10).value_model()
@@ -37,7 +44,7 @@ def test_hand_computed_fraud_value():
     # flag 0.4 too: 200 + 30 + 15 - 5 = 240
     # flag 0.1 too: 240 - 5 - 100 = 135
     np.testing.assert_allclose(values, [0, 210, 200, 240, 135])
-    assert perfect_value(curve, FRAUD) == pytest.approx(200 + 30 + 2 * 15 - 2 * 5)
+    assert perfect_value(class_amounts(y, a), FRAUD) == pytest.approx(200 + 30 + 2 * 15 - 2 * 5)
     best = best_thresholds(curve, FRAUD)
     assert best.savings.threshold == 0.4 and best.savings.value == pytest.approx(240)
     assert best.f1.threshold == 0.4  # tp=2, fp=1: F1 = 0.8
@@ -80,10 +87,12 @@ rows = st.lists(
 )
 costs = st.builds(
     FraudCosts,
-    review_cost=st.floats(0, 20),
-    chargeback_fee=st.floats(20, 40),
+    review_cost=st.floats(0, 100),
+    chargeback_fee=st.floats(0, 40),
     decline_cost_rate=st.floats(0, 0.5),
 )
+outcome = st.builds(OutcomeValue, fixed=st.floats(-50, 50), rate=st.floats(-2, 2))
+value_models = st.builds(ValueModel, tn=outcome, fp=outcome, fn=outcome, tp=outcome)
 
 
 @given(rows, costs)
@@ -93,6 +102,40 @@ def test_flag_nothing_is_zero_and_perfect_model_is_the_upper_bound(data, fraud_c
     model = fraud_costs.value_model()
     values = value_curve(curve, model)
     assert values[0] == 0.0
-    assert values.max() <= perfect_value(curve, model) + 1e-6 * (1 + a.sum())
+    assert values.max() <= perfect_value(class_amounts(y, a), model) + 1e-6 * (1 + a.sum())
     best = best_thresholds(curve, model)
     assert best.savings.value == pytest.approx(values.max())
+
+
+def _perfect_by_row(y, a, model):
+    """The perfect decision row by row: flag a row when that is worth more than not."""
+    total = 0.0
+    for label, amount in zip(y, a, strict=True):
+        if label == 1:
+            flag = model.tp.fixed + model.tp.rate * amount
+            keep = model.fn.fixed + model.fn.rate * amount
+        else:
+            flag = model.fp.fixed + model.fp.rate * amount
+            keep = model.tn.fixed + model.tn.rate * amount
+        total += max(flag - keep, 0.0)
+    return total
+
+
+@given(rows, value_models)
+def test_perfect_value_is_the_row_by_row_best_and_no_threshold_beats_it(data, model):
+    y, s, a = map(np.array, zip(*data, strict=True))
+    perfect = perfect_value(class_amounts(y, a), model)
+    tolerance = 1e-9 * (1 + np.abs(a).sum() * 2 + 50 * len(a))
+    assert perfect == pytest.approx(_perfect_by_row(y, a, model), abs=tolerance)
+    assert value_curve(threshold_curve(y, s, amount=a), model).max() <= perfect + tolerance
+
+
+def test_a_fraud_cheaper_than_its_review_is_not_worth_flagging():
+    """Review 20, fee 15: a $3 fraud loses $2 when caught, so the perfect model leaves it."""
+    y, s, a = np.array([1, 1]), np.array([0.9, 0.8]), np.array([3.0, 100.0])
+    model = FraudCosts(review_cost=20, chargeback_fee=15).value_model()
+    with np.errstate(all="raise"):
+        perfect = perfect_value(class_amounts(y, a), model)
+        best = value_curve(threshold_curve(y, s, amount=a), model).max()
+    assert perfect == pytest.approx(100 + 15 - 20)
+    assert best <= perfect
