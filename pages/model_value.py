@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from metrics.core.format import money, signed_money
 from metrics.review.charts import metric_money_figure
 from metrics.review.model_value import (
     METRICS,
@@ -14,15 +13,10 @@ from metrics.review.model_value import (
     rank_correlations,
     yearly,
 )
-from ui.common import framing_strip, plain, route_through_app
+from metrics.review.view import TARGETS, TargetScenario, target_sentence, target_tiles
+from ui.common import framing_strip, plain, route_through_app, tile_row
 from ui.fraud import fraud_cost_inputs
 from ui.review import candidates, reached_target, scored_models, scores_table
-
-TARGETS = {
-    "accuracy": ("Accuracy at 0.5", 0.0001, "%.4f"),
-    "f1": ("F1 at 0.5", 0.005, "%.3f"),
-    "roc_auc": ("ROC AUC", 0.001, "%.3f"),
-}
 
 route_through_app()
 st.title("Which ML metric tracks the money?")
@@ -88,24 +82,6 @@ reached = reached_target(model, metric, target, costs)
 gain = yearly(
     reached.net_savings - base.net_savings, rows=len(data.y_true), transactions_per_year=volume
 )
-tiles = st.columns(4)
-tiles[0].metric(label, fmt % reached.metric, delta=(fmt % (reached.metric - today)).strip())
-tiles[1].metric(
-    "Savings a year",
-    signed_money(gain),
-    help="Change at its best threshold.",
-)
-tiles[2].metric("Cost of getting there", money(invest.cost))
-payback = invest.payback_months(gain)
-tiles[3].metric(
-    "First-year ROI",
-    f"{invest.roi(gain):.0%}",
-    help="Payback " + ("never" if payback is None else f"{payback:.1f} months"),
-)
-st.info(
-    plain(
-        f"Moving {model} from {label} {fmt % today} to {fmt % reached.metric} is worth "
-        f"{money(gain)} a year at {volume:,} transactions; it costs {money(invest.cost)}, so it "
-        + ("never pays back." if payback is None else f"pays back in {payback:.1f} months.")
-    )
-)
+scenario = TargetScenario(model, metric, today, reached, gain, invest, volume)
+tile_row(target_tiles(scenario))
+st.info(plain(target_sentence(scenario)))

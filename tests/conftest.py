@@ -19,3 +19,31 @@ def tied_data(request: pytest.FixtureRequest) -> dict[str, np.ndarray]:
         "amount": np.round(rng.lognormal(3.5, 1.2, n), 2),
         "sample_weight": rng.integers(0, 4, n).astype(float),
     }
+
+
+ORACLE_SEEDS = range(200)
+
+
+@pytest.fixture(params=ORACLE_SEEDS)
+def oracle_case(request: pytest.FixtureRequest) -> dict[str, np.ndarray]:
+    """One of 200 small random cases for scikit-learn oracle tests: 2 to 300 rows, a positive
+    share from 1% to 60%, scores rounded to one or two decimals (many ties), amounts with a
+    heavy tail, and integer weights that are often zero, including on the top-scored rows.
+    Row 0 is a positive and row 1 a negative, both with weight, so both classes are present.
+    """
+    rng = np.random.default_rng(1_000 + request.param)
+    n = int(rng.integers(2, 300))
+    y = (rng.random(n) < rng.uniform(0.01, 0.6)).astype(int)
+    y[:2] = [1, 0]
+    decimals = int(rng.integers(1, 3))
+    score = np.clip(np.round(rng.beta(2, 5, n) + 0.3 * y * rng.random(), decimals), 0, 1)
+    weight = rng.integers(0, 4, n).astype(float)
+    if rng.random() < 0.5:  # zero weights on the highest scores
+        weight[np.argsort(-score, kind="stable")[: int(rng.integers(1, 5))]] = 0
+    weight[:2] = np.maximum(weight[:2], 1)
+    return {
+        "y_true": y,
+        "y_score": score,
+        "amount": np.round(rng.lognormal(3.5, 1.2, n), 2),
+        "sample_weight": weight,
+    }

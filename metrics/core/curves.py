@@ -328,9 +328,11 @@ def average_precision(curve: ThresholdCurve) -> float:
     """
     if curve.positives <= 0:
         return warn_undefined("PR AUC", "there are no positives")
-    rec = curve.tp / curve.positives
-    prec = precision(curve.tp[1:], curve.fp[1:])
-    return float(np.sum(np.diff(rec) * prec))
+    step = np.diff(curve.tp / curve.positives)
+    # Points where recall does not move add nothing; skipping them also skips the points
+    # that only zero-weight rows create (precision 0/0 there), as scikit-learn drops them.
+    rising = step > 0
+    return float(np.sum(step[rising] * precision(curve.tp[1:][rising], curve.fp[1:][rising])))
 
 
 @dataclass(frozen=True)

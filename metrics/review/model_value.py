@@ -181,11 +181,18 @@ def metric_value(metric: str, y_true: np.ndarray, y_score: np.ndarray) -> float:
 
 @dataclass(frozen=True)
 class Reached:
-    """The nudge that brings a metric to a target, and what it is worth."""
+    """The log-odds move that brings a metric to a target, and what it is worth.
+
+    ``within_tolerance`` is False when the metric moves in steps larger than the tolerance
+    (accuracy and F1 change one transaction at a time): ``metric`` is then the step nearest
+    the target and ``step`` the size of the jump across it.
+    """
 
     k: float
     metric: float
     net_savings: float
+    within_tolerance: bool = True
+    step: float = 0.0
 
 
 def reach_target(
@@ -225,18 +232,34 @@ def reach_target(
     -------
     Reached
     """
+    truth = label_truth(y_true)
+
+    def at(k: float) -> float:
+        return metric_value(
+            metric, y_true, move_log_odds(y_score, k, truth=truth, eps=LOG_ODDS_EPS)
+        )
+
     low, high = bracket
-    k = 0.0
+    below, above = (low, at(low)), (high, at(high))
+    k, value = below
     for _ in range(60):
         k = (low + high) / 2
-        moved = move_log_odds(y_score, k, truth=label_truth(y_true), eps=LOG_ODDS_EPS)
-        value = metric_value(metric, y_true, moved)
-        if abs(value - target) <= tol or high - low < 1e-7:
+        value = at(k)
+        if abs(value - target) <= tol or high - low < 1e-9:
             break
-        low, high = (k, high) if value < target else (low, k)
-    nudged = move_log_odds(y_score, k, truth=label_truth(y_true), eps=LOG_ODDS_EPS)
-    curve = threshold_curve(y_true, nudged, amount=amount)
-    return Reached(k, value, float(value_curve(curve, costs.value_model()).max()))
+        if value < target:
+            low, below = k, (k, value)
+        else:
+            high, above = k, (k, value)
+    within = abs(value - target) <= tol
+    step = 0.0
+    if not within:  # a jump across the target: take the side nearer to it
+        k, value = min(below, above, key=lambda kv: abs(kv[1] - target))
+        step = abs(above[1] - below[1])
+    moved = move_log_odds(y_score, k, truth=truth, eps=LOG_ODDS_EPS)
+    curve = threshold_curve(y_true, moved, amount=amount)
+    savings = float(value_curve(curve, costs.value_model()).max())
+    return Reached(k, value, savings, within_tolerance=within, step=step)
 
 
 @dataclass(frozen=True)

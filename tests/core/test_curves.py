@@ -16,18 +16,18 @@ from metrics.core.validation import UndefinedMetricWarning
 
 
 @pytest.mark.parametrize("weighted", [False, True])
-def test_counts_match_confusion_matrix_at_every_threshold(tied_data, weighted):
-    y, s = tied_data["y_true"], tied_data["y_score"]
-    w = tied_data["sample_weight"] if weighted else None
-    curve = threshold_curve(y, s, amount=tied_data["amount"], sample_weight=w)
+def test_counts_match_confusion_matrix_at_every_threshold(oracle_case, weighted):
+    y, s = oracle_case["y_true"], oracle_case["y_score"]
+    w = oracle_case["sample_weight"] if weighted else None
+    curve = threshold_curve(y, s, amount=oracle_case["amount"], sample_weight=w)
     for t in [*np.unique(s), 0.0, 0.333, 1.0]:
         p = point_at(curve, t)
         expected = confusion_matrix(y, (s >= t).astype(int), labels=[0, 1], sample_weight=w)
         np.testing.assert_allclose([[p.tn, p.fp], [p.fn, p.tp]], expected, atol=1e-9)
 
 
-def test_amount_sums_match_amount_weighted_confusion_matrix(tied_data):
-    y, s, a = tied_data["y_true"], tied_data["y_score"], tied_data["amount"]
+def test_amount_sums_match_amount_weighted_confusion_matrix(oracle_case):
+    y, s, a = oracle_case["y_true"], oracle_case["y_score"], oracle_case["amount"]
     curve = threshold_curve(y, s, amount=a)
     for t in np.unique(s):
         i = curve.index(t)
@@ -39,9 +39,9 @@ def test_amount_sums_match_amount_weighted_confusion_matrix(tied_data):
 
 
 @pytest.mark.parametrize("weighted", [False, True])
-def test_precision_recall_match_precision_recall_curve(tied_data, weighted):
-    y, s = tied_data["y_true"], tied_data["y_score"]
-    w = tied_data["sample_weight"] if weighted else None
+def test_precision_recall_match_precision_recall_curve(oracle_case, weighted):
+    y, s = oracle_case["y_true"], oracle_case["y_score"]
+    w = oracle_case["sample_weight"] if weighted else None
     curve = threshold_curve(y, s, sample_weight=w)
     precision, recall, thresholds = precision_recall_curve(y, s, sample_weight=w)
     for p_ref, r_ref, t in zip(precision[:-1], recall[:-1], thresholds, strict=True):
@@ -52,11 +52,11 @@ def test_precision_recall_match_precision_recall_curve(tied_data, weighted):
 
 
 @pytest.mark.parametrize("weighted", [False, True])
-def test_f1_and_accuracy_match_sklearn(tied_data, weighted):
-    y, s = tied_data["y_true"], tied_data["y_score"]
-    w = tied_data["sample_weight"] if weighted else None
+def test_f1_and_accuracy_match_sklearn(oracle_case, weighted):
+    y, s = oracle_case["y_true"], oracle_case["y_score"]
+    w = oracle_case["sample_weight"] if weighted else None
     curve = threshold_curve(y, s, sample_weight=w)
-    for t in np.unique(s)[::7]:
+    for t in np.unique(s):
         pred = (s >= t).astype(int)
         point = point_at(curve, t)
         assert point.f1 == pytest.approx(f1_score(y, pred, sample_weight=w, zero_division=0))
@@ -64,12 +64,21 @@ def test_f1_and_accuracy_match_sklearn(tied_data, weighted):
 
 
 @pytest.mark.parametrize("weighted", [False, True])
-def test_aucs_match_sklearn(tied_data, weighted):
-    y, s = tied_data["y_true"], tied_data["y_score"]
-    w = tied_data["sample_weight"] if weighted else None
+def test_aucs_match_sklearn(oracle_case, weighted):
+    y, s = oracle_case["y_true"], oracle_case["y_score"]
+    w = oracle_case["sample_weight"] if weighted else None
     curve = threshold_curve(y, s, sample_weight=w)
     assert roc_auc(curve) == pytest.approx(roc_auc_score(y, s, sample_weight=w))
     assert average_precision(curve) == pytest.approx(average_precision_score(y, s, sample_weight=w))
+
+
+def test_average_precision_drops_zero_weight_rows_like_sklearn():
+    y, s = np.array([1, 0, 1, 0, 0]), np.array([0.9, 0.8, 0.7, 0.3, 0.1])
+    w = np.array([0.0, 1, 1, 1, 1])
+    with np.errstate(all="raise"):
+        got = average_precision(threshold_curve(y, s, sample_weight=w))
+    assert got == pytest.approx(0.5)
+    assert got == pytest.approx(average_precision_score(y, s, sample_weight=w))
 
 
 def test_hand_computed_toy_curve():

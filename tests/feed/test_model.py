@@ -155,3 +155,30 @@ def test_coupled_model_really_trains_and_is_compared(sample):
     assert result.train_seconds > result.reweight_seconds > 0
     assert 0 < result.overlap_at_k <= 1 and -1 <= result.kendall_tau <= 1
     assert result.decoupled.expected_clicks > 0 and result.coupled.expected_clicks > 0
+
+
+def test_ndcg_leaves_out_users_with_nothing_eligible_where_sklearn_counts_zero():
+    """A user whose feed is empty after filtering has no ideal ranking, so no NDCG. ValueLens
+    averages over the other users; scikit-learn's ndcg_score counts that user as 0."""
+    import dataclasses
+
+    data = small_feed()
+    full = blendable(data, FilterThresholds(spam=2, nsfw=2, misinfo=2))
+    eligible = full.eligible.copy()
+    eligible[0] = False
+    gain = np.where(eligible, full.quality_gain, 0.0)
+    prepared = dataclasses.replace(
+        full,
+        eligible=eligible,
+        quality_gain=gain,
+        ideal_quality=-np.sort(-gain, axis=1),
+        quality_rank=percentile_ranks(data.quality_pred[data.post_index], eligible),
+        engagement_rank=percentile_ranks(data.engagement, eligible),
+    )
+    k, alpha, beta = 5, 0.3141, 0.6859
+    got = rank_feed(data, prepared, alpha=alpha, beta=beta, k=k).outcome.ndcg_quality
+    score = blend(prepared, alpha=alpha, beta=beta)
+    others = ndcg_score(gain[1:], score[1:], k=k)
+    assert got == pytest.approx(others)
+    users = len(gain)
+    assert ndcg_score(gain, score, k=k) == pytest.approx(others * (users - 1) / users)

@@ -58,7 +58,8 @@ def test_rank_correlation_by_hand():
     ("metric", "target", "tol"),
     [
         ("accuracy", 0.9980, 1e-4),
-        ("f1", 0.75, 5e-3),
+        ("f1", 0.75, 1e-4),
+        ("f1", 0.8, 1e-4),
         ("roc_auc", 0.995, 1e-4),
         ("roc_auc", 0.95, 1e-4),
     ],
@@ -69,7 +70,15 @@ def test_nudging_reaches_the_target_metric_within_tolerance(candidates, metric, 
     reached = reach_target(
         data.y_true, s, data.amount, FraudCosts(), metric=metric, target=target, tol=tol
     )
-    assert abs(reached.metric - target) <= tol
+    if reached.within_tolerance:
+        assert abs(reached.metric - target) <= tol
+    else:
+        # The metric jumps across the target when one transaction changes side: the search
+        # stops at the nearer side of that single step.
+        positives = data.y_true.sum()
+        one_transaction = {"accuracy": 1 / len(data.y_true), "f1": 2 / positives}[metric]
+        assert 0 < reached.step <= one_transaction * 1.01
+        assert abs(reached.metric - target) <= reached.step / 2
     assert metric_value(
         metric,
         data.y_true,
