@@ -7,8 +7,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from metrics.ads.data import load_ads_sample
+from metrics.ads.model import summarise
+from metrics.core.format import money, percent
 from metrics.fraud.data import load_fraud_sample
-from metrics.fraud.model import FraudCosts
+from metrics.fraud.model import FraudCosts, snapshot
 from metrics.fraud.view import fraud_view, prepare
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -51,6 +54,9 @@ def test_moving_the_threshold_changes_net_savings_and_the_sentence(fraud):
     assert metric(fraud, "Net savings") != before_money
     assert sentence(fraud) != before_text
     assert sentence(fraud).startswith("At a threshold of 0.050, the model flags")
+    prepared = prepare(load_fraud_sample())
+    view = fraud_view(prepared, FraudCosts(), capacity_per_day=25.0)
+    assert metric(fraud, "Net savings") == money(snapshot(view.analysis, 0.05).net_savings)
 
 
 def test_costs_and_model_move_the_money(fraud):
@@ -114,12 +120,17 @@ def test_ads_reserve_moves_revenue_and_coverage(ads):
     assert info_starting(ads, "With a $100 reserve")
 
 
-def test_ads_pricing_slots_and_model_run_without_error(ads):
+def test_ads_tiles_show_the_library_numbers_for_pricing_slots_and_model(ads):
+    model = "Logistic regression, balanced weights"
     ads.radio(key="ads_pricing").set_value(ads.radio(key="ads_pricing").options[1]).run()
     ads.radio(key="ads_slots").set_value(2).run()
-    ads.selectbox(key="ads_model").set_value("Logistic regression, balanced weights").run()
+    ads.selectbox(key="ads_model").set_value(model).run()
     assert not ads.exception
-    assert metric(ads, "Calibration ratio") != "1.00"
+    reserve = ads.select_slider(key="ads_reserve").value
+    expected = summarise(load_ads_sample(model), slots=2, reserve=reserve, pricing="second")
+    assert metric(ads, "Revenue per 1k queries") == money(expected.outcome.expected_rpm, decimals=2)
+    assert metric(ads, "Queries with an ad") == percent(expected.outcome.fill_rate)
+    assert metric(ads, "Calibration ratio") == f"{expected.quality.calibration_ratio:.2f}"
 
 
 @pytest.fixture
