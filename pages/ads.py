@@ -19,7 +19,7 @@ from ui.ads import (
     sample,
     sweep,
 )
-from ui.common import framing_strip, plain, route_through_app
+from ui.common import RESTART_SAFE_EVERY, framing_strip, plain, route_through_app
 
 PRICING = {
     "First price: the winner pays its bid": "first",
@@ -40,7 +40,7 @@ def view_for(model: str, slots: int, pricing: str, reserve: float) -> AdsView:
     )
 
 
-@st.fragment
+@st.fragment(run_every=RESTART_SAFE_EVERY)
 def quality_section(view: AdsView, daily_queries: float) -> None:
     knob = st.slider(
         "Model quality: -1 is pure noise, 0 is this model, 1 is perfect click predictions",

@@ -7,7 +7,7 @@ import streamlit as st
 from metrics.fraud import charts
 from metrics.fraud.model import FraudCosts, snapshot
 from metrics.fraud.view import FraudView, PreparedFraud, fraud_view, headline
-from ui.common import framing_strip, plain, route_through_app
+from ui.common import RESTART_SAFE_EVERY, framing_strip, plain, route_through_app
 from ui.fraud import (
     FRAUD_VALUE_KEY,
     choose_data,
@@ -32,7 +32,7 @@ def jump_to(value: float) -> None:
     st.session_state["fraud_threshold"] = min(max(value, 0.0), 1.0)
 
 
-@st.fragment
+@st.fragment(run_every=RESTART_SAFE_EVERY)
 def threshold_section(view: FraudView) -> None:
     analysis, best = view.analysis, view.analysis.best
     t = st.slider(

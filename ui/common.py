@@ -26,6 +26,14 @@ def route_through_app() -> None:
         st.rerun()
 
 
+RESTART_SAFE_EVERY = "1h"
+"""``run_every`` for fragments: any automatic rerun makes Streamlit's browser client ask for a
+full page run when it reconnects (after a server restart), which recreates the fragments.
+Without one, a slider inside a fragment is dead after a restart: its fragment is unknown to
+the new session and the request is dropped. Once an hour the fragment reruns on its own, a
+lookup that costs milliseconds."""
+
+
 def plain(text: str) -> str:
     """Text for Streamlit markdown: dollar signs shown as such, not read as LaTeX."""
     return text.replace("$", "\\$")

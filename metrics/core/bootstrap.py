@@ -1,9 +1,19 @@
-"""Bootstrap intervals for value on a grid of thresholds, vectorised over resamples.
+"""Bootstrap intervals for value on a grid of thresholds, at a cost independent of row count.
 
-Resampling rows changes only four sums per threshold (positives and negatives flagged, and
-their amounts), and value is linear in them. So the resampled curves are computed once and
-any cost setting turns them into an interval by a linear combination: no re-sampling when a
-cost input moves, and a lookup when the threshold moves.
+Value at a threshold is linear in four sums (positives and negatives flagged, and their
+amounts), and each sum is a total over buckets: a row's bucket is its class and how many grid
+thresholds its score clears. So the bootstrap resamples buckets, not rows.
+
+It is the Poisson bootstrap (every row drawn a Poisson(1) number of times), which for a bucket
+of n rows is: draw N ~ Poisson(n) rows, each uniformly from the bucket. Buckets of at most
+``EXACT_ROWS`` rows are resampled exactly that way. In a larger bucket the sums of the N rows'
+weights and weighted amounts are drawn from a normal distribution with the bucket's own mean
+and covariance scaled by N, which matches the Poisson bootstrap's mean, variance and
+covariance of every sum exactly. The work is (resamples x buckets), plus the small buckets'
+rows: 1M rows cost what 10,000 do.
+
+The resampled sums are computed once; any cost setting turns them into an interval by a
+linear combination, and a threshold move is a lookup.
 """
 
 from __future__ import annotations
@@ -21,8 +31,8 @@ from metrics.core.validation import (
 )
 from metrics.core.value import ValueModel
 
-# Rows drawn per vectorised chunk: bounds memory at about 100 MB whatever the data size.
-_DRAWS_PER_CHUNK = 4_000_000
+EXACT_ROWS = 32
+"""Buckets with at most this many rows are resampled row by row."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -64,6 +74,71 @@ class ValueBand:
         return float(self.low[j]), float(self.high[j])
 
 
+@dataclass(frozen=True, eq=False)
+class Buckets:
+    """Sufficient statistics per bucket (class and grid position) for the bootstrap.
+
+    Attributes
+    ----------
+    rows : ndarray of shape (k,)
+        Rows in each bucket.
+    weight, amount : ndarray of shape (k,)
+        Sums of w and of w x amount.
+    weight_sq, amount_sq, cross : ndarray of shape (k,)
+        Sums of w^2, (w x amount)^2 and w x (w x amount): the second moments.
+    """
+
+    rows: np.ndarray
+    weight: np.ndarray
+    amount: np.ndarray
+    weight_sq: np.ndarray
+    amount_sq: np.ndarray
+    cross: np.ndarray
+
+
+def bucket_keys(y: np.ndarray, s: np.ndarray, grid: np.ndarray) -> np.ndarray:
+    """Bucket of each row: ``2 x (grid thresholds its score clears) + label``.
+
+    Parameters
+    ----------
+    y : ndarray of shape (n,)
+        Labels, 0 or 1.
+    s : ndarray of shape (n,)
+        Scores.
+    grid : ndarray of shape (g,)
+        Ascending thresholds.
+
+    Returns
+    -------
+    ndarray of int, shape (n,)
+        In ``[0, 2 x (g + 1))``.
+    """
+    return 2 * np.searchsorted(grid, s, side="right") + y
+
+
+def bucket_stats(key: np.ndarray, w: np.ndarray, wa: np.ndarray, n_keys: int) -> Buckets:
+    """Sum the first and second moments of weight and weighted amount per bucket.
+
+    Parameters
+    ----------
+    key : ndarray of int, shape (n,)
+        Bucket of each row, from ``bucket_keys``.
+    w, wa : ndarray of shape (n,)
+        Each row's weight and weight x amount.
+    n_keys : int
+        Number of buckets.
+
+    Returns
+    -------
+    Buckets
+    """
+
+    def total(values: np.ndarray | None) -> np.ndarray:
+        return np.bincount(key, values, n_keys)
+
+    return Buckets(total(None), total(w), total(wa), total(w * w), total(wa * wa), total(w * wa))
+
+
 def bootstrap_curves(
     y_true: object,
     y_score: object,
@@ -74,11 +149,7 @@ def bootstrap_curves(
     n_resamples: int = 400,
     seed: int = 0,
 ) -> BootstrapCurves:
-    """Resample rows with replacement ``n_resamples`` times and sum per grid threshold.
-
-    Each resample draws n row indices; a row's grid bucket (how many grid thresholds its score
-    clears) and class form one key, and ``np.bincount`` over resample-offset keys sums all
-    resamples of a chunk at once.
+    """Poisson-bootstrap the confusion sums at every grid threshold.
 
     Parameters
     ----------
@@ -88,7 +159,7 @@ def bootstrap_curves(
         Predicted probability of the positive class, in [0, 1].
     thresholds : ndarray of shape (g,)
         Strictly increasing grid of decision thresholds in [0, 1].
-    amount : array-like of shape (n,)
+    amount : array-like of shape (n,), optional
         Non-negative money amount of each row, in the currency unit.
     sample_weight : array-like of shape (n,), optional
         Non-negative row weights.
@@ -106,61 +177,75 @@ def bootstrap_curves(
     s = check_scores(y_score)
     a = np.zeros_like(s) if amount is None else check_amounts(amount)
     w = np.ones_like(s) if sample_weight is None else check_weights(sample_weight)
-    n = check_same_length(label=y, score=s, amount=a, sample_weight=w)
+    check_same_length(label=y, score=s, amount=a, sample_weight=w)
     grid = np.asarray(thresholds, dtype=np.float64)
     if grid.ndim != 1 or grid.size == 0 or np.any(np.diff(grid) <= 0):
         raise ValueError("thresholds must be a non-empty, strictly increasing grid")
+    n_keys = 2 * (grid.size + 1)
+    key = bucket_keys(y, s, grid)
+    wa = w * a
+    buckets = bucket_stats(key, w, wa, n_keys)
     rng = np.random.default_rng(seed)
-    per_chunk = max(1, _DRAWS_PER_CHUNK // n)
-    chunks = [
-        resampled_curves(
-            rng.integers(0, n, size=(min(per_chunk, n_resamples - start), n)), y, s, a, w, grid
-        )
-        for start in range(0, n_resamples, per_chunk)
-    ]
-    fields = ("tp", "fp", "tp_amount", "fp_amount")
-    return BootstrapCurves(grid, *(np.concatenate([getattr(c, f) for c in chunks]) for f in fields))
+    draws = rng.poisson(buckets.rows, size=(n_resamples, n_keys))
+    counts, amounts = _large_buckets(buckets, draws, rng)
+    small = (buckets.rows > 0) & (buckets.rows <= EXACT_ROWS)
+    if small.any():
+        exact_counts, exact_amounts = _small_buckets(key, w, wa, small, draws, rng)
+        counts[:, small], amounts[:, small] = exact_counts, exact_amounts
+    return _curves_from_buckets(grid, counts, amounts)
 
 
-def resampled_curves(
-    rows: np.ndarray,
-    y: np.ndarray,
-    s: np.ndarray,
-    a: np.ndarray,
+def _large_buckets(
+    b: Buckets, draws: np.ndarray, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray]:
+    """Sums of N drawn rows per bucket from a moment-matched bivariate normal given N."""
+    n = np.maximum(b.rows, 1)
+    mean_w, mean_wa = b.weight / n, b.amount / n
+    var_w = np.maximum(b.weight_sq / n - mean_w**2, 0.0)
+    var_wa = np.maximum(b.amount_sq / n - mean_wa**2, 0.0)
+    cov = b.cross / n - mean_w * mean_wa
+    # Cholesky factor of [[var_w, cov], [cov, var_wa]], per bucket.
+    l11 = np.sqrt(var_w)
+    l21 = np.divide(cov, l11, out=np.zeros_like(cov), where=l11 > 0)
+    l22 = np.sqrt(np.maximum(var_wa - l21**2, 0.0))
+    root = np.sqrt(draws)
+    z1 = rng.standard_normal(draws.shape)
+    z2 = rng.standard_normal(draws.shape)
+    counts = np.maximum(draws * mean_w + root * l11 * z1, 0.0)
+    amounts = np.maximum(draws * mean_wa + root * (l21 * z1 + l22 * z2), 0.0)
+    return counts, amounts
+
+
+def _small_buckets(
+    key: np.ndarray,
     w: np.ndarray,
-    grid: np.ndarray,
+    wa: np.ndarray,
+    small: np.ndarray,
+    draws: np.ndarray,
+    rng: np.random.Generator,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Exact Poisson bootstrap of the small buckets: N draws with replacement from its rows."""
+    members = np.flatnonzero(small[key])
+    members = members[np.argsort(key[members], kind="stable")]
+    buckets = np.flatnonzero(small)
+    sizes = np.bincount(key[members], minlength=small.size)[buckets]
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    n_draws = draws[:, buckets]  # (resamples, small buckets)
+    cell = np.repeat(np.arange(n_draws.size), n_draws.ravel())
+    column = cell % buckets.size
+    picked = members[starts[column] + (rng.random(cell.size) * sizes[column]).astype(np.int64)]
+    counts = np.bincount(cell, w[picked], n_draws.size).reshape(n_draws.shape)
+    amounts = np.bincount(cell, wa[picked], n_draws.size).reshape(n_draws.shape)
+    return counts, amounts
+
+
+def _curves_from_buckets(
+    grid: np.ndarray, counts: np.ndarray, amounts: np.ndarray
 ) -> BootstrapCurves:
-    """TP, FP, TP amount and FP amount at each grid threshold for explicit resamples.
-
-    Parameters
-    ----------
-    rows : ndarray of int, shape (b, n)
-        Each row lists the drawn row indices of one resample.
-    y, s, a, w : ndarray of shape (n,)
-        Labels (0/1), scores, amounts and weights of the original rows.
-    grid : ndarray of shape (g,)
-        Ascending thresholds.
-
-    Returns
-    -------
-    BootstrapCurves
-
-    Notes
-    -----
-    A row's key is its grid bucket (how many grid thresholds its score clears) and class;
-    one ``np.bincount`` over resample-offset keys sums all resamples at once.
-    """
-    n_boot, n_keys = rows.shape[0], 2 * (grid.size + 1)
-    key = 2 * np.searchsorted(grid, s, side="right") + y
-    keys = (key[rows] + n_keys * np.arange(n_boot)[:, None]).ravel()
-    size = n_boot * n_keys
-    counts = np.bincount(keys, w[rows].ravel(), size).reshape(n_boot, n_keys)
-    amounts = np.bincount(keys, (a * w)[rows].ravel(), size).reshape(n_boot, n_keys)
+    """Buckets above position j are flagged at grid threshold j: reverse cumulative sums."""
 
     def flagged(sums: np.ndarray, label: int) -> np.ndarray:
-        # Buckets above j are flagged at grid threshold j: a reverse cumulative sum.
-        from_top = np.cumsum(sums[:, label::2][:, ::-1], axis=1)[:, ::-1]
-        return from_top[:, 1:]
+        return np.cumsum(sums[:, label::2][:, ::-1], axis=1)[:, ::-1][:, 1:]
 
     return BootstrapCurves(
         grid, flagged(counts, 1), flagged(counts, 0), flagged(amounts, 1), flagged(amounts, 0)

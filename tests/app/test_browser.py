@@ -33,9 +33,9 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def _streamlit() -> Iterator[str]:
-    """A fresh dashboard server on a free port; yields its URL."""
-    port = _free_port()
+def _streamlit(port: int | None = None) -> Iterator[str]:
+    """A fresh dashboard server on ``port`` (a free one by default); yields its URL."""
+    port = port or _free_port()
     process = subprocess.Popen(
         [
             sys.executable,
@@ -201,3 +201,26 @@ def test_a_page_url_as_the_first_request_is_routed_through_the_app(browser):
         assert sidebar.get_by_text("Which metric tracks money").count() == 1
         assert page.get_by_text("Page not found").count() == 0
         page.close()
+
+
+def test_the_slider_still_works_after_a_server_restart(browser):
+    """The browser reconnects to a new server process; moving the threshold must still move
+    the money (the fragment is recreated by a full run, not silently dropped)."""
+    port = _free_port()
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    with _streamlit(port) as url:
+        page.goto(f"{url}/fraud")
+        page.get_by_text("At a threshold of 0.500").first.wait_for(timeout=90_000)
+    with _streamlit(port):
+        page.wait_for_timeout(5_000)  # the client reconnects and runs the page again
+        thumb = page.get_by_role("slider").first
+        thumb.focus()
+        for _ in range(3):
+            thumb.press("PageDown")
+        page.wait_for_function(
+            "document.body.innerText.includes('At a threshold of')"
+            " && !document.body.innerText.includes('At a threshold of 0.500')",
+            timeout=30_000,
+        )
+        assert page.locator("[data-testid='stException']").count() == 0
+    page.close()
