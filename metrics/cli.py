@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import warnings
 from collections.abc import Sequence
+from typing import NoReturn
 
 from metrics.ads import cli as ads_cli
 from metrics.fraud import cli as fraud_cli
@@ -20,9 +22,17 @@ EXIT_BAD_INPUT = 2
 SUB_COMMANDS = (fraud_cli, ads_cli)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with one ``error:`` line and the help to read, instead of a usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"error: {message} (see: {self.prog} --help)\n")
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="valuelens", description=__doc__.splitlines()[0])
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = _Parser(prog="valuelens", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for module in SUB_COMMANDS:
         module.add_parser(commands)
     return parser
@@ -46,14 +56,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     int
         0 on success, 2 on bad input.
     """
-    args = _parser().parse_args(argv)
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as stop:
+        return int(stop.code or 0)
     warnings.formatwarning = lambda message, *_, **__: f"warning: {message}\n"
     try:
         report = args.run(args)
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(json.dumps(report, indent=2) if args.json else _text(report))
+    except MemoryError:
+        print(
+            "error: the file does not fit in memory here; filter it first with --where or split it",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    try:
+        print(json.dumps(report, indent=2) if args.json else _text(report), flush=True)
+    except BrokenPipeError:
+        # The reader (e.g. `head`) closed the pipe: stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

@@ -19,8 +19,15 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+import pandas as pd
 
-from metrics.core.validation import check_labels, check_non_negative, check_same_length
+from metrics.core.format import count
+from metrics.core.validation import (
+    check_amounts,
+    check_labels,
+    check_non_negative,
+    check_same_length,
+)
 
 Pricing = Literal["first", "second"]
 
@@ -46,27 +53,41 @@ class Ranked:
     p_true: np.ndarray | None
 
 
-def query_index(query_id: object) -> tuple[np.ndarray, int]:
+def query_index(
+    query_id: object, *, name: str = "query_id", rows: np.ndarray | None = None
+) -> tuple[np.ndarray, int]:
     """Dense 0..q-1 index of each row's query, and q.
 
     Parameters
     ----------
     query_id : array-like of shape (n,)
-        Any hashable ids, one per candidate row.
+        Any hashable ids, one per candidate row; none blank.
+    name : str
+        Column name used in the error message.
+    rows : ndarray of int, optional
+        File row numbers of the values, for messages; positions when omitted.
 
     Returns
     -------
     index : ndarray of int, shape (n,)
     n_queries : int
     """
-    ids = np.asarray(query_id)
+    ids = pd.Series(np.asarray(query_id, dtype=object) if np.ndim(query_id) else [])
     if ids.ndim != 1 or ids.size == 0:
-        raise ValueError("column 'query_id' must hold one id per candidate row")
-    _, index = np.unique(ids, return_inverse=True)
-    return index.ravel(), int(index.max()) + 1
+        raise ValueError(f"column '{name}' must hold one id per candidate row")
+    blank = ids.isna().to_numpy() | (ids.astype(str).str.strip() == "").to_numpy()
+    if blank.any():
+        position = int(np.flatnonzero(blank)[0])
+        row = position if rows is None else int(rows[position])
+        raise ValueError(
+            f"column '{name}' has {count(blank.sum(), 'blank id')}, e.g. in row {row}; "
+            "every candidate needs the id of its query: fill them in or drop those rows"
+        )
+    index, _ = pd.factorize(ids.astype(str) if ids.map(type).nunique() > 1 else ids, sort=True)
+    return index.astype(np.int64), int(index.max()) + 1
 
 
-def check_bids(bid: object, *, name: str = "bid") -> np.ndarray:
+def check_bids(bid: object, *, name: str = "bid", rows: np.ndarray | None = None) -> np.ndarray:
     """Bids in USD per click: finite and non-negative.
 
     Parameters
@@ -74,20 +95,14 @@ def check_bids(bid: object, *, name: str = "bid") -> np.ndarray:
     bid : array-like of shape (n,)
     name : str
         Column name used in the error message.
+    rows : ndarray of int, optional
+        File row numbers of the values, for messages; positions when omitted.
 
     Returns
     -------
     ndarray of float64
     """
-    array = np.asarray(bid, dtype=np.float64)
-    bad = ~np.isfinite(array) | (array < 0)
-    if bad.any():
-        row = int(np.flatnonzero(bad)[0])
-        raise ValueError(
-            f"column '{name}' has {int(bad.sum())} negative or missing bids, e.g. "
-            f"{array[row].item()!r} in row {row}; bids are USD per click, >= 0"
-        )
-    return array
+    return check_amounts(bid, name=name, rows=rows, meaning="bids are USD per click, >= 0")
 
 
 def rank_candidates(

@@ -7,6 +7,7 @@ import pandas as pd
 from metrics.ads.auction import check_bids, query_index
 from metrics.ads.model import AdsData
 from metrics.core.io import column, read_table, sample_path
+from metrics.core.roles import check_distinct_roles
 from metrics.core.validation import check_labels, check_same_length, check_scores
 
 ADS_SAMPLE_FILE = "ads_auctions.csv.gz"
@@ -41,16 +42,21 @@ def ads_data(
     -------
     AdsData
     """
-    q, n_queries = query_index(column(frame, query, "query").to_numpy())
-    truth = None
+    picked = {"query": query, "bid": bid, "score": score, "clicked": clicked}
     if p_true is not None and p_true in frame.columns:
-        truth = check_scores(frame[p_true].to_numpy(), name=p_true)
+        picked["p_true"] = p_true
+    check_distinct_roles(picked)
+    rows = frame.index.to_numpy()
+    q, n_queries = query_index(column(frame, query, "query").to_numpy(), name=query, rows=rows)
+    truth = None
+    if "p_true" in picked:
+        truth = check_scores(frame[p_true].to_numpy(), name=p_true, rows=rows)
     data = AdsData(
         query=q,
         n_queries=n_queries,
-        bid=check_bids(column(frame, bid, "bid").to_numpy(), name=bid),
-        score=check_scores(column(frame, score, "score").to_numpy(), name=score),
-        clicked=check_labels(column(frame, clicked, "clicked").to_numpy(), name=clicked),
+        bid=check_bids(column(frame, bid, "bid").to_numpy(), name=bid, rows=rows),
+        score=check_scores(column(frame, score, "score").to_numpy(), name=score, rows=rows),
+        clicked=check_labels(column(frame, clicked, "clicked").to_numpy(), name=clicked, rows=rows),
         p_true=truth,
     )
     check_same_length(query_id=data.query, bid=data.bid, score=data.score, clicked=data.clicked)

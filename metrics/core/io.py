@@ -3,7 +3,10 @@ reading, column lookup and the ``--where`` row filter. The only file I/O in metr
 
 from __future__ import annotations
 
+import codecs
 import contextlib
+import csv
+import gzip
 import io
 import os
 from importlib import resources
@@ -17,6 +20,9 @@ SAMPLE_DIR_VARIABLE = "VALUELENS_SAMPLE_DIR"
 _CHECKOUT_SAMPLES = Path(__file__).resolve().parents[2] / "sample_data"
 _INSTALLED_SAMPLES = "valuelens_samples"  # sample_data/ as installed by ``pip install .``
 _PARQUET_MAGIC = b"PAR1"
+_GZIP_MAGIC = b"\x1f\x8b"
+_SEPARATORS = (",", ";", "\t", "|")
+_DATA_SUFFIXES = (".csv", ".csv.gz", ".parquet", ".pq", ".tsv", ".txt")
 
 
 def sample_path(file_name: str) -> Path:
@@ -58,6 +64,9 @@ def sample_path(file_name: str) -> Path:
 def read_table(source: str | Path | bytes, *, name: str | None = None) -> pd.DataFrame:
     """Read CSV (optionally gzipped) or Parquet from a path or from uploaded bytes.
 
+    CSV files may use a comma, semicolon, tab or pipe between values, and be saved as UTF-8,
+    UTF-16 (with its byte-order mark) or Windows-1252/Latin-1: all are read.
+
     Parameters
     ----------
     source : str, Path or bytes
@@ -68,39 +77,111 @@ def read_table(source: str | Path | bytes, *, name: str | None = None) -> pd.Dat
     Returns
     -------
     DataFrame
-        One row per data row of the file.
+        One row per data row of the file; its index counts data rows from 0.
 
     Raises
     ------
     ValueError
-        Naming the file and the fix when it is missing, empty or unreadable.
+        Naming the file and the fix when it is missing, a folder, empty, unreadable or has
+        a column name twice.
     """
     label = name or (str(source) if not isinstance(source, bytes) else "upload")
     if isinstance(source, bytes):
-        is_parquet = source[:4] == _PARQUET_MAGIC
-        handle: io.BytesIO | Path = io.BytesIO(source)
-        compression = "gzip" if source[:2] == b"\x1f\x8b" else None
+        raw = source
+        is_parquet = raw[:4] == _PARQUET_MAGIC
     else:
-        handle = Path(source)
-        if not handle.is_file():
+        path = Path(source)
+        if path.is_dir():
+            files = [p for p in sorted(path.iterdir()) if p.name.endswith(_DATA_SUFFIXES)]
+            example = str(files[0]) if files else str(path / "scored.csv")
+            raise ValueError(f"'{label}' is a folder; give one CSV or Parquet file, e.g. {example}")
+        if not path.is_file():
             raise ValueError(f"file '{label}' was not found; check the path")
-        is_parquet = handle.suffix.lower() in {".parquet", ".pq"}
-        compression = "infer"
-    try:
-        if is_parquet:
-            frame = pd.read_parquet(handle)
-        else:
-            frame = pd.read_csv(handle, compression=compression)
-    except Exception as error:  # any parser failure becomes one clear line
-        kind = "Parquet" if is_parquet else "CSV"
-        raise ValueError(
-            f"file '{label}' could not be read as {kind} ({type(error).__name__}: "
-            f"{str(error).splitlines()[0] if str(error) else 'no detail'}); save it as CSV "
-            "with a header row or as Parquet"
-        ) from None
+        raw = path.read_bytes()
+        is_parquet = raw[:4] == _PARQUET_MAGIC or path.suffix.lower() in {".parquet", ".pq"}
+    frame = _read_parquet(raw, label) if is_parquet else _read_csv(raw, label)
     if frame.empty:
         raise ValueError(f"file '{label}' has no data rows; it needs a header and at least one row")
     return frame
+
+
+def _unreadable(label: str, kind: str, error: Exception) -> ValueError:
+    detail = str(error).splitlines()[0] if str(error) else "no detail"
+    return ValueError(
+        f"file '{label}' could not be read as {kind} ({type(error).__name__}: {detail}); "
+        "save it as CSV with a header row or as Parquet"
+    )
+
+
+def _read_parquet(raw: bytes, label: str) -> pd.DataFrame:
+    try:
+        frame = pd.read_parquet(io.BytesIO(raw))
+    except Exception as error:  # any parser failure becomes one clear line
+        raise _unreadable(label, "Parquet", error) from None
+    _check_unique(list(map(str, frame.columns)), label)
+    return frame
+
+
+def _read_csv(raw: bytes, label: str) -> pd.DataFrame:
+    text_head = _head(raw)
+    encoding = _encoding(text_head)
+    head = text_head.decode(encoding, errors="replace").lstrip("\ufeff")
+    header = head.splitlines()[0] if head.strip() else ""
+    separator = max(_SEPARATORS, key=header.count)
+    if not header.count(separator):
+        separator = ","
+    _check_unique(next(csv.reader([header], delimiter=separator), []), label)
+    compression = "gzip" if raw[:2] == _GZIP_MAGIC else None
+    try:
+        return pd.read_csv(
+            io.BytesIO(raw), sep=separator, encoding=encoding, compression=compression
+        )
+    except Exception as error:  # any parser failure becomes one clear line
+        raise _unreadable(label, "CSV", error) from None
+
+
+def _head(raw: bytes, size: int = 65_536) -> bytes:
+    """The first bytes of the file's text, decompressed if it is gzipped."""
+    if raw[:2] != _GZIP_MAGIC:
+        return raw[:size]
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(raw)) as handle:
+            return handle.read(size)
+    except OSError as error:
+        raise ValueError(
+            f"the gzip file could not be opened ({error}); compress it again"
+        ) from None
+
+
+def _encoding(head: bytes) -> str:
+    """UTF-16 by its byte-order mark, else UTF-8 if the start decodes, else Windows-1252."""
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return "cp1252" if _decodes(head, "cp1252") else "latin-1"
+    return "utf-8-sig" if head[:3] == b"\xef\xbb\xbf" else "utf-8"
+
+
+def _decodes(head: bytes, encoding: str) -> bool:
+    try:
+        head.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _check_unique(names: list[str], label: str) -> None:
+    seen: dict[str, int] = {}
+    for position, column_name in enumerate(names, start=1):
+        if column_name in seen:
+            raise ValueError(
+                f"file '{label}' has the column name '{column_name}' twice (columns "
+                f"{seen[column_name]} and {position}); rename one so each column has its "
+                "own name"
+            )
+        seen[column_name] = position
 
 
 def column(frame: pd.DataFrame, name: str, role: str) -> pd.Series:

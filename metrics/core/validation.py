@@ -14,25 +14,57 @@ class UndefinedMetricWarning(UserWarning):
     """A metric is undefined for this input (for example only one class is present)."""
 
 
-def _first_bad(mask: np.ndarray, values: np.ndarray) -> str:
-    row = int(np.flatnonzero(mask)[0])
-    return f"e.g. {values[row].item()!r} in row {row}"
+MAX_AMOUNT = 1e15
+"""Largest plausible amount of one row in any currency; beyond it sums stop being exact."""
+
+Rows = np.ndarray | None
+"""File row numbers of the values (data rows from 0), for messages; positions when None."""
 
 
-def _as_1d_float(values: object, name: str) -> np.ndarray:
+def _row(position: int, rows: Rows) -> int:
+    return position if rows is None else int(rows[position])
+
+
+def _first_bad(mask: np.ndarray, values: np.ndarray, rows: Rows = None) -> str:
+    position = int(np.flatnonzero(mask)[0])
+    return f"e.g. {values[position].item()!r} in row {_row(position, rows)}"
+
+
+def _as_1d_float(values: object, name: str, rows: Rows = None) -> np.ndarray:
     try:
         array = np.asarray(values, dtype=np.float64)
     except (TypeError, ValueError):
         raw = np.asarray(values, dtype=object).ravel()
         bad = [i for i, v in enumerate(raw) if not _is_number(v)]
-        row = bad[0] if bad else 0
+        first = raw[bad[0] if bad else 0]
         raise ValueError(
             f"column '{name}' has {count(len(bad), 'non-numeric value')}, "
-            f"e.g. {raw[row]!r} in row {row}; '{name}' must hold numbers only"
+            f"e.g. {first!r} in row {_row(bad[0] if bad else 0, rows)}; "
+            f"{_number_hint(first, name)}"
         ) from None
     if array.ndim != 1:
         raise ValueError(f"'{name}' must be one-dimensional, got shape {array.shape}")
     return array
+
+
+def _number_hint(value: object, name: str) -> str:
+    """How to fix a text value: name the currency sign or separators it carries."""
+    text = str(value).strip()
+    if not text or text.lower() in {"nan", "none", "null", "na", "n/a"}:
+        return f"fill in '{name}' on every row or drop the rows without it"
+    signs = [c for c in "$€£¥₹" if c in text]
+    cleaned = text.translate({ord(c): None for c in "$€£¥₹, "})
+    if _is_number(cleaned):
+        parts = []
+        if signs:
+            parts.append(f"the currency sign {signs[0]}")
+        if "," in text:
+            parts.append("thousands separators")
+        return (
+            f"write plain numbers without {' or '.join(parts) or 'spaces'} "
+            f"(e.g. {cleaned} for {text!r})"
+        )
+    return f"'{name}' must hold numbers only"
 
 
 def _is_number(value: object) -> bool:
@@ -43,16 +75,16 @@ def _is_number(value: object) -> bool:
     return True
 
 
-def _check_finite(array: np.ndarray, name: str, hint: str) -> None:
+def _check_finite(array: np.ndarray, name: str, hint: str, rows: Rows = None) -> None:
     bad = ~np.isfinite(array)
     if bad.any():
         raise ValueError(
             f"column '{name}' has {count(bad.sum(), 'missing or infinite value')}, "
-            f"{_first_bad(bad, array)}; {hint}"
+            f"{_first_bad(bad, array, rows)}; {hint}"
         )
 
 
-def check_labels(y_true: object, *, name: str = "label") -> np.ndarray:
+def check_labels(y_true: object, *, name: str = "label", rows: Rows = None) -> np.ndarray:
     """Return binary labels as int8, or raise naming the first value that is not 0 or 1.
 
     Parameters
@@ -61,6 +93,8 @@ def check_labels(y_true: object, *, name: str = "label") -> np.ndarray:
         1 for a positive (fraud, click), 0 otherwise.
     name : str
         Column or input name used in the error message.
+    rows : ndarray of int, optional
+        File row numbers of the values, for messages; positions when omitted.
 
     Returns
     -------
@@ -73,18 +107,18 @@ def check_labels(y_true: object, *, name: str = "label") -> np.ndarray:
         and (raw.size == 0 or (raw.min() >= 0 and raw.max() <= 1))
     ):
         return raw.astype(np.int8, copy=False)
-    array = _as_1d_float(raw, name)
-    _check_finite(array, name, "drop those rows or fill them with 0 or 1")
+    array = _as_1d_float(raw, name, rows)
+    _check_finite(array, name, "drop those rows or fill them with 0 or 1", rows)
     bad = (array != 0) & (array != 1)
     if bad.any():
         raise ValueError(
             f"column '{name}' has {count(bad.sum(), 'value')} other than 0 or 1, "
-            f"{_first_bad(bad, array)}; labels must be binary (1 = positive, e.g. fraud)"
+            f"{_first_bad(bad, array, rows)}; labels must be binary (1 = positive, e.g. fraud)"
         )
     return array.astype(np.int8)
 
 
-def check_scores(y_score: object, *, name: str = "score") -> np.ndarray:
+def check_scores(y_score: object, *, name: str = "score", rows: Rows = None) -> np.ndarray:
     """Return scores as float64, or raise if any is non-finite or outside [0, 1].
 
     Parameters
@@ -93,23 +127,31 @@ def check_scores(y_score: object, *, name: str = "score") -> np.ndarray:
         Predicted probability of the positive class, in [0, 1].
     name : str
         Column or input name used in the error message.
+    rows : ndarray of int, optional
+        File row numbers of the values, for messages; positions when omitted.
 
     Returns
     -------
     ndarray of float64
     """
-    array = _as_1d_float(y_score, name)
-    _check_finite(array, name, "score every row or drop the unscored ones")
+    array = _as_1d_float(y_score, name, rows)
+    _check_finite(array, name, "score every row or drop the unscored ones", rows)
     bad = (array < 0) | (array > 1)
     if bad.any():
         raise ValueError(
             f"column '{name}' has {count(bad.sum(), 'value')} outside [0, 1], "
-            f"{_first_bad(bad, array)}; scores must be probabilities"
+            f"{_first_bad(bad, array, rows)}; scores must be probabilities"
         )
     return array
 
 
-def check_amounts(amount: object, *, name: str = "amount") -> np.ndarray:
+def check_amounts(
+    amount: object,
+    *,
+    name: str = "amount",
+    rows: Rows = None,
+    meaning: str = "amounts must be zero or positive (refunds excluded)",
+) -> np.ndarray:
     """Return amounts as float64, or raise if any is negative or non-finite.
 
     Parameters
@@ -118,23 +160,36 @@ def check_amounts(amount: object, *, name: str = "amount") -> np.ndarray:
         Non-negative money amount of each row, in the currency unit.
     name : str
         Column or input name used in the error message.
+    rows : ndarray of int, optional
+        File row numbers of the values, for messages; positions when omitted.
+    meaning : str
+        What the values are, said when one is negative.
 
     Returns
     -------
     ndarray of float64
     """
-    array = _as_1d_float(amount, name)
-    _check_finite(array, name, "every row needs an amount in the currency unit")
+    array = _as_1d_float(amount, name, rows)
+    _check_finite(array, name, "every row needs an amount in the currency unit", rows)
     bad = array < 0
     if bad.any():
         raise ValueError(
             f"column '{name}' has {count(bad.sum(), 'negative value')}, "
-            f"{_first_bad(bad, array)}; amounts must be zero or positive (refunds excluded)"
+            f"{_first_bad(bad, array, rows)}; {meaning}"
+        )
+    huge = array > MAX_AMOUNT
+    if huge.any():
+        raise ValueError(
+            f"column '{name}' has {count(huge.sum(), 'amount')} above {MAX_AMOUNT:.0e}, "
+            f"{_first_bad(huge, array, rows)}; amounts are money per row in the currency "
+            "unit: check the column and its unit"
         )
     return array
 
 
-def check_weights(sample_weight: object, *, name: str = "sample_weight") -> np.ndarray:
+def check_weights(
+    sample_weight: object, *, name: str = "sample_weight", rows: Rows = None
+) -> np.ndarray:
     """Return non-negative finite weights as float64.
 
     Parameters
@@ -143,17 +198,19 @@ def check_weights(sample_weight: object, *, name: str = "sample_weight") -> np.n
         Non-negative row weights.
     name : str
         Column or input name used in the error message.
+    rows : ndarray of int, optional
+        File row numbers of the values, for messages; positions when omitted.
 
     Returns
     -------
     ndarray of float64
     """
-    array = _as_1d_float(sample_weight, name)
-    _check_finite(array, name, "weights must be finite numbers")
+    array = _as_1d_float(sample_weight, name, rows)
+    _check_finite(array, name, "weights must be finite numbers", rows)
     bad = array < 0
     if bad.any():
         raise ValueError(
-            f"'{name}' has {count(bad.sum(), 'negative value')}, {_first_bad(bad, array)}; "
+            f"'{name}' has {count(bad.sum(), 'negative value')}, {_first_bad(bad, array, rows)}; "
             "weights must be zero or positive"
         )
     return array
@@ -180,6 +237,8 @@ def check_non_negative(value: float, name: str, unit: str) -> float:
         The number to write; NaN is written as ``n/a``.
     name : str
         Column or input name used in the error message.
+    rows : ndarray of int, optional
+        File row numbers of the values, for messages; positions when omitted.
     unit : str
         Unit of the value, shown in the error message.
 
@@ -189,6 +248,29 @@ def check_non_negative(value: float, name: str, unit: str) -> float:
     """
     if not np.isfinite(value) or value < 0:
         raise ValueError(f"'{name}' is {value!r}; it must be a finite number >= 0 ({unit})")
+    return float(value)
+
+
+def check_share(value: float, name: str, meaning: str) -> float:
+    """Return a share in [0, 1], or raise; a percentage typed as a whole number is named.
+
+    Parameters
+    ----------
+    value : float
+        The share, 0.10 for 10%.
+    name : str
+        Input name used in the error message.
+    meaning : str
+        What the share is of, shown in the error message.
+
+    Returns
+    -------
+    float
+    """
+    check_non_negative(value, name, meaning)
+    if value > 1:
+        hint = f"; for {value:g}% write {value / 100:g}" if value <= 100 else ""
+        raise ValueError(f"'{name}' is {value!r}; it is a share from 0 to 1 ({meaning}){hint}")
     return float(value)
 
 

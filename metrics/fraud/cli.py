@@ -128,6 +128,12 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     ev.add_argument("--score-column", default="score")
     ev.add_argument("--amount-column", default="amount")
     ev.add_argument("--timestamp-column", default="timestamp")
+    ev.add_argument(
+        "--timestamp-format",
+        metavar="FORMAT",
+        help="strftime format of the timestamps when they are not ISO 8601 or epoch numbers, "
+        "e.g. %%d/%%m/%%Y",
+    )
 
 
 def run(args: argparse.Namespace) -> dict:
@@ -151,6 +157,7 @@ def run(args: argparse.Namespace) -> dict:
         score=args.score_column,
         amount=args.amount_column,
         timestamp=args.timestamp_column,
+        timestamp_format=args.timestamp_format,
     )
     if args.capacity_per_day is not None and data.days is None:
         raise ValueError(

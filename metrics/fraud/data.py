@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import pandas as pd
 
-from metrics.core.format import count
 from metrics.core.io import column, read_table, sample_path
+from metrics.core.roles import (
+    Guess,
+    Role,
+    check_distinct_roles,
+    guess_roles,
+    is_amount,
+    is_binary,
+    is_probability,
+    is_time,
+)
+from metrics.core.timestamps import parse_timestamps
 from metrics.core.validation import check_amounts, check_labels, check_same_length, check_scores
 from metrics.fraud.model import FraudData, days_covered
 
@@ -21,68 +31,86 @@ def fraud_data(
     score: str = "score",
     amount: str = "amount",
     timestamp: str | None = "timestamp",
+    timestamp_format: str | None = None,
 ) -> FraudData:
     """Validate the fraud columns of ``frame``.
 
     Parameters
     ----------
     frame : DataFrame
-        One row per scored transaction.
+        One row per scored transaction; its index gives the row numbers in messages.
     label, score, amount : str
         Column names: 0/1 fraud label, fraud probability in [0, 1], amount in USD (>= 0).
     timestamp : str or None
-        Column of dates; used for alerts per day when present in ``frame``.
+        Column of dates or epoch times; used for alerts per day when present in ``frame``.
+    timestamp_format : str, optional
+        ``strftime`` format of the timestamps when they are not ISO 8601 or epoch numbers.
 
     Returns
     -------
     FraudData
     """
-    y = check_labels(column(frame, label, "label").to_numpy(), name=label)
-    s = check_scores(column(frame, score, "score").to_numpy(), name=score)
-    a = check_amounts(column(frame, amount, "amount").to_numpy(), name=amount)
+    picked = {"label": label, "score": score, "amount": amount}
+    if timestamp is not None and timestamp in frame.columns:
+        picked["timestamp"] = timestamp
+    check_distinct_roles(picked)
+    rows = frame.index.to_numpy()
+    y = check_labels(column(frame, label, "label").to_numpy(), name=label, rows=rows)
+    s = check_scores(column(frame, score, "score").to_numpy(), name=score, rows=rows)
+    a = check_amounts(column(frame, amount, "amount").to_numpy(), name=amount, rows=rows)
     check_same_length(label=y, score=s, amount=a)
     days = None
-    if timestamp is not None and timestamp in frame.columns:
-        parsed = pd.to_datetime(frame[timestamp], errors="coerce")
-        bad = parsed.isna()
-        if bad.any():
-            row = int(bad.to_numpy().nonzero()[0][0])
-            raise ValueError(
-                f"column '{timestamp}' has {count(bad.sum(), 'value')} that cannot be read as a "
-                f"date, e.g. "
-                f"{frame[timestamp].iloc[row]!r} in row {row}; use ISO dates such as "
-                "2026-06-01 13:45:00"
-            )
+    if "timestamp" in picked:
+        parsed = parse_timestamps(
+            frame[timestamp], name=timestamp, timestamp_format=timestamp_format, rows=rows
+        )
         days = days_covered(parsed)
     return FraudData(y_true=y, y_score=s, amount=a, days=days)
 
 
-_COLUMN_HINTS = {
-    "label": ("label", "is_fraud", "fraud", "y_true", "target", "y"),
-    "score": ("score", "y_score", "probability", "proba", "prediction", "pred"),
-    "amount": ("amount", "amount_usd", "value", "transaction_amount"),
-    "timestamp": ("timestamp", "time", "date", "datetime", "created_at"),
-}
+FRAUD_ROLES = (
+    Role(
+        "label",
+        ("label", "is_fraud", "fraud", "y_true", "target", "y", "class", "is_chargeback"),
+        ("label", "fraud", "target", "chargeback", "class", "actual", "truth", "fraudulent"),
+        is_binary,
+    ),
+    Role(
+        "score",
+        ("score", "y_score", "probability", "proba", "prob", "prediction", "pred", "p"),
+        ("score", "prob", "proba", "probability", "pred", "prediction", "risk", "p"),
+        is_probability,
+    ),
+    Role(
+        "amount",
+        ("amount", "amt", "value", "usd", "price", "total"),
+        ("amount", "amt", "usd", "price", "value", "total", "eur", "gbp", "dollars", "sum"),
+        is_amount,
+    ),
+    Role(
+        "timestamp",
+        ("timestamp", "time", "date", "datetime", "created_at", "ts"),
+        ("timestamp", "time", "date", "datetime", "ts", "created", "at", "day"),
+        is_time,
+        required=False,
+    ),
+)
+"""The columns a fraud file needs (a timestamp is optional), with the names that suggest them."""
 
 
-def guess_columns(columns: list[str]) -> dict[str, str | None]:
-    """Best guess of the label, score, amount and timestamp columns, by common names.
+def guess_columns(frame: pd.DataFrame) -> Guess:
+    """Best guess of the label, score, amount and timestamp columns of a fraud file.
 
     Parameters
     ----------
-    columns : list of str
-        The file's column names.
+    frame : DataFrame
+        The file's rows.
 
     Returns
     -------
-    dict
-        Role (label, score, amount, timestamp) to a column name, or None.
+    Guess
     """
-    lowered = {str(c).lower(): str(c) for c in columns}
-    guesses: dict[str, str | None] = {}
-    for role, names in _COLUMN_HINTS.items():
-        guesses[role] = next((lowered[n] for n in names if n in lowered), None)
-    return guesses
+    return guess_roles(frame, FRAUD_ROLES)
 
 
 def sample_frame() -> pd.DataFrame:

@@ -15,7 +15,7 @@ from metrics.core.curves import (
     point_at,
     threshold_curve,
 )
-from metrics.core.validation import check_non_negative
+from metrics.core.validation import check_non_negative, check_share
 from metrics.core.value import (
     BestThresholds,
     ClassAmounts,
@@ -50,7 +50,7 @@ class FraudCosts:
     def __post_init__(self) -> None:
         check_non_negative(self.review_cost, "review_cost", "USD per flagged transaction")
         check_non_negative(self.chargeback_fee, "chargeback_fee", "USD per caught fraud")
-        check_non_negative(
+        check_share(
             self.decline_cost_rate,
             "decline_cost_rate",
             "share of a flagged legitimate amount, 0.10 = 10%",

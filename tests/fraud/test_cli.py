@@ -158,3 +158,82 @@ def test_sample_evaluates_from_the_command_line(capsys):
     assert code == 0, err
     report = json.loads(out)
     assert report["days"] == 30 and report["net_savings"] > 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["evaluate", "--threshold", "abc", "--data", "x.csv"], "invalid float value: 'abc'"),
+        (["evaluate", "--threshold", "0.5"], "the following arguments are required: --data"),
+        (["ads"], "the following arguments are required: --data"),
+    ],
+)
+def test_argument_errors_are_one_error_line_without_a_usage_block(capsys, args, message):
+    code = main(args)
+    _, err = capsys.readouterr()
+    assert code == 2 and err.startswith("error: ") and message in err
+    assert err.count("\n") == 1 and "usage:" not in err
+
+
+def test_piping_into_head_ends_quietly():
+    result = subprocess.run(
+        f"{sys.executable} -m metrics evaluate --data {sample_path(FRAUD_SAMPLE_FILE)} "
+        "--where split=test --label-column is_fraud --score-column score_gbm "
+        "--threshold 0.3 --json | head -c 0",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stdout == "" and "Traceback" not in result.stderr
+    assert "BrokenPipe" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("ids", "message"),
+    [
+        (["q1", "", "q2", "q2"], r"column 'query_id' has 1 blank id, e.g. in row 1"),
+        ([1.0, np.nan, 2.0, 2.0], r"column 'query_id' has 1 blank id, e.g. in row 1"),
+    ],
+)
+def test_blank_query_ids_are_rejected_not_counted(capsys, tmp_path, ids, message):
+    frame = pd.DataFrame(
+        {
+            "query_id": ids,
+            "bid": [1.0, 2.0, 1.5, 0.5],
+            "score": [0.1, 0.2, 0.05, 0.3],
+            "clicked": [0, 1, 0, 0],
+        }
+    )
+    frame.to_csv(tmp_path / "log.csv", index=False)
+    code, _, err = run(capsys, "ads", "--data", str(tmp_path / "log.csv"))
+    assert code == 2 and err.count("\n") == 1
+    assert pytest.importorskip("re").search(message, err)
+
+
+def test_money_typed_with_a_currency_sign_names_the_fix(capsys, tmp_path):
+    pd.DataFrame(
+        {"query_id": [1, 1], "bid": ["$0.70", "1,420.00"], "score": [0.1, 0.2], "clicked": [0, 1]}
+    ).to_csv(tmp_path / "log.csv", index=False)
+    code, _, err = run(capsys, "ads", "--data", str(tmp_path / "log.csv"))
+    assert code == 2 and "without the currency sign $" in err
+
+
+def test_a_percentage_typed_as_a_whole_number_is_rejected(capsys):
+    code, _, err = run(
+        capsys,
+        "evaluate",
+        "--data",
+        str(sample_path(FRAUD_SAMPLE_FILE)),
+        "--where",
+        "split=test",
+        "--label-column",
+        "is_fraud",
+        "--score-column",
+        "score_gbm",
+        "--threshold",
+        "0.3",
+        "--decline-cost-rate",
+        "10",
+    )
+    assert code == 2 and "for 10% write 0.1" in err

@@ -1,0 +1,98 @@
+"""Reading a team's file: separators, encodings, duplicate headers, folders, samples."""
+
+import gzip
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from metrics.core.io import keep_where, read_table, sample_path
+from metrics.fraud.data import fraud_data
+
+ROWS = "label{s}score{s}amount\n1{s}0.9{s}100\n0{s}0.2{s}20\n"
+
+
+@pytest.mark.parametrize("separator", [",", ";", "\t", "|"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252"])
+def test_separators_and_encodings_are_read(separator, encoding, tmp_path):
+    text = ROWS.format(s=separator).replace(
+        "amount", "montant_€" if encoding != "utf-8" else "amount"
+    )
+    path = tmp_path / "scored.csv"
+    path.write_bytes(text.encode(encoding))
+    frame = read_table(path)
+    assert list(frame.columns)[:2] == ["label", "score"] and len(frame) == 2
+    assert frame.iloc[0, 2] == 100
+
+
+def test_gzipped_semicolon_file_is_read(tmp_path):
+    path = tmp_path / "scored.csv.gz"
+    path.write_bytes(gzip.compress(ROWS.format(s=";").encode()))
+    assert read_table(path)["amount"].tolist() == [100, 20]
+
+
+def test_a_duplicate_header_is_rejected_with_both_positions():
+    with pytest.raises(ValueError, match=r"column name 'score' twice \(columns 2 and 4\)"):
+        read_table(b"label,score,amount,score\n1,0.9,100,0.8\n", name="dup.csv")
+
+
+def test_a_folder_names_a_file_to_give_instead(tmp_path):
+    (tmp_path / "scored.parquet").write_bytes(b"")
+    with pytest.raises(
+        ValueError,
+        match=r"is a folder; give one CSV or Parquet file, e.g. .*"
+        r"scored.parquet",
+    ):
+        read_table(tmp_path)
+
+
+def test_where_keeps_file_row_numbers_in_messages():
+    frame = pd.DataFrame(
+        {
+            "split": ["a", "b", "b", "b"],
+            "label": [0, 1, 0, 1],
+            "score": [0.1, 0.5, 1.7, 0.2],
+            "amount": [1.0, 2.0, 3.0, 4.0],
+        }
+    )
+    with pytest.raises(ValueError, match=r"e.g. 1.7 in row 2;"):
+        fraud_data(keep_where(frame, "split=b"))
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        (
+            ["$0.70", "1.00"],
+            r"'\$0.70' in row 0; write plain numbers without the currency sign "
+            r"\$ \(e.g. 0.70",
+        ),
+        (["1,420.00", "3.00"], r"write plain numbers without thousands separators \(e.g. 1420.00"),
+        (["", "3.00"], r"fill in 'amount' on every row"),
+    ],
+)
+def test_text_amounts_say_what_to_remove(values, message):
+    frame = pd.DataFrame({"label": [1, 0], "score": [0.5, 0.2], "amount": values})
+    with pytest.raises(ValueError, match=message):
+        fraud_data(frame)
+
+
+def test_amounts_beyond_any_currency_are_rejected_before_sums_overflow():
+    frame = pd.DataFrame({"label": [1, 0], "score": [0.5, 0.2], "amount": [1e308, 1e308]})
+    with pytest.raises(ValueError, match=r"2 amounts above 1e\+15, e.g. 1e\+308 in row 0"):
+        fraud_data(frame)
+
+
+def test_one_column_for_two_roles_is_rejected():
+    frame = pd.DataFrame({"is_fraud": [1, 0], "amount": [5.0, 3.0]})
+    with pytest.raises(ValueError, match="'is_fraud' is picked as both label and score"):
+        fraud_data(frame, label="is_fraud", score="is_fraud")
+
+
+def test_missing_sample_names_the_places_and_the_fix(monkeypatch, tmp_path):
+    monkeypatch.setenv("VALUELENS_SAMPLE_DIR", str(tmp_path))
+    with pytest.raises(ValueError, match=r"sample file 'nope.csv' was not found \(looked in "):
+        sample_path("nope.csv")
+    (tmp_path / "nope.csv").write_text("a\n1\n")
+    assert sample_path("nope.csv") == tmp_path / "nope.csv"
+    assert np.array_equal(read_table(sample_path("nope.csv"))["a"], [1])
