@@ -23,13 +23,33 @@ def _numeric(values: pd.Series) -> pd.Series | None:
 
 
 def is_binary(values: pd.Series) -> bool:
-    """Only 0 and 1 (or true/false), with both present or at least one row."""
+    """Only 0 and 1 (or true/false), with both present or at least one row.
+
+    Parameters
+    ----------
+    values : Series
+        A column's values (missing ones are ignored).
+
+    Returns
+    -------
+    bool
+    """
     numbers = _numeric(values.dropna())
     return numbers is not None and len(numbers) > 0 and bool(numbers.isin([0, 1]).all())
 
 
 def is_probability(values: pd.Series) -> bool:
-    """Numbers in [0, 1] that are not only 0 and 1."""
+    """Numbers in [0, 1] that are not only 0 and 1.
+
+    Parameters
+    ----------
+    values : Series
+        A column's values (missing ones are ignored).
+
+    Returns
+    -------
+    bool
+    """
     numbers = _numeric(values.dropna())
     if numbers is None or len(numbers) == 0:
         return False
@@ -38,7 +58,17 @@ def is_probability(values: pd.Series) -> bool:
 
 
 def is_amount(values: pd.Series) -> bool:
-    """Non-negative numbers that are not only 0 and 1."""
+    """Non-negative numbers that are not only 0 and 1.
+
+    Parameters
+    ----------
+    values : Series
+        A column's values (missing ones are ignored).
+
+    Returns
+    -------
+    bool
+    """
     numbers = _numeric(values.dropna())
     if numbers is None or len(numbers) == 0:
         return False
@@ -46,7 +76,17 @@ def is_amount(values: pd.Series) -> bool:
 
 
 def is_time(values: pd.Series) -> bool:
-    """Datetimes, text that reads as dates, or epoch-sized numbers."""
+    """Datetimes, text that reads as dates, or epoch-sized numbers.
+
+    Parameters
+    ----------
+    values : Series
+        A column's values (missing ones are ignored).
+
+    Returns
+    -------
+    bool
+    """
     if pd.api.types.is_datetime64_any_dtype(values):
         return True
     present = values.dropna()
