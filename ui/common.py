@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import html
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
 import streamlit as st
 
 from metrics.core.format import Tile
+
+T = TypeVar("T")
 
 
 def route_through_app() -> None:
@@ -63,19 +69,58 @@ def framing_strip(objective: str, output: str, loss: str, ml_metric: str, busine
     )
 
 
-def kept_number_input(label: str, *, key: str, default: float, **kwargs: object) -> float:
-    """A number input whose value survives a visit to another page.
+def restore(key: str, default: object) -> None:
+    """Hand a widget the value it had when its page was last left.
 
-    Streamlit forgets a widget's value when its page is left, so the value is kept under a
-    second key, handed to the widget before every run and updated when the user edits it.
+    Streamlit forgets a widget's value when its page is left, so every kept widget's value is
+    also stored under ``kept_<key>`` (see ``remember``) and given back before the widget is
+    drawn. Call it just before the widget, and create the widget without ``value=``.
     """
-    kept = f"kept_{key}"
-    st.session_state[key] = st.session_state.get(kept, default)
+    st.session_state[key] = st.session_state.get(f"kept_{key}", st.session_state.get(key, default))
 
-    def keep() -> None:
-        st.session_state[kept] = st.session_state[key]
 
-    return st.number_input(label, key=key, on_change=keep, **kwargs)
+def remember(key: str) -> None:
+    """``on_change`` callback: store the widget's new value for ``restore``."""
+    st.session_state[f"kept_{key}"] = st.session_state[key]
+
+
+def set_kept(key: str, value: object) -> None:
+    """Set a kept widget's value from code (a button, a link), for now and later visits."""
+    st.session_state[key] = value
+    st.session_state[f"kept_{key}"] = value
+
+
+def kept_number_input(label: str, *, key: str, default: float, **kwargs: object) -> float:
+    """A number input whose value survives a visit to another page."""
+    restore(key, default)
+    return st.number_input(label, key=key, on_change=remember, args=(key,), **kwargs)
+
+
+def session_memo(slot: str, key: Hashable, compute: Callable[[], T]) -> T:
+    """The value computed for ``key`` in this browser session, computed once.
+
+    Only the latest key is held, in the session's own state: an upload's data is released
+    when another file replaces it or the session ends, and never shared with other users.
+    """
+    held = st.session_state.get(slot)
+    if held is None or held[0] != key:
+        st.session_state.pop(slot, None)  # free the old value before building the new one
+        st.session_state[slot] = (key, compute())
+    return st.session_state[slot][1]
+
+
+def error_box(title: str, detail: str) -> None:
+    """An error with user text in it (a cell value, a file or column name), shown literally.
+
+    Markdown would turn such text into links, HTML or LaTeX (a cell holding
+    ``[Click](https://...)`` or ``$x^2$``), and escaping does not stop bare URLs from being
+    linked, so the box is plain HTML with every character escaped.
+    """
+    st.html(
+        "<div role='alert' class='vl-error' style='background:#fdecea;color:#7d1d15;"
+        "border-radius:8px;padding:12px 16px;line-height:1.5'>"
+        f"<b>{html.escape(title)}</b> {html.escape(detail)}</div>"
+    )
 
 
 def tile_row(tiles: list[Tile]) -> None:
@@ -86,5 +131,8 @@ def tile_row(tiles: list[Tile]) -> None:
             tile.value,
             delta=tile.delta,
             delta_color="normal" if tile.better == "higher" else "inverse",
+            delta_arrow="auto" if tile.arrow else "off",
             help=tile.help,
         )
+        if tile.note:
+            col.caption(plain(tile.note))

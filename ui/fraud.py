@@ -1,19 +1,46 @@
-"""Fraud page widgets: the data source and the KPI tiles (UI only)."""
+"""Fraud page widgets: the data source, the decision controls and the cost inputs (UI only)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
 
-from metrics.core.format import money
+from metrics.core.format import threshold_text
 from metrics.core.io import read_table
 from metrics.fraud.data import FRAUD_SAMPLE_MODELS, fraud_data, guess_columns, load_fraud_sample
-from metrics.fraud.model import FraudAnalysis, FraudCosts, FraudSnapshot, analyse
-from metrics.fraud.view import PreparedFraud, prepare
-from ui.common import kept_number_input, plain
+from metrics.fraud.model import FraudCosts, analyse
+from metrics.fraud.operating import OperatingPoints, operating_points
+from metrics.fraud.view import FraudView, PreparedFraud, fraud_view, prepare
+from ui.common import (
+    kept_number_input,
+    remember,
+    restore,
+    session_memo,
+    set_kept,
+)
 
 SAMPLE = "Sample: 30 days of card transactions"
 UPLOAD = "Your own scored transactions"
 DEFAULT_MODEL = "Gradient boosting"
+PICK = "(pick a column)"
+NO_DATES = "(no dates)"
+ROLE_LABELS = {
+    "label": "Label column: 1 = fraud, 0 = legitimate",
+    "score": "Score column: the model's fraud probability",
+    "amount": "Amount column, USD",
+    "timestamp": "Date or time column (optional)",
+}
+
+
+@dataclass(frozen=True, eq=False)
+class DataChoice:
+    """What the page computes on: a small key for caches, the prepared data, and a notice
+    when the sample stands in for a file that is not usable yet."""
+
+    key: tuple
+    prepared: PreparedFraud
+    notice: str | None = None
 
 
 @st.cache_resource(show_spinner="Sorting scores and resampling once…", max_entries=4)
@@ -21,117 +48,190 @@ def prepared_sample(model: str) -> PreparedFraud:
     return prepare(load_fraud_sample(model))
 
 
-@st.cache_resource(show_spinner="Reading your file…", max_entries=4)
-def prepared_upload(
-    file_id: str, columns: tuple[str, str, str, str | None], _raw: bytes, _name: str
-) -> PreparedFraud:
-    label, score, amount, timestamp = columns
-    frame = read_table(_raw, name=_name)
-    return prepare(fraud_data(frame, label=label, score=score, amount=amount, timestamp=timestamp))
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def upload_columns(file_id: str, _raw: bytes, _name: str) -> list[str]:
-    return [str(c) for c in read_table(_raw, name=_name).columns]
-
-
-def default_sample() -> tuple[tuple, PreparedFraud]:
+def default_sample(notice: str | None = None) -> DataChoice:
     """The sample with the default model: shown until an uploaded file is usable."""
-    return ("sample", DEFAULT_MODEL), prepared_sample(DEFAULT_MODEL)
+    return DataChoice(("sample", DEFAULT_MODEL), prepared_sample(DEFAULT_MODEL), notice)
 
 
-def choose_data() -> tuple[tuple, PreparedFraud]:
+def choose_data() -> DataChoice:
     """Sidebar: the sample with a model selector, or an uploaded file with column pickers.
 
-    Returns a small hashable key for caches and the prepared data. Raises ValueError with a
-    message for the user when the file or a column is bad.
+    Raises ValueError with a message for the user when the file or a column is bad.
     """
-    kind = st.radio("Data", [SAMPLE, UPLOAD], key="fraud_source")
+    restore("fraud_source", SAMPLE)
+    kind = st.radio(
+        "Data", [SAMPLE, UPLOAD], key="fraud_source", on_change=remember, args=("fraud_source",)
+    )
     if kind == SAMPLE:
+        restore("fraud_model", DEFAULT_MODEL)
         model = st.selectbox(
             "Model",
             list(FRAUD_SAMPLE_MODELS),
             key="fraud_model",
+            on_change=remember,
+            args=("fraud_model",),
             help="Both were trained on the first 60 days and score the last 30.",
         )
-        return ("sample", model), prepared_sample(model)
+        return DataChoice(("sample", model), prepared_sample(model))
     upload = st.file_uploader(
         "CSV or Parquet, one row per transaction", key="fraud_upload", type=["csv", "gz", "parquet"]
     )
     if upload is None:
         st.info(
-            "Upload a file with a 0/1 label, a fraud score in [0, 1] and an amount in USD "
-            "per row; a timestamp is optional. Until then the sample is shown."
+            "Upload a file with a 0/1 label, a fraud score in [0, 1] and an amount in USD per "
+            "row; a date or time column is optional. Until then the sample is shown. Files are "
+            "kept only while this browser session lasts: if the server restarted and a file "
+            "name still shows above, remove it (the x beside its name) and upload it again."
         )
         return default_sample()
-    raw = upload.getvalue()
-    columns = upload_columns(upload.file_id, raw, upload.name)
-    guess = guess_columns(columns)
-    roles = (
-        ("label", columns),
-        ("score", columns),
-        ("amount", columns),
-        ("timestamp", [None, *columns]),
+    with st.spinner("Reading your file…"):
+        frame = session_memo(
+            "fraud_upload_frame",
+            upload.file_id,
+            lambda: read_table(upload.getvalue(), name=upload.name),
+        )
+    picked = _pick_columns(frame)
+    if picked is None:
+        return default_sample(
+            "Pick the label, score and amount columns of your file in the sidebar; the sample "
+            "is shown until then."
+        )
+    fmt = (
+        st.text_input(
+            "Timestamp format, if its dates are not read",
+            key="fraud_timestamp_format",
+            placeholder="%d/%m/%Y %H:%M",
+            help="Only for dates that are neither ISO 8601 (2026-06-01 13:45) nor epoch numbers.",
+        ).strip()
+        or None
     )
-    picked = tuple(
-        st.selectbox(
-            f"{role.capitalize()} column",
+    label, score, amount, timestamp = picked
+
+    def build() -> PreparedFraud:
+        data = fraud_data(
+            frame,
+            label=label,
+            score=score,
+            amount=amount,
+            timestamp=timestamp,
+            timestamp_format=fmt,
+        )
+        return prepare(data)
+
+    key = ("upload", upload.file_id, picked, fmt)
+    with st.spinner("Sorting scores and resampling once…"):
+        return DataChoice(key, session_memo("fraud_upload_prepared", key, build))
+
+
+def _pick_columns(frame) -> tuple[str, str, str, str | None] | None:
+    """One select box per role, filled in only where names and values agree."""
+    columns = [str(c) for c in frame.columns]
+    guess = guess_columns(frame)
+    st.caption(
+        "Columns guessed from their names and values; check them."
+        if guess.all_sure
+        else "Some columns could not be told apart: pick them below."
+    )
+    picked = []
+    for role, text in ROLE_LABELS.items():
+        empty = NO_DATES if role == "timestamp" else PICK
+        options = [empty, *columns]
+        guessed = guess.columns[role] if guess.sure[role] else None
+        choice = st.selectbox(
+            text,
             options,
             key=f"fraud_col_{role}",
-            index=options.index(guess[role]) if guess[role] in options else 0,
+            index=options.index(guessed) if guessed in options else 0,
         )
-        for role, options in roles
+        picked.append(None if choice in (PICK, NO_DATES) else choice)
+    if None in picked[:3]:
+        return None
+    return tuple(picked)  # type: ignore[return-value]
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _sample_view(
+    key: tuple, costs: FraudCosts, capacity: float | None, _prepared: PreparedFraud
+) -> FraudView:
+    return fraud_view(_prepared, costs, capacity_per_day=capacity)
+
+
+def view_for(choice: DataChoice, costs: FraudCosts, capacity: float | None) -> FraudView:
+    """The cost-dependent view: shared between sessions for the samples (small), held in the
+    session only for an upload (its arrays are as long as the file)."""
+    if choice.key[0] == "sample":
+        return _sample_view(choice.key, costs, capacity, choice.prepared)
+    return session_memo(
+        "fraud_upload_view",
+        (choice.key, costs, capacity),
+        lambda: fraud_view(choice.prepared, costs, capacity_per_day=capacity),
     )
-    key = ("upload", upload.file_id, picked)
-    return key, prepared_upload(upload.file_id, picked, raw, upload.name)
 
 
-def money_tiles(snap: FraudSnapshot, analysis: FraudAnalysis) -> None:
-    """Net savings with its interval, share of perfect, alerts against capacity."""
-    cols = st.columns(3)
-    cols[0].metric(
-        "Net savings",
-        money(snap.net_savings),
-        help="Fraud stopped plus chargeback fees, minus review costs and friction "
-        "on good sales held, compared with approving everything.",
+def decision_controls(view: FraudView) -> float:
+    """The workload slider (alerts a day, or share flagged) and the exact threshold, kept in
+    step and kept across pages; returns the threshold."""
+    analysis = view.analysis
+    points = _points(view)
+    workload = _workload_key(points)
+    restore("fraud_threshold", 0.5)
+    threshold = float(st.session_state["fraud_threshold"])
+    if st.session_state.get(workload) not in points.levels:
+        st.session_state[workload] = points.level_for(analysis.curve, threshold)
+    st.select_slider(
+        "Alerts a day the model sends to review"
+        if points.per_day
+        else "Share of transactions the model flags",
+        options=points.levels,
+        format_func=points.label,
+        key=workload,
+        on_change=_workload_moved,
+        args=(points,),
+        help="Each position is an exact threshold of this model: pick the workload, the "
+        "threshold follows.",
     )
-    if snap.interval is not None:
-        cols[0].caption(
-            plain(f"95% interval: {money(snap.interval[0])} to {money(snap.interval[1])}")
-        )
-    cols[1].metric("Share of what a perfect model saves", f"{snap.share_of_perfect:.0%}")
-    cols[1].caption(plain(f"A perfect model would save {money(analysis.perfect_savings)}"))
-    if snap.alerts_per_day is None:
-        cols[2].metric(
-            "Alerts",
-            f"{snap.point.flagged:,.0f}",
-            help="Add a timestamp column to see alerts per day.",
-        )
-    elif snap.capacity_per_day is None:
-        cols[2].metric("Alerts per day", f"{snap.alerts_per_day:,.1f}")
-    else:
-        over = snap.alerts_per_day - snap.capacity_per_day
-        cols[2].metric(
-            "Alerts per day",
-            f"{snap.alerts_per_day:,.1f}",
-            delta_color="inverse",
-            delta=f"{over:+,.1f} against a capacity of {snap.capacity_per_day:,.0f}",
-        )
-
-
-def ml_tiles(snap: FraudSnapshot, roc_auc: float, pr_auc: float) -> None:
-    """Precision, recall, F1 and accuracy at the threshold; AUCs below."""
-    p = snap.point
-    cols = st.columns(4)
-    cols[0].metric(
-        "Precision",
-        "n/a" if p.flagged == 0 else f"{p.precision:.1%}",
-        help="Of the flagged transactions, the share that is fraud.",
+    st.slider(
+        "Decision threshold: flag a transaction when its fraud score is at least",
+        0.0,
+        1.0,
+        step=0.0001,
+        format="%.4f",
+        key="fraud_threshold",
+        on_change=_threshold_moved,
+        args=(view,),
     )
-    cols[1].metric("Recall", f"{p.recall:.1%}", help="Of all fraud, the share that is flagged.")
-    cols[2].metric("F1", f"{p.f1:.3f}", help="Harmonic mean of precision and recall.")
-    cols[3].metric("Accuracy", f"{p.accuracy:.2%}", help="Share of all decisions that are right.")
-    st.caption(f"Threshold-free model quality: ROC AUC {roc_auc:.3f} · PR AUC {pr_auc:.3f}")
+    return float(st.session_state["fraud_threshold"])
+
+
+def _points(view: FraudView) -> OperatingPoints:
+    return operating_points(view.analysis.curve, days=view.analysis.days)
+
+
+def _workload_key(points: OperatingPoints) -> str:
+    """One workload widget per data set: its positions differ from one file to the next."""
+    return f"fraud_workload_{hash(points.levels) % 10**10}"
+
+
+def _workload_moved(points: OperatingPoints) -> None:
+    threshold = points.threshold_for(st.session_state[_workload_key(points)])
+    set_kept("fraud_threshold", min(max(threshold, 0.0), 1.0))
+
+
+def _threshold_moved(view: FraudView) -> None:
+    remember("fraud_threshold")
+    points = _points(view)
+    level = points.level_for(view.analysis.curve, st.session_state["fraud_threshold"])
+    st.session_state[_workload_key(points)] = level
+
+
+def jump_to(value: float, view: FraudView) -> None:
+    """Set the exact optimum, not the nearest slider step: the tiles then match the chart."""
+    set_kept("fraud_threshold", min(max(value, 0.0), 1.0))
+    _threshold_moved(view)
+
+
+def jump_label(name: str, threshold: float) -> str:
+    return f"{name}: {threshold_text(threshold)}"
 
 
 FRAUD_VALUE_KEY = "fraud_value_per_year"
@@ -160,6 +260,7 @@ def fraud_cost_inputs() -> FraudCosts:
         key="fraud_review_cost",
         default=default.review_cost,
         min_value=0.0,
+        max_value=1e6,
         step=1.0,
         help=f"Analyst time to check one flagged transaction. Default ${default.review_cost:.0f}.",
     )
@@ -168,6 +269,7 @@ def fraud_cost_inputs() -> FraudCosts:
         key="fraud_chargeback_fee",
         default=default.chargeback_fee,
         min_value=0.0,
+        max_value=1e6,
         step=1.0,
         help=f"Fee the card network charges when fraud is disputed; saved on top of the "
         f"amount when the fraud is stopped. Default ${default.chargeback_fee:.0f}.",
@@ -183,3 +285,17 @@ def fraud_cost_inputs() -> FraudCosts:
         f"{default.decline_cost_rate:.0%}.",
     )
     return FraudCosts(review_cost=review, chargeback_fee=fee, decline_cost_rate=friction / 100)
+
+
+def capacity_input() -> float:
+    """Review capacity in alerts a day, kept across pages."""
+    return kept_number_input(
+        "Review capacity, alerts per day",
+        key="fraud_capacity",
+        default=25.0,
+        min_value=0.0,
+        max_value=1e7,
+        step=5.0,
+        help="Flagged transactions your analysts can check a day. Default 25. Needs dates in "
+        "the data.",
+    )

@@ -90,7 +90,8 @@ class Tile:
     """One KPI tile as a page shows it: label with its unit, value, change and explanation.
 
     ``better`` says which direction of ``delta`` is good: "higher" (green when up) or "lower"
-    (green when down).
+    (green when down). ``arrow`` False shows the change without an arrow; ``note`` is a
+    line of small print under the tile.
     """
 
     label: str
@@ -98,3 +99,24 @@ class Tile:
     help: str
     delta: str | None = None
     better: str = "higher"
+    arrow: bool = True
+    note: str | None = None
+
+
+def threshold_text(threshold: float) -> str:
+    """A decision threshold with the digits it needs: ``0.50``, ``0.05``, ``0.0238``.
+
+    Parameters
+    ----------
+    threshold : float
+        In [0, 1]; infinity means "flag nothing".
+
+    Returns
+    -------
+    str
+    """
+    if not math.isfinite(threshold):
+        return "above every score"
+    text = f"{threshold:.4f}".rstrip("0")
+    whole, _, decimals = text.partition(".")
+    return f"{whole}.{decimals:0<2}"

@@ -151,30 +151,41 @@ def guess_roles(frame: pd.DataFrame, roles: tuple[Role, ...]) -> Guess:
     Returns
     -------
     Guess
-        A role is sure when its column's name suggests it and its values fit; a column whose
-        values alone fit is offered only when it is the only such column, and is unsure.
+        A role is sure when its column's name suggests it and its values fit, or when the
+        column has the role's exact name (its values are then checked, and any problem named,
+        by validation); a column whose values alone fit is offered only when it is the only
+        such column, and is unsure.
     """
     head = frame.head(_HEAD_ROWS)
     columns = [str(c) for c in head.columns]
     fits = {(r.name, c): r.fits(head[c]) for r in roles for c in columns}
+
+    def priority(role: Role, column: str) -> int:
+        named, fit = _name_score(role, column), fits[(role.name, column)]
+        if named and fit:
+            return 2 + named  # the name and the values agree
+        if named == 3:
+            return 1  # the exact name: validation will say what is wrong with its values
+        return 0 if fit else -1  # values only
+
     options = sorted(
         (
-            (_name_score(r, c), -columns.index(c), r.name, c)
+            (priority(r, c), -columns.index(c), r.name, c)
             for r in roles
             for c in columns
-            if fits[(r.name, c)]
+            if priority(r, c) >= 0
         ),
         reverse=True,
     )
     chosen: dict[str, str | None] = dict.fromkeys((r.name for r in roles), None)
     sure = dict.fromkeys(chosen, False)
     taken: set[str] = set()
-    for score, _, role, column in options:
+    for rank, _, role, column in options:
         if chosen[role] is not None or column in taken:
             continue
-        if score == 0 and sum(fits[(role, c)] for c in columns if c not in taken) > 1:
+        if rank == 0 and sum(fits[(role, c)] for c in columns if c not in taken) > 1:
             continue  # several columns fit by value only: let the user pick
-        chosen[role], sure[role] = column, score > 0
+        chosen[role], sure[role] = column, rank > 0
         taken.add(column)
     return Guess(chosen, sure, frozenset(r.name for r in roles if not r.required))
 

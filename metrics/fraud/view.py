@@ -18,7 +18,7 @@ from metrics.core.curves import (
     recall,
     roc_auc,
 )
-from metrics.core.format import money
+from metrics.core.format import money, threshold_text
 from metrics.core.value import BestPoint, ClassAmounts, class_amounts
 from metrics.fraud.model import FraudAnalysis, FraudCosts, FraudData, FraudSnapshot, analyse
 
@@ -53,7 +53,7 @@ def headline(snap: FraudSnapshot, *, days: float | None) -> str:
     period = "" if days is None else f" over {days:,.0f} days"
     outcome = "saves" if snap.net_savings >= 0 else "loses"
     return (
-        f"At a threshold of {p.threshold:.3f}, {volume}. It catches {caught} and "
+        f"At a threshold of {threshold_text(p.threshold)}, {volume}. It catches {caught} and "
         f"{outcome} {money(abs(snap.net_savings))}{period} compared with approving everything."
     )
 

@@ -106,13 +106,13 @@ def test_fraud_page_opens_and_the_slider_moves_the_money(server, browser):
     page.get_by_text("Fraud detection: net savings").click()
     page.get_by_text("Net savings", exact=True).first.wait_for(timeout=60_000)
     before = _net_savings(page)
-    thumb = page.get_by_role("slider")
+    thumb = page.get_by_role("slider").nth(1)  # the threshold; the first is alerts a day
     thumb.focus()
     for _ in range(5):
         thumb.press("PageDown")  # big steps down: a lower threshold flags more
     page.wait_for_function(
         "document.body.innerText.includes('At a threshold of')"
-        " && !document.body.innerText.includes('At a threshold of 0.500')",
+        " && !document.body.innerText.includes('At a threshold of 0.50,')",
         timeout=30_000,
     )
     page.wait_for_timeout(500)
@@ -128,7 +128,7 @@ def test_a_bad_upload_shows_a_clear_error_and_no_traceback(server, browser, tmp_
     page.goto(f"{server}/fraud")
     page.get_by_text("Your own scored transactions").click()
     page.locator("input[type=file]").set_input_files(str(bad))
-    error = page.locator("[data-testid='stAlertContentError']")
+    error = page.locator(".vl-error")
     error.wait_for(timeout=60_000)
     assert "column 'score' has 1 value outside [0, 1], e.g. 1.7 in row 1" in error.inner_text()
     assert "The sample is shown until it is fixed" in error.inner_text()
@@ -210,17 +210,75 @@ def test_the_slider_still_works_after_a_server_restart(browser):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     with _streamlit(port) as url:
         page.goto(f"{url}/fraud")
-        page.get_by_text("At a threshold of 0.500").first.wait_for(timeout=90_000)
+        page.get_by_text("At a threshold of 0.50,").first.wait_for(timeout=90_000)
     with _streamlit(port):
-        page.wait_for_timeout(5_000)  # the client reconnects and runs the page again
+        # The client reconnects and runs the page again: wait for the slider to be back.
+        page.wait_for_timeout(3_000)
         thumb = page.get_by_role("slider").first
+        thumb.wait_for(timeout=90_000)
+        page.get_by_text("At a threshold of 0.50,").first.wait_for(timeout=90_000)
         thumb.focus()
         for _ in range(3):
             thumb.press("PageDown")
         page.wait_for_function(
             "document.body.innerText.includes('At a threshold of')"
-            " && !document.body.innerText.includes('At a threshold of 0.500')",
+            " && !document.body.innerText.includes('At a threshold of 0.50,')",
             timeout=30_000,
         )
         assert page.locator("[data-testid='stException']").count() == 0
+    page.close()
+
+
+def _upload(server, browser, tmp_path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(text)
+    page = browser.new_page(viewport={"width": 1400, "height": 1400})
+    page.goto(f"{server}/fraud")
+    page.get_by_text("Your own scored transactions").click()
+    page.locator("input[type=file]").set_input_files(str(path))
+    return page
+
+
+def test_cell_text_in_an_error_is_shown_literally(server, browser, tmp_path):
+    page = _upload(
+        server,
+        browser,
+        tmp_path,
+        "links.csv",
+        "label,score,amount\n[Click to fix](https://example.com),0.9,100\n0,0.2,$x^2$\n",
+    )
+    error = page.locator(".vl-error")
+    error.wait_for(timeout=60_000)
+    assert "[Click to fix](https://example.com)" in error.inner_text()
+    assert "$x^2$" in error.inner_text() or "'[Click" in error.inner_text()
+    assert error.locator("a").count() == 0
+    assert error.locator(".katex").count() == 0
+    page.close()
+
+
+def test_columns_are_guessed_by_name_and_value_and_used(server, browser, tmp_path):
+    rows = "\n".join(
+        f"{i % 7 == 0:d},{0.9 if i % 7 == 0 else 0.1 + (i % 5) / 100:.2f},{10 + i}"
+        for i in range(60)
+    )
+    page = _upload(
+        server, browser, tmp_path, "mine.csv", "is_fraud,fraud_prob,amt_usd\n" + rows + "\n"
+    )
+    page.get_by_text("Columns guessed from their names and values").wait_for(timeout=60_000)
+    page.wait_for_function(
+        "document.body.innerText.includes('60 transactions') || "
+        "document.body.innerText.includes('flags 9 transactions')",
+        timeout=60_000,
+    )
+    assert page.get_by_text("flags 9 transactions").count() == 1  # 9 frauds at 0.9
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.close()
+
+
+def test_unnamed_columns_are_not_guessed_silently(server, browser, tmp_path):
+    page = _upload(server, browser, tmp_path, "anon.csv", "a,b,c\n1,0.9,100\n0,0.2,20\n")
+    page.get_by_text("could not be told apart").wait_for(timeout=60_000)
+    warning = page.locator("[data-testid='stAlertContentWarning']")
+    warning.wait_for(timeout=30_000)
+    assert "Pick the label, score and amount columns" in warning.inner_text()
     page.close()

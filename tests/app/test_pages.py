@@ -53,7 +53,7 @@ def test_moving_the_threshold_changes_net_savings_and_the_sentence(fraud):
     assert not fraud.exception
     assert metric(fraud, "Net savings") != before_money
     assert sentence(fraud) != before_text
-    assert sentence(fraud).startswith("At a threshold of 0.050, the model flags")
+    assert sentence(fraud).startswith("At a threshold of 0.05, the model flags")
     prepared = prepare(load_fraud_sample())
     view = fraud_view(prepared, FraudCosts(), capacity_per_day=25.0)
     assert metric(fraud, "Net savings") == money(snapshot(view.analysis, 0.05).net_savings)
@@ -206,3 +206,28 @@ def test_fraud_costs_are_kept_across_pages(fraud):
     assert fraud.session_state["fraud_review_cost"] == 12.0
     fraud.switch_page("pages/fraud.py").run()
     assert fraud.session_state["fraud_review_cost"] == 12.0
+
+
+def test_the_workload_control_sets_an_exact_threshold_and_the_money_follows(fraud):
+    from metrics.fraud.operating import operating_points
+
+    view = fraud_view(prepare(load_fraud_sample()), FraudCosts(), capacity_per_day=25.0)
+    points = operating_points(view.analysis.curve, days=view.analysis.days)
+    level = next(v for v in points.levels if v >= 20)
+    workload = next(s for s in fraud.select_slider if s.label.startswith("Alerts a day"))
+    workload.set_value(level).run()
+    assert not fraud.exception
+    threshold = fraud.session_state["fraud_threshold"]
+    assert threshold == pytest.approx(points.threshold_for(level))
+    snap = snapshot(view.analysis, threshold)
+    assert snap.alerts_per_day == pytest.approx(level)
+    assert metric(fraud, "Net savings") == money(snap.net_savings)
+
+
+def test_the_threshold_is_kept_when_leaving_the_page_and_coming_back(fraud):
+    fraud.slider(key="fraud_threshold").set_value(0.0238).run()
+    fraud.switch_page("pages/roi.py").run()
+    fraud.switch_page("pages/fraud.py").run()
+    assert not fraud.exception
+    assert fraud.slider(key="fraud_threshold").value == pytest.approx(0.0238)
+    assert sentence(fraud).startswith("At a threshold of 0.0238,")

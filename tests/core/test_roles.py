@@ -46,11 +46,19 @@ def test_names_and_values_together_pick_each_role_once(frame, expected):
     assert len(picked) == len(set(picked))
 
 
-def test_a_column_named_for_a_role_but_holding_other_values_is_not_used():
-    """'fraud' names a label, but these are probabilities: never a label."""
-    guess = guess_columns(pd.DataFrame({"fraud": PROB, "amount": MONEY}))
-    assert guess.columns["label"] is None and guess.columns["score"] == "fraud"
+def test_a_token_match_needs_fitting_values():
+    """'fraud_flag' suggests a label, but holds probabilities: not taken as the label."""
+    guess = guess_columns(pd.DataFrame({"fraud_flag": PROB, "amount": MONEY}))
+    assert guess.columns["label"] is None
     assert not guess.all_sure
+
+
+def test_an_exact_name_is_kept_so_validation_can_name_the_bad_value():
+    """A 'score' column with one value of 1.7 stays the score: the page then says which
+    value is wrong, instead of asking the user to pick a column."""
+    frame = pd.DataFrame({"label": BINARY, "score": np.r_[1.7, PROB[1:]], "amount": MONEY})
+    guess = guess_columns(frame)
+    assert guess.columns["score"] == "score" and guess.all_sure
 
 
 def test_unnamed_columns_are_offered_but_unsure():

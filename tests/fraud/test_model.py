@@ -30,13 +30,13 @@ def test_snapshot_splits_net_savings_into_caught_fraud_and_false_alarms():
 def test_headline_reads_as_a_sentence():
     analysis = analyse(DATA, FraudCosts(), capacity_per_day=1)
     assert headline(snapshot(analysis, 0.3), days=2) == (
-        "At a threshold of 0.300, the model flags 2 transactions a day; your reviewers can only "
+        "At a threshold of 0.30, the model flags 2 transactions a day; your reviewers can only "
         "handle 1. It catches 100% of the fraud and saves $240 over 2 days compared with "
         "approving everything."
     )
     no_dates = analyse(FraudData(DATA.y_true, DATA.y_score, DATA.amount), FraudCosts())
     assert headline(snapshot(no_dates, 0.05), days=None) == (
-        "At a threshold of 0.050, the model flags 4 transactions. It catches 100% of the fraud "
+        "At a threshold of 0.05, the model flags 4 transactions. It catches 100% of the fraud "
         "and saves $135 compared with approving everything."
     )
     assert "catches none of the fraud and saves $0" in headline(snapshot(no_dates, 0.95), days=None)

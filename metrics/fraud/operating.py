@@ -1,0 +1,80 @@
+"""Deciding in the units people decide in: alerts a day, or the share of transactions
+flagged, each position an exact point of the curve (a threshold between two scores moves
+nothing, so only real steps are offered)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from metrics.core.curves import ThresholdCurve
+
+
+@dataclass(frozen=True, eq=False)
+class OperatingPoints:
+    """Workload levels a slider can stop at, each with its exact threshold.
+
+    Attributes
+    ----------
+    per_day : bool
+        True: ``levels`` are alerts a day; False: shares of transactions flagged.
+    levels : tuple of float
+        Ascending; the first is 0 (flag nothing).
+    thresholds : ndarray of shape (k,)
+        The threshold that gives each level (``inf`` for flag nothing).
+    flagged : ndarray of shape (k,)
+        Transactions flagged at each level.
+    """
+
+    per_day: bool
+    levels: tuple[float, ...]
+    thresholds: np.ndarray
+    flagged: np.ndarray
+
+    def threshold_for(self, level: float) -> float:
+        """The exact threshold of an offered level (the nearest one otherwise)."""
+        i = int(np.argmin(np.abs(np.asarray(self.levels) - level)))
+        return float(self.thresholds[i])
+
+    def level_for(self, curve: ThresholdCurve, threshold: float) -> float:
+        """The offered level nearest (in ratio) to what ``threshold`` flags."""
+        flagged = float(curve.flagged[curve.index(threshold)])
+        gaps = np.abs(np.log1p(self.flagged) - np.log1p(flagged))
+        return self.levels[int(np.argmin(gaps))]
+
+    def label(self, level: float) -> str:
+        """``12.5 a day`` or ``0.40% flagged``."""
+        if self.per_day:
+            return f"{level:,.1f} a day" if level < 100 else f"{level:,.0f} a day"
+        return f"{level:.2%} flagged"
+
+
+def operating_points(
+    curve: ThresholdCurve, *, days: float | None, positions: int = 301
+) -> OperatingPoints:
+    """Exact curve points spread evenly on a log scale of the number flagged.
+
+    Parameters
+    ----------
+    curve : ThresholdCurve
+        Exact confusion counts at every distinct score.
+    days : float or None
+        Calendar days the data spans: levels are alerts a day; without dates, shares of
+        transactions flagged.
+    positions : int
+        At most this many levels, 0 included.
+
+    Returns
+    -------
+    OperatingPoints
+    """
+    flagged = curve.flagged
+    total = float(flagged[-1])
+    targets = np.geomspace(max(float(flagged[1]), 1.0), max(total, 1.0), positions - 1)
+    index = np.searchsorted(flagged, targets, side="right") - 1
+    index = np.unique(np.concatenate([[0], np.clip(index, 0, len(flagged) - 1)]))
+    counts = flagged[index]
+    scale = days if days else total
+    levels = tuple(float(round(c / scale, 9)) for c in counts)
+    return OperatingPoints(days is not None, levels, curve.thresholds[index], counts)

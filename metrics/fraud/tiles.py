@@ -1,0 +1,123 @@
+"""The fraud page's KPI tiles: money first, then the ML metrics, each with its unit."""
+
+from __future__ import annotations
+
+import math
+
+from metrics.core.format import Tile, money, percent
+from metrics.fraud.model import FraudAnalysis, FraudSnapshot
+
+
+def _alerts_tile(snap: FraudSnapshot) -> Tile:
+    if snap.alerts_per_day is None:
+        return Tile(
+            "Alerts",
+            f"{snap.point.flagged:,.0f}",
+            "Transactions flagged for review. Add a timestamp column to see them per day.",
+        )
+    if snap.capacity_per_day is None:
+        return Tile("Alerts a day", f"{snap.alerts_per_day:,.1f}", "Flagged for review a day.")
+    over = snap.alerts_per_day - snap.capacity_per_day
+    side = "over" if over > 0 else "within"
+    return Tile(
+        "Alerts a day",
+        f"{snap.alerts_per_day:,.1f}",
+        "Flagged for review a day, against what the reviewers can check.",
+        f"{abs(over):,.1f} {'above' if over > 0 else 'below'} the capacity of "
+        f"{snap.capacity_per_day:,.0f}",
+        better="lower" if side == "over" else "higher",
+        arrow=False,
+    )
+
+
+def money_tiles(snap: FraudSnapshot, analysis: FraudAnalysis) -> list[Tile]:
+    """Net savings with its interval, the share of the perfect decision, alerts a day.
+
+    Parameters
+    ----------
+    snap : FraudSnapshot
+        The business view at one threshold.
+    analysis : FraudAnalysis
+        The threshold-independent analysis for one cost setting.
+
+    Returns
+    -------
+    list of Tile
+    """
+    interval = None
+    if snap.interval is not None:
+        interval = f"95% interval: {money(snap.interval[0])} to {money(snap.interval[1])}"
+    share = snap.share_of_perfect
+    return [
+        Tile(
+            "Net savings",
+            money(snap.net_savings),
+            "Fraud stopped plus chargeback fees, minus review costs and friction on good sales "
+            "held, compared with approving everything (USD).",
+            note=interval,
+        ),
+        Tile(
+            "Share of the best possible",
+            "n/a" if not math.isfinite(share) else percent(share),
+            "Net savings over what a perfect decision would save: one that knows which "
+            "transactions are fraud and flags each one that is worth its review.",
+            note=f"The best possible saves {money(analysis.perfect_savings)}",
+        ),
+        _alerts_tile(snap),
+    ]
+
+
+def ml_tiles(snap: FraudSnapshot) -> list[Tile]:
+    """Precision, recall, F1 and accuracy at the threshold, said plainly when undefined.
+
+    Parameters
+    ----------
+    snap : FraudSnapshot
+        The business view at one threshold.
+
+    Returns
+    -------
+    list of Tile
+    """
+    p = snap.point
+    no_fraud = p.tp + p.fn == 0
+    return [
+        Tile(
+            "Precision",
+            "n/a: nothing flagged" if p.flagged == 0 else percent(p.precision, decimals=1),
+            "Of the flagged transactions, the share that is fraud.",
+        ),
+        Tile(
+            "Recall",
+            "n/a: no fraud" if no_fraud else percent(p.recall, decimals=1),
+            "Of all fraud, the share that is flagged.",
+        ),
+        Tile(
+            "F1",
+            "n/a: no fraud" if no_fraud and p.flagged == 0 else f"{p.f1:.3f}",
+            "Harmonic mean of precision and recall.",
+        ),
+        Tile("Accuracy", percent(p.accuracy, decimals=2), "Share of all decisions that are right."),
+    ]
+
+
+def quality_line(roc_auc: float, pr_auc: float) -> str:
+    """The threshold-free metrics in one line; undefined ones say why.
+
+    Parameters
+    ----------
+    roc_auc, pr_auc : float
+        NaN when the data has one class only.
+
+    Returns
+    -------
+    str
+    """
+    if math.isnan(roc_auc) and math.isnan(pr_auc):
+        return (
+            "ROC AUC and PR AUC are undefined: the file has only one class (no fraud or no "
+            "legitimate transactions)."
+        )
+    roc = "undefined (one class only)" if math.isnan(roc_auc) else f"{roc_auc:.3f}"
+    pr = "undefined: no fraud in this file" if math.isnan(pr_auc) else f"{pr_auc:.3f}"
+    return f"Threshold-free model quality: ROC AUC {roc} · PR AUC {pr}"
