@@ -57,6 +57,7 @@ def quality_section(view: AdsView, daily_queries: float) -> None:
     target = st.number_input(
         "Target revenue per 1,000 queries (USD)",
         min_value=0.0,
+        max_value=1e9,
         value=round((view.rpm + view.quality_table["rpm"].max()) / 2, 2),
         step=1.0,
         key="ads_target_rpm",
@@ -95,6 +96,7 @@ with st.sidebar:
     daily = st.number_input(
         "Queries a day",
         min_value=0,
+        max_value=10**13,
         value=5_000_000,
         step=500_000,
         key="ads_daily_queries",

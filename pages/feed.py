@@ -10,6 +10,7 @@ from metrics.feed.model import filter_report
 from metrics.feed.view import feed_view, filter_sentence, user_feed, weights_sentence
 from ui.common import framing_strip, plain, route_through_app
 from ui.feed import (
+    equal_weights,
     feed_table,
     filter_inputs,
     outcome_tiles,
@@ -40,8 +41,12 @@ left, right = st.columns(2)
 alpha = left.slider("alpha: weight of quality", 0.0, 1.0, 0.5, step=0.05, key="feed_alpha")
 beta = right.slider("beta: weight of engagement", 0.0, 1.0, 0.5, step=0.05, key="feed_beta")
 if alpha == 0 and beta == 0:
-    st.error("alpha and beta are both 0: give quality or engagement some weight.")
-    st.stop()
+    st.warning(
+        "alpha and beta are both 0, so nothing would rank the posts. The feed below uses equal "
+        "weights (0.5 and 0.5) until you give quality or engagement some weight."
+    )
+    st.button("Set both weights to 0.5", on_click=equal_weights)
+    alpha = beta = 0.5
 st.markdown(
     f"score = alpha x quality percentile + beta x engagement percentile, each within the "
     f"user's candidates. {weights_sentence(alpha, beta)}"

@@ -70,12 +70,21 @@ target = st.slider(
 )
 inputs = st.columns(4)
 volume = inputs[0].number_input(
-    "Transactions a year", min_value=1, value=800_000, step=100_000, key="value_volume"
+    "Transactions a year",
+    min_value=1,
+    max_value=10**13,
+    value=800_000,
+    step=100_000,
+    key="value_volume",
 )
 invest = Investment(
-    inputs[1].number_input("Engineer-weeks", min_value=0.0, value=6.0, step=1.0),
-    inputs[2].number_input("Cost per engineer-week, USD", min_value=0.0, value=4_000.0, step=500.0),
-    inputs[3].number_input("Compute, USD", min_value=0.0, value=2_000.0, step=500.0),
+    inputs[1].number_input("Engineer-weeks", min_value=0.0, max_value=1e5, value=6.0, step=1.0),
+    inputs[2].number_input(
+        "Cost per engineer-week, USD", min_value=0.0, max_value=1e9, value=4_000.0, step=500.0
+    ),
+    inputs[3].number_input(
+        "Compute, USD", min_value=0.0, max_value=1e12, value=2_000.0, step=500.0
+    ),
 )
 base = next(r for r in rows if r.name == model)
 reached = reached_target(model, metric, target, costs)

@@ -28,7 +28,8 @@ with st.sidebar:
     value = st.number_input(
         "Value a year at full performance, USD",
         min_value=0.0,
-        value=float(round(default_yearly_value(), -3)),
+        max_value=1e15,
+        value=float(max(round(default_yearly_value(), -3), 0.0)),
         step=10_000.0,
         format="%.0f",
         key="roi_value",
@@ -37,6 +38,7 @@ with st.sidebar:
     team = st.number_input(
         "Team cost a month, USD",
         min_value=0.0,
+        max_value=1e12,
         value=30_000.0,
         step=5_000.0,
         format="%.0f",

@@ -21,11 +21,17 @@ framing_strip(
 with st.sidebar:
     st.markdown("**The pipeline, per day**")
     events = st.number_input(
-        "Events", min_value=1_000, value=2_000_000, step=100_000, key="security_events"
+        "Events",
+        min_value=1_000,
+        max_value=10**12,
+        value=2_000_000,
+        step=100_000,
+        key="security_events",
     )
     per_million = st.number_input(
         "Real threats per million events",
         min_value=0.0,
+        max_value=1_000_000.0,
         value=50.0,
         step=5.0,
         key="security_threats",
@@ -38,7 +44,12 @@ with st.sidebar:
         "Rules pass false alarms", 0.0, 1.0, 0.3, step=0.05, key="security_pass_false"
     )
     reviews = st.number_input(
-        "Alerts experts can review", min_value=0, value=400, step=50, key="security_reviews"
+        "Alerts experts can review",
+        min_value=0,
+        max_value=10**9,
+        value=400,
+        step=50,
+        key="security_reviews",
     )
     stop = st.slider(
         "A reviewed threat is stopped with probability",

@@ -46,6 +46,7 @@ def revenue_inputs() -> Revenue:
     per_click = st.number_input(
         "Ad revenue per click, USD",
         min_value=0.0,
+        max_value=1e4,
         value=default.per_click,
         step=0.05,
         key="feed_rev_click",
@@ -53,6 +54,7 @@ def revenue_inputs() -> Revenue:
     per_view = st.number_input(
         "Ad revenue per post shown, USD",
         min_value=0.0,
+        max_value=1e3,
         value=default.per_impression,
         step=0.001,
         format="%.3f",
@@ -82,3 +84,8 @@ FEED_COLUMNS = {
 def feed_table(container, frame) -> None:
     """One user's feed as a compact table."""
     container.dataframe(frame, hide_index=True, width="stretch", column_config=FEED_COLUMNS)
+
+
+def equal_weights() -> None:
+    """Button callback: the nearest ranking when both weights are 0."""
+    st.session_state["feed_alpha"] = st.session_state["feed_beta"] = 0.5

@@ -164,7 +164,10 @@ def test_feed_zero_weights_explain_instead_of_crashing(feed):
     feed.slider(key="feed_alpha").set_value(0.0).run()
     feed.slider(key="feed_beta").set_value(0.0).run()
     assert not feed.exception
-    assert any("both 0" in e.value for e in feed.error)
+    assert any("both 0" in w.value for w in feed.warning)
+    assert metric(feed, "Mean quality (0 to 1)")  # the page still shows a feed
+    next(b for b in feed.button if b.label.startswith("Set both")).click().run()
+    assert feed.slider(key="feed_alpha").value == 0.5 == feed.slider(key="feed_beta").value
 
 
 def test_value_target_moves_the_yearly_savings():
@@ -231,3 +234,11 @@ def test_the_threshold_is_kept_when_leaving_the_page_and_coming_back(fraud):
     assert not fraud.exception
     assert fraud.slider(key="fraud_threshold").value == pytest.approx(0.0238)
     assert sentence(fraud).startswith("At a threshold of 0.0238,")
+
+
+def test_security_accepts_every_value_its_inputs_allow():
+    at = open_page("pages/security.py")
+    at.number_input(key="security_threats").set_value(1_000_000.0).run()
+    assert not at.exception
+    at.number_input(key="security_reviews").set_value(0).run()
+    assert not at.exception
