@@ -25,8 +25,10 @@ st.title("Newsfeed: quality or engagement? Re-weight without retraining")
 framing_strip(
     "Keep people engaged with posts worth their time, and keep harmful posts out",
     "Per post: predicted quality and harm scores; per user and post: predicted click",
-    "quality_loss: squared error; engagement_loss: log loss; harm classifiers: log loss",
-    "NDCG@K against true quality and true engagement; filter errors",
+    "Two separate models: squared error for quality ratings, log loss for clicks (and for "
+    "each harm classifier)",
+    "Ranking quality (NDCG, 1 = the best order) against true quality and true clicks; "
+    "harmful posts the filters miss",
     "Expected clicks per feed, mean quality, harmful posts and ad revenue per 1,000 feeds",
 )
 data = sample().data

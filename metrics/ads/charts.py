@@ -53,6 +53,11 @@ def _point(
     }
 
 
+def _side(x: float, low: float, high: float) -> str:
+    """Put a point's label on the side with room: left of points in the right 40%."""
+    return "left" if high > low and (x - low) / (high - low) > 0.6 else "right"
+
+
 def quality_figure(view: AdsView, knob_index: int) -> go.Figure:
     """Revenue per 1,000 queries against AUC and against log loss, today and the what-if.
 
@@ -252,7 +257,8 @@ def calibration_figure(view: AdsView) -> go.Figure:
     traces = [_line(table["factor"], table["rpm"], "RPM", MONEY)]
     today = table.iloc[int(np.argmin(np.abs(table["factor"] - 1.0)))]
     as_is = _point(today.factor, today.rpm, f"as predicted {money(today.rpm, decimals=2)}", NEUTRAL)
-    traces.append({**as_is, "textposition": "bottom right"})
+    low, high = np.log(table["factor"].min()), np.log(table["factor"].max())
+    traces.append({**as_is, "textposition": f"bottom {_side(np.log(today.factor), low, high)}"})
     ratio = view.quality.calibration_ratio
     visible = table["factor"].min() <= 1 / ratio <= table["factor"].max()
     if np.isfinite(ratio) and visible and abs(np.log(ratio)) > 0.1:
@@ -260,7 +266,7 @@ def calibration_figure(view: AdsView) -> go.Figure:
         star = _point(
             1 / ratio, fixed, f"calibrated {money(fixed, decimals=2)}", CHOSEN, symbol="star"
         )
-        traces.append({**star, "textposition": "top right"})
+        traces.append({**star, "textposition": f"top {_side(np.log(1 / ratio), low, high)}"})
     layout = {
         **BASE_LAYOUT,
         "height": 360,

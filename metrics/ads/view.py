@@ -27,7 +27,7 @@ from metrics.ads.model import (
     sweep_rpm,
     yearly_value,
 )
-from metrics.core.format import Tile, money, percent
+from metrics.core.format import Tile, csv_text, money, percent
 
 
 def rpm_of(outcome: AuctionOutcome) -> float:
@@ -121,11 +121,8 @@ class AdsView:
             ),
         ]
         columns = ["curve", "x", "rpm", "coverage", "ctr", "auc", "log_loss"]
-        return (
-            pd.concat(parts, ignore_index=True)
-            .reindex(columns=columns)
-            .to_csv(index=False, float_format="%.6g")
-        )
+        table = pd.concat(parts, ignore_index=True).reindex(columns=columns)
+        return csv_text(table, money_columns=("rpm",))
 
 
 def headline(view: AdsView, *, reserve: float, daily_queries: float) -> str:

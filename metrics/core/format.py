@@ -9,6 +9,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 
 def money(value: float, *, decimals: int = 0, symbol: str = "$") -> str:
@@ -120,3 +121,34 @@ def threshold_text(threshold: float) -> str:
     text = f"{threshold:.4f}".rstrip("0")
     whole, _, decimals = text.partition(".")
     return f"{whole}.{decimals:0<2}"
+
+
+def csv_text(frame: pd.DataFrame, *, money_columns: tuple[str, ...] = ()) -> str:
+    """A table as CSV for a download: plain decimals that any spreadsheet reads, never
+    ``3.37234e+09``. Money columns (and any column ending in ``_usd``) get two decimals;
+    other numbers their shortest exact positional form.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The table to write.
+    money_columns : tuple of str
+        Columns in a currency besides those named ``*_usd``.
+
+    Returns
+    -------
+    str
+    """
+    out = frame.copy()
+    for name in out.columns:
+        column = out[name]
+        if not pd.api.types.is_float_dtype(column):
+            continue
+        if name in money_columns or str(name).endswith("_usd"):
+            out[name] = [f"{v:.2f}" if np.isfinite(v) else "" for v in column]
+        else:
+            out[name] = [
+                np.format_float_positional(v, precision=8, trim="-") if np.isfinite(v) else ""
+                for v in column
+            ]
+    return out.to_csv(index=False)

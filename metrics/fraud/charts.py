@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from metrics.core.format import money
+from metrics.core.format import money, threshold_text
 from metrics.fraud.model import FraudAnalysis, FraudSnapshot
 from metrics.fraud.view import Policy
 from metrics.style import (
@@ -31,13 +31,14 @@ from metrics.style import (
 
 
 def _marker_traces(analysis: FraudAnalysis) -> list[dict]:
-    """Where money, F1 and accuracy peak, each labelled with the money it makes."""
+    """Where money, F1 and accuracy peak. Their money and thresholds are in the legend, not
+    beside the markers: the peaks are often close together and labels would overlap."""
     best = analysis.best
     traces = []
-    for label, point, colour, symbol, position in (
-        ("Most money", best.savings, MONEY, "star", "top center"),
-        ("Best F1", best.f1, F1_COLOUR, "diamond", "bottom left"),
-        ("Best accuracy", best.accuracy, ACCURACY_COLOUR, "square", "top left"),
+    for label, point, colour, symbol in (
+        ("Most money", best.savings, MONEY, "star"),
+        ("Best F1", best.f1, F1_COLOUR, "diamond"),
+        ("Best accuracy", best.accuracy, ACCURACY_COLOUR, "square"),
     ):
         if point.flags_nothing:
             continue
@@ -47,18 +48,15 @@ def _marker_traces(analysis: FraudAnalysis) -> list[dict]:
                 "type": "scatter",
                 "x": [point.threshold],
                 "y": [value],
-                "mode": "markers+text",
-                "name": label,
-                "text": [f"{label}<br>{money(value)}"],
-                "textposition": position,
-                "textfont": {"color": colour},
+                "mode": "markers",
+                "name": f"{label}: {money(value)} at {threshold_text(point.threshold)}",
                 "marker": {
                     "color": colour,
-                    "size": 14,
+                    "size": 15,
                     "symbol": symbol,
-                    "line": {"color": "white", "width": 1},
+                    "line": {"color": "white", "width": 1.5},
                 },
-                "hovertemplate": f"{label}: threshold %{{x:.3f}}, $%{{y:,.0f}}<extra></extra>",
+                "hovertemplate": f"{label}: threshold %{{x:.4f}}, %{{y:$,.0f}}<extra></extra>",
             }
         )
     return traces
@@ -142,7 +140,7 @@ def _savings_layout(table: pd.DataFrame, threshold: float) -> dict:
                 "y": 0.03,
                 "xref": "x",
                 "yref": "y domain",
-                "text": f" your threshold {threshold:.3f} ",
+                "text": f" your threshold {threshold_text(threshold)} ",
                 "showarrow": False,
                 "xanchor": "left" if threshold < 0.1 else "right",
                 "font": {"color": CHOSEN},

@@ -18,7 +18,7 @@ from metrics.core.curves import (
     recall,
     roc_auc,
 )
-from metrics.core.format import money, threshold_text
+from metrics.core.format import csv_text, money, threshold_text
 from metrics.core.value import BestPoint, ClassAmounts, class_amounts
 from metrics.fraud.model import FraudAnalysis, FraudCosts, FraudData, FraudSnapshot, analyse
 
@@ -263,7 +263,7 @@ def fraud_view(
         table,
         rows,
         paradox_sentence(rows, share),
-        table.to_csv(index=False, float_format="%.6g"),
+        csv_text(table),
         roc_auc(analysis.curve),
         average_precision(analysis.curve),
     )

@@ -68,6 +68,19 @@ def metric_money_figure(scores: list[ModelScore]) -> go.Figure:
     return go.Figure(data=traces, layout=layout)
 
 
+FUNNEL_STEPS = (
+    "Events",
+    "Alerts",
+    "Not flagged",
+    "Passed rules",
+    "Dropped by rules",
+    "Reviewed",
+    "Not reviewed",
+    "Threats stopped",
+    "Reviewed, not stopped",
+)
+
+
 def funnel_figure(f: Funnel) -> go.Figure:
     """Where the day's events go, as a Sankey diagram.
 
@@ -80,17 +93,7 @@ def funnel_figure(f: Funnel) -> go.Figure:
     -------
     plotly Figure
     """
-    labels = [
-        "Events",
-        "Alerts",
-        "Not flagged",
-        "Passed rules",
-        "Dropped by rules",
-        "Reviewed",
-        "Not reviewed",
-        "Threats stopped",
-        "Reviewed, not stopped",
-    ]
+    labels = FUNNEL_STEPS
     links = [
         (0, 1, f.alerts),
         (0, 2, f.events - f.alerts),
@@ -101,12 +104,25 @@ def funnel_figure(f: Funnel) -> go.Figure:
         (5, 7, f.stopped),
         (5, 8, f.reviewed - f.stopped),
     ]
-    # Link widths on a log scale, so a handful of threats stays visible next to millions.
+    # Link widths on a log scale, so a handful of threats stays visible next to millions;
+    # every node carries its real count, and the title says so.
     value = [np.log10(1 + v) for _, _, v in links]
+    counts = [
+        f.events,
+        f.alerts,
+        f.events - f.alerts,
+        f.passed,
+        f.alerts - f.passed,
+        f.reviewed,
+        f.passed - f.reviewed,
+        f.stopped,
+        f.reviewed - f.stopped,
+    ]
     sankey = {
         "type": "sankey",
+        "textfont": {"size": 13, "color": "#263238"},
         "node": {
-            "label": [f"{name}" for name in labels],
+            "label": [f"{name}: {_count(c)}" for name, c in zip(labels, counts, strict=True)],
             "pad": 18,
             "color": [NEUTRAL, CHOSEN, GRID, CHOSEN, GRID, CHOSEN, LOSS, MONEY, GRID],
         },
@@ -118,8 +134,21 @@ def funnel_figure(f: Funnel) -> go.Figure:
             "hovertemplate": "%{customdata:,.1f} a day<extra></extra>",
         },
     }
-    layout = {**BASE_LAYOUT, "height": 360}
+    layout = {
+        **BASE_LAYOUT,
+        "height": 380,
+        "title": {
+            "text": "Events a day at each step (band widths on a log scale, so the few threats "
+            "stay visible beside millions of events)",
+            "font": {"size": 14, "color": NEUTRAL},
+        },
+    }
     return go.Figure(data=[sankey], layout=layout)
+
+
+def _count(value: float) -> str:
+    """A day's count as read aloud: 2,000,000 or 13.4."""
+    return f"{value:,.0f}" if value >= 100 else f"{value:,.1f}"
 
 
 def _recall_marks(recall: float, bottleneck: float | None) -> tuple[list[dict], list[dict]]:
@@ -225,8 +254,8 @@ def stopped_figure(
 
 
 def cash_figure(chosen: Projection, others: list[Projection]) -> go.Figure:
-    """Monthly cash flow of the chosen stage (bars, right axis) and cumulative cash of every
-    stage (lines, left axis).
+    """Cumulative cash of every stage (top) and the chosen stage's monthly cash flow
+    (bottom), on one month axis; each panel has its own scale with zero in its place.
 
     Parameters
     ----------
@@ -242,51 +271,45 @@ def cash_figure(chosen: Projection, others: list[Projection]) -> go.Figure:
     months = np.arange(1, len(chosen.value) + 1)
     traces = [
         {
+            "type": "scatter",
+            "x": months,
+            "y": p.cumulative,
+            "mode": "lines",
+            "name": f"{p.stage.name}, cumulative",
+            "line": {
+                "width": 4 if p is chosen else 2,
+                "color": CHOSEN if p is chosen else NEUTRAL,
+                "dash": "solid" if p is chosen else "dot",
+            },
+            "hovertemplate": "month %{x}: %{y:$,.0f}<extra></extra>",
+        }
+        for p in others
+    ]
+    traces.append(
+        {
             "type": "bar",
             "x": months,
             "y": chosen.cash,
-            "name": f"monthly, {chosen.stage.name}",
+            "name": f"{chosen.stage.name}, each month",
+            "xaxis": "x2",
             "yaxis": "y2",
-            "opacity": 0.55,
             "marker": {"color": [MONEY if c >= 0 else LOSS for c in chosen.cash]},
-            "hovertemplate": "month %{x}: $%{y:,.0f}<extra></extra>",
+            "hovertemplate": "month %{x}: %{y:$,.0f}<extra></extra>",
         }
-    ]
-    for p in others:
-        mine = p is chosen
-        traces.append(
-            {
-                "type": "scatter",
-                "x": months,
-                "y": p.cumulative,
-                "mode": "lines",
-                "name": f"cumulative, {p.stage.name}",
-                "line": {
-                    "width": 4 if mine else 2,
-                    "color": CHOSEN if mine else NEUTRAL,
-                    "dash": "solid" if mine else "dot",
-                },
-                "hovertemplate": "month %{x}: $%{y:,.0f}<extra></extra>",
-            }
-        )
+    )
+    money_axis = {"tickformat": "$~s", "gridcolor": GRID, "zerolinecolor": "#90a4ae"}
     layout = {
         **BASE_LAYOUT,
-        "height": 420,
+        "height": 520,
         "hovermode": "x unified",
-        "legend": {"orientation": "h", "y": -0.2},
-        "xaxis": {"title": {"text": "Month"}, "gridcolor": GRID, "dtick": 3},
-        "yaxis": {
-            "title": {"text": "Cumulative cash, USD"},
-            "tickformat": "$,.0f",
-            "gridcolor": GRID,
-            "zerolinecolor": "#90a4ae",
-        },
-        "yaxis2": {
-            "title": {"text": "Monthly cash (bars), USD"},
-            "tickformat": "$,.0f",
-            "overlaying": "y",
-            "side": "right",
-            "showgrid": False,
-        },
+        "legend": {"orientation": "h", "y": -0.15},
+        "xaxis": {"gridcolor": GRID, "dtick": 3, "matches": "x2", "showticklabels": False},
+        "yaxis": {**money_axis, "domain": [0.42, 0.95]},
+        "xaxis2": {"title": {"text": "Month"}, "gridcolor": GRID, "dtick": 3, "anchor": "y2"},
+        "yaxis2": {**money_axis, "domain": [0, 0.3]},
+        "annotations": [
+            subplot_title("Cumulative cash, USD: below zero until the project pays back", 0.96),
+            subplot_title(f"Cash each month, USD ({chosen.stage.name})", 0.31),
+        ],
     }
     return go.Figure(data=traces, layout=layout)

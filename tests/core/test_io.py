@@ -1,6 +1,7 @@
 """Reading a team's file: separators, encodings, duplicate headers, folders, samples."""
 
 import gzip
+import io
 
 import numpy as np
 import pandas as pd
@@ -96,3 +97,17 @@ def test_missing_sample_names_the_places_and_the_fix(monkeypatch, tmp_path):
     (tmp_path / "nope.csv").write_text("a\n1\n")
     assert sample_path("nope.csv") == tmp_path / "nope.csv"
     assert np.array_equal(read_table(sample_path("nope.csv"))["a"], [1])
+
+
+def test_downloads_write_plain_decimals_that_read_back_exactly():
+    from metrics.core.format import csv_text
+
+    frame = pd.DataFrame(
+        {"threshold": [0.001, 0.5], "net_savings_usd": [3.37234e9, -4704786.123], "tp": [1.0, 2.0]}
+    )
+    text = csv_text(frame)
+    assert "e+" not in text and "e-" not in text
+    assert "3372340000.00" in text and "-4704786.12" in text
+    back = pd.read_csv(io.StringIO(text))
+    assert back["tp"].tolist() == [1, 2]
+    assert back["threshold"].tolist() == [0.001, 0.5]
