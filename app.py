@@ -1,9 +1,16 @@
 """ValueLens: router only. Run with ``streamlit run app.py``."""
 
+from pathlib import Path
+
 import streamlit as st
 
-st.set_page_config(page_title="ValueLens", page_icon=":material/insights:", layout="wide")
+from ui.common import sign_in_required, sign_in_screen
 
+# The icon is a file served by this server: no request leaves it for an icon font.
+ICON = str(Path(__file__).resolve().parent / "assets" / "valuelens.png")
+st.set_page_config(page_title="ValueLens", page_icon=ICON, layout="wide")
+
+signed_out = sign_in_required()
 navigation = st.navigation(
     [
         st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
@@ -38,8 +45,12 @@ navigation = st.navigation(
             url_path="security",
         ),
         st.Page("pages/roi.py", title="Realistic ROI", icon=":material/savings:", url_path="roi"),
-    ]
+    ],
+    position="hidden" if signed_out else "sidebar",
 )
+if signed_out:
+    sign_in_screen()
+    st.stop()
 with st.sidebar:
     st.caption("ValueLens · ML metrics in business terms")
 navigation.run()

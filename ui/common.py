@@ -7,6 +7,7 @@ from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 import streamlit as st
+from streamlit.errors import StreamlitSecretNotFoundError
 
 from metrics.core.format import Tile
 
@@ -38,6 +39,23 @@ full page run when it reconnects (after a server restart), which recreates the f
 Without one, a slider inside a fragment is dead after a restart: its fragment is unknown to
 the new session and the request is dropped. Once an hour the fragment reruns on its own, a
 lookup that costs milliseconds."""
+
+
+def sign_in_required() -> bool:
+    """True when sign-in is configured (an ``[auth]`` section in ``.streamlit/secrets.toml``,
+    for Streamlit's OIDC ``st.login``) and this viewer has not signed in. Off by default."""
+    try:
+        configured = "auth" in st.secrets
+    except (FileNotFoundError, StreamlitSecretNotFoundError):
+        configured = False
+    return configured and not getattr(st.user, "is_logged_in", False)
+
+
+def sign_in_screen() -> None:
+    """The only thing a signed-out viewer sees when sign-in is configured."""
+    st.title("ValueLens")
+    st.markdown("Sign in with your organisation's account to see the dashboard.")
+    st.button("Sign in", on_click=st.login, type="primary")
 
 
 def plain(text: str) -> str:

@@ -242,3 +242,31 @@ def test_security_accepts_every_value_its_inputs_allow():
     assert not at.exception
     at.number_input(key="security_reviews").set_value(0).run()
     assert not at.exception
+
+
+AUTH = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "a-long-random-secret-for-the-test-only",
+    "client_id": "valuelens",
+    "client_secret": "not-a-real-secret",
+    "server_metadata_url": "https://accounts.example.com/.well-known/openid-configuration",
+}
+
+
+@pytest.mark.parametrize("page", ["pages/home.py", "pages/fraud.py", "pages/ads.py"])
+def test_with_sign_in_configured_a_signed_out_viewer_sees_only_the_sign_in_screen(page):
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.secrets["auth"] = AUTH
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception
+    assert [b.label for b in at.button] == ["Sign in"]
+    assert not at.metric and not at.slider
+    assert "Sign in with your organisation's account" in at.markdown[0].value
+
+
+def test_without_sign_in_configured_the_dashboard_is_open():
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert not at.exception
+    assert "Sign in" not in [b.label for b in at.button]
