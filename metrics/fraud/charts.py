@@ -171,7 +171,7 @@ def savings_curve_figure(
         "y": table["net_savings_usd"].to_numpy(),
         "name": "Net savings",
         "line": {"color": MONEY, "width": 3},
-        "hovertemplate": "$%{y:,.0f}<extra>net savings</extra>",
+        "hovertemplate": "%{y:$,.0f}<extra>net savings</extra>",
     }
     traces = [*_band_traces(x, table), savings, *_marker_traces(analysis), *_rate_traces(x, table)]
     return go.Figure(data=traces, layout=_savings_layout(table, threshold))

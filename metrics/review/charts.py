@@ -48,7 +48,7 @@ def metric_money_figure(scores: list[ModelScore]) -> go.Figure:
                 "xaxis": f"x{axis}",
                 "yaxis": f"y{axis}",
                 "marker": {"size": 11, "color": MONEY},
-                "hovertemplate": "%{text}<br>" + label + " %{x:.4f}<br>$%{y:,.0f}<extra></extra>",
+                "hovertemplate": "%{text}<br>" + label + " %{x:.4f}<br>%{y:$,.0f}<extra></extra>",
             }
         )
         layout[f"xaxis{axis}"] = {
