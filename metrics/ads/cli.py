@@ -7,7 +7,7 @@ import argparse
 from metrics.ads.data import ads_data
 from metrics.ads.model import RANK_BY, AdsSummary, summarise
 from metrics.core.io import keep_where, read_table
-from metrics.core.report import json_report
+from metrics.core.report import add_sub_command, json_report
 from metrics.core.validation import check_non_negative
 
 
@@ -68,12 +68,12 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     -------
     None
     """
-    ads = commands.add_parser(
-        "ads", help="CTR model: auction revenue, RPM, AUC, log loss, NE and calibration"
+    ads = add_sub_command(
+        commands,
+        "ads",
+        help="CTR model: auction revenue, RPM, AUC, log loss, NE and calibration",
+        run=run,
     )
-    ads.set_defaults(run=run)
-    ads.add_argument("--data", required=True, help="CSV (optionally .gz) or Parquet file")
-    ads.add_argument("--json", action="store_true", help="print one JSON object")
     ads.add_argument("--slots", type=int, default=1, help="ads shown per query (default 1)")
     ads.add_argument(
         "--reserve",
@@ -93,9 +93,6 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         default="score",
         help="ranking to price: the model's eCPM (score), highest bid, the oracle (p_true) "
         "or a seeded random order (default score)",
-    )
-    ads.add_argument(
-        "--where", metavar="COLUMN=VALUE", help="keep only rows where COLUMN equals VALUE"
     )
     for role, default in (
         ("query", "query_id"),

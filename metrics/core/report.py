@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import math
+from collections.abc import Callable
 
 
 def json_number(value: float | None) -> float | int | None:
@@ -35,3 +37,40 @@ def json_report(report: dict[str, object]) -> dict[str, object]:
     dict
     """
     return {k: v if isinstance(v, str) else json_number(v) for k, v in report.items()}
+
+
+def add_sub_command(
+    commands: argparse._SubParsersAction,
+    name: str,
+    *,
+    help: str,
+    run: Callable[[argparse.Namespace], dict],
+) -> argparse.ArgumentParser:
+    """A sub-command with the options every one has: ``--data``, ``--where`` and ``--json``.
+
+    Parameters
+    ----------
+    commands : argparse sub-parsers
+        Where the sub-command is added.
+    name : str
+        The sub-command, e.g. ``evaluate``.
+    help : str
+        One line for ``valuelens --help``.
+    run : callable
+        Reads the parsed arguments and returns the JSON report; raises ValueError on bad input.
+
+    Returns
+    -------
+    ArgumentParser
+        For the use case's own options.
+    """
+    parser = commands.add_parser(name, help=help)
+    parser.set_defaults(run=run)
+    parser.add_argument("--data", required=True, help="CSV (optionally .gz) or Parquet file")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--where",
+        metavar="COLUMN=VALUE",
+        help="keep only rows where COLUMN equals VALUE, e.g. split=test",
+    )
+    return parser

@@ -7,7 +7,7 @@ import argparse
 from metrics.core.bootstrap import bootstrap_curves
 from metrics.core.curves import average_precision, roc_auc
 from metrics.core.io import keep_where, read_table
-from metrics.core.report import json_report
+from metrics.core.report import add_sub_command, json_report
 from metrics.core.validation import check_threshold
 from metrics.fraud.data import fraud_data
 from metrics.fraud.model import FraudAnalysis, FraudCosts, FraudData, analyse, snapshot
@@ -77,18 +77,18 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     -------
     None
     """
-    ev = commands.add_parser(
-        "evaluate", help="fraud model: confusion counts, ML metrics and net savings in USD"
+    ev = add_sub_command(
+        commands,
+        "evaluate",
+        help="fraud model: confusion counts, ML metrics and net savings in USD",
+        run=run,
     )
-    ev.set_defaults(run=run)
-    ev.add_argument("--data", required=True, help="CSV (optionally .gz) or Parquet file")
     ev.add_argument(
         "--threshold",
         type=float,
         required=True,
         help="flag a transaction when score >= threshold, in [0, 1]",
     )
-    ev.add_argument("--json", action="store_true", help="print one JSON object")
     costs = FraudCosts()
     ev.add_argument(
         "--review-cost",
@@ -118,11 +118,6 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "--interval",
         action="store_true",
         help="add a 95%% bootstrap interval for net savings (400 resamples)",
-    )
-    ev.add_argument(
-        "--where",
-        metavar="COLUMN=VALUE",
-        help="keep only rows where COLUMN equals VALUE, e.g. split=test",
     )
     ev.add_argument("--label-column", default="label")
     ev.add_argument("--score-column", default="score")
