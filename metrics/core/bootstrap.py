@@ -181,16 +181,68 @@ def bootstrap_curves(
     grid = np.asarray(thresholds, dtype=np.float64)
     if grid.ndim != 1 or grid.size == 0 or np.any(np.diff(grid) <= 0):
         raise ValueError("thresholds must be a non-empty, strictly increasing grid")
-    n_keys = 2 * (grid.size + 1)
     key = bucket_keys(y, s, grid)
     wa = w * a
-    buckets = bucket_stats(key, w, wa, n_keys)
+    buckets = bucket_stats(key, w, wa, 2 * (grid.size + 1))
+    in_small = small_buckets(buckets)[key]
+    return resample_buckets(
+        grid,
+        buckets,
+        (key[in_small], w[in_small], wa[in_small]),
+        n_resamples=n_resamples,
+        seed=seed,
+    )
+
+
+def small_buckets(buckets: Buckets) -> np.ndarray:
+    """Mask of the buckets resampled row by row (1 to ``EXACT_ROWS`` rows).
+
+    Parameters
+    ----------
+    buckets : Buckets
+
+    Returns
+    -------
+    ndarray of bool, shape (k,)
+    """
+    return (buckets.rows > 0) & (buckets.rows <= EXACT_ROWS)
+
+
+def resample_buckets(
+    grid: np.ndarray,
+    buckets: Buckets,
+    small_rows: tuple[np.ndarray, np.ndarray, np.ndarray],
+    *,
+    n_resamples: int = 400,
+    seed: int = 0,
+) -> BootstrapCurves:
+    """The bootstrap from sufficient statistics: what an engine that aggregates a big log
+    hands back is enough, with the few rows of the small buckets.
+
+    Parameters
+    ----------
+    grid : ndarray of shape (g,)
+        Ascending thresholds.
+    buckets : Buckets
+        Moments per bucket, from ``bucket_stats`` or an engine's GROUP BY.
+    small_rows : tuple of three ndarrays
+        Bucket key, weight and weight x amount of every row in a small bucket (see
+        ``small_buckets``), in file order.
+    n_resamples : int
+        Number of bootstrap resamples.
+    seed : int
+        Seed of ``np.random.default_rng``.
+
+    Returns
+    -------
+    BootstrapCurves
+    """
     rng = np.random.default_rng(seed)
-    draws = rng.poisson(buckets.rows, size=(n_resamples, n_keys))
+    draws = rng.poisson(buckets.rows, size=(n_resamples, buckets.rows.size))
     counts, amounts = _large_buckets(buckets, draws, rng)
-    small = (buckets.rows > 0) & (buckets.rows <= EXACT_ROWS)
+    small = small_buckets(buckets)
     if small.any():
-        exact_counts, exact_amounts = _small_buckets(key, w, wa, small, draws, rng)
+        exact_counts, exact_amounts = _small_buckets(*small_rows, small, draws, rng)
         counts[:, small], amounts[:, small] = exact_counts, exact_amounts
     return _curves_from_buckets(grid, counts, amounts)
 

@@ -3,27 +3,33 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from metrics.core.bootstrap import bootstrap_curves
+import numpy as np
+
+from metrics.core.bootstrap import bootstrap_curves, resample_buckets
 from metrics.core.curves import average_precision, roc_auc
+from metrics.core.engine import open_log
 from metrics.core.io import keep_where, read_table
 from metrics.core.report import add_sub_command, json_report
 from metrics.core.validation import check_threshold
 from metrics.fraud.data import fraud_data
-from metrics.fraud.model import FraudAnalysis, FraudCosts, FraudData, analyse, snapshot
+from metrics.fraud.model import FraudAnalysis, FraudCosts, analyse, analyse_curve, snapshot
 
 
-def evaluate_report(data: FraudData, analysis: FraudAnalysis, threshold: float) -> dict:
+def evaluate_report(
+    analysis: FraudAnalysis, threshold: float, *, resolution: float | None = None
+) -> dict:
     """The JSON object printed by ``evaluate``; money in USD versus approving everything.
 
     Parameters
     ----------
-    data : FraudData
-        Validated labels, scores, amounts (USD) and days.
     analysis : FraudAnalysis
         The threshold-independent analysis for one cost setting.
     threshold : float
         Flag a row when ``score >= threshold``, in [0, 1].
+    resolution : float or None
+        Step of the score grid when a big log was grouped on one; None when exact.
 
     Returns
     -------
@@ -34,7 +40,7 @@ def evaluate_report(data: FraudData, analysis: FraudAnalysis, threshold: float) 
     p, best = snap.point, analysis.best
     within = best.savings_within_capacity
     report = {
-        "n": len(data.y_true),
+        "n": analysis.curve.n,
         "positives": analysis.curve.positives,
         "threshold": p.threshold,
         "tp": p.tp,
@@ -58,6 +64,7 @@ def evaluate_report(data: FraudData, analysis: FraudAnalysis, threshold: float) 
         "alerts_per_day": snap.alerts_per_day,
         "capacity_per_day": analysis.capacity_per_day,
         "best_savings_within_capacity_threshold": None if within is None else within.threshold,
+        "score_resolution": resolution,
         "currency": "USD",
     }
     if snap.interval is not None:
@@ -124,6 +131,13 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     ev.add_argument("--amount-column", default="amount")
     ev.add_argument("--timestamp-column", default="timestamp")
     ev.add_argument(
+        "--engine",
+        choices=["auto", "pandas", "duckdb"],
+        default="auto",
+        help="where the rows are summed: DuckDB (embedded) for Parquet files, globs and "
+        "folders of any size; pandas in memory for a CSV file (default auto)",
+    )
+    ev.add_argument(
         "--timestamp-format",
         metavar="FORMAT",
         help="strftime format of the timestamps when they are not ISO 8601 or epoch numbers, "
@@ -146,6 +160,8 @@ def run(args: argparse.Namespace) -> dict:
     """
     threshold = check_threshold(args.threshold)
     costs = FraudCosts(args.review_cost, args.chargeback_fee, args.decline_cost_rate)
+    if _engine(args) == "duckdb":
+        return _run_in_duckdb(args, threshold, costs)
     data = fraud_data(
         keep_where(read_table(args.data), args.where),
         label=args.label_column,
@@ -154,15 +170,60 @@ def run(args: argparse.Namespace) -> dict:
         timestamp=args.timestamp_column,
         timestamp_format=args.timestamp_format,
     )
-    if args.capacity_per_day is not None and data.days is None:
-        raise ValueError(
-            f"--capacity-per-day needs dates: column '{args.timestamp_column}' is missing; "
-            "add it or name it with --timestamp-column"
-        )
+    _check_capacity(args, data.days)
     boot = None
     if args.interval:
         boot = bootstrap_curves(
             data.y_true, data.y_score, amount=data.amount, thresholds=[threshold]
         )
     analysis = analyse(data, costs, capacity_per_day=args.capacity_per_day, boot=boot)
-    return evaluate_report(data, analysis, threshold)
+    return evaluate_report(analysis, threshold)
+
+
+def _engine(args: argparse.Namespace) -> str:
+    """``auto``: DuckDB for Parquet files, globs and folders; pandas for a CSV file."""
+    if args.engine != "auto":
+        return args.engine
+    path = Path(args.data)
+    big = (
+        path.is_dir()
+        or any(c in args.data for c in "*?[")
+        or path.suffix.lower() in {".parquet", ".pq"}
+    )
+    return "duckdb" if big else "pandas"
+
+
+def _check_capacity(args: argparse.Namespace, days: float | None) -> None:
+    if args.capacity_per_day is not None and days is None:
+        raise ValueError(
+            f"--capacity-per-day needs dates: column '{args.timestamp_column}' is missing; "
+            "add it or name it with --timestamp-column"
+        )
+
+
+def _run_in_duckdb(args: argparse.Namespace, threshold: float, costs: FraudCosts) -> dict:
+    """The same report from a Parquet log too big for memory: only sums come back."""
+    log = open_log(
+        args.data,
+        label=args.label_column,
+        score=args.score_column,
+        amount=args.amount_column,
+        timestamp=args.timestamp_column,
+        where=args.where,
+    )
+    summary = log.summary()
+    _check_capacity(args, summary.days)
+    boot = None
+    if args.interval:
+        grid = np.array([threshold])
+        buckets, small_rows = log.buckets(grid)
+        boot = resample_buckets(grid, buckets, small_rows)
+    analysis = analyse_curve(
+        summary.curve,
+        costs,
+        days=summary.days,
+        perfect_savings=log.perfect_value(costs.value_model()),
+        capacity_per_day=args.capacity_per_day,
+        boot=boot,
+    )
+    return evaluate_report(analysis, threshold, resolution=summary.resolution)

@@ -144,6 +144,46 @@ def analyse(
     """
     curve = data.curve() if curve is None else curve
     amounts = class_amounts(data.y_true, data.amount) if amounts is None else amounts
+    return analyse_curve(
+        curve,
+        costs,
+        days=data.days,
+        perfect_savings=perfect_value(amounts, costs.value_model()),
+        capacity_per_day=capacity_per_day,
+        boot=boot,
+    )
+
+
+def analyse_curve(
+    curve: ThresholdCurve,
+    costs: FraudCosts,
+    *,
+    days: float | None,
+    perfect_savings: float,
+    capacity_per_day: float | None = None,
+    boot: BootstrapCurves | None = None,
+) -> FraudAnalysis:
+    """The analysis from sufficient statistics alone: what a big log's engine hands back.
+
+    Parameters
+    ----------
+    curve : ThresholdCurve
+        Exact confusion counts at every distinct score.
+    costs : FraudCosts
+        Review cost, chargeback fee (USD) and friction rate.
+    days : float or None
+        Calendar days the data spans; needed for a capacity constraint.
+    perfect_savings : float
+        USD the perfect decision saves under ``costs``.
+    capacity_per_day : float or None
+        Alerts reviewers can handle a day; None for no constraint.
+    boot : BootstrapCurves
+        Resampled confusion sums on a threshold grid.
+
+    Returns
+    -------
+    FraudAnalysis
+    """
     model = costs.value_model()
     if capacity_per_day is not None:
         check_non_negative(capacity_per_day, "capacity_per_day", "alerts a day")
@@ -151,9 +191,9 @@ def analyse(
         curve=curve,
         costs=costs,
         values=value_curve(curve, model),
-        perfect_savings=perfect_value(amounts, model),
-        best=best_thresholds(curve, model, days=data.days, capacity_per_day=capacity_per_day),
-        days=data.days,
+        perfect_savings=perfect_savings,
+        best=best_thresholds(curve, model, days=days, capacity_per_day=capacity_per_day),
+        days=days,
         capacity_per_day=capacity_per_day,
         band=None if boot is None else value_band(boot, model),
     )

@@ -1,0 +1,108 @@
+"""The DuckDB path gives the in-memory path's numbers from sums alone."""
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from metrics.cli import main
+from metrics.core.curves import threshold_curve
+from metrics.core.engine import open_log
+
+pytest.importorskip("duckdb")
+
+
+def scored(seed: int, n: int = 3000) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    y = (rng.random(n) < 0.05).astype(int)
+    return pd.DataFrame(
+        {
+            "timestamp": pd.Timestamp("2026-06-01")
+            + pd.to_timedelta(rng.integers(0, 20 * 86400, n), unit="s"),
+            "label": y,
+            "score": np.round(np.clip(0.3 * y + 0.7 * rng.random(n), 0, 1), 2),  # many ties
+            "amount": np.round(rng.lognormal(3.5, 1.2, n), 2),
+            "split": np.where(rng.random(n) < 0.5, "test", "train"),
+        }
+    )
+
+
+def report(capsys, *args):
+    code = main(["evaluate", *args, "--json"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    return json.loads(out)
+
+
+def assert_same(a: dict, b: dict) -> None:
+    assert a.keys() == b.keys()
+    for key, value in a.items():
+        if isinstance(value, float) and isinstance(b[key], float):
+            assert b[key] == pytest.approx(value, rel=1e-9, abs=1e-9), key
+        else:
+            assert b[key] == value, key
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_duckdb_matches_the_in_memory_path_on_one_file_and_on_a_folder(capsys, tmp_path, seed):
+    frame = scored(seed)
+    frame.to_parquet(tmp_path / "log.parquet")
+    folder = tmp_path / "days"
+    folder.mkdir()
+    for i, start in enumerate(range(0, len(frame), 1000)):
+        frame.iloc[start : start + 1000].to_parquet(folder / f"part{i}.parquet")
+    args = [
+        "--threshold",
+        "0.35",
+        "--capacity-per-day",
+        "10",
+        "--interval",
+        "--where",
+        "split=test",
+    ]
+    memory = report(capsys, "--data", str(tmp_path / "log.parquet"), "--engine", "pandas", *args)
+    for data in (str(tmp_path / "log.parquet"), str(folder), str(folder / "*.parquet")):
+        assert_same(memory, report(capsys, "--data", data, "--engine", "duckdb", *args))
+    assert memory["score_resolution"] is None
+
+
+def test_the_grid_is_used_above_the_distinct_score_bound_and_said(tmp_path):
+    rng = np.random.default_rng(0)
+    n = 5000
+    frame = pd.DataFrame(
+        {"label": (rng.random(n) < 0.1).astype(int), "score": rng.random(n), "amount": 1.0}
+    )
+    path = str(tmp_path / "grid.parquet")
+    frame.to_parquet(path)
+    exact = open_log(path).summary(max_distinct=n + 10)
+    grid = open_log(path).summary(max_distinct=100)
+    assert exact.resolution is None and grid.resolution == 1e-6
+    reference = threshold_curve(frame["label"], frame["score"])
+    np.testing.assert_array_equal(exact.curve.tp, reference.tp)
+    for t in (0.25, 0.5, 0.9):  # thresholds on the grid are exact
+        assert grid.curve.tp[grid.curve.index(t)] == reference.tp[reference.index(t)]
+        assert grid.curve.fp[grid.curve.index(t)] == reference.fp[reference.index(t)]
+
+
+def test_bad_values_are_found_in_the_engine_with_their_file_and_row(tmp_path):
+    frame = scored(1, n=50)
+    frame.loc[37, "score"] = 1.7
+    frame.to_parquet(tmp_path / "bad.parquet")
+    with pytest.raises(
+        ValueError,
+        match=r"column 'score' has 1 missing value or value outside \[0, 1\], e.g. 1.7 in row 37 "
+        r"of bad.parquet; scores must be probabilities",
+    ):
+        open_log(str(tmp_path / "bad.parquet"))
+
+
+def test_missing_columns_folders_and_filters_say_what_to_fix(tmp_path):
+    scored(2, n=20).to_parquet(tmp_path / "a.parquet")
+    with pytest.raises(ValueError, match=r"column 'risk' \(score\) is missing"):
+        open_log(str(tmp_path / "a.parquet"), score="risk")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ValueError, match="holds no .parquet files"):
+        open_log(str(tmp_path / "empty"))
+    with pytest.raises(ValueError, match="has no rows where split=nope"):
+        open_log(str(tmp_path / "a.parquet"), where="split=nope")
