@@ -93,15 +93,21 @@ class ParquetLog:
         The embedded database holding the view ``log`` over the files.
     label, score, amount : str
         Quoted column expressions.
-    timestamp : str or None
-        Quoted timestamp column, when the log has one.
+    rows : int
+        Rows after any filter.
+    distinct_scores : int
+        Approximate number of distinct scores.
+    days : float or None
+        Calendar days from the first to the last timestamp, both included.
     """
 
     con: object
     label: str
     score: str
     amount: str
-    timestamp: str | None
+    rows: int
+    distinct_scores: int
+    days: float | None
 
     def summary(self, *, max_distinct: int = MAX_DISTINCT) -> LogSummary:
         """Group by score and label (or on the 1e-6 grid above ``max_distinct`` scores).
@@ -116,8 +122,7 @@ class ParquetLog:
         LogSummary
         """
         y, s, a = self.label, self.score, self.amount
-        distinct = self.con.execute(f"SELECT approx_count_distinct({s}) FROM log").fetchone()[0]
-        exact = distinct <= max_distinct
+        exact = self.distinct_scores <= max_distinct
         key = s if exact else f"floor({s} * {GRID_STEPS}) / {GRID_STEPS}"
         grouped = self.con.execute(
             f"SELECT {key} AS s, {y}::INTEGER AS y, count(*) AS n, sum({a}) AS a "
@@ -127,18 +132,7 @@ class ParquetLog:
         curve = threshold_curve(
             grouped["y"], grouped["s"], amount=grouped["a"] / n, sample_weight=n
         )
-        days = None
-        if self.timestamp is not None:
-            t = self.timestamp
-            days = self.con.execute(
-                f"SELECT date_diff('day', min({t})::DATE, max({t})::DATE) + 1 FROM log"
-            ).fetchone()[0]
-        return LogSummary(
-            curve,
-            int(n.sum()),
-            None if days is None else float(days),
-            None if exact else 1 / GRID_STEPS,
-        )
+        return LogSummary(curve, int(n.sum()), self.days, None if exact else 1 / GRID_STEPS)
 
     def perfect_value(self, model: ValueModel) -> float:
         """The perfect decision's value, row by row in the engine (see ``perfect_value``).
@@ -232,6 +226,7 @@ def open_log(
     import duckdb  # imported here: the in-memory path does not need it
 
     con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")  # the CLI's stdout is JSON only
     con.execute(f"CREATE VIEW scanned AS SELECT * FROM {parquet_source(path)}")
     columns = [r[0] for r in con.execute("DESCRIBE scanned").fetchall()]
     shown = ", ".join(c for c in columns if c not in ("file_row_number", "filename"))
@@ -251,12 +246,43 @@ def open_log(
             )
         filter_sql = f"{_ident(name)}::VARCHAR = '{value.replace(chr(39), chr(39) * 2)}'"
     con.execute(f"CREATE VIEW log AS SELECT * FROM scanned WHERE {filter_sql}")
-    if con.execute("SELECT count(*) FROM log").fetchone()[0] == 0:
-        raise ValueError(f"'{path}' has no rows" + (f" where {where}" if where else ""))
     y, s, a = _ident(label), _ident(score), _ident(amount)
-    _validate(con, y, s, a, label, score, amount)
     stamp = _ident(timestamp) if timestamp is not None and timestamp in columns else None
-    return ParquetLog(con, y, s, a, stamp)
+    profile = _profile(con, y, s, a, stamp)
+    if profile["rows"] == 0:
+        raise ValueError(f"'{path}' has no rows" + (f" where {where}" if where else ""))
+    names = {"label": label, "score": score, "amount": amount}
+    for role, condition, noun, fix in _CHECKS:
+        if profile[role]:
+            bad = condition.format(y=y, s=s, a=a)
+            first = con.execute(
+                f"SELECT {_ident(names[role])}, file_row_number, filename FROM log WHERE {bad} "
+                "ORDER BY filename, file_row_number LIMIT 1"
+            ).fetchone()
+            raise ValueError(
+                f"column '{names[role]}' has {count(profile[role], noun)}, e.g. {first[0]!r} in "
+                f"row {first[1]} of {Path(first[2]).name}; {fix}"
+            )
+    return ParquetLog(con, y, s, a, profile["rows"], profile["distinct"], profile["days"])
+
+
+def _profile(con, y: str, s: str, a: str, stamp: str | None) -> dict:
+    """One pass: rows, bad values per role, distinct scores and the days covered."""
+    bad = {role: condition.format(y=y, s=s, a=a) for role, condition, _, _ in _CHECKS}
+    days = f"date_diff('day', min({stamp})::DATE, max({stamp})::DATE) + 1" if stamp else "NULL"
+    row = con.execute(
+        f"SELECT count(*), count(*) FILTER (WHERE {bad['label']}), "
+        f"count(*) FILTER (WHERE {bad['score']}), count(*) FILTER (WHERE {bad['amount']}), "
+        f"approx_count_distinct({s}), {days} FROM log"
+    ).fetchone()
+    return {
+        "rows": row[0],
+        "label": row[1],
+        "score": row[2],
+        "amount": row[3],
+        "distinct": row[4],
+        "days": None if row[5] is None else float(row[5]),
+    }
 
 
 _CHECKS = (
@@ -268,31 +294,14 @@ _CHECKS = (
     ),
     (
         "score",
-        "{s} IS NULL OR isnan({s}) OR {s} < 0 OR {s} > 1",
+        "{s} IS NULL OR isnan({s}::DOUBLE) OR {s} < 0 OR {s} > 1",
         "missing value or value outside [0, 1]",
         "scores must be probabilities",
     ),
     (
         "amount",
-        "{a} IS NULL OR isnan({a}) OR isinf({a}) OR {a} < 0",
-        "missing or negative amount",
+        "{a} IS NULL OR isnan({a}::DOUBLE) OR isinf({a}::DOUBLE) OR {a} < 0 OR {a} > 1e15",
+        "missing, negative or above 1e15 amount",
         "amounts must be zero or positive (refunds excluded)",
     ),
 )
-
-
-def _validate(con, y: str, s: str, a: str, label: str, score: str, amount: str) -> None:
-    """Count bad values in the engine; report the first with its file and row."""
-    names = {"label": label, "score": score, "amount": amount}
-    for role, condition, noun, fix in _CHECKS:
-        where = condition.format(y=y, s=s, a=a)
-        bad = con.execute(f"SELECT count(*) FROM log WHERE {where}").fetchone()
-        if bad[0]:
-            first = con.execute(
-                f"SELECT {_ident(names[role])}, file_row_number, filename FROM log WHERE {where} "
-                "ORDER BY filename, file_row_number LIMIT 1"
-            ).fetchone()
-            raise ValueError(
-                f"column '{names[role]}' has {count(bad[0], noun)}, e.g. {first[0]!r} in row "
-                f"{first[1]} of {Path(first[2]).name}; {fix}"
-            )

@@ -102,7 +102,7 @@ def test_missing_columns_folders_and_filters_say_what_to_fix(tmp_path):
     with pytest.raises(ValueError, match=r"column 'risk' \(score\) is missing"):
         open_log(str(tmp_path / "a.parquet"), score="risk")
     (tmp_path / "empty").mkdir()
-    with pytest.raises(ValueError, match="holds no .parquet files"):
+    with pytest.raises(ValueError, match=r"holds no \.parquet files"):
         open_log(str(tmp_path / "empty"))
     with pytest.raises(ValueError, match="has no rows where split=nope"):
         open_log(str(tmp_path / "a.parquet"), where="split=nope")

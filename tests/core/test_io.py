@@ -111,3 +111,28 @@ def test_downloads_write_plain_decimals_that_read_back_exactly():
     back = pd.read_csv(io.StringIO(text))
     assert back["tp"].tolist() == [1, 2]
     assert back["threshold"].tolist() == [0.001, 0.5]
+
+
+def test_data_folder_paths_stay_inside_it(tmp_path):
+    from metrics.core.io import data_folder_entries, data_path
+
+    data = tmp_path / "data"
+    (data / "logs").mkdir(parents=True)
+    (data / "logs" / "day1.parquet").write_bytes(b"PAR1")
+    (data / "top.parquet").write_bytes(b"PAR1")
+    outside = tmp_path / "secret.parquet"
+    outside.write_bytes(b"PAR1")
+    (data / "escape.parquet").symlink_to(outside)
+    assert data_path(data, "logs/day1.parquet") == data.resolve() / "logs/day1.parquet"
+    assert data_path(data, "logs/*.parquet") == data.resolve() / "logs/*.parquet"
+    for bad, message in (
+        (str(outside), "absolute path"),
+        ("../secret.parquet", "leaves the data folder"),
+        ("logs/../../secret.parquet", "leaves the data folder"),
+        ("escape.parquet", "leads outside the data folder"),
+        ("nope.parquet", "is not in the data folder"),
+        ("~/x.parquet", "absolute path"),
+    ):
+        with pytest.raises(ValueError, match=message):
+            data_path(data, bad)
+    assert data_folder_entries(data) == ["logs/", "logs/day1.parquet", "top.parquet"]
