@@ -79,7 +79,7 @@ if problem:
     error_box("Your file cannot be used:", f"{problem}. The sample is shown until it is fixed.")
 elif choice.notice:
     st.warning(choice.notice)
-view = view_for(choice, costs, capacity if choice.prepared.data.days else None)
+view = view_for(choice, costs, capacity if choice.prepared.days else None)
 threshold_section(view)
 
 st.subheader("Why not just maximise accuracy?")

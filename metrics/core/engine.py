@@ -14,10 +14,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
-from metrics.core.bootstrap import Buckets, small_buckets
+from metrics.core.bootstrap import (
+    BootstrapCurves,
+    Buckets,
+    bucket_keys,
+    resample_buckets,
+    small_buckets,
+)
 from metrics.core.curves import ThresholdCurve, threshold_curve
 from metrics.core.format import count
+from metrics.core.validation import MAX_AMOUNT
 from metrics.core.value import ValueModel
 
 MAX_DISTINCT = 1_000_000
@@ -40,12 +48,19 @@ class LogSummary:
         Calendar days from the first to the last timestamp, both included.
     resolution : float or None
         None when every distinct score is kept (exact); else the grid step.
+    groups : dict of str to ndarray
+        Per group (score or grid point ``s``, label ``y``): rows ``n``, amount sum ``a`` and
+        sum of squared amounts ``a2``.
+    perfect : float or None
+        The perfect decision's value when ``summary`` was given a value model.
     """
 
     curve: ThresholdCurve
     rows: int
     days: float | None
     resolution: float | None
+    groups: dict[str, np.ndarray]
+    perfect: float | None = None
 
 
 def parquet_source(path: str) -> str:
@@ -99,6 +114,8 @@ class ParquetLog:
         Approximate number of distinct scores.
     days : float or None
         Calendar days from the first to the last timestamp, both included.
+    perfect : float or None
+        The perfect decision's value under the model given to ``open_log``.
     """
 
     con: object
@@ -108,14 +125,17 @@ class ParquetLog:
     rows: int
     distinct_scores: int
     days: float | None
+    perfect: float | None = None
 
-    def summary(self, *, max_distinct: int = MAX_DISTINCT) -> LogSummary:
+    def summary(self, *, max_distinct: int = MAX_DISTINCT, moments: bool = False) -> LogSummary:
         """Group by score and label (or on the 1e-6 grid above ``max_distinct`` scores).
 
         Parameters
         ----------
         max_distinct : int
             Keep every distinct score up to this many.
+        moments : bool
+            Also sum squared amounts per group, for ``bootstrap`` (costs a little time).
 
         Returns
         -------
@@ -123,78 +143,81 @@ class ParquetLog:
         """
         y, s, a = self.label, self.score, self.amount
         exact = self.distinct_scores <= max_distinct
-        key = s if exact else f"floor({s} * {GRID_STEPS}) / {GRID_STEPS}"
-        grouped = self.con.execute(
-            f"SELECT {key} AS s, {y}::INTEGER AS y, count(*) AS n, sum({a}) AS a "
-            "FROM log GROUP BY ALL"
-        ).fetchnumpy()
+        squares = f", sum({a}::DOUBLE * {a}) AS a2" if moments else ""
+        if exact:
+            grouped = self.con.execute(
+                f"SELECT {s} AS s, {y} AS y, count(*) AS n, sum({a}) AS a{squares} "
+                "FROM log GROUP BY ALL"
+            ).fetchnumpy()
+        else:  # one integer key per grid cell and label: the cheapest grouping
+            grouped = self.con.execute(
+                f"SELECT floor({s} * {GRID_STEPS})::BIGINT * 2 + {y} AS k, count(*) AS n, "
+                f"sum({a}) AS a{squares} FROM log GROUP BY 1"
+            ).fetchnumpy()
+            k = grouped.pop("k").astype(np.int64)
+            grouped["s"], grouped["y"] = (k // 2) / GRID_STEPS, k % 2
         n = grouped["n"].astype(np.float64)
         curve = threshold_curve(
             grouped["y"], grouped["s"], amount=grouped["a"] / n, sample_weight=n
         )
-        return LogSummary(curve, int(n.sum()), self.days, None if exact else 1 / GRID_STEPS)
+        groups = {k: np.asarray(v, dtype=np.float64) for k, v in grouped.items()}
+        resolution = None if exact else 1 / GRID_STEPS
+        return LogSummary(curve, int(n.sum()), self.days, resolution, groups, self.perfect)
 
-    def perfect_value(self, model: ValueModel) -> float:
-        """The perfect decision's value, row by row in the engine (see ``perfect_value``).
-
-        Parameters
-        ----------
-        model : ValueModel
-            What each confusion-matrix cell is worth (currency units).
-
-        Returns
-        -------
-        float
-        """
-        y, a = self.label, self.amount
-        gain_pos = f"{model.tp.fixed - model.fn.fixed} + {model.tp.rate - model.fn.rate} * {a}"
-        gain_neg = f"{model.fp.fixed - model.tn.fixed} + {model.fp.rate - model.tn.rate} * {a}"
-        total = self.con.execute(
-            f"SELECT coalesce(sum(greatest(0, CASE WHEN {y} = 1 THEN {gain_pos} "
-            f"ELSE {gain_neg} END)), 0) FROM log"
-        ).fetchone()[0]
-        return float(total)
-
-    def buckets(self, grid: np.ndarray) -> tuple[Buckets, tuple[np.ndarray, ...]]:
-        """Bootstrap statistics per bucket, and the rows of the small buckets in file order.
+    def bootstrap(
+        self, summary: LogSummary, grid: np.ndarray, *, n_resamples: int = 400, seed: int = 0
+    ) -> BootstrapCurves:
+        """The bucket bootstrap from the summary's groups; only the rows of small buckets are
+        read again (at most ``EXACT_ROWS`` a bucket).
 
         Parameters
         ----------
+        summary : LogSummary
+            From ``summary()``.
         grid : ndarray of shape (g,)
             Ascending thresholds.
+        n_resamples : int
+            Number of bootstrap resamples.
+        seed : int
+            Seed of ``np.random.default_rng``.
 
         Returns
         -------
-        buckets : Buckets
-        small_rows : tuple of three ndarrays
-            Bucket key, weight (1) and amount of each row in a small bucket.
+        BootstrapCurves
         """
-        cleared = " + ".join(f"({self.score} >= {float(g)!r})::INTEGER" for g in grid)
-        key = f"2 * ({cleared}) + {self.label}::INTEGER"
-        self.con.execute(
-            f"CREATE OR REPLACE TEMP VIEW keyed AS SELECT {key} AS k, "
-            f"{self.amount}::DOUBLE AS a, filename, file_row_number FROM log"
-        )
-        stats = self.con.execute(
-            "SELECT k, count(*) AS n, sum(a) AS a, sum(a * a) AS a2 FROM keyed GROUP BY k"
-        ).fetchnumpy()
+        if "a2" not in summary.groups:
+            raise ValueError("bootstrap needs a summary taken with moments=True")
+        g = summary.groups
+        key = bucket_keys(g["y"].astype(np.int64), g["s"], grid)
         size = 2 * (len(grid) + 1)
-        k = stats["k"].astype(np.int64)
 
-        def spread(values: np.ndarray) -> np.ndarray:
-            out = np.zeros(size)
-            out[k] = values
-            return out
+        def total(values: np.ndarray) -> np.ndarray:
+            return np.bincount(key, values, size)
 
-        rows, amounts = spread(stats["n"].astype(np.float64)), spread(stats["a"])
-        buckets = Buckets(rows, rows, amounts, rows, spread(stats["a2"]), amounts)
-        small = np.flatnonzero(small_buckets(buckets))
+        rows, amounts = total(g["n"]), total(g["a"])
+        buckets = Buckets(rows, rows, amounts, rows, total(g["a2"]), amounts)
+        in_small = small_buckets(buckets)[key]
+        small = pd.DataFrame({"s": g["s"][in_small], "y": g["y"][in_small].astype(np.int64)})
+        score = (
+            self.score
+            if summary.resolution is None
+            else (f"floor({self.score} * {GRID_STEPS}) / {GRID_STEPS}")
+        )
+        self.con.register("small_groups", small)
         picked = self.con.execute(
-            f"SELECT k, a FROM keyed WHERE k IN ({', '.join(map(str, small)) or '-1'}) "
+            f"SELECT {score} AS s, {self.label}::INTEGER AS y, {self.amount}::DOUBLE AS a "
+            f"FROM log JOIN small_groups g ON {score} = g.s AND {self.label} = g.y "
             "ORDER BY filename, file_row_number"
         ).fetchnumpy()
-        keys = picked["k"].astype(np.int64)
-        return buckets, (keys, np.ones(len(keys)), picked["a"].astype(np.float64))
+        self.con.unregister("small_groups")
+        keys = bucket_keys(picked["y"].astype(np.int64), picked["s"], grid)
+        return resample_buckets(
+            grid,
+            buckets,
+            (keys, np.ones(len(keys)), picked["a"]),
+            n_resamples=n_resamples,
+            seed=seed,
+        )
 
 
 def open_log(
@@ -205,6 +228,7 @@ def open_log(
     amount: str = "amount",
     timestamp: str | None = "timestamp",
     where: str | None = None,
+    model: ValueModel | None = None,
 ) -> ParquetLog:
     """Open a Parquet log in DuckDB, keep the ``--where`` rows, and validate it in the engine.
 
@@ -218,6 +242,8 @@ def open_log(
         Column of dates; used for days when the log has it.
     where : str or None
         ``COLUMN=VALUE``: keep only those rows.
+    model : ValueModel, optional
+        Value the perfect decision in the validating pass (``ParquetLog.perfect``).
 
     Returns
     -------
@@ -248,40 +274,69 @@ def open_log(
     con.execute(f"CREATE VIEW log AS SELECT * FROM scanned WHERE {filter_sql}")
     y, s, a = _ident(label), _ident(score), _ident(amount)
     stamp = _ident(timestamp) if timestamp is not None and timestamp in columns else None
-    profile = _profile(con, y, s, a, stamp)
+    types = {row[0]: row[1] for row in con.execute("DESCRIBE log").fetchall()}
+    profile = _profile(con, y, s, a, stamp, model, whole_label=_is_whole(types[label]))
     if profile["rows"] == 0:
         raise ValueError(f"'{path}' has no rows" + (f" where {where}" if where else ""))
     names = {"label": label, "score": score, "amount": amount}
     for role, condition, noun, fix in _CHECKS:
-        if profile[role]:
-            bad = condition.format(y=y, s=s, a=a)
-            first = con.execute(
-                f"SELECT {_ident(names[role])}, file_row_number, filename FROM log WHERE {bad} "
-                "ORDER BY filename, file_row_number LIMIT 1"
-            ).fetchone()
-            raise ValueError(
-                f"column '{names[role]}' has {count(profile[role], noun)}, e.g. {first[0]!r} in "
-                f"row {first[1]} of {Path(first[2]).name}; {fix}"
-            )
-    return ParquetLog(con, y, s, a, profile["rows"], profile["distinct"], profile["days"])
+        if not profile[role]:
+            continue
+        bad = condition.format(y=y, s=s, a=a)
+        found = con.execute(f"SELECT count(*) FROM log WHERE {bad}").fetchone()[0]
+        first_value, first_row, first_file = con.execute(
+            f"SELECT {_ident(names[role])}, file_row_number, filename FROM log WHERE {bad} "
+            "ORDER BY filename, file_row_number LIMIT 1"
+        ).fetchone()
+        raise ValueError(
+            f"column '{names[role]}' has {count(found, noun)}, e.g. {first_value!r} in "
+            f"row {first_row} of {Path(first_file).name}; {fix}"
+        )
+    return ParquetLog(
+        con, y, s, a, profile["rows"], profile["distinct"], profile["days"], profile["perfect"]
+    )
 
 
-def _profile(con, y: str, s: str, a: str, stamp: str | None) -> dict:
-    """One pass: rows, bad values per role, distinct scores and the days covered."""
-    bad = {role: condition.format(y=y, s=s, a=a) for role, condition, _, _ in _CHECKS}
+def _perfect_sql(model: ValueModel | None, y: str, a: str) -> str:
+    """Sum over rows of max(0, value of flagging - value of not flagging), or 0."""
+    if model is None:
+        return "0"
+    gain_pos = f"{model.tp.fixed - model.fn.fixed} + {model.tp.rate - model.fn.rate} * {a}"
+    gain_neg = f"{model.fp.fixed - model.tn.fixed} + {model.fp.rate - model.tn.rate} * {a}"
+    return f"sum(greatest(0, CASE WHEN {y} = 1 THEN {gain_pos} ELSE {gain_neg} END))"
+
+
+def _is_whole(column_type: str) -> bool:
+    return any(word in column_type.upper() for word in ("INT", "BOOL"))
+
+
+def _profile(
+    con, y: str, s: str, a: str, stamp: str | None, model: ValueModel | None, *, whole_label: bool
+) -> dict:
+    """Rows, whether each role holds a bad value, distinct scores, days and (given a model)
+    the perfect decision's value. Counts, minima and maxima come from the Parquet metadata
+    where it has them; one scan finds NaNs, counts distinct scores and values the perfect
+    decision together."""
     days = f"date_diff('day', min({stamp})::DATE, max({stamp})::DATE) + 1" if stamp else "NULL"
-    row = con.execute(
-        f"SELECT count(*), count(*) FILTER (WHERE {bad['label']}), "
-        f"count(*) FILTER (WHERE {bad['score']}), count(*) FILTER (WHERE {bad['amount']}), "
-        f"approx_count_distinct({s}), {days} FROM log"
+    n, ny, ymin, ymax, ns, smin, smax, na, amin, amax, span = con.execute(
+        f"SELECT count(*), count({y}), min({y}), max({y}), count({s}), min({s}), max({s}), "
+        f"count({a}), min({a}), max({a}), {days} FROM log"
+    ).fetchone()
+    not_binary = "0" if whole_label else f"count(*) FILTER (WHERE {y} NOT IN (0, 1))"
+    perfect = _perfect_sql(model, y, a) if model is not None else "NULL"
+    nan_s, bad_a, other_labels, distinct, value = con.execute(
+        f"SELECT count(*) FILTER (WHERE isnan({s}::DOUBLE)), "
+        f"count(*) FILTER (WHERE isnan({a}::DOUBLE) OR isinf({a}::DOUBLE)), {not_binary}, "
+        f"approx_count_distinct({s}), {perfect} FROM log"
     ).fetchone()
     return {
-        "rows": row[0],
-        "label": row[1],
-        "score": row[2],
-        "amount": row[3],
-        "distinct": row[4],
-        "days": None if row[5] is None else float(row[5]),
+        "rows": n,
+        "label": n > 0 and (ny < n or ymin < 0 or ymax > 1 or other_labels > 0),
+        "score": n > 0 and (ns < n or smin < 0 or smax > 1 or nan_s > 0),
+        "amount": n > 0 and (na < n or amin < 0 or amax > MAX_AMOUNT or bad_a > 0),
+        "distinct": distinct,
+        "days": None if span is None else float(span),
+        "perfect": None if value is None else float(value),
     }
 
 

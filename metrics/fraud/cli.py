@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from metrics.core.bootstrap import bootstrap_curves, resample_buckets
+from metrics.core.bootstrap import bootstrap_curves
 from metrics.core.curves import average_precision, roc_auc
 from metrics.core.engine import open_log
 from metrics.core.io import keep_where, read_table
@@ -210,19 +210,18 @@ def _run_in_duckdb(args: argparse.Namespace, threshold: float, costs: FraudCosts
         amount=args.amount_column,
         timestamp=args.timestamp_column,
         where=args.where,
+        model=costs.value_model(),
     )
-    summary = log.summary()
+    summary = log.summary(moments=args.interval)
     _check_capacity(args, summary.days)
     boot = None
     if args.interval:
-        grid = np.array([threshold])
-        buckets, small_rows = log.buckets(grid)
-        boot = resample_buckets(grid, buckets, small_rows)
+        boot = log.bootstrap(summary, np.array([threshold]))
     analysis = analyse_curve(
         summary.curve,
         costs,
         days=summary.days,
-        perfect_savings=log.perfect_value(costs.value_model()),
+        perfect_savings=summary.perfect,
         capacity_per_day=args.capacity_per_day,
         boot=boot,
     )

@@ -3,6 +3,7 @@ cached view bundle."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,8 +20,14 @@ from metrics.core.curves import (
     roc_auc,
 )
 from metrics.core.format import csv_text, money, threshold_text
-from metrics.core.value import BestPoint, ClassAmounts, class_amounts
-from metrics.fraud.model import FraudAnalysis, FraudCosts, FraudData, FraudSnapshot, analyse
+from metrics.core.value import BestPoint, ValueModel, class_amounts, perfect_value
+from metrics.fraud.model import (
+    FraudAnalysis,
+    FraudCosts,
+    FraudData,
+    FraudSnapshot,
+    analyse_curve,
+)
 
 THRESHOLD_GRID = np.round(np.linspace(0.0, 1.0, 1001), 3)
 """Thresholds offered by the page's slider and used for charts and bootstrap bands."""
@@ -180,12 +187,28 @@ def paradox_sentence(rows: list[Policy], positive_share: float) -> str:
 
 @dataclass(frozen=True, eq=False)
 class PreparedFraud:
-    """The expensive, cost-independent part: the sorted curve and the bootstrap resamples."""
+    """The expensive, cost-independent part: the exact curve, the bootstrap resamples, and
+    how to value the perfect decision for any costs. Built from rows in memory (``prepare``)
+    or from a big log's sums (``prepare_log``).
 
-    data: FraudData
+    Attributes
+    ----------
+    curve : ThresholdCurve
+    boot : BootstrapCurves
+        Resampled sums on ``THRESHOLD_GRID``.
+    days : float or None
+        Calendar days the data spans.
+    perfect : callable
+        ValueModel -> value of the perfect decision (currency units).
+    resolution : float or None
+        Score grid step when a big log was grouped on one; None when exact.
+    """
+
     curve: ThresholdCurve
-    amounts: ClassAmounts
     boot: BootstrapCurves
+    days: float | None
+    perfect: Callable[[ValueModel], float]
+    resolution: float | None = None
 
 
 def prepare(data: FraudData, *, n_resamples: int = 400, seed: int = 0) -> PreparedFraud:
@@ -213,7 +236,12 @@ def prepare(data: FraudData, *, n_resamples: int = 400, seed: int = 0) -> Prepar
         seed=seed,
     )
     amounts = class_amounts(data.y_true, data.amount)
-    return PreparedFraud(data=data, curve=data.curve(), amounts=amounts, boot=boot)
+    return PreparedFraud(
+        curve=data.curve(),
+        boot=boot,
+        days=data.days,
+        perfect=lambda model: perfect_value(amounts, model),
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -236,8 +264,8 @@ def fraud_view(
 
     Parameters
     ----------
-    prepared : Blendable
-        The filter setting's eligibility, percentile ranks and true gains.
+    prepared : PreparedFraud
+        The data set's curve, resamples and perfect decision.
     costs : FraudCosts
         Review cost, chargeback fee (USD) and friction rate.
     capacity_per_day : float or None
@@ -247,13 +275,13 @@ def fraud_view(
     -------
     FraudView
     """
-    analysis = analyse(
-        prepared.data,
+    analysis = analyse_curve(
+        prepared.curve,
         costs,
-        curve=prepared.curve,
-        amounts=prepared.amounts,
-        boot=prepared.boot,
+        days=prepared.days,
+        perfect_savings=prepared.perfect(costs.value_model()),
         capacity_per_day=capacity_per_day,
+        boot=prepared.boot,
     )
     table = curve_table(analysis)
     rows = policies(analysis)
