@@ -79,6 +79,11 @@ if problem:
     error_box("Your file cannot be used:", f"{problem}. The sample is shown until it is fixed.")
 elif choice.notice:
     st.warning(choice.notice)
+if choice.prepared.resolution:
+    st.caption(
+        f"This log has more than a million distinct scores: they are grouped on a grid of "
+        f"{choice.prepared.resolution:g}; thresholds on the grid are exact."
+    )
 view = view_for(choice, costs, capacity if choice.prepared.days else None)
 threshold_section(view)
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import streamlit as st
 
+from metrics.core.engine import open_log, sample_rows
 from metrics.core.format import threshold_text
-from metrics.core.io import read_table
+from metrics.core.io import DATA_DIR_VARIABLE, data_folder_entries, data_path, read_table
 from metrics.fraud.data import FRAUD_SAMPLE_MODELS, fraud_data, guess_columns, load_fraud_sample
 from metrics.fraud.model import FraudCosts, analyse
 from metrics.fraud.operating import OperatingPoints, operating_points
-from metrics.fraud.view import FraudView, PreparedFraud, fraud_view, prepare
+from metrics.fraud.view import FraudView, PreparedFraud, fraud_view, prepare, prepare_log
 from ui.common import (
     kept_number_input,
     remember,
@@ -22,6 +24,7 @@ from ui.common import (
 
 SAMPLE = "Sample: 30 days of card transactions"
 UPLOAD = "Your own scored transactions"
+LOG = "A large log on the server"
 DEFAULT_MODEL = "Gradient boosting"
 PICK = "(pick a column)"
 NO_DATES = "(no dates)"
@@ -58,10 +61,14 @@ def choose_data() -> DataChoice:
 
     Raises ValueError with a message for the user when the file or a column is bad.
     """
+    data_dir = os.environ.get(DATA_DIR_VARIABLE)
+    kinds = [SAMPLE, UPLOAD, LOG] if data_dir else [SAMPLE, UPLOAD]
     restore("fraud_source", SAMPLE)
-    kind = st.radio(
-        "Data", [SAMPLE, UPLOAD], key="fraud_source", on_change=remember, args=("fraud_source",)
-    )
+    if st.session_state["fraud_source"] not in kinds:
+        st.session_state["fraud_source"] = SAMPLE
+    kind = st.radio("Data", kinds, key="fraud_source", on_change=remember, args=("fraud_source",))
+    if kind == LOG:
+        return _large_log(data_dir)
     if kind == SAMPLE:
         restore("fraud_model", DEFAULT_MODEL)
         model = st.selectbox(
@@ -123,6 +130,43 @@ def choose_data() -> DataChoice:
         return DataChoice(key, session_memo("fraud_upload_prepared", key, build))
 
 
+def _large_log(data_dir: str) -> DataChoice:
+    """A Parquet file or folder in the operator's data folder, summed where it lies."""
+    entries = data_folder_entries(data_dir)
+    if not entries:
+        st.info(f"The data folder holds no Parquet files yet ({data_dir}).")
+        return default_sample()
+    relative = st.selectbox(
+        "File or folder in the data folder",
+        entries,
+        key="fraud_log_path",
+        help="The operator sets the data folder (VALUELENS_DATA_DIR); only what is in it can "
+        "be opened.",
+    )
+    path = str(data_path(data_dir, relative))
+    picked = _pick_columns(log_sample(path))
+    if picked is None:
+        return default_sample(
+            "Pick the label, score and amount columns of the log in the sidebar; the sample "
+            "is shown until then."
+        )
+    with st.spinner("Summing the log where it lies…"):
+        return DataChoice(("log", path, picked), prepared_log(path, picked))
+
+
+@st.cache_data(max_entries=8, show_spinner=False, ttl=3600)
+def log_sample(path: str):
+    return sample_rows(path)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False, ttl=3600)
+def prepared_log(path: str, picked: tuple[str, str, str, str | None]) -> PreparedFraud:
+    """Shared by every session that opens the same log: it is summed once."""
+    label, score, amount, timestamp = picked
+    log = open_log(path, label=label, score=score, amount=amount, timestamp=timestamp)
+    return prepare_log(log)
+
+
 def _pick_columns(frame) -> tuple[str, str, str, str | None] | None:
     """One select box per role, filled in only where names and values agree."""
     columns = [str(c) for c in frame.columns]
@@ -150,17 +194,17 @@ def _pick_columns(frame) -> tuple[str, str, str, str | None] | None:
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def _sample_view(
+def _shared_view(
     key: tuple, costs: FraudCosts, capacity: float | None, _prepared: PreparedFraud
 ) -> FraudView:
     return fraud_view(_prepared, costs, capacity_per_day=capacity)
 
 
 def view_for(choice: DataChoice, costs: FraudCosts, capacity: float | None) -> FraudView:
-    """The cost-dependent view: shared between sessions for the samples (small), held in the
-    session only for an upload (its arrays are as long as the file)."""
-    if choice.key[0] == "sample":
-        return _sample_view(choice.key, costs, capacity, choice.prepared)
+    """The cost-dependent view: shared between sessions for the samples and server logs (the
+    same data for everyone), held in the session only for an upload (its own file)."""
+    if choice.key[0] in ("sample", "log"):
+        return _shared_view(choice.key, costs, capacity, choice.prepared)
     return session_memo(
         "fraud_upload_view",
         (choice.key, costs, capacity),

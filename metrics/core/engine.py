@@ -164,6 +164,24 @@ class ParquetLog:
         resolution = None if exact else 1 / GRID_STEPS
         return LogSummary(curve, int(n.sum()), self.days, resolution, groups, self.perfect)
 
+    def perfect_value(self, model: ValueModel) -> float:
+        """The perfect decision's value under ``model``, row by row in the engine.
+
+        Parameters
+        ----------
+        model : ValueModel
+            What each confusion-matrix cell is worth (currency units).
+
+        Returns
+        -------
+        float
+        """
+        cursor = self.con.cursor()  # one per call: pages of several sessions may ask at once
+        total = cursor.execute(
+            f"SELECT {_perfect_sql(model, self.label, self.amount)} FROM log"
+        ).fetchone()[0]
+        return float(total or 0.0)
+
     def bootstrap(
         self, summary: LogSummary, grid: np.ndarray, *, n_resamples: int = 400, seed: int = 0
     ) -> BootstrapCurves:
@@ -360,3 +378,25 @@ _CHECKS = (
         "amounts must be zero or positive (refunds excluded)",
     ),
 )
+
+
+def sample_rows(path: str, *, rows: int = 10_000) -> pd.DataFrame:
+    """The first rows of a log, for guessing which column plays which role.
+
+    Parameters
+    ----------
+    path : str
+        A Parquet file, a glob or a folder of Parquet files.
+    rows : int
+        How many rows.
+
+    Returns
+    -------
+    DataFrame
+    """
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")
+    source = parquet_source(path).replace(", file_row_number = true, filename = true", "")
+    return con.execute(f"SELECT * FROM {source} LIMIT {int(rows)}").df()

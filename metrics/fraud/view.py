@@ -19,6 +19,7 @@ from metrics.core.curves import (
     recall,
     roc_auc,
 )
+from metrics.core.engine import ParquetLog
 from metrics.core.format import csv_text, money, threshold_text
 from metrics.core.value import BestPoint, ValueModel, class_amounts, perfect_value
 from metrics.fraud.model import (
@@ -241,6 +242,34 @@ def prepare(data: FraudData, *, n_resamples: int = 400, seed: int = 0) -> Prepar
         boot=boot,
         days=data.days,
         perfect=lambda model: perfect_value(amounts, model),
+    )
+
+
+def prepare_log(log: ParquetLog, *, n_resamples: int = 400, seed: int = 0) -> PreparedFraud:
+    """``prepare`` for a big log: sums from the engine, the bootstrap from bucket moments, and
+    the perfect decision valued in the engine for each cost setting.
+
+    Parameters
+    ----------
+    log : ParquetLog
+        An open, validated log.
+    n_resamples : int
+        Number of bootstrap resamples.
+    seed : int
+        Seed of ``np.random.default_rng``.
+
+    Returns
+    -------
+    PreparedFraud
+    """
+    summary = log.summary(moments=True)
+    boot = log.bootstrap(summary, THRESHOLD_GRID, n_resamples=n_resamples, seed=seed)
+    return PreparedFraud(
+        curve=summary.curve,
+        boot=boot,
+        days=summary.days,
+        perfect=log.perfect_value,
+        resolution=summary.resolution,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -270,3 +271,41 @@ def test_without_sign_in_configured_the_dashboard_is_open():
     at.run()
     assert not at.exception
     assert "Sign in" not in [b.label for b in at.button]
+
+
+def test_a_large_log_in_the_data_folder_gives_the_command_lines_numbers(tmp_path, monkeypatch):
+    import json
+    import subprocess
+    import sys
+
+    from metrics.fraud.data import sample_frame
+
+    frame = sample_frame().rename(columns={"is_fraud": "label", "score_gbm": "score"})
+    (tmp_path / "logs").mkdir()
+    frame[["timestamp", "label", "score", "amount"]].assign(
+        timestamp=lambda f: pd.to_datetime(f["timestamp"])
+    ).to_parquet(tmp_path / "logs" / "june.parquet")
+    monkeypatch.setenv("VALUELENS_DATA_DIR", str(tmp_path))
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    at.switch_page("pages/fraud.py").run()
+    at.radio(key="fraud_source").set_value("A large log on the server").run()
+    at.selectbox(key="fraud_log_path").set_value("logs/june.parquet").run()
+    assert not at.exception
+    cli = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "metrics",
+            "evaluate",
+            "--data",
+            str(tmp_path / "logs"),
+            "--threshold",
+            "0.5",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert metric(at, "Net savings") == money(json.loads(cli.stdout)["net_savings"])
