@@ -3,7 +3,7 @@
 # pyproject.toml changes, then either opens the dashboard or runs every test.
 #
 #   bash scripts/dev.sh dashboard   # set up, then open the dashboard on the sample data
-#   bash scripts/dev.sh test        # set up (Chromium too, where possible), then run all tests
+#   bash scripts/dev.sh test        # set up (Chromium and Java too, where possible), run all tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,20 +36,22 @@ virtual environment; on Debian install it with: apt-get install python3-venv"; }
   fi
 }
 
-ensure_chromium() {
-  local chromium="${VALUELENS_CHROMIUM:-/usr/bin/chromium}"
-  [ -x "$chromium" ] && return 0
-  if command -v apt-get >/dev/null; then
-    local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
-    echo "Installing Debian's chromium for the browser tests ..."
-    if $sudo apt-get update -qq >/dev/null 2>&1 \
-      && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null 2>&1; then
-      return 0
-    fi
-  fi
-  echo "note: Chromium could not be installed here; the browser tests will be skipped" \
-       "(install it with: sudo apt-get install chromium)" >&2
+install_debian() {  # $1: package, $2: what it is for; returns 1 when it cannot
+  command -v apt-get >/dev/null || return 1
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
+  echo "Installing Debian's $1 for $2 ..."
+  $sudo apt-get update -qq >/dev/null 2>&1 \
+    && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$1" >/dev/null 2>&1
+}
+
+ensure_test_tools() {
+  [ -x "${VALUELENS_CHROMIUM:-/usr/bin/chromium}" ] || install_debian chromium "the browser tests" \
+    || echo "note: Chromium could not be installed here; the browser tests will be skipped" \
+            "(install it with: sudo apt-get install chromium)" >&2
+  command -v java >/dev/null || install_debian default-jre-headless "the Spark tests" \
+    || echo "note: Java could not be installed here; the Spark tests will be skipped" \
+            "(install it with: sudo apt-get install default-jre-headless)" >&2
 }
 
 case "${1:-}" in
@@ -61,7 +63,7 @@ case "${1:-}" in
     ;;
   test)
     setup "[test]"
-    ensure_chromium
+    ensure_test_tools
     "$VENV/bin/ruff" check .
     "$VENV/bin/ruff" format --check .
     exec "$VENV/bin/python" -m pytest "${@:2}"

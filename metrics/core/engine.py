@@ -1,5 +1,5 @@
-"""Big prediction logs: the work goes to DuckDB where the data lives, and only sufficient
-statistics come back.
+"""Big prediction logs: the work goes to the engine where the data lives (DuckDB embedded by
+default, Spark for a cluster), and only sufficient statistics come back.
 
 Every threshold metric and value curve is a function of a small table: per distinct score
 and label, the rows and their amount sums. DuckDB (embedded: no server) builds that table
@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from metrics.core.backends import DuckDBBackend, SparkBackend, backend, parquet_pattern
 from metrics.core.bootstrap import (
     BootstrapCurves,
     Buckets,
@@ -31,6 +32,7 @@ from metrics.core.value import ValueModel
 MAX_DISTINCT = 1_000_000
 """Above this many distinct scores, scores are grouped on a grid of 1 / GRID_STEPS."""
 GRID_STEPS = 1_000_000
+INFINITY = "CAST('Infinity' AS DOUBLE)"
 
 
 @dataclass(frozen=True, eq=False)
@@ -63,49 +65,16 @@ class LogSummary:
     perfect: float | None = None
 
 
-def parquet_source(path: str) -> str:
-    """The DuckDB scan of a Parquet file, a glob or a folder of Parquet files.
-
-    Parameters
-    ----------
-    path : str
-        ``logs/day1.parquet``, ``logs/*.parquet`` or ``logs/``.
-
-    Returns
-    -------
-    str
-        A ``read_parquet`` expression with each row's file and row number.
-    """
-    target = Path(path)
-    if target.is_dir():
-        pattern = str(target / "**" / "*.parquet")
-        if not any(target.rglob("*.parquet")):
-            raise ValueError(
-                f"folder '{path}' holds no .parquet files; give a file, a glob or "
-                "a folder of Parquet files"
-            )
-    elif any(c in path for c in "*?["):
-        pattern = path
-    elif target.is_file():
-        pattern = str(target)
-    else:
-        raise ValueError(f"file '{path}' was not found; check the path")
-    quoted = pattern.replace("'", "''")
-    return f"read_parquet('{quoted}', file_row_number = true, filename = true)"
-
-
-def _ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 @dataclass(frozen=True, eq=False)
 class ParquetLog:
     """An open, validated log in DuckDB: every question about it is one aggregate query.
 
     Attributes
     ----------
-    con : duckdb.DuckDBPyConnection
-        The embedded database holding the view ``log`` over the files.
+    engine : DuckDBBackend or SparkBackend
+        Where the log is summed.
+    view : str
+        The engine's view of the log's rows after any filter.
     label, score, amount : str
         Quoted column expressions.
     rows : int
@@ -118,7 +87,8 @@ class ParquetLog:
         The perfect decision's value under the model given to ``open_log``.
     """
 
-    con: object
+    engine: DuckDBBackend | SparkBackend
+    view: str
     label: str
     score: str
     amount: str
@@ -143,22 +113,23 @@ class ParquetLog:
         """
         y, s, a = self.label, self.score, self.amount
         exact = self.distinct_scores <= max_distinct
-        squares = f", sum({a}::DOUBLE * {a}) AS a2" if moments else ""
+        squares = f", sum(CAST({a} AS DOUBLE) * {a}) AS a2" if moments else ""
         if exact:
-            grouped = self.con.execute(
+            grouped = self.engine.arrays(
                 f"SELECT {s} AS s, {y} AS y, count(*) AS n, sum({a}) AS a{squares} "
-                "FROM log GROUP BY ALL"
-            ).fetchnumpy()
+                f"FROM {self.view} GROUP BY 1, 2"
+            )
         else:  # one integer key per grid cell and label: the cheapest grouping
-            grouped = self.con.execute(
-                f"SELECT floor({s} * {GRID_STEPS})::BIGINT * 2 + {y} AS k, count(*) AS n, "
-                f"sum({a}) AS a{squares} FROM log GROUP BY 1"
-            ).fetchnumpy()
-            k = grouped.pop("k").astype(np.int64)
+            grouped = self.engine.arrays(
+                f"SELECT CAST(floor({s} * {GRID_STEPS}) AS BIGINT) * 2 + {y} AS k, "
+                f"count(*) AS n, sum({a}) AS a{squares} FROM {self.view} GROUP BY 1"
+            )
+            k = np.asarray(grouped.pop("k")).astype(np.int64)
             grouped["s"], grouped["y"] = (k // 2) / GRID_STEPS, k % 2
-        n = grouped["n"].astype(np.float64)
+        grouped = {k: np.asarray(v, dtype=np.float64) for k, v in grouped.items()}
+        n = grouped["n"]
         curve = threshold_curve(
-            grouped["y"], grouped["s"], amount=grouped["a"] / n, sample_weight=n
+            grouped["y"].astype(np.int64), grouped["s"], amount=grouped["a"] / n, sample_weight=n
         )
         groups = {k: np.asarray(v, dtype=np.float64) for k, v in grouped.items()}
         resolution = None if exact else 1 / GRID_STEPS
@@ -176,10 +147,9 @@ class ParquetLog:
         -------
         float
         """
-        cursor = self.con.cursor()  # one per call: pages of several sessions may ask at once
-        total = cursor.execute(
-            f"SELECT {_perfect_sql(model, self.label, self.amount)} FROM log"
-        ).fetchone()[0]
+        total = self.engine.query(
+            f"SELECT {_perfect_sql(model, self.label, self.amount)} FROM {self.view}"
+        )[0][0]
         return float(total or 0.0)
 
     def bootstrap(
@@ -219,20 +189,20 @@ class ParquetLog:
         score = (
             self.score
             if summary.resolution is None
-            else (f"floor({self.score} * {GRID_STEPS}) / {GRID_STEPS}")
+            else f"CAST(floor({self.score} * {GRID_STEPS}) AS BIGINT) / {float(GRID_STEPS)}"
         )
-        self.con.register("small_groups", small)
-        picked = self.con.execute(
-            f"SELECT {score} AS s, {self.label}::INTEGER AS y, {self.amount}::DOUBLE AS a "
-            f"FROM log JOIN small_groups g ON {score} = g.s AND {self.label} = g.y "
-            "ORDER BY filename, file_row_number"
-        ).fetchnumpy()
-        self.con.unregister("small_groups")
-        keys = bucket_keys(picked["y"].astype(np.int64), picked["s"], grid)
+        groups_view = f"{self.view}_small"
+        self.engine.register(groups_view, small)
+        picked = self.engine.arrays(
+            f"SELECT {score} AS s, CAST({self.label} AS INTEGER) AS y, "
+            f"CAST({self.amount} AS DOUBLE) AS a FROM {self.view} JOIN {groups_view} g "
+            f"ON {score} = g.s AND {self.label} = g.y ORDER BY filename, file_row_number"
+        )
+        keys = bucket_keys(np.asarray(picked["y"]).astype(np.int64), np.asarray(picked["s"]), grid)
         return resample_buckets(
             grid,
             buckets,
-            (keys, np.ones(len(keys)), picked["a"]),
+            (keys, np.ones(len(keys)), np.asarray(picked["a"], dtype=np.float64)),
             n_resamples=n_resamples,
             seed=seed,
         )
@@ -247,6 +217,8 @@ def open_log(
     timestamp: str | None = "timestamp",
     where: str | None = None,
     model: ValueModel | None = None,
+    engine_name: str = "duckdb",
+    spark_master: str | None = None,
 ) -> ParquetLog:
     """Open a Parquet log in DuckDB, keep the ``--where`` rows, and validate it in the engine.
 
@@ -262,17 +234,19 @@ def open_log(
         ``COLUMN=VALUE``: keep only those rows.
     model : ValueModel, optional
         Value the perfect decision in the validating pass (``ParquetLog.perfect``).
+    engine_name : {'duckdb', 'spark'}
+        Where the log is summed.
+    spark_master : str, optional
+        Spark master URL; local mode (or Spark Connect's ``SPARK_REMOTE``) when None.
 
     Returns
     -------
     ParquetLog
     """
-    import duckdb  # imported here: the in-memory path does not need it
-
-    con = duckdb.connect()
-    con.execute("SET enable_progress_bar = false")  # the CLI's stdout is JSON only
-    con.execute(f"CREATE VIEW scanned AS SELECT * FROM {parquet_source(path)}")
-    columns = [r[0] for r in con.execute("DESCRIBE scanned").fetchall()]
+    engine = backend(engine_name, spark_master=spark_master)
+    scanned = engine.open(path)
+    types = engine.types(scanned)
+    columns = list(types)
     shown = ", ".join(c for c in columns if c not in ("file_row_number", "filename"))
     for role, name in (("label", label), ("score", score), ("amount", amount)):
         if name not in columns:
@@ -280,6 +254,7 @@ def open_log(
                 f"column '{name}' ({role}) is missing; the file has columns: {shown}; rename a "
                 f"column to '{name}' or name the {role} column (--{role}-column)"
             )
+    q = engine.quote
     filter_sql = "TRUE"
     if where is not None:
         name, sep, value = where.partition("=")
@@ -288,12 +263,12 @@ def open_log(
                 f"--where {where!r} must be COLUMN=VALUE with a column of the file, "
                 f"e.g. split=test; the file has: {shown}"
             )
-        filter_sql = f"{_ident(name)}::VARCHAR = '{value.replace(chr(39), chr(39) * 2)}'"
-    con.execute(f"CREATE VIEW log AS SELECT * FROM scanned WHERE {filter_sql}")
-    y, s, a = _ident(label), _ident(score), _ident(amount)
-    stamp = _ident(timestamp) if timestamp is not None and timestamp in columns else None
-    types = {row[0]: row[1] for row in con.execute("DESCRIBE log").fetchall()}
-    profile = _profile(con, y, s, a, stamp, model, whole_label=_is_whole(types[label]))
+        filter_sql = f"CAST({q(name)} AS STRING) = '{value.replace(chr(39), chr(39) * 2)}'"
+    view = f"{scanned}_log"
+    engine.create_view(view, f"SELECT * FROM {scanned} WHERE {filter_sql}")
+    y, s, a = q(label), q(score), q(amount)
+    stamp = q(timestamp) if timestamp is not None and timestamp in columns else None
+    profile = _profile(engine, view, y, s, a, stamp, model, whole_label=_is_whole(types[label]))
     if profile["rows"] == 0:
         raise ValueError(f"'{path}' has no rows" + (f" where {where}" if where else ""))
     names = {"label": label, "score": score, "amount": amount}
@@ -301,17 +276,25 @@ def open_log(
         if not profile[role]:
             continue
         bad = condition.format(y=y, s=s, a=a)
-        found = con.execute(f"SELECT count(*) FROM log WHERE {bad}").fetchone()[0]
-        first_value, first_row, first_file = con.execute(
-            f"SELECT {_ident(names[role])}, file_row_number, filename FROM log WHERE {bad} "
+        found = engine.query(f"SELECT count(*) FROM {view} WHERE {bad}")[0][0]
+        first_value, first_row, first_file = engine.query(
+            f"SELECT {q(names[role])}, file_row_number, filename FROM {view} WHERE {bad} "
             "ORDER BY filename, file_row_number LIMIT 1"
-        ).fetchone()
+        )[0]
         raise ValueError(
             f"column '{names[role]}' has {count(found, noun)}, e.g. {first_value!r} in "
-            f"row {first_row} of {Path(first_file).name}; {fix}"
+            f"row {first_row} of {Path(str(first_file)).name}; {fix}"
         )
     return ParquetLog(
-        con, y, s, a, profile["rows"], profile["distinct"], profile["days"], profile["perfect"]
+        engine,
+        view,
+        y,
+        s,
+        a,
+        profile["rows"],
+        profile["distinct"],
+        profile["days"],
+        profile["perfect"],
     )
 
 
@@ -329,24 +312,32 @@ def _is_whole(column_type: str) -> bool:
 
 
 def _profile(
-    con, y: str, s: str, a: str, stamp: str | None, model: ValueModel | None, *, whole_label: bool
+    engine: DuckDBBackend | SparkBackend,
+    view: str,
+    y: str,
+    s: str,
+    a: str,
+    stamp: str | None,
+    model: ValueModel | None,
+    *,
+    whole_label: bool,
 ) -> dict:
     """Rows, whether each role holds a bad value, distinct scores, days and (given a model)
-    the perfect decision's value. Counts, minima and maxima come from the Parquet metadata
-    where it has them; one scan finds NaNs, counts distinct scores and values the perfect
+    the perfect decision's value. Counts, minima and maxima come from Parquet metadata where
+    DuckDB has them; one scan finds NaNs, counts distinct scores and values the perfect
     decision together."""
-    days = f"date_diff('day', min({stamp})::DATE, max({stamp})::DATE) + 1" if stamp else "NULL"
-    n, ny, ymin, ymax, ns, smin, smax, na, amin, amax, span = con.execute(
+    days = engine.days(stamp) if stamp else "NULL"
+    n, ny, ymin, ymax, ns, smin, smax, na, amin, amax, span = engine.query(
         f"SELECT count(*), count({y}), min({y}), max({y}), count({s}), min({s}), max({s}), "
-        f"count({a}), min({a}), max({a}), {days} FROM log"
-    ).fetchone()
+        f"count({a}), min({a}), max({a}), {days} FROM {view}"
+    )[0]
     not_binary = "0" if whole_label else f"count(*) FILTER (WHERE {y} NOT IN (0, 1))"
     perfect = _perfect_sql(model, y, a) if model is not None else "NULL"
-    nan_s, bad_a, other_labels, distinct, value = con.execute(
-        f"SELECT count(*) FILTER (WHERE isnan({s}::DOUBLE)), "
-        f"count(*) FILTER (WHERE isnan({a}::DOUBLE) OR isinf({a}::DOUBLE)), {not_binary}, "
-        f"approx_count_distinct({s}), {perfect} FROM log"
-    ).fetchone()
+    nan_s, bad_a, other_labels, distinct, value = engine.query(
+        f"SELECT count(*) FILTER (WHERE isnan(CAST({s} AS DOUBLE))), "
+        f"count(*) FILTER (WHERE isnan(CAST({a} AS DOUBLE)) OR abs({a}) = {INFINITY}), "
+        f"{not_binary}, approx_count_distinct({s}), {perfect} FROM {view}"
+    )[0]
     return {
         "rows": n,
         "label": n > 0 and (ny < n or ymin < 0 or ymax > 1 or other_labels > 0),
@@ -367,13 +358,13 @@ _CHECKS = (
     ),
     (
         "score",
-        "{s} IS NULL OR isnan({s}::DOUBLE) OR {s} < 0 OR {s} > 1",
+        "{s} IS NULL OR isnan(CAST({s} AS DOUBLE)) OR {s} < 0 OR {s} > 1",
         "missing value or value outside [0, 1]",
         "scores must be probabilities",
     ),
     (
         "amount",
-        "{a} IS NULL OR isnan({a}::DOUBLE) OR isinf({a}::DOUBLE) OR {a} < 0 OR {a} > 1e15",
+        "{a} IS NULL OR isnan(CAST({a} AS DOUBLE)) OR {a} < 0 OR {a} > 1e15",
         "missing, negative or above 1e15 amount",
         "amounts must be zero or positive (refunds excluded)",
     ),
@@ -381,7 +372,7 @@ _CHECKS = (
 
 
 def sample_rows(path: str, *, rows: int = 10_000) -> pd.DataFrame:
-    """The first rows of a log, for guessing which column plays which role.
+    """The first rows of a log, for guessing which column plays which role (read by DuckDB).
 
     Parameters
     ----------
@@ -394,9 +385,9 @@ def sample_rows(path: str, *, rows: int = 10_000) -> pd.DataFrame:
     -------
     DataFrame
     """
-    import duckdb
-
-    con = duckdb.connect()
-    con.execute("SET enable_progress_bar = false")
-    source = parquet_source(path).replace(", file_row_number = true, filename = true", "")
-    return con.execute(f"SELECT * FROM {source} LIMIT {int(rows)}").df()
+    engine = DuckDBBackend()
+    quoted = parquet_pattern(path).replace("'", "''")
+    frame = engine.connection.execute(
+        f"SELECT * FROM read_parquet('{quoted}') LIMIT {int(rows)}"
+    ).df()
+    return frame

@@ -132,10 +132,17 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     ev.add_argument("--timestamp-column", default="timestamp")
     ev.add_argument(
         "--engine",
-        choices=["auto", "pandas", "duckdb"],
+        choices=["auto", "pandas", "duckdb", "spark"],
         default="auto",
         help="where the rows are summed: DuckDB (embedded) for Parquet files, globs and "
-        "folders of any size; pandas in memory for a CSV file (default auto)",
+        "folders of any size; Spark for logs on a cluster; pandas in memory for a CSV file "
+        "(default auto: DuckDB for Parquet, pandas for CSV)",
+    )
+    ev.add_argument(
+        "--spark-master",
+        metavar="URL",
+        help="with --engine spark: the cluster, e.g. spark://host:7077 (default local mode, "
+        "or Spark Connect's SPARK_REMOTE when set)",
     )
     ev.add_argument(
         "--timestamp-format",
@@ -160,8 +167,8 @@ def run(args: argparse.Namespace) -> dict:
     """
     threshold = check_threshold(args.threshold)
     costs = FraudCosts(args.review_cost, args.chargeback_fee, args.decline_cost_rate)
-    if _engine(args) == "duckdb":
-        return _run_in_duckdb(args, threshold, costs)
+    if _engine(args) in ("duckdb", "spark"):
+        return _run_in_engine(args, threshold, costs)
     data = fraud_data(
         keep_where(read_table(args.data), args.where),
         label=args.label_column,
@@ -201,7 +208,7 @@ def _check_capacity(args: argparse.Namespace, days: float | None) -> None:
         )
 
 
-def _run_in_duckdb(args: argparse.Namespace, threshold: float, costs: FraudCosts) -> dict:
+def _run_in_engine(args: argparse.Namespace, threshold: float, costs: FraudCosts) -> dict:
     """The same report from a Parquet log too big for memory: only sums come back."""
     log = open_log(
         args.data,
@@ -211,6 +218,8 @@ def _run_in_duckdb(args: argparse.Namespace, threshold: float, costs: FraudCosts
         timestamp=args.timestamp_column,
         where=args.where,
         model=costs.value_model(),
+        engine_name=_engine(args),
+        spark_master=args.spark_master,
     )
     summary = log.summary(moments=args.interval)
     _check_capacity(args, summary.days)

@@ -1,6 +1,7 @@
 """The DuckDB path gives the in-memory path's numbers from sums alone."""
 
 import json
+import os
 
 import numpy as np
 import pandas as pd
@@ -11,6 +12,28 @@ from metrics.core.curves import threshold_curve
 from metrics.core.engine import open_log
 
 pytest.importorskip("duckdb")
+
+
+def _spark_missing() -> str | None:
+    import importlib.util
+    import shutil
+
+    if importlib.util.find_spec("pyspark") is None:
+        return "PySpark is not installed (pip install '.[test]')"
+    if shutil.which("java") is None:
+        return "Java is not installed (Debian: apt-get install default-jre-headless)"
+    return None
+
+
+SPARK_MISSING = _spark_missing()
+if SPARK_MISSING and os.environ.get("VALUELENS_REQUIRE_SPARK") == "1":
+    raise RuntimeError(SPARK_MISSING + "; VALUELENS_REQUIRE_SPARK=1 forbids skipping")
+ENGINES = [
+    "duckdb",
+    pytest.param(
+        "spark", marks=pytest.mark.skipif(SPARK_MISSING is not None, reason=str(SPARK_MISSING))
+    ),
+]
 
 
 def scored(seed: int, n: int = 3000) -> pd.DataFrame:
@@ -44,8 +67,11 @@ def assert_same(a: dict, b: dict) -> None:
             assert b[key] == value, key
 
 
-@pytest.mark.parametrize("seed", range(5))
-def test_duckdb_matches_the_in_memory_path_on_one_file_and_on_a_folder(capsys, tmp_path, seed):
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("seed", range(3))
+def test_engines_match_the_in_memory_path_on_one_file_and_on_a_folder(
+    capsys, tmp_path, seed, engine
+):
     frame = scored(seed)
     frame.to_parquet(tmp_path / "log.parquet")
     folder = tmp_path / "days"
@@ -63,7 +89,7 @@ def test_duckdb_matches_the_in_memory_path_on_one_file_and_on_a_folder(capsys, t
     ]
     memory = report(capsys, "--data", str(tmp_path / "log.parquet"), "--engine", "pandas", *args)
     for data in (str(tmp_path / "log.parquet"), str(folder), str(folder / "*.parquet")):
-        assert_same(memory, report(capsys, "--data", data, "--engine", "duckdb", *args))
+        assert_same(memory, report(capsys, "--data", data, "--engine", engine, *args))
     assert memory["score_resolution"] is None
 
 
@@ -85,7 +111,8 @@ def test_the_grid_is_used_above_the_distinct_score_bound_and_said(tmp_path):
         assert grid.curve.fp[grid.curve.index(t)] == reference.fp[reference.index(t)]
 
 
-def test_bad_values_are_found_in_the_engine_with_their_file_and_row(tmp_path):
+@pytest.mark.parametrize("engine", ENGINES)
+def test_bad_values_are_found_in_the_engine_with_their_file_and_row(tmp_path, engine):
     frame = scored(1, n=50)
     frame.loc[37, "score"] = 1.7
     frame.to_parquet(tmp_path / "bad.parquet")
@@ -94,7 +121,7 @@ def test_bad_values_are_found_in_the_engine_with_their_file_and_row(tmp_path):
         match=r"column 'score' has 1 missing value or value outside \[0, 1\], e.g. 1.7 in row 37 "
         r"of bad.parquet; scores must be probabilities",
     ):
-        open_log(str(tmp_path / "bad.parquet"))
+        open_log(str(tmp_path / "bad.parquet"), engine_name=engine)
 
 
 def test_missing_columns_folders_and_filters_say_what_to_fix(tmp_path):

@@ -1,0 +1,196 @@
+"""Where a big log is summed: DuckDB embedded (the default, nothing to start) or Apache Spark
+(for logs that live on a cluster). ValueLens asks both the same few aggregate queries in
+standard SQL; the only differences, how a scan is opened and named, sit here."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ENGINES = ("duckdb", "spark")
+_views = itertools.count()
+
+
+def parquet_pattern(path: str) -> str:
+    """A Parquet file, a glob, or a folder of Parquet files, as a pattern both engines read.
+
+    Parameters
+    ----------
+    path : str
+        ``logs/day1.parquet``, ``logs/*.parquet`` or ``logs/``.
+
+    Returns
+    -------
+    str
+    """
+    target = Path(path)
+    if target.is_dir():
+        if not any(target.rglob("*.parquet")):
+            raise ValueError(
+                f"folder '{path}' holds no .parquet files; give a file, a glob or a folder of "
+                "Parquet files"
+            )
+        return str(target / "**" / "*.parquet")
+    if any(c in path for c in "*?["):
+        return path
+    if target.is_file():
+        return str(target)
+    raise ValueError(f"file '{path}' was not found; check the path")
+
+
+@dataclass(eq=False)
+class DuckDBBackend:
+    """DuckDB, embedded: the log's files are scanned where they lie."""
+
+    connection: object = field(default=None)
+    name: str = "duckdb"
+
+    def __post_init__(self) -> None:
+        if self.connection is None:
+            import duckdb  # imported here: the in-memory path does not need it
+
+            self.connection = duckdb.connect()
+            self.connection.execute("SET enable_progress_bar = false")  # stdout is JSON only
+
+    def open(self, path: str) -> str:
+        """Create a view of the files with each row's file and row number; return its name."""
+        view = f"scan_{next(_views)}"
+        quoted = parquet_pattern(path).replace("'", "''")
+        self.create_view(
+            view,
+            f"SELECT * FROM read_parquet('{quoted}', file_row_number = true, filename = true)",
+        )
+        return view
+
+    def query(self, sql: str) -> list[tuple]:
+        return self.connection.cursor().execute(sql).fetchall()
+
+    def arrays(self, sql: str) -> dict[str, np.ndarray]:
+        return self.connection.cursor().execute(sql).fetchnumpy()
+
+    def create_view(self, view: str, select: str) -> None:
+        # A view in the database (not TEMP): the cursors that run the queries see it.
+        self.connection.execute(f"CREATE OR REPLACE VIEW {view} AS {select}")
+
+    def register(self, view: str, frame: pd.DataFrame) -> None:
+        self.connection.register(f"{view}_frame", frame)
+        self.connection.execute(f"CREATE OR REPLACE TABLE {view} AS SELECT * FROM {view}_frame")
+        self.connection.unregister(f"{view}_frame")
+
+    def types(self, view: str) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.connection.execute(f"DESCRIBE {view}").fetchall()}
+
+    @staticmethod
+    def quote(name: str) -> str:
+        return '"' + name.replace('"', '""') + '"'
+
+    @staticmethod
+    def days(stamp: str) -> str:
+        return f"date_diff('day', CAST(min({stamp}) AS DATE), CAST(max({stamp}) AS DATE)) + 1"
+
+
+@dataclass(eq=False)
+class SparkBackend:
+    """Apache Spark through PySpark: a cluster (``--spark-master`` or Spark Connect's
+    ``SPARK_REMOTE``) or local mode. Only the aggregates come back to this process."""
+
+    master: str | None = None
+    name: str = "spark"
+    session: object = field(default=None)
+
+    def __post_init__(self) -> None:
+        from pyspark.sql import SparkSession
+
+        builder = SparkSession.builder.appName("ValueLens")
+        if os.environ.get("SPARK_REMOTE") and self.master is None:
+            builder = builder.remote(os.environ["SPARK_REMOTE"])
+        else:
+            builder = builder.master(self.master or "local[2]").config("spark.ui.enabled", "false")
+        self.session = builder.getOrCreate()
+
+    def open(self, path: str) -> str:
+        from pyspark.sql import functions as F
+
+        view = f"scan_{next(_views)}"
+        pattern = parquet_pattern(path)  # checks the path, as for DuckDB
+        reader = self.session.read
+        if Path(path).is_dir():  # Spark reads a folder itself; its globs have no "**"
+            reader, pattern = reader.option("recursiveFileLookup", "true"), path
+        frame = _spark_call(reader.parquet, pattern)
+        frame.select(
+            "*",
+            F.col("_metadata.file_path").alias("filename"),
+            F.col("_metadata.row_index").alias("file_row_number"),
+        ).createOrReplaceTempView(view)
+        return view
+
+    def query(self, sql: str) -> list[tuple]:
+        return [tuple(r) for r in _spark_call(lambda: self.session.sql(sql).collect())]
+
+    def arrays(self, sql: str) -> dict[str, np.ndarray]:
+        with warnings.catch_warnings():  # PySpark's notice about pandas 3: sums are plain
+            warnings.simplefilter("ignore", UserWarning)
+            frame = _spark_call(lambda: self.session.sql(sql).toPandas())
+        return {c: frame[c].to_numpy() for c in frame.columns}
+
+    def create_view(self, view: str, select: str) -> None:
+        self.session.sql(f"CREATE OR REPLACE TEMP VIEW {view} AS {select}")
+
+    def register(self, view: str, frame: pd.DataFrame) -> None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            self.session.createDataFrame(frame).createOrReplaceTempView(view)
+
+    def types(self, view: str) -> dict[str, str]:
+        return {f.name: f.dataType.simpleString() for f in self.session.table(view).schema}
+
+    @staticmethod
+    def quote(name: str) -> str:
+        return "`" + name.replace("`", "``") + "`"
+
+    @staticmethod
+    def days(stamp: str) -> str:
+        return f"datediff(CAST(max({stamp}) AS DATE), CAST(min({stamp}) AS DATE)) + 1"
+
+
+def _spark_call(call, *args):
+    """Run a Spark call; its errors (a missing path, a bad column) become one ValueError."""
+    from pyspark.errors import PySparkException
+
+    try:
+        return call(*args)
+    except PySparkException as error:
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise ValueError(f"Spark could not run it: {first}") from None
+
+
+def backend(engine: str, *, spark_master: str | None = None) -> DuckDBBackend | SparkBackend:
+    """The engine by name.
+
+    Parameters
+    ----------
+    engine : {'duckdb', 'spark'}
+    spark_master : str, optional
+        Spark master URL, e.g. ``spark://host:7077``; local mode when None (or Spark Connect
+        when ``SPARK_REMOTE`` is set).
+
+    Returns
+    -------
+    DuckDBBackend or SparkBackend
+    """
+    if engine == "duckdb":
+        return DuckDBBackend()
+    if engine == "spark":
+        try:
+            return SparkBackend(spark_master)
+        except ImportError:
+            raise ValueError(
+                "--engine spark needs PySpark: pip install 'valuelens[spark]' (and Java 17)"
+            ) from None
+    raise ValueError(f"engine {engine!r} is not known; use one of {', '.join(ENGINES)}")
