@@ -9,12 +9,14 @@ The logs are written once by DuckDB into benchmarks/results/ (about 12 bytes a r
 reused. Each timed command runs in its own process, so its peak memory is its own.
 
 Targets (100M rows): evaluate end to end < 5 s, peak memory < 1 GB, at most 3x the floor.
+Spark in local mode on 10M rows: the same report as DuckDB; its time is reported.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import subprocess
 import sys
 import time
@@ -116,6 +118,32 @@ def bench(rows: int, *, in_memory: bool) -> None:
         print(f"evaluate / {name} = {ours / times[name]:.2f}")
 
 
+SPARK = """
+import sys
+from metrics.cli import main
+sys.exit(main(["evaluate", "--data", sys.argv[1], "--threshold", "0.3", "--engine", "spark",
+               "--json"]))
+"""
+
+
+def bench_spark(rows: int) -> None:
+    """Spark in local mode against DuckDB on the same log: the same numbers, its time."""
+    path = make_log(rows)
+    print(f"\n## Spark local mode, {rows:,} rows")
+    duck_s, duck_mb, duck = timed(ENGINE, path)
+    spark_s, spark_mb, spark = timed(SPARK, path)
+    first, second = json.loads(duck), json.loads(spark)
+    same = first.keys() == second.keys() and all(
+        math.isclose(v, second[k], rel_tol=1e-9)
+        if isinstance(v, float) and isinstance(second[k], float)
+        else v == second[k]
+        for k, v in first.items()
+    )
+    print(f"{'valuelens evaluate (DuckDB)':<48}{duck_s:8.2f} s   peak memory {duck_mb:8.0f} MB")
+    print(f"{'valuelens evaluate --engine spark':<48}{spark_s:8.2f} s   (driver {spark_mb:.0f} MB)")
+    print(f"same report (floats to 1e-9): {same}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="20M rows only")
@@ -123,6 +151,7 @@ def main() -> None:
     bench(20_000_000, in_memory=True)
     if not args.quick:
         bench(100_000_000, in_memory=False)
+        bench_spark(10_000_000)
 
 
 if __name__ == "__main__":

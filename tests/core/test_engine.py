@@ -133,3 +133,12 @@ def test_missing_columns_folders_and_filters_say_what_to_fix(tmp_path):
         open_log(str(tmp_path / "empty"))
     with pytest.raises(ValueError, match="has no rows where split=nope"):
         open_log(str(tmp_path / "a.parquet"), where="split=nope")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_near_the_bound_the_exact_distinct_count_decides(tmp_path, engine):
+    frame = pd.DataFrame({"label": [0, 1] * 500, "score": np.arange(1000) / 1000, "amount": 1.0})
+    frame.to_parquet(tmp_path / "log.parquet")
+    log = open_log(str(tmp_path / "log.parquet"), engine_name=engine)
+    assert log.summary(max_distinct=1000).resolution is None  # exactly 1,000 distinct scores
+    assert log.summary(max_distinct=999).resolution == 1e-6
