@@ -91,7 +91,7 @@ class DuckDBBackend:
         return '"' + name.replace('"', '""') + '"'
 
     @staticmethod
-    def days(stamp: str) -> str:
+    def days(stamp: str, stamp_type: str = "") -> str:
         return f"date_diff('day', CAST(min({stamp}) AS DATE), CAST(max({stamp}) AS DATE)) + 1"
 
 
@@ -113,6 +113,9 @@ class SparkBackend:
         else:
             builder = builder.master(self.master or "local[2]").config("spark.ui.enabled", "false")
         self.session = builder.getOrCreate()
+        # pandas writes nanosecond timestamps, which Spark refuses unless read as numbers;
+        # days() turns them back into dates. Set on the session: it may already exist.
+        self.session.conf.set("spark.sql.legacy.parquet.nanosAsLong", "true")
 
     def open(self, path: str) -> str:
         from pyspark.sql import functions as F
@@ -155,7 +158,9 @@ class SparkBackend:
         return "`" + name.replace("`", "``") + "`"
 
     @staticmethod
-    def days(stamp: str) -> str:
+    def days(stamp: str, stamp_type: str = "") -> str:
+        if stamp_type == "bigint":  # a nanosecond timestamp, read as a number (see above)
+            stamp = f"timestamp_micros(div({stamp}, 1000))"
         return f"datediff(CAST(max({stamp}) AS DATE), CAST(min({stamp}) AS DATE)) + 1"
 
 

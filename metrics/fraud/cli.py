@@ -131,6 +131,16 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     ev.add_argument("--amount-column", default="amount")
     ev.add_argument("--timestamp-column", default="timestamp")
     ev.add_argument(
+        "--timestamp-format",
+        metavar="FORMAT",
+        help="strftime format of the timestamps when they are not ISO 8601 or epoch numbers, "
+        "e.g. %%d/%%m/%%Y",
+    )
+    _add_engine_arguments(ev)
+
+
+def _add_engine_arguments(ev: argparse.ArgumentParser) -> None:
+    ev.add_argument(
         "--engine",
         choices=["auto", "pandas", "duckdb", "spark"],
         default="auto",
@@ -143,12 +153,6 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         metavar="URL",
         help="with --engine spark: the cluster, e.g. spark://host:7077 (default local mode, "
         "or Spark Connect's SPARK_REMOTE when set)",
-    )
-    ev.add_argument(
-        "--timestamp-format",
-        metavar="FORMAT",
-        help="strftime format of the timestamps when they are not ISO 8601 or epoch numbers, "
-        "e.g. %%d/%%m/%%Y",
     )
 
 

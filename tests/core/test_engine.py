@@ -142,3 +142,26 @@ def test_near_the_bound_the_exact_distinct_count_decides(tmp_path, engine):
     log = open_log(str(tmp_path / "log.parquet"), engine_name=engine)
     assert log.summary(max_distinct=1000).resolution is None  # exactly 1,000 distinct scores
     assert log.summary(max_distinct=999).resolution == 1e-6
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_nanosecond_timestamps_give_the_days(tmp_path, engine):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    stamps = pa.array(
+        pd.to_datetime(["2026-06-01 10:00", "2026-06-05 09:00", "2026-06-30 23:00"]).astype(
+            "datetime64[ns]"
+        ),
+        pa.timestamp("ns"),
+    )
+    table = pa.table(
+        {
+            "timestamp": stamps,
+            "label": [0, 1, 0],
+            "score": [0.1, 0.9, 0.4],
+            "amount": [1.0, 2.0, 3.0],
+        }
+    )
+    pq.write_table(table, tmp_path / "ns.parquet")  # as pandas 2 writes them
+    assert open_log(str(tmp_path / "ns.parquet"), engine_name=engine).days == 30
