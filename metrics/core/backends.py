@@ -91,6 +91,10 @@ class DuckDBBackend:
         return '"' + name.replace('"', '""') + '"'
 
     @staticmethod
+    def timestamp(stamp: str, stamp_type: str = "") -> str:
+        return stamp
+
+    @staticmethod
     def days(stamp: str, stamp_type: str = "") -> str:
         return f"date_diff('day', CAST(min({stamp}) AS DATE), CAST(max({stamp}) AS DATE)) + 1"
 
@@ -158,9 +162,14 @@ class SparkBackend:
         return "`" + name.replace("`", "``") + "`"
 
     @staticmethod
-    def days(stamp: str, stamp_type: str = "") -> str:
+    def timestamp(stamp: str, stamp_type: str = "") -> str:
         if stamp_type == "bigint":  # a nanosecond timestamp, read as a number (see above)
-            stamp = f"timestamp_micros(div({stamp}, 1000))"
+            return f"timestamp_micros(div({stamp}, 1000))"
+        return stamp
+
+    @classmethod
+    def days(cls, stamp: str, stamp_type: str = "") -> str:
+        stamp = cls.timestamp(stamp, stamp_type)
         return f"datediff(CAST(max({stamp}) AS DATE), CAST(min({stamp}) AS DATE)) + 1"
 
 

@@ -85,6 +85,8 @@ class ParquetLog:
         Calendar days from the first to the last timestamp, both included.
     perfect : float or None
         The perfect decision's value under the model given to ``open_log``.
+    timestamp, stamp_value : str or None
+        The quoted timestamp column, and the expression that reads it as a timestamp.
     """
 
     engine: DuckDBBackend | SparkBackend
@@ -96,6 +98,8 @@ class ParquetLog:
     distinct_scores: int
     days: float | None
     perfect: float | None = None
+    timestamp: str | None = None
+    stamp_value: str | None = None
 
     def summary(self, *, max_distinct: int = MAX_DISTINCT, moments: bool = False) -> LogSummary:
         """Group by score and label (or on the 1e-6 grid above ``max_distinct`` scores).
@@ -143,6 +147,54 @@ class ParquetLog:
             return self.distinct_scores <= max_distinct
         exact = self.engine.query(f"SELECT count(DISTINCT {self.score}) FROM {self.view}")[0][0]
         return exact <= max_distinct
+
+    def by_group(
+        self, *, column: str | None = None, period: str | None = None, steps: int = 10_000
+    ) -> dict[str, LogSummary]:
+        """One summary per segment (a column's values) or per time window, on a score grid.
+
+        Parameters
+        ----------
+        column : str, optional
+            Group by this column's values (a segment, a model version).
+        period : {'day', 'week', 'month'}, optional
+            Group by calendar windows of the log's timestamp.
+        steps : int
+            Score grid of 1 / steps; thresholds on it are exact.
+
+        Returns
+        -------
+        dict of str to LogSummary
+            In the order of the groups (windows in time order).
+        """
+        if (column is None) == (period is None):
+            raise ValueError("group by a column or by a period (day, week or month), not both")
+        if period is not None:
+            if self.timestamp is None:
+                raise ValueError(
+                    "grouping by time needs a timestamp column; name it with --timestamp-column"
+                )
+            if period not in ("day", "week", "month"):
+                raise ValueError(f"period is {period!r}; use day, week or month")
+            group = f"CAST(date_trunc('{period}', {self.stamp_value}) AS DATE)"
+        else:
+            group = self.engine.quote(column)
+        rows = self.engine.arrays(
+            f"SELECT CAST({group} AS STRING) AS g, "
+            f"CAST(floor({self.score} * {steps}) AS BIGINT) * 2 + {self.label} AS k, "
+            f"count(*) AS n, sum({self.amount}) AS a FROM {self.view} GROUP BY 1, 2"
+        )
+        groups = np.asarray(rows["g"]).astype(str)
+        keys = np.asarray(rows["k"]).astype(np.int64)
+        n, a = (np.asarray(rows[c], dtype=np.float64) for c in ("n", "a"))
+        out: dict[str, LogSummary] = {}
+        for name in sorted(set(groups)):
+            mine = groups == name
+            score, label = (keys[mine] // 2) / steps, keys[mine] % 2
+            curve = threshold_curve(label, score, amount=a[mine] / n[mine], sample_weight=n[mine])
+            parts = {"s": score, "y": label.astype(np.float64), "n": n[mine], "a": a[mine]}
+            out[name] = LogSummary(curve, int(n[mine].sum()), None, 1 / steps, parts)
+        return out
 
     def perfect_value(self, model: ValueModel) -> float:
         """The perfect decision's value under ``model``, row by row in the engine.
@@ -283,7 +335,31 @@ def open_log(
     )
     if profile["rows"] == 0:
         raise ValueError(f"'{path}' has no rows" + (f" where {where}" if where else ""))
-    names = {"label": label, "score": score, "amount": amount}
+    _raise_first_bad(engine, view, profile, {"label": label, "score": score, "amount": amount})
+    stamp_value = None
+    if stamp is not None:
+        stamp_value = engine.timestamp(stamp, types.get(timestamp or "", ""))
+    return ParquetLog(
+        engine,
+        view,
+        y,
+        s,
+        a,
+        profile["rows"],
+        profile["distinct"],
+        profile["days"],
+        profile["perfect"],
+        stamp,
+        stamp_value,
+    )
+
+
+def _raise_first_bad(
+    engine: DuckDBBackend | SparkBackend, view: str, profile: dict, names: dict[str, str]
+) -> None:
+    """For the first role with a bad value: count them and name the first, file and row."""
+    q = engine.quote
+    y, s, a = q(names["label"]), q(names["score"]), q(names["amount"])
     for role, condition, noun, fix in _CHECKS:
         if not profile[role]:
             continue
@@ -297,17 +373,6 @@ def open_log(
             f"column '{names[role]}' has {count(found, noun)}, e.g. {first_value!r} in "
             f"row {first_row} of {Path(str(first_file)).name}; {fix}"
         )
-    return ParquetLog(
-        engine,
-        view,
-        y,
-        s,
-        a,
-        profile["rows"],
-        profile["distinct"],
-        profile["days"],
-        profile["perfect"],
-    )
 
 
 def _where_sql(where: str | None, columns: list[str], shown: str, quote) -> str:

@@ -165,3 +165,36 @@ def test_nanosecond_timestamps_give_the_days(tmp_path, engine):
     )
     pq.write_table(table, tmp_path / "ns.parquet")  # as pandas 2 writes them
     assert open_log(str(tmp_path / "ns.parquet"), engine_name=engine).days == 30
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_groups_by_window_and_segment_count_like_pandas(tmp_path, engine):
+    frame = scored(7, n=4000)
+    frame["score"] = np.round(frame["score"], 4)
+    frame.to_parquet(tmp_path / "log.parquet")
+    log = open_log(str(tmp_path / "log.parquet"), engine_name=engine)
+    weeks = log.by_group(period="week")
+    by_split = log.by_group(column="split")
+    assert set(by_split) == {"test", "train"}
+    expected_weeks = frame.groupby(frame["timestamp"].dt.to_period("W-SUN").dt.start_time.dt.date)
+    assert len(weeks) == expected_weeks.ngroups
+    for (start, rows), (name, summary) in zip(expected_weeks, weeks.items(), strict=True):
+        assert name == str(start)
+        for t in (0.1, 0.35, 0.9):  # thresholds on the 1e-4 grid are exact
+            flagged = rows["score"] >= t
+            i = summary.curve.index(t)
+            assert summary.curve.tp[i] == (flagged & (rows["label"] == 1)).sum()
+            assert summary.curve.fp[i] == (flagged & (rows["label"] == 0)).sum()
+            assert summary.curve.tp_amount[i] == pytest.approx(
+                rows["amount"][flagged & (rows["label"] == 1)].sum()
+            )
+    assert sum(s.rows for s in by_split.values()) == len(frame)
+
+
+def test_grouping_needs_one_of_column_or_period(tmp_path):
+    scored(8, n=30).drop(columns="timestamp").to_parquet(tmp_path / "log.parquet")
+    log = open_log(str(tmp_path / "log.parquet"))
+    with pytest.raises(ValueError, match="not both"):
+        log.by_group()
+    with pytest.raises(ValueError, match="needs a timestamp column"):
+        log.by_group(period="day")
