@@ -13,25 +13,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import socket
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 from playwright.async_api import async_playwright
 
-ROOT = Path(__file__).resolve().parents[1]
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from local_dashboard import CHROMIUM_FLAGS, start
 
 
 def rss_mb(pid: int) -> float:
@@ -39,27 +29,6 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
-
-
-def serve() -> tuple[subprocess.Popen, str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-            return server, url
-        except OSError:
-            time.sleep(0.3)
-    server.kill()
-    raise SystemExit("the dashboard did not start")
 
 
 async def session(browser, url: str, moves: int, latencies: list[float], errors: list[str]):
@@ -93,12 +62,14 @@ async def session(browser, url: str, moves: int, latencies: list[float], errors:
 
 
 async def run(sessions: int, moves: int) -> None:
-    server, url = serve()
+    server, url = start()
     try:
         latencies: list[float] = []
         errors: list[str] = []
         async with async_playwright() as p:
-            browser = await p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+            browser = await p.chromium.launch(
+                executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS
+            )
             # One session first fills the shared caches (the sample, its views): what is
             # left above this after the load is what sessions did not give back.
             await session(browser, url, 2, [], errors)

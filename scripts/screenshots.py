@@ -10,47 +10,15 @@ none is given). Needs Debian's chromium (VALUELENS_CHROMIUM overrides its path).
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
+from local_dashboard import CHROMIUM_FLAGS, ROOT, start
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parents[1]
 PAGES = ["", "fraud", "ads", "feed", "model_value", "security", "roi"]
 CHROMIUM = os.environ.get("VALUELENS_CHROMIUM", "/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def _serve() -> tuple[subprocess.Popen, str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-            return server, url
-        except OSError:
-            time.sleep(0.3)
-    server.kill()
-    raise SystemExit("the dashboard did not start")
 
 
 def _wait_until_idle(page, *, quiet_checks: int = 4, limit_s: float = 120) -> None:
@@ -66,10 +34,10 @@ def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "screenshots"
     pages = sys.argv[2:] or PAGES
     out.mkdir(parents=True, exist_ok=True)
-    server, url = _serve()
+    server, url = start()
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
             for path in pages:
                 # Streamlit scrolls inside its main block, so a tall window shows the page.
                 page = browser.new_page(viewport={"width": 1400, "height": 2800})
