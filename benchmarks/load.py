@@ -89,7 +89,7 @@ async def run(sessions: int, moves: int) -> None:
         print(f"errors: {len(errors)}" + (f" (first: {errors[0]})" if errors else ""))
         if latencies:
             ordered = sorted(latencies)
-            p95 = ordered[int(0.95 * (len(ordered) - 1))]
+            p95 = statistics.quantiles(ordered, n=20, method="inclusive")[-1]
             print(
                 f"move to new money on screen: median {statistics.median(ordered) * 1000:.0f} ms,"
                 f" 95th percentile {p95 * 1000:.0f} ms over {len(ordered)} moves"
