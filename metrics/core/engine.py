@@ -20,7 +20,6 @@ from metrics.core.backends import DuckDBBackend, SparkBackend, backend, parquet_
 from metrics.core.bootstrap import (
     BootstrapCurves,
     Buckets,
-    bucket_keys,
     resample_buckets,
     small_buckets,
 )
@@ -101,15 +100,13 @@ class ParquetLog:
     timestamp: str | None = None
     stamp_value: str | None = None
 
-    def summary(self, *, max_distinct: int = MAX_DISTINCT, moments: bool = False) -> LogSummary:
+    def summary(self, *, max_distinct: int = MAX_DISTINCT) -> LogSummary:
         """Group by score and label (or on the 1e-6 grid above ``max_distinct`` scores).
 
         Parameters
         ----------
         max_distinct : int
             Keep every distinct score up to this many.
-        moments : bool
-            Also sum squared amounts per group, for ``bootstrap`` (costs a little time).
 
         Returns
         -------
@@ -117,16 +114,15 @@ class ParquetLog:
         """
         y, s, a = self.label, self.score, self.amount
         exact = self._few_distinct_scores(max_distinct)
-        squares = f", sum(CAST({a} AS DOUBLE) * {a}) AS a2" if moments else ""
         if exact:
             grouped = self.engine.arrays(
-                f"SELECT {s} AS s, {y} AS y, count(*) AS n, sum({a}) AS a{squares} "
+                f"SELECT {s} AS s, {y} AS y, count(*) AS n, sum({a}) AS a "
                 f"FROM {self.view} GROUP BY 1, 2"
             )
         else:  # one integer key per grid cell and label: the cheapest grouping
             grouped = self.engine.arrays(
                 f"SELECT CAST(floor({s} * {GRID_STEPS}) AS BIGINT) * 2 + {y} AS k, "
-                f"count(*) AS n, sum({a}) AS a{squares} FROM {self.view} GROUP BY 1"
+                f"count(*) AS n, sum({a}) AS a FROM {self.view} GROUP BY 1"
             )
             k = np.asarray(grouped.pop("k")).astype(np.int64)
             grouped["s"], grouped["y"] = (k // 2) / GRID_STEPS, k % 2
@@ -214,17 +210,16 @@ class ParquetLog:
         return float(total or 0.0)
 
     def bootstrap(
-        self, summary: LogSummary, grid: np.ndarray, *, n_resamples: int = 400, seed: int = 0
+        self, grid: np.ndarray, *, n_resamples: int = 400, seed: int = 0
     ) -> BootstrapCurves:
-        """The bucket bootstrap from the summary's groups; only the rows of small buckets are
-        read again (at most ``EXACT_ROWS`` a bucket).
+        """The bucket bootstrap: each bucket's moments in one small grouped query (a bucket is
+        a label and a position on ``grid``), then only the rows of small buckets are read
+        (at most ``EXACT_ROWS`` a bucket).
 
         Parameters
         ----------
-        summary : LogSummary
-            From ``summary()``.
         grid : ndarray of shape (g,)
-            Ascending thresholds.
+            Ascending thresholds: a few, or the uniform grid 0, 1/G, ..., 1.
         n_resamples : int
             Number of bootstrap resamples.
         seed : int
@@ -234,32 +229,29 @@ class ParquetLog:
         -------
         BootstrapCurves
         """
-        if "a2" not in summary.groups:
-            raise ValueError("bootstrap needs a summary taken with moments=True")
-        g = summary.groups
-        key = bucket_keys(g["y"].astype(np.int64), g["s"], grid)
+        key = _bucket_sql(self.score, self.label, grid)
+        stats = self.engine.arrays(
+            f"SELECT {key} AS k, count(*) AS n, sum({self.amount}) AS a, "
+            f"sum(CAST({self.amount} AS DOUBLE) * {self.amount}) AS a2 "
+            f"FROM {self.view} GROUP BY 1"
+        )
+        where = np.asarray(stats["k"]).astype(np.int64)
         size = 2 * (len(grid) + 1)
 
-        def total(values: np.ndarray) -> np.ndarray:
-            return np.bincount(key, values, size)
+        def spread(column: str) -> np.ndarray:
+            out = np.zeros(size)
+            out[where] = np.asarray(stats[column], dtype=np.float64)
+            return out
 
-        rows, amounts = total(g["n"]), total(g["a"])
-        buckets = Buckets(rows, rows, amounts, rows, total(g["a2"]), amounts)
-        in_small = small_buckets(buckets)[key]
-        small = pd.DataFrame({"s": g["s"][in_small], "y": g["y"][in_small].astype(np.int64)})
-        score = (
-            self.score
-            if summary.resolution is None
-            else f"CAST(floor({self.score} * {GRID_STEPS}) AS BIGINT) / {float(GRID_STEPS)}"
-        )
-        groups_view = f"{self.view}_small"
-        self.engine.register(groups_view, small)
+        rows, amounts = spread("n"), spread("a")
+        buckets = Buckets(rows, rows, amounts, rows, spread("a2"), amounts)
+        small = np.flatnonzero(small_buckets(buckets))
         picked = self.engine.arrays(
-            f"SELECT {score} AS s, CAST({self.label} AS INTEGER) AS y, "
-            f"CAST({self.amount} AS DOUBLE) AS a FROM {self.view} JOIN {groups_view} g "
-            f"ON {score} = g.s AND {self.label} = g.y ORDER BY filename, file_row_number"
+            f"SELECT {key} AS k, CAST({self.amount} AS DOUBLE) AS a FROM {self.view} "
+            f"WHERE {key} IN ({', '.join(map(str, small)) or '-1'}) "
+            "ORDER BY filename, file_row_number"
         )
-        keys = bucket_keys(np.asarray(picked["y"]).astype(np.int64), np.asarray(picked["s"]), grid)
+        keys = np.asarray(picked["k"]).astype(np.int64)
         return resample_buckets(
             grid,
             buckets,
@@ -373,6 +365,27 @@ def _raise_first_bad(
             f"column '{names[role]}' has {count(found, noun)}, e.g. {first_value!r} in "
             f"row {first_row} of {Path(str(first_file)).name}; {fix}"
         )
+
+
+def _bucket_sql(score: str, label: str, grid: np.ndarray) -> str:
+    """SQL for ``2 x (grid thresholds <= score) + label``, exactly as ``bucket_keys``.
+
+    On the uniform grid k / G the count is ``floor(score x G) + 1``, corrected by one where
+    floating point puts the product on the wrong side of a grid value; a short grid is a sum
+    of comparisons.
+    """
+    steps = len(grid) - 1
+    if steps >= 1 and np.array_equal(grid, np.arange(steps + 1) / steps):
+        c = f"CAST(floor({score} * {steps}) AS BIGINT)"
+        cleared = (
+            f"({c} + 1 + CASE WHEN ({c} + 1) / {float(steps)} <= {score} THEN 1 ELSE 0 END "
+            f"- CASE WHEN {c} / {float(steps)} > {score} THEN 1 ELSE 0 END)"
+        )
+    elif len(grid) <= 16:
+        cleared = " + ".join(f"CASE WHEN {score} >= {float(g)!r} THEN 1 ELSE 0 END" for g in grid)
+    else:
+        raise ValueError("a bootstrap grid must be short or uniform (0, 1/G, ..., 1)")
+    return f"(2 * ({cleared}) + CAST({label} AS INTEGER))"
 
 
 def _where_sql(where: str | None, columns: list[str], shown: str, quote) -> str:

@@ -225,11 +225,11 @@ def _run_in_engine(args: argparse.Namespace, threshold: float, costs: FraudCosts
         engine_name=_engine(args),
         spark_master=args.spark_master,
     )
-    summary = log.summary(moments=args.interval)
+    summary = log.summary()
     _check_capacity(args, summary.days)
     boot = None
     if args.interval:
-        boot = log.bootstrap(summary, np.array([threshold]))
+        boot = log.bootstrap(np.array([threshold]))
     analysis = analyse_curve(
         summary.curve,
         costs,

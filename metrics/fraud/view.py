@@ -262,8 +262,8 @@ def prepare_log(log: ParquetLog, *, n_resamples: int = 400, seed: int = 0) -> Pr
     -------
     PreparedFraud
     """
-    summary = log.summary(moments=True)
-    boot = log.bootstrap(summary, THRESHOLD_GRID, n_resamples=n_resamples, seed=seed)
+    summary = log.summary()
+    boot = log.bootstrap(THRESHOLD_GRID, n_resamples=n_resamples, seed=seed)
     return PreparedFraud(
         curve=summary.curve,
         boot=boot,

@@ -198,3 +198,35 @@ def test_grouping_needs_one_of_column_or_period(tmp_path):
         log.by_group()
     with pytest.raises(ValueError, match="needs a timestamp column"):
         log.by_group(period="day")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_bucket_keys_in_the_engine_equal_bucket_keys_on_tricky_scores(tmp_path, engine):
+    from metrics.core.bootstrap import bucket_keys
+    from metrics.core.engine import _bucket_sql
+    from metrics.fraud.view import THRESHOLD_GRID
+
+    grid_values = THRESHOLD_GRID[::37]
+    score = np.clip(
+        np.concatenate(
+            [
+                grid_values,
+                np.nextafter(grid_values, 0),
+                np.nextafter(grid_values, 1),
+                np.random.default_rng(0).random(500),
+                [0.0, 1.0, 0.29, 0.57, 0.58],
+            ]
+        ),
+        0,
+        1,
+    )
+    label = np.arange(len(score)) % 2
+    pd.DataFrame({"label": label, "score": score, "amount": 1.0}).to_parquet(tmp_path / "k.parquet")
+    log = open_log(str(tmp_path / "k.parquet"), engine_name=engine)
+    for grid in (THRESHOLD_GRID, np.array([0.3]), np.array([0.1, 0.57])):
+        got = log.engine.arrays(
+            f"SELECT {_bucket_sql(log.score, log.label, grid)} AS k, {log.score} AS s, "
+            f"{log.label} AS y FROM {log.view} ORDER BY filename, file_row_number"
+        )
+        expected = bucket_keys(np.asarray(got["y"]).astype(int), np.asarray(got["s"]), grid)
+        np.testing.assert_array_equal(np.asarray(got["k"]).astype(int), expected)
