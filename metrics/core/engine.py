@@ -113,13 +113,19 @@ class ParquetLog:
         LogSummary
         """
         y, s, a = self.label, self.score, self.amount
-        exact = self._few_distinct_scores(max_distinct)
-        if exact:
+        # The approximate count only says which query to run; whether the result is exact is
+        # decided on the result itself, so both engines (whose approximations differ) agree.
+        if self.distinct_scores < 2 * max_distinct:
             grouped = self.engine.arrays(
                 f"SELECT {s} AS s, {y} AS y, count(*) AS n, sum({a}) AS a "
                 f"FROM {self.view} GROUP BY 1, 2"
             )
+            grouped = {k: np.asarray(v, dtype=np.float64) for k, v in grouped.items()}
+            exact = np.unique(grouped["s"]).size <= max_distinct
+            if not exact:
+                grouped = _on_grid(grouped)
         else:  # one integer key per grid cell and label: the cheapest grouping
+            exact = False
             grouped = self.engine.arrays(
                 f"SELECT CAST(floor({s} * {GRID_STEPS}) AS BIGINT) * 2 + {y} AS k, "
                 f"count(*) AS n, sum({a}) AS a FROM {self.view} GROUP BY 1"
@@ -131,18 +137,8 @@ class ParquetLog:
         curve = threshold_curve(
             grouped["y"].astype(np.int64), grouped["s"], amount=grouped["a"] / n, sample_weight=n
         )
-        groups = {k: np.asarray(v, dtype=np.float64) for k, v in grouped.items()}
         resolution = None if exact else 1 / GRID_STEPS
-        return LogSummary(curve, int(n.sum()), self.days, resolution, groups, self.perfect)
-
-    def _few_distinct_scores(self, max_distinct: int) -> bool:
-        """At most ``max_distinct`` distinct scores? The approximate count decides when it is
-        under half or over twice the bound; in between the exact count does, so both engines
-        (whose approximations differ, by up to 20% on small logs) group a log the same way."""
-        if self.distinct_scores <= max_distinct / 2 or self.distinct_scores >= 2 * max_distinct:
-            return self.distinct_scores <= max_distinct
-        exact = self.engine.query(f"SELECT count(DISTINCT {self.score}) FROM {self.view}")[0][0]
-        return exact <= max_distinct
+        return LogSummary(curve, int(n.sum()), self.days, resolution, grouped, self.perfect)
 
     def by_group(
         self, *, column: str | None = None, period: str | None = None, steps: int = 10_000
@@ -365,6 +361,19 @@ def _raise_first_bad(
             f"column '{names[role]}' has {count(found, noun)}, e.g. {first_value!r} in "
             f"row {first_row} of {Path(str(first_file)).name}; {fix}"
         )
+
+
+def _on_grid(grouped: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Exact per-score groups merged into 1e-6 grid cells, as the engine's grid query would
+    group them (the same floor of the same product)."""
+    cell = np.floor(grouped["s"] * GRID_STEPS).astype(np.int64) * 2 + grouped["y"].astype(np.int64)
+    keys, inverse = np.unique(cell, return_inverse=True)
+    return {
+        "s": (keys // 2) / GRID_STEPS,
+        "y": (keys % 2).astype(np.float64),
+        "n": np.bincount(inverse, grouped["n"]),
+        "a": np.bincount(inverse, grouped["a"]),
+    }
 
 
 def _bucket_sql(score: str, label: str, grid: np.ndarray) -> str:
