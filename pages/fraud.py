@@ -16,16 +16,14 @@ from ui.common import (
     route_through_app,
     tile_row,
 )
-from ui.fraud import (
+from ui.fraud import choose_data, default_sample, view_for
+from ui.fraud_inputs import (
     FRAUD_VALUE_KEY,
     capacity_input,
-    choose_data,
     decision_controls,
-    default_sample,
     fraud_cost_inputs,
     jump_label,
     jump_to,
-    view_for,
 )
 
 JUMPS = ("Most money", "Best F1", "Best accuracy", "Within capacity")

@@ -15,7 +15,7 @@ from metrics.review.model_value import (
 )
 from metrics.review.view import TARGETS, TargetScenario, target_sentence, target_tiles
 from ui.common import framing_strip, plain, route_through_app, tile_row
-from ui.fraud import fraud_cost_inputs
+from ui.fraud_inputs import fraud_cost_inputs
 from ui.review import candidates, reached_target, scored_models, scores_table
 
 route_through_app()

@@ -8,7 +8,7 @@ import streamlit as st
 from metrics.review.charts import cash_figure
 from metrics.review.roi import STAGES, projection
 from ui.common import framing_strip, route_through_app
-from ui.fraud import default_yearly_value
+from ui.fraud_inputs import default_yearly_value
 
 route_through_app()
 st.title("Realistic returns: when does ML pay for itself?")

@@ -11,7 +11,6 @@ and the grid's resolution is reported; a threshold on the grid is still exact.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -24,14 +23,12 @@ from metrics.core.bootstrap import (
     small_buckets,
 )
 from metrics.core.curves import ThresholdCurve, threshold_curve
-from metrics.core.format import count
-from metrics.core.validation import MAX_AMOUNT
+from metrics.core.log_checks import is_whole, perfect_sql, profile_log, raise_first_bad
 from metrics.core.value import ValueModel
 
 MAX_DISTINCT = 1_000_000
 """Above this many distinct scores, scores are grouped on a grid of 1 / GRID_STEPS."""
 GRID_STEPS = 1_000_000
-INFINITY = "CAST('Infinity' AS DOUBLE)"
 
 
 @dataclass(frozen=True, eq=False)
@@ -201,7 +198,7 @@ class ParquetLog:
         float
         """
         total = self.engine.query(
-            f"SELECT {_perfect_sql(model, self.label, self.amount)} FROM {self.view}"
+            f"SELECT {perfect_sql(model, self.label, self.amount)} FROM {self.view}"
         )[0][0]
         return float(total or 0.0)
 
@@ -310,7 +307,7 @@ def open_log(
     )
     y, s, a = q(label), q(score), q(amount)
     stamp = q(timestamp) if timestamp is not None and timestamp in columns else None
-    profile = _profile(
+    profile = profile_log(
         engine,
         view,
         y,
@@ -318,12 +315,12 @@ def open_log(
         a,
         stamp,
         model,
-        whole_label=_is_whole(types[label]),
+        whole_label=is_whole(types[label]),
         stamp_type=types.get(timestamp or "", ""),
     )
     if profile["rows"] == 0:
         raise ValueError(f"'{path}' has no rows" + (f" where {where}" if where else ""))
-    _raise_first_bad(engine, view, profile, {"label": label, "score": score, "amount": amount})
+    raise_first_bad(engine, view, profile, {"label": label, "score": score, "amount": amount})
     stamp_value = None
     if stamp is not None:
         stamp_value = engine.timestamp(stamp, types.get(timestamp or "", ""))
@@ -340,27 +337,6 @@ def open_log(
         stamp,
         stamp_value,
     )
-
-
-def _raise_first_bad(
-    engine: DuckDBBackend | SparkBackend, view: str, profile: dict, names: dict[str, str]
-) -> None:
-    """For the first role with a bad value: count them and name the first, file and row."""
-    q = engine.quote
-    y, s, a = q(names["label"]), q(names["score"]), q(names["amount"])
-    for role, condition, noun, fix in _CHECKS:
-        if not profile[role]:
-            continue
-        bad = condition.format(y=y, s=s, a=a)
-        found = engine.query(f"SELECT count(*) FROM {view} WHERE {bad}")[0][0]
-        first_value, first_row, first_file = engine.query(
-            f"SELECT {q(names[role])}, file_row_number, filename FROM {view} WHERE {bad} "
-            "ORDER BY filename, file_row_number LIMIT 1"
-        )[0]
-        raise ValueError(
-            f"column '{names[role]}' has {count(found, noun)}, e.g. {first_value!r} in "
-            f"row {first_row} of {Path(str(first_file)).name}; {fix}"
-        )
 
 
 def _on_grid(grouped: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -408,80 +384,6 @@ def _where_sql(where: str | None, columns: list[str], shown: str, quote) -> str:
             f"e.g. split=test; the file has: {shown}"
         )
     return f"CAST({quote(name)} AS STRING) = '{value.replace(chr(39), chr(39) * 2)}'"
-
-
-def _perfect_sql(model: ValueModel | None, y: str, a: str) -> str:
-    """Sum over rows of max(0, value of flagging - value of not flagging), or 0."""
-    if model is None:
-        return "0"
-    gain_pos = f"{model.tp.fixed - model.fn.fixed} + {model.tp.rate - model.fn.rate} * {a}"
-    gain_neg = f"{model.fp.fixed - model.tn.fixed} + {model.fp.rate - model.tn.rate} * {a}"
-    return f"sum(greatest(0, CASE WHEN {y} = 1 THEN {gain_pos} ELSE {gain_neg} END))"
-
-
-def _is_whole(column_type: str) -> bool:
-    return any(word in column_type.upper() for word in ("INT", "BOOL"))
-
-
-def _profile(
-    engine: DuckDBBackend | SparkBackend,
-    view: str,
-    y: str,
-    s: str,
-    a: str,
-    stamp: str | None,
-    model: ValueModel | None,
-    *,
-    whole_label: bool,
-    stamp_type: str = "",
-) -> dict:
-    """Rows, whether each role holds a bad value, distinct scores, days and (given a model)
-    the perfect decision's value. Counts, minima and maxima come from Parquet metadata where
-    DuckDB has them; one scan finds NaNs, counts distinct scores and values the perfect
-    decision together."""
-    days = engine.days(stamp, stamp_type) if stamp else "NULL"
-    n, ny, ymin, ymax, ns, smin, smax, na, amin, amax, span = engine.query(
-        f"SELECT count(*), count({y}), min({y}), max({y}), count({s}), min({s}), max({s}), "
-        f"count({a}), min({a}), max({a}), {days} FROM {view}"
-    )[0]
-    not_binary = "0" if whole_label else f"count(*) FILTER (WHERE {y} NOT IN (0, 1))"
-    perfect = _perfect_sql(model, y, a) if model is not None else "NULL"
-    nan_s, bad_a, other_labels, distinct, value = engine.query(
-        f"SELECT count(*) FILTER (WHERE isnan(CAST({s} AS DOUBLE))), "
-        f"count(*) FILTER (WHERE isnan(CAST({a} AS DOUBLE)) OR abs({a}) = {INFINITY}), "
-        f"{not_binary}, approx_count_distinct({s}), {perfect} FROM {view}"
-    )[0]
-    return {
-        "rows": n,
-        "label": n > 0 and (ny < n or ymin < 0 or ymax > 1 or other_labels > 0),
-        "score": n > 0 and (ns < n or smin < 0 or smax > 1 or nan_s > 0),
-        "amount": n > 0 and (na < n or amin < 0 or amax > MAX_AMOUNT or bad_a > 0),
-        "distinct": distinct,
-        "days": None if span is None else float(span),
-        "perfect": None if value is None else float(value),
-    }
-
-
-_CHECKS = (
-    (
-        "label",
-        "{y} IS NULL OR {y} NOT IN (0, 1)",
-        "value other than 0 or 1",
-        "labels must be binary (1 = positive, e.g. fraud)",
-    ),
-    (
-        "score",
-        "{s} IS NULL OR isnan(CAST({s} AS DOUBLE)) OR {s} < 0 OR {s} > 1",
-        "missing value or value outside [0, 1]",
-        "scores must be probabilities",
-    ),
-    (
-        "amount",
-        "{a} IS NULL OR isnan(CAST({a} AS DOUBLE)) OR {a} < 0 OR {a} > 1e15",
-        "missing, negative or above 1e15 amount",
-        "amounts must be zero or positive (refunds excluded)",
-    ),
-)
 
 
 def sample_rows(path: str, *, rows: int = 10_000) -> pd.DataFrame:

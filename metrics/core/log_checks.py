@@ -1,0 +1,166 @@
+"""Checking a big log in the engine: one pass finds whether any label, score or amount is
+bad (Parquet metadata answers most of it), and only then are the bad values counted and the
+first one located by file and row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from metrics.core.backends import DuckDBBackend, SparkBackend
+from metrics.core.format import count
+from metrics.core.validation import MAX_AMOUNT
+from metrics.core.value import ValueModel
+
+INFINITY = "CAST('Infinity' AS DOUBLE)"
+
+
+def perfect_sql(model: ValueModel | None, y: str, a: str) -> str:
+    """Sum over rows of max(0, value of flagging - value of not flagging), or 0.
+
+    Parameters
+    ----------
+    model : ValueModel or None
+        What each confusion-matrix cell is worth; None gives "0".
+    y, a : str
+        Quoted label and amount columns.
+
+    Returns
+    -------
+    str
+        A SQL aggregate.
+    """
+    if model is None:
+        return "0"
+    gain_pos = f"{model.tp.fixed - model.fn.fixed} + {model.tp.rate - model.fn.rate} * {a}"
+    gain_neg = f"{model.fp.fixed - model.tn.fixed} + {model.fp.rate - model.tn.rate} * {a}"
+    return f"sum(greatest(0, CASE WHEN {y} = 1 THEN {gain_pos} ELSE {gain_neg} END))"
+
+
+def is_whole(column_type: str) -> bool:
+    """Whether a column type holds whole numbers only (integers, booleans).
+
+    Parameters
+    ----------
+    column_type : str
+        The engine's name of the column's type.
+
+    Returns
+    -------
+    bool
+    """
+    return any(word in column_type.upper() for word in ("INT", "BOOL"))
+
+
+def profile_log(
+    engine: DuckDBBackend | SparkBackend,
+    view: str,
+    y: str,
+    s: str,
+    a: str,
+    stamp: str | None,
+    model: ValueModel | None,
+    *,
+    whole_label: bool,
+    stamp_type: str = "",
+) -> dict:
+    """Rows, whether each role holds a bad value, distinct scores, days and (given a model)
+    the perfect decision's value. Counts, minima and maxima come from Parquet metadata where
+    DuckDB has them; one scan finds NaNs, counts distinct scores and values the perfect
+    decision together.
+
+    Parameters
+    ----------
+    engine : DuckDBBackend or SparkBackend
+    view : str
+        The log's rows.
+    y, s, a : str
+        Quoted label, score and amount columns.
+    stamp : str or None
+        Quoted timestamp column.
+    model : ValueModel or None
+        Value the perfect decision in the same scan.
+    whole_label : bool
+        The label column holds whole numbers only (no check for 0.5 and the like needed).
+    stamp_type : str
+        The timestamp column's type (Spark reads nanosecond stamps as numbers).
+
+    Returns
+    -------
+    dict
+        rows, label/score/amount (True when bad), distinct, days, perfect.
+    """
+    days = engine.days(stamp, stamp_type) if stamp else "NULL"
+    n, ny, ymin, ymax, ns, smin, smax, na, amin, amax, span = engine.query(
+        f"SELECT count(*), count({y}), min({y}), max({y}), count({s}), min({s}), max({s}), "
+        f"count({a}), min({a}), max({a}), {days} FROM {view}"
+    )[0]
+    not_binary = "0" if whole_label else f"count(*) FILTER (WHERE {y} NOT IN (0, 1))"
+    perfect = perfect_sql(model, y, a) if model is not None else "NULL"
+    nan_s, bad_a, other_labels, distinct, value = engine.query(
+        f"SELECT count(*) FILTER (WHERE isnan(CAST({s} AS DOUBLE))), "
+        f"count(*) FILTER (WHERE isnan(CAST({a} AS DOUBLE)) OR abs({a}) = {INFINITY}), "
+        f"{not_binary}, approx_count_distinct({s}), {perfect} FROM {view}"
+    )[0]
+    return {
+        "rows": n,
+        "label": n > 0 and (ny < n or ymin < 0 or ymax > 1 or other_labels > 0),
+        "score": n > 0 and (ns < n or smin < 0 or smax > 1 or nan_s > 0),
+        "amount": n > 0 and (na < n or amin < 0 or amax > MAX_AMOUNT or bad_a > 0),
+        "distinct": distinct,
+        "days": None if span is None else float(span),
+        "perfect": None if value is None else float(value),
+    }
+
+
+_CHECKS = (
+    (
+        "label",
+        "{y} IS NULL OR {y} NOT IN (0, 1)",
+        "value other than 0 or 1",
+        "labels must be binary (1 = positive, e.g. fraud)",
+    ),
+    (
+        "score",
+        "{s} IS NULL OR isnan(CAST({s} AS DOUBLE)) OR {s} < 0 OR {s} > 1",
+        "missing value or value outside [0, 1]",
+        "scores must be probabilities",
+    ),
+    (
+        "amount",
+        "{a} IS NULL OR isnan(CAST({a} AS DOUBLE)) OR {a} < 0 OR {a} > 1e15",
+        "missing, negative or above 1e15 amount",
+        "amounts must be zero or positive (refunds excluded)",
+    ),
+)
+
+
+def raise_first_bad(
+    engine: DuckDBBackend | SparkBackend, view: str, profile: dict, names: dict[str, str]
+) -> None:
+    """For the first role with a bad value: count them and name the first, file and row.
+
+    Parameters
+    ----------
+    engine : DuckDBBackend or SparkBackend
+    view : str
+        The log's rows.
+    profile : dict
+        From ``profile_log``.
+    names : dict of str to str
+        Role to column name.
+    """
+    q = engine.quote
+    y, s, a = q(names["label"]), q(names["score"]), q(names["amount"])
+    for role, condition, noun, fix in _CHECKS:
+        if not profile[role]:
+            continue
+        bad = condition.format(y=y, s=s, a=a)
+        found = engine.query(f"SELECT count(*) FROM {view} WHERE {bad}")[0][0]
+        first_value, first_row, first_file = engine.query(
+            f"SELECT {q(names[role])}, file_row_number, filename FROM {view} WHERE {bad} "
+            "ORDER BY filename, file_row_number LIMIT 1"
+        )[0]
+        raise ValueError(
+            f"column '{names[role]}' has {count(found, noun)}, e.g. {first_value!r} in "
+            f"row {first_row} of {Path(str(first_file)).name}; {fix}"
+        )
