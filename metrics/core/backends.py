@@ -62,17 +62,18 @@ class DuckDBBackend:
         """Create a view of the files with each row's file and row number; return its name."""
         view = f"scan_{next(_views)}"
         quoted = parquet_pattern(path).replace("'", "''")
-        self.create_view(
+        _duckdb_call(
+            self.create_view,
             view,
             f"SELECT * FROM read_parquet('{quoted}', file_row_number = true, filename = true)",
         )
         return view
 
     def query(self, sql: str) -> list[tuple]:
-        return self.connection.cursor().execute(sql).fetchall()
+        return _duckdb_call(lambda: self.connection.cursor().execute(sql).fetchall())
 
     def arrays(self, sql: str) -> dict[str, np.ndarray]:
-        return self.connection.cursor().execute(sql).fetchnumpy()
+        return _duckdb_call(lambda: self.connection.cursor().execute(sql).fetchnumpy())
 
     def create_view(self, view: str, select: str) -> None:
         # A view in the database (not TEMP): the cursors that run the queries see it.
@@ -171,6 +172,18 @@ class SparkBackend:
     def days(cls, stamp: str, stamp_type: str = "") -> str:
         stamp = cls.timestamp(stamp, stamp_type)
         return f"datediff(CAST(max({stamp}) AS DATE), CAST(min({stamp}) AS DATE)) + 1"
+
+
+def _duckdb_call(call, *args):
+    """Run a DuckDB call; its errors (a file that is not Parquet, a bad value) become one
+    ValueError."""
+    import duckdb
+
+    try:
+        return call(*args)
+    except duckdb.Error as error:
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise ValueError(f"DuckDB could not read it: {first}") from None
 
 
 def _spark_call(call, *args):

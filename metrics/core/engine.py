@@ -23,7 +23,13 @@ from metrics.core.bootstrap import (
     small_buckets,
 )
 from metrics.core.curves import ThresholdCurve, threshold_curve
-from metrics.core.log_checks import is_whole, perfect_sql, profile_log, raise_first_bad
+from metrics.core.log_checks import (
+    is_numeric,
+    is_whole,
+    perfect_sql,
+    profile_log,
+    raise_first_bad,
+)
 from metrics.core.value import ValueModel
 
 MAX_DISTINCT = 1_000_000
@@ -299,6 +305,13 @@ def open_log(
             raise ValueError(
                 f"column '{name}' ({role}) is missing; the file has columns: {shown}; rename a "
                 f"column to '{name}' or name the {role} column (--{role}-column)"
+            )
+    for role, name in (("label", label), ("score", score), ("amount", amount)):
+        if not is_numeric(types[name]):
+            raise ValueError(
+                f"column '{name}' ({role}) holds {types[name]} values, not numbers; the "
+                f"{role} must be numeric (write it as numbers in the file, or name another "
+                f"column with --{role}-column)"
             )
     q = engine.quote
     view = f"{scanned}_log"

@@ -36,6 +36,33 @@ def perfect_sql(model: ValueModel | None, y: str, a: str) -> str:
     return f"sum(greatest(0, CASE WHEN {y} = 1 THEN {gain_pos} ELSE {gain_neg} END))"
 
 
+def is_numeric(column_type: str) -> bool:
+    """Whether a column type holds numbers (or booleans), in DuckDB's or Spark's names.
+
+    Parameters
+    ----------
+    column_type : str
+        The engine's name of the column's type.
+
+    Returns
+    -------
+    bool
+    """
+    words = (
+        "INT",
+        "BOOL",
+        "DOUBLE",
+        "FLOAT",
+        "DECIMAL",
+        "REAL",
+        "NUMERIC",
+        "LONG",
+        "SHORT",
+        "BYTE",
+    )
+    return any(word in column_type.upper() for word in words)
+
+
 def is_whole(column_type: str) -> bool:
     """Whether a column type holds whole numbers only (integers, booleans).
 

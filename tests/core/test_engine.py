@@ -230,3 +230,15 @@ def test_bucket_keys_in_the_engine_equal_bucket_keys_on_tricky_scores(tmp_path, 
         )
         expected = bucket_keys(np.asarray(got["y"]).astype(int), np.asarray(got["s"]), grid)
         np.testing.assert_array_equal(np.asarray(got["k"]).astype(int), expected)
+
+
+def test_text_columns_and_broken_files_are_one_clear_error(capsys, tmp_path):
+    pd.DataFrame({"label": ["yes", "no"], "score": [0.1, 0.9], "amount": [1.0, 2.0]}).to_parquet(
+        tmp_path / "text.parquet"
+    )
+    with pytest.raises(ValueError, match=r"column 'label' \(label\) holds VARCHAR values"):
+        open_log(str(tmp_path / "text.parquet"))
+    (tmp_path / "broken.parquet").write_bytes(b"PAR1 not really")
+    code = main(["evaluate", "--data", str(tmp_path / "broken.parquet"), "--threshold", "0.5"])
+    _, err = capsys.readouterr()
+    assert code == 2 and err.startswith("error: DuckDB could not read it") and err.count("\n") == 1
