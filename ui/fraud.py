@@ -53,7 +53,8 @@ def default_sample(notice: str | None = None) -> DataChoice:
 
 
 def choose_data() -> DataChoice:
-    """Sidebar: the sample with a model selector, or an uploaded file with column pickers.
+    """Sidebar: the sample with a model selector, an uploaded file with column pickers, or
+    (when the operator set a data folder) a large log on the server.
 
     Raises ValueError with a message for the user when the file or a column is bad.
     """
