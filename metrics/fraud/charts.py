@@ -101,8 +101,13 @@ def _rate_traces(x: np.ndarray, table: pd.DataFrame) -> list[dict]:
 
 def _savings_layout(table: pd.DataFrame, threshold: float) -> dict:
     """Two panels on one log threshold axis, the chosen threshold marked on both."""
-    top = float(np.nanmax(table.get("net_savings_high_usd", table["net_savings_usd"])))
-    bottom = min(max(float(np.nanmin(table["net_savings_usd"])), -0.5 * abs(top)), 0.0)
+    # Zero always in view; when the model can make money, deep losses (flagging everything)
+    # are cut at half the best gain so the useful part of the curve keeps its height.
+    top = max(float(np.nanmax(table.get("net_savings_high_usd", table["net_savings_usd"]))), 0.0)
+    bottom = min(float(np.nanmin(table["net_savings_usd"])), 0.0)
+    if top > 0:
+        bottom = max(bottom, -0.5 * top)
+    pad = 0.1 * (top - bottom) or 1.0
     log_axis = {
         "type": "log",
         "range": [-3, 0],
@@ -121,7 +126,7 @@ def _savings_layout(table: pd.DataFrame, threshold: float) -> dict:
             "tickformat": "$,.0f",
             "gridcolor": GRID,
             "zerolinecolor": "#b0bec5",
-            "range": [bottom * 1.1, top * 1.15],
+            "range": [bottom - pad, top + pad],
         },
         "xaxis2": {
             **log_axis,

@@ -30,6 +30,13 @@ def _alerts_tile(snap: FraudSnapshot) -> Tile:
     )
 
 
+def _share_text(share: float) -> str:
+    """A share of the best possible; far below zero it says so instead of "-1029%"."""
+    if not math.isfinite(share):
+        return "n/a"
+    return "below -100%" if share < -1 else percent(share)
+
+
 def money_tiles(snap: FraudSnapshot, analysis: FraudAnalysis) -> list[Tile]:
     """Net savings with its interval, the share of the perfect decision, alerts a day.
 
@@ -58,7 +65,7 @@ def money_tiles(snap: FraudSnapshot, analysis: FraudAnalysis) -> list[Tile]:
         ),
         Tile(
             "Share of the best possible",
-            "n/a" if not math.isfinite(share) else percent(share),
+            _share_text(share),
             "Net savings over what a perfect decision would save: one that knows which "
             "transactions are fraud and flags each one that is worth its review.",
             note=f"The best possible saves {money(analysis.perfect_savings)}",

@@ -70,3 +70,18 @@ def test_curve_table_is_exact_at_grid_points_and_carries_the_band():
 def test_days_covered_counts_calendar_days():
     stamps = pd.Series(pd.to_datetime(["2026-06-01 23:59", "2026-06-30 00:01"]))
     assert days_covered(stamps) == 30
+
+
+def test_a_model_that_only_loses_money_gets_a_readable_chart_and_tiles():
+    from metrics.fraud.charts import savings_curve_figure
+    from metrics.fraud.tiles import money_tiles
+    from metrics.fraud.view import fraud_view, prepare
+
+    y = np.array([0, 0, 0, 1])
+    s = np.array([0.9, 0.8, 0.7, 0.1])  # every flag is a false alarm until the last
+    data = FraudData(y_true=y, y_score=s, amount=np.array([500.0, 400.0, 300.0, 1.0]))
+    view = fraud_view(prepare(data, n_resamples=50), FraudCosts(), capacity_per_day=None)
+    low, high = savings_curve_figure(view.table, view.analysis, 0.5).layout.yaxis.range
+    assert low < float(view.table["net_savings_usd"].min()) and high > 0
+    share = money_tiles(snapshot(view.analysis, 0.0), view.analysis)[1].value
+    assert share == "below -100%"
