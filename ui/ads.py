@@ -8,7 +8,8 @@ import streamlit as st
 from metrics.ads.auction import AuctionCurve
 from metrics.ads.ctr import Reliability, reliability_curve
 from metrics.ads.data import load_ads_sample
-from metrics.ads.model import AdsData, QualitySweep, References, quality_sweep, references
+from metrics.ads.model import AdsData, QualitySweep, quality_sweep
+from metrics.ads.references import References, references
 from metrics.ads.view import AdsView
 from metrics.ads.view import money_tiles as ads_money_tiles
 from ui.common import tile_row

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from metrics.ads.data import ads_data
-from metrics.ads.model import RANK_BY, AdsSummary, summarise
+from metrics.ads.references import RANK_BY, AdsSummary, summarise
 from metrics.core.io import keep_where, read_table
 from metrics.core.report import add_sub_command, json_report
 from metrics.core.validation import check_non_negative

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from metrics.core.curves import roc_auc, threshold_curve
+from metrics.core.curves import threshold_curve
+from metrics.core.rates import roc_auc
 from metrics.core.validation import check_labels, check_same_length, check_scores, warn_undefined
 
 EPS = 1e-15

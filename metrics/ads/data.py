@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from metrics.ads.auction import check_bids, query_index
 from metrics.ads.model import AdsData
+from metrics.ads.ranking import check_bids, query_index
 from metrics.core.io import column, read_table, sample_path
 from metrics.core.roles import check_distinct_roles
 from metrics.core.validation import check_labels, check_same_length, check_scores

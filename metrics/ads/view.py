@@ -15,18 +15,14 @@ from metrics.ads.auction import AuctionCurve, AuctionOutcome, Pricing, auction_a
 from metrics.ads.ctr import CtrQuality
 from metrics.ads.model import (
     CALIBRATION_FACTORS,
-    NO_CLICK,
-    ORACLE,
     AdsData,
-    ImbalanceRow,
     QualitySweep,
-    References,
-    accuracy_at_half,
     auc_needed,
     calibration_sweep,
     sweep_rpm,
     yearly_value,
 )
+from metrics.ads.references import NO_CLICK, ORACLE, ImbalanceRow, References, accuracy_at_half
 from metrics.core.format import Tile, csv_text, money, percent
 
 

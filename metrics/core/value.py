@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from metrics.core.curves import ThresholdCurve, accuracy, f1
+from metrics.core.curves import ThresholdCurve
+from metrics.core.rates import accuracy, f1
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy as np
 
 from metrics.core.bootstrap import bootstrap_curves
-from metrics.core.curves import average_precision, roc_auc
 from metrics.core.engine import open_log
 from metrics.core.io import keep_where, read_table
+from metrics.core.rates import average_precision, roc_auc
 from metrics.core.report import add_sub_command, json_report
 from metrics.core.validation import check_threshold
 from metrics.fraud.data import fraud_data

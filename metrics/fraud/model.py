@@ -9,12 +9,8 @@ import numpy as np
 import pandas as pd
 
 from metrics.core.bootstrap import BootstrapCurves, ValueBand, value_band
-from metrics.core.curves import (
-    ClassificationPoint,
-    ThresholdCurve,
-    point_at,
-    threshold_curve,
-)
+from metrics.core.curves import ThresholdCurve, threshold_curve
+from metrics.core.rates import ClassificationPoint, point_at
 from metrics.core.validation import check_non_negative, check_share
 from metrics.core.value import (
     BestThresholds,

@@ -10,17 +10,10 @@ import numpy as np
 import pandas as pd
 
 from metrics.core.bootstrap import BootstrapCurves, bootstrap_curves
-from metrics.core.curves import (
-    ThresholdCurve,
-    accuracy,
-    average_precision,
-    f1,
-    precision,
-    recall,
-    roc_auc,
-)
+from metrics.core.curves import ThresholdCurve
 from metrics.core.engine import ParquetLog
 from metrics.core.format import csv_text, money, threshold_text
+from metrics.core.rates import accuracy, average_precision, f1, precision, recall, roc_auc
 from metrics.core.value import BestPoint, ValueModel, class_amounts, perfect_value
 from metrics.fraud.model import (
     FraudAnalysis,

@@ -14,9 +14,10 @@ import numpy as np
 from scipy.stats import spearmanr
 
 from metrics.ads.ctr import log_loss
-from metrics.core.curves import average_precision, point_at, roc_auc, threshold_curve
+from metrics.core.curves import threshold_curve
 from metrics.core.format import money
 from metrics.core.log_odds import move_log_odds
+from metrics.core.rates import average_precision, point_at, roc_auc
 from metrics.core.value import best_thresholds, value_curve
 from metrics.fraud.model import FraudCosts
 

@@ -2,7 +2,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from metrics.ads.auction import auction_at, auction_curve, query_index, rank_candidates
+from metrics.ads.auction import auction_at, auction_curve
+from metrics.ads.ranking import query_index, rank_candidates
 
 
 def naive_auction(frame, pctr, *, slots, reserve, pricing, weight, key=None):

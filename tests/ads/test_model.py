@@ -8,18 +8,15 @@ from metrics.ads.auction import auction_at
 from metrics.ads.ctr import EPS, ctr_quality
 from metrics.ads.data import ADS_SAMPLE_FILE, ads_data
 from metrics.ads.model import (
-    NO_CLICK,
-    ORACLE,
     AdsData,
     auc_needed,
     calibration_sweep,
     click_truth,
     quality_sweep,
-    references,
-    summarise,
     sweep_rpm,
     yearly_value,
 )
+from metrics.ads.references import NO_CLICK, ORACLE, references, summarise
 from metrics.ads.view import ads_view, imbalance_story, reserve_story
 from metrics.cli import main
 from metrics.core.io import sample_path

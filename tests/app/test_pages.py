@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from metrics.ads.data import load_ads_sample
-from metrics.ads.model import summarise
+from metrics.ads.references import summarise
 from metrics.core.format import money, percent
 from metrics.fraud.data import load_fraud_sample
 from metrics.fraud.model import FraudCosts, snapshot

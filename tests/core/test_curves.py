@@ -11,7 +11,8 @@ from sklearn.metrics import (
     roc_auc_score,
 )
 
-from metrics.core.curves import average_precision, point_at, roc_auc, threshold_curve
+from metrics.core.curves import threshold_curve
+from metrics.core.rates import average_precision, point_at, roc_auc
 from metrics.core.validation import UndefinedMetricWarning
 
 
