@@ -25,7 +25,8 @@ from test_feed import small_feed
 
 from metrics.feed.data import load_feed_sample
 from metrics.feed.frontier import pareto_sweep
-from metrics.feed.model import FilterThresholds, blendable, rank_feed
+from metrics.feed.model import FilterThresholds, blendable
+from metrics.feed.ranking import rank_feed
 
 K = 10
 ALPHA, BETA = 0.4, 0.6

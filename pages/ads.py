@@ -7,7 +7,8 @@ import streamlit as st
 from metrics.ads import charts as ads_charts
 from metrics.ads.data import ADS_SAMPLE_MODELS
 from metrics.ads.model import QUALITY_KNOBS, RESERVE_GRID
-from metrics.ads.view import AdsView, ads_view, headline, imbalance_story, reserve_story
+from metrics.ads.sentences import headline, imbalance_story, reserve_story
+from metrics.ads.view import AdsView, ads_view
 from metrics.core.format import money
 from ui.ads import (
     imbalance_table,

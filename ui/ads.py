@@ -10,8 +10,8 @@ from metrics.ads.ctr import Reliability, reliability_curve
 from metrics.ads.data import load_ads_sample
 from metrics.ads.model import AdsData, QualitySweep, quality_sweep
 from metrics.ads.references import References, references
+from metrics.ads.sentences import money_tiles as ads_money_tiles
 from metrics.ads.view import AdsView
-from metrics.ads.view import money_tiles as ads_money_tiles
 from ui.common import tile_row
 
 

@@ -6,7 +6,8 @@ import streamlit as st
 
 from metrics.feed.data import load_feed_sample
 from metrics.feed.frontier import ParetoSweep, pareto_sweep
-from metrics.feed.model import Blendable, FilterThresholds, Revenue, blendable
+from metrics.feed.model import Blendable, FilterThresholds, blendable
+from metrics.feed.ranking import Revenue
 from metrics.feed.story import FeedSample
 from metrics.feed.view import FeedView
 from metrics.feed.view import outcome_tiles as outcome_tile_specs

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from metrics.core.engine import open_log, sample_rows
+from metrics.core.engine import open_log
 from metrics.core.io import DATA_DIR_VARIABLE, data_folder_entries, data_path, read_table
+from metrics.core.log_sample import sample_rows
 from metrics.fraud.data import FRAUD_SAMPLE_MODELS, fraud_data, guess_columns, load_fraud_sample
 from metrics.fraud.model import FraudCosts
 from metrics.fraud.view import FraudView, PreparedFraud, fraud_view, prepare, prepare_log

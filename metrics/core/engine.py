@@ -13,16 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
-from metrics.core.backends import DuckDBBackend, SparkBackend, backend, parquet_pattern
+from metrics.core.backends import DuckDBBackend, SparkBackend, backend
 from metrics.core.bootstrap import (
     BootstrapCurves,
     Buckets,
     resample_buckets,
     small_buckets,
 )
-from metrics.core.curves import ThresholdCurve, threshold_curve
+from metrics.core.curves import threshold_curve
 from metrics.core.log_checks import (
     is_numeric,
     is_whole,
@@ -30,41 +29,12 @@ from metrics.core.log_checks import (
     profile_log,
     raise_first_bad,
 )
+from metrics.core.log_sql import GRID_STEPS, _bucket_sql, _on_grid, _where_sql
+from metrics.core.log_summary import LogSummary
 from metrics.core.value import ValueModel
 
 MAX_DISTINCT = 1_000_000
 """Above this many distinct scores, scores are grouped on a grid of 1 / GRID_STEPS."""
-GRID_STEPS = 1_000_000
-
-
-@dataclass(frozen=True, eq=False)
-class LogSummary:
-    """What an engine hands back for one log: the exact curve on its distinct scores (or on
-    the grid), the days it spans and how it was grouped.
-
-    Attributes
-    ----------
-    curve : ThresholdCurve
-        Confusion counts and amounts at every distinct score (or grid point).
-    rows : int
-        Rows scanned after any filter.
-    days : float or None
-        Calendar days from the first to the last timestamp, both included.
-    resolution : float or None
-        None when every distinct score is kept (exact); else the grid step.
-    groups : dict of str to ndarray
-        Per group (score or grid point ``s``, label ``y``): rows ``n``, amount sum ``a`` and
-        sum of squared amounts ``a2``.
-    perfect : float or None
-        The perfect decision's value when ``summary`` was given a value model.
-    """
-
-    curve: ThresholdCurve
-    rows: int
-    days: float | None
-    resolution: float | None
-    groups: dict[str, np.ndarray]
-    perfect: float | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -350,72 +320,3 @@ def open_log(
         stamp,
         stamp_value,
     )
-
-
-def _on_grid(grouped: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """Exact per-score groups merged into 1e-6 grid cells, as the engine's grid query would
-    group them (the same floor of the same product)."""
-    cell = np.floor(grouped["s"] * GRID_STEPS).astype(np.int64) * 2 + grouped["y"].astype(np.int64)
-    keys, inverse = np.unique(cell, return_inverse=True)
-    return {
-        "s": (keys // 2) / GRID_STEPS,
-        "y": (keys % 2).astype(np.float64),
-        "n": np.bincount(inverse, grouped["n"]),
-        "a": np.bincount(inverse, grouped["a"]),
-    }
-
-
-def _bucket_sql(score: str, label: str, grid: np.ndarray) -> str:
-    """SQL for ``2 x (grid thresholds <= score) + label``, exactly as ``bucket_keys``.
-
-    On the uniform grid k / G the count is ``floor(score x G) + 1``, corrected by one where
-    floating point puts the product on the wrong side of a grid value; a short grid is a sum
-    of comparisons.
-    """
-    steps = len(grid) - 1
-    if steps >= 1 and np.array_equal(grid, np.arange(steps + 1) / steps):
-        c = f"CAST(floor({score} * {steps}) AS BIGINT)"
-        cleared = (
-            f"({c} + 1 + CASE WHEN ({c} + 1) / {float(steps)} <= {score} THEN 1 ELSE 0 END "
-            f"- CASE WHEN {c} / {float(steps)} > {score} THEN 1 ELSE 0 END)"
-        )
-    elif len(grid) <= 16:
-        cleared = " + ".join(f"CASE WHEN {score} >= {float(g)!r} THEN 1 ELSE 0 END" for g in grid)
-    else:
-        raise ValueError("a bootstrap grid must be short or uniform (0, 1/G, ..., 1)")
-    return f"(2 * ({cleared}) + CAST({label} AS INTEGER))"
-
-
-def _where_sql(where: str | None, columns: list[str], shown: str, quote) -> str:
-    """``COLUMN=VALUE`` as a SQL condition on the column's text."""
-    if where is None:
-        return "TRUE"
-    name, sep, value = where.partition("=")
-    if not sep or name not in columns:
-        raise ValueError(
-            f"--where {where!r} must be COLUMN=VALUE with a column of the file, "
-            f"e.g. split=test; the file has: {shown}"
-        )
-    return f"CAST({quote(name)} AS STRING) = '{value.replace(chr(39), chr(39) * 2)}'"
-
-
-def sample_rows(path: str, *, rows: int = 10_000) -> pd.DataFrame:
-    """The first rows of a log, for guessing which column plays which role (read by DuckDB).
-
-    Parameters
-    ----------
-    path : str
-        A Parquet file, a glob or a folder of Parquet files.
-    rows : int
-        How many rows.
-
-    Returns
-    -------
-    DataFrame
-    """
-    engine = DuckDBBackend()
-    quoted = parquet_pattern(path).replace("'", "''")
-    frame = engine.connection.execute(
-        f"SELECT * FROM read_parquet('{quoted}') LIMIT {int(rows)}"
-    ).df()
-    return frame

@@ -6,7 +6,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from metrics.feed.frontier import ParetoSweep
-from metrics.feed.model import FeedOutcome
+from metrics.feed.ranking import FeedOutcome
 from metrics.style import BASE_LAYOUT, CHOSEN, GRID, NEUTRAL
 
 

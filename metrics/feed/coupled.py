@@ -10,15 +10,8 @@ import numpy as np
 from scipy.stats import kendalltau
 from sklearn.ensemble import HistGradientBoostingRegressor
 
-from metrics.feed.model import (
-    DEFAULT_REVENUE,
-    Blendable,
-    FeedOutcome,
-    Revenue,
-    outcome,
-    rank_feed,
-    top_k,
-)
+from metrics.feed.model import Blendable, top_k
+from metrics.feed.ranking import DEFAULT_REVENUE, FeedOutcome, Revenue, outcome, rank_feed
 from metrics.feed.story import POST_FEATURES, FeedSample, training_pairs
 
 

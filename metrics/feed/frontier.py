@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from metrics.feed.model import DEFAULT_REVENUE, Blendable, FeedData, FeedOutcome, Revenue, rank_feed
+from metrics.feed.model import Blendable, FeedData
+from metrics.feed.ranking import DEFAULT_REVENUE, FeedOutcome, Revenue, rank_feed
 
 
 def non_dominated(x: np.ndarray, y: np.ndarray) -> np.ndarray:

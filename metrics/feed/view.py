@@ -8,16 +8,8 @@ import numpy as np
 import pandas as pd
 
 from metrics.core.format import Tile, money, percent, signed_money
-from metrics.feed.model import (
-    EXTREME,
-    HARMS,
-    Blendable,
-    FeedData,
-    FeedOutcome,
-    FilterReport,
-    Revenue,
-    rank_feed,
-)
+from metrics.feed.model import EXTREME, HARMS, Blendable, FeedData, FilterReport
+from metrics.feed.ranking import FeedOutcome, Revenue, rank_feed
 
 TOPICS = ["politics", "sports", "science", "celebrity", "finance", "health", "tech", "travel"]
 

@@ -203,7 +203,7 @@ def test_grouping_needs_one_of_column_or_period(tmp_path):
 @pytest.mark.parametrize("engine", ENGINES)
 def test_bucket_keys_in_the_engine_equal_bucket_keys_on_tricky_scores(tmp_path, engine):
     from metrics.core.bootstrap import bucket_keys
-    from metrics.core.engine import _bucket_sql
+    from metrics.core.log_sql import _bucket_sql
     from metrics.fraud.view import THRESHOLD_GRID
 
     grid_values = THRESHOLD_GRID[::37]

@@ -12,9 +12,9 @@ from metrics.feed.model import (
     blendable,
     filter_report,
     percentile_ranks,
-    rank_feed,
     top_k,
 )
+from metrics.feed.ranking import rank_feed
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,169 @@
+"""What the ads page says in words and tiles: the headline, the reserve and imbalance
+stories, and the money tiles, from an AdsView."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from metrics.ads.model import (
+    yearly_value,
+)
+from metrics.ads.view import AdsView
+from metrics.core.format import Tile, money, percent
+
+
+def headline(view: AdsView, *, reserve: float, daily_queries: float) -> str:
+    """One plain sentence about the current setting.
+
+    Parameters
+    ----------
+    view : AdsView
+        Everything the page shows for one setting.
+    reserve : float
+        Minimum eCPM to show an ad, USD per 1,000 impressions.
+    daily_queries : float
+        Queries a day.
+
+    Returns
+    -------
+    str
+    """
+    out = view.outcome
+    kind = "expected" if out.expected_revenue is not None else "realised"
+    share = view.oracle_share
+    versus = ""
+    if share is not None:
+        versus = f", {percent(share)} of what ranking by the true click probabilities earns"
+        if share > 1:
+            versus += (
+                " (a ranking can earn more than that under second price: prices follow the "
+                "runner-up's bid, and better predictions can lower it)"
+            )
+    return (
+        f"With a {money(reserve)} reserve, {percent(out.fill_rate)} of queries show an ad "
+        f"({out.coverage:.2f} ads per query on average). They earn "
+        f"{money(view.rpm, decimals=2)} per 1,000 queries ({kind}){versus}: "
+        f"{money(yearly_value(view.rpm, daily_queries=daily_queries))} a year at "
+        f"{daily_queries:,.0f} queries a day."
+    )
+
+
+def money_tiles(view: AdsView) -> list[Tile]:
+    """The auction's headline figures at the current setting, each with its unit.
+
+    Parameters
+    ----------
+    view : AdsView
+        Everything the page shows for one setting.
+
+    Returns
+    -------
+    list of Tile
+    """
+    out, share = view.outcome, view.oracle_share
+    kind = (
+        "Expected, from the true click probabilities (free of click noise)."
+        if out.expected_revenue is not None
+        else "Realised, from the clicks in the data."
+    )
+    return [
+        Tile("Revenue per 1k queries", money(view.rpm, decimals=2), f"USD. {kind}"),
+        Tile(
+            "Queries with an ad",
+            percent(out.fill_rate),
+            f"Share of queries showing at least one ad; {out.coverage:.2f} ads per query "
+            "on average.",
+        ),
+        Tile(
+            "CTR of shown ads",
+            percent(out.ctr, decimals=2),
+            f"{out.clicks:,.0f} clicks on {out.impressions:,.0f} ads shown.",
+        ),
+        Tile(
+            "Share of oracle revenue",
+            "n/a" if share is None else percent(share),
+            "Against ranking by the true click probabilities under the same rules. Under "
+            "second price it can exceed 100%: prices follow the runner-up's bid.",
+        ),
+    ]
+
+
+def peak(table: pd.DataFrame, column: str, x: str = "reserve") -> float:
+    """Where ``column`` is highest (the first such x).
+
+    Parameters
+    ----------
+    table : DataFrame
+        A sweep table.
+    column : str
+        Column to maximise.
+    x : str
+        Column holding the swept input.
+
+    Returns
+    -------
+    float
+        The x where ``column`` is highest.
+    """
+    return float(table[x].iloc[int(np.nanargmax(table[column].to_numpy()))])
+
+
+def reserve_story(view: AdsView) -> str:
+    """What the reserve sweep says: where each objective peaks and what chasing it costs.
+
+    Parameters
+    ----------
+    view : AdsView
+        Everything the page shows for one setting.
+
+    Returns
+    -------
+    str
+    """
+    table = view.reserve_table.set_index("reserve")
+    richest, shown, ctr = (peak(view.reserve_table, c) for c in ("rpm", "coverage", "ctr"))
+    best = table["rpm"][richest]
+
+    def cost(reserve: float) -> str:
+        return f"{1 - table['rpm'][reserve] / best:.0%} less" if best > 0 else "no more"
+
+    text = (
+        f"Raising the reserve shows fewer ads, and the ones shown are clicked more often. "
+        f"Revenue peaks at a {money(richest)} reserve. Chasing click-through rate (highest at "
+        f"{money(ctr)}) earns {cost(ctr)}"
+    )
+    if shown == richest:
+        return text + (
+            ". With first price a reserve only removes ads, so impressions and revenue peak "
+            "together; under second price a reserve also raises what winners pay."
+        )
+    return text + f"; chasing impressions (highest at {money(shown)}) earns {cost(shown)}."
+
+
+def imbalance_story(view: AdsView) -> str:
+    """Why accuracy is useless here, from the imbalance rows.
+
+    Parameters
+    ----------
+    view : AdsView
+        Everything the page shows for one setting.
+
+    Returns
+    -------
+    str
+    """
+    model, nothing = view.imbalance
+    if np.isclose(model.accuracy, nothing.accuracy):
+        compared = "exactly as accurate as"
+    elif nothing.accuracy > model.accuracy:
+        compared = "more accurate than"
+    else:
+        compared = "nearly as accurate as"
+    return (
+        f"Only {1 - nothing.accuracy:.1%} of candidate ads are clicked, so predicting that "
+        f"nobody ever clicks is {nothing.accuracy:.2%} accurate, {compared} the model "
+        f"({model.accuracy:.2%}), and earns {money(nothing.rpm, decimals=2)} per 1,000 queries "
+        f"against "
+        f"{money(model.rpm, decimals=2)}."
+    )
