@@ -96,3 +96,7 @@ st.download_button(
     file_name="valuelens_fraud_curve.csv",
     mime="text/csv",
 )
+if choice.pending is not None:
+    with st.spinner("Adding the 95% interval: one more pass over the log…"):
+        choice.pending()
+    st.rerun()

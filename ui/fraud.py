@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import streamlit as st
 
-from metrics.core.engine import open_log
+from metrics.core.engine import ParquetLog, open_log
 from metrics.core.io import DATA_DIR_VARIABLE, data_folder_entries, data_path, read_table
 from metrics.core.log_sample import sample_rows
 from metrics.fraud.data import FRAUD_SAMPLE_MODELS, fraud_data, guess_columns, load_fraud_sample
@@ -25,6 +26,8 @@ LOG = "A large log on the server"
 DEFAULT_MODEL = "Gradient boosting"
 PICK = "(pick a column)"
 NO_DATES = "(no dates)"
+INTERVALS_SHOWN = "fraud_log_intervals"
+"""Session state: the big logs whose interval this session has seen computed."""
 ROLE_LABELS = {
     "label": "Label column: 1 = fraud, 0 = legitimate",
     "score": "Score column: the model's fraud probability",
@@ -41,6 +44,8 @@ class DataChoice:
     key: tuple
     prepared: PreparedFraud
     notice: str | None = None
+    pending: Callable[[], None] | None = None
+    """Work to do once the first view is drawn (a big log's interval), then rerun."""
 
 
 @st.cache_resource(show_spinner="Sorting scores and resampling once…", max_entries=4)
@@ -148,8 +153,18 @@ def _large_log(data_dir: str) -> DataChoice:
             "Pick the label, score and amount columns of the log in the sidebar; the sample "
             "is shown until then."
         )
+    source = (path, picked)
     with st.spinner("Summing the log where it lies…"):
-        return DataChoice(("log", path, picked), prepared_log(path, picked))
+        first = first_view_of_log(path, picked)
+    if source in st.session_state.get(INTERVALS_SHOWN, ()):
+        with st.spinner("Resampling for the 95% interval…"):
+            return DataChoice(("log", *source), log_with_interval(path, picked))
+    return DataChoice(("log", *source, "first view"), first, pending=lambda: _add_interval(source))
+
+
+def _add_interval(source: tuple[str, tuple]) -> None:
+    log_with_interval(*source)
+    st.session_state.setdefault(INTERVALS_SHOWN, set()).add(source)
 
 
 @st.cache_data(max_entries=8, show_spinner=False, ttl=3600)
@@ -158,11 +173,21 @@ def log_sample(path: str):
 
 
 @st.cache_resource(max_entries=2, show_spinner=False, ttl=3600)
-def prepared_log(path: str, picked: tuple[str, str, str, str | None]) -> PreparedFraud:
+def opened_log(path: str, picked: tuple[str, str, str, str | None]) -> ParquetLog:
     """Shared by every session that opens the same log: it is summed once."""
     label, score, amount, timestamp = picked
-    log = open_log(path, label=label, score=score, amount=amount, timestamp=timestamp)
-    return prepare_log(log)
+    return open_log(path, label=label, score=score, amount=amount, timestamp=timestamp)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False, ttl=3600)
+def first_view_of_log(path: str, picked: tuple[str, str, str, str | None]) -> PreparedFraud:
+    """The curve without the interval: the page is drawn before the resampling pass."""
+    return prepare_log(opened_log(path, picked), interval=False)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False, ttl=3600)
+def log_with_interval(path: str, picked: tuple[str, str, str, str | None]) -> PreparedFraud:
+    return prepare_log(opened_log(path, picked))
 
 
 def _pick_columns(frame) -> tuple[str, str, str, str | None] | None:

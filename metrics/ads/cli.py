@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from metrics.ads.data import ads_data
-from metrics.ads.references import RANK_BY, AdsSummary, summarise
-from metrics.core.io import keep_where, read_table
+from metrics.ads.references import RANK_BY
 from metrics.core.report import add_sub_command, json_report
 from metrics.core.validation import check_non_negative
+
+if TYPE_CHECKING:
+    from metrics.ads.references import AdsSummary
 
 
 def ads_report(summary: AdsSummary, *, rank_by: str = "score") -> dict:
@@ -117,6 +119,11 @@ def run(args: argparse.Namespace) -> dict:
     dict
         The JSON report.
     """
+    # imported here: ``valuelens evaluate`` on a big log never loads pandas
+    from metrics.ads.data import ads_data
+    from metrics.ads.references import summarise
+    from metrics.core.io import keep_where, read_table
+
     data = ads_data(
         keep_where(read_table(args.data), args.where),
         query=args.query_column,

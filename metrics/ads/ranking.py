@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from metrics.core.format import count
 from metrics.core.validation import (
@@ -56,6 +55,8 @@ def query_index(
     index : ndarray of int, shape (n,)
     n_queries : int
     """
+    import pandas as pd  # here: the command line's engine path starts without pandas
+
     ids = pd.Series(np.asarray(query_id, dtype=object) if np.ndim(query_id) else [])
     if ids.ndim != 1 or ids.size == 0:
         raise ValueError(f"column '{name}' must hold one id per candidate row")

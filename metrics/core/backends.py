@@ -9,9 +9,12 @@ import os
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
+
+if TYPE_CHECKING:  # frames are only handed through
+    import pandas as pd
 
 ENGINES = ("duckdb", "spark")
 _views = itertools.count()
@@ -92,6 +95,12 @@ class DuckDBBackend:
         return '"' + name.replace('"', '""') + '"'
 
     @staticmethod
+    def not_finite(value: str) -> str:
+        # isfinite, not isnan: DuckDB folds isnan(column) to false from Parquet statistics,
+        # which leave NaN out, so a NaN in a Parquet file would go unseen
+        return f"NOT isfinite(CAST({value} AS DOUBLE))"
+
+    @staticmethod
     def timestamp(stamp: str, stamp_type: str = "") -> str:
         return stamp
 
@@ -161,6 +170,10 @@ class SparkBackend:
     @staticmethod
     def quote(name: str) -> str:
         return "`" + name.replace("`", "``") + "`"
+
+    @staticmethod
+    def not_finite(value: str) -> str:
+        return f"(isnan({value}) OR abs({value}) = CAST('Infinity' AS DOUBLE))"
 
     @staticmethod
     def timestamp(stamp: str, stamp_type: str = "") -> str:

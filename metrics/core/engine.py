@@ -10,6 +10,7 @@ and the grid's resolution is reported; a threshold on the grid is still exact.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,13 +24,15 @@ from metrics.core.bootstrap import (
 )
 from metrics.core.curves import threshold_curve
 from metrics.core.log_checks import (
+    amount_sums_are_finite,
     is_numeric,
     is_whole,
     perfect_sql,
     profile_log,
     raise_first_bad,
 )
-from metrics.core.log_sql import GRID_STEPS, _bucket_sql, _on_grid, _where_sql
+from metrics.core.log_groups import group_log, perfect_from_sums
+from metrics.core.log_sql import GRID_STEPS, _bucket_sql, _near_buckets_sql, _where_sql
 from metrics.core.log_summary import LogSummary
 from metrics.core.value import ValueModel
 
@@ -55,6 +58,12 @@ class ParquetLog:
         Approximate number of distinct scores.
     days : float or None
         Calendar days from the first to the last timestamp, both included.
+    groups : dict of str to ndarray
+        Per distinct score (or grid cell) ``s`` and label ``y``: rows ``n``, amount sum ``a``.
+    exact : bool
+        Whether ``groups`` keeps every distinct score (else the 1e-6 grid).
+    amount_range : tuple of float
+        The smallest and largest amount.
     perfect : float or None
         The perfect decision's value under the model given to ``open_log``.
     timestamp, stamp_value : str or None
@@ -69,49 +78,29 @@ class ParquetLog:
     rows: int
     distinct_scores: int
     days: float | None
+    groups: dict[str, np.ndarray]
+    exact: bool
+    amount_range: tuple[float, float]
     perfect: float | None = None
     timestamp: str | None = None
     stamp_value: str | None = None
 
-    def summary(self, *, max_distinct: int = MAX_DISTINCT) -> LogSummary:
-        """Group by score and label (or on the 1e-6 grid above ``max_distinct`` scores).
-
-        Parameters
-        ----------
-        max_distinct : int
-            Keep every distinct score up to this many.
+    def summary(self) -> LogSummary:
+        """The curve on every distinct score (or on the 1e-6 grid above ``max_distinct``).
 
         Returns
         -------
         LogSummary
         """
-        y, s, a = self.label, self.score, self.amount
-        # The approximate count only says which query to run; whether the result is exact is
-        # decided on the result itself, so both engines (whose approximations differ) agree.
-        if self.distinct_scores < 2 * max_distinct:
-            grouped = self.engine.arrays(
-                f"SELECT {s} AS s, {y} AS y, count(*) AS n, sum({a}) AS a "
-                f"FROM {self.view} GROUP BY 1, 2"
-            )
-            grouped = {k: np.asarray(v, dtype=np.float64) for k, v in grouped.items()}
-            exact = np.unique(grouped["s"]).size <= max_distinct
-            if not exact:
-                grouped = _on_grid(grouped)
-        else:  # one integer key per grid cell and label: the cheapest grouping
-            exact = False
-            grouped = self.engine.arrays(
-                f"SELECT CAST(floor({s} * {GRID_STEPS}) AS BIGINT) * 2 + {y} AS k, "
-                f"count(*) AS n, sum({a}) AS a FROM {self.view} GROUP BY 1"
-            )
-            k = np.asarray(grouped.pop("k")).astype(np.int64)
-            grouped["s"], grouped["y"] = (k // 2) / GRID_STEPS, k % 2
-        grouped = {k: np.asarray(v, dtype=np.float64) for k, v in grouped.items()}
-        n = grouped["n"]
+        n = self.groups["n"]
         curve = threshold_curve(
-            grouped["y"].astype(np.int64), grouped["s"], amount=grouped["a"] / n, sample_weight=n
+            self.groups["y"].astype(np.int64),
+            self.groups["s"],
+            amount=self.groups["a"] / n,
+            sample_weight=n,
         )
-        resolution = None if exact else 1 / GRID_STEPS
-        return LogSummary(curve, int(n.sum()), self.days, resolution, grouped, self.perfect)
+        resolution = None if self.exact else 1 / GRID_STEPS
+        return LogSummary(curve, int(n.sum()), self.days, resolution, self.groups, self.perfect)
 
     def by_group(
         self, *, column: str | None = None, period: str | None = None, steps: int = 10_000
@@ -173,6 +162,9 @@ class ParquetLog:
         -------
         float
         """
+        from_sums = perfect_from_sums(model, self.groups, *self.amount_range)
+        if from_sums is not None:
+            return from_sums
         total = self.engine.query(
             f"SELECT {perfect_sql(model, self.label, self.amount)} FROM {self.view}"
         )[0][0]
@@ -217,7 +209,8 @@ class ParquetLog:
         small = np.flatnonzero(small_buckets(buckets))
         picked = self.engine.arrays(
             f"SELECT {key} AS k, CAST({self.amount} AS DOUBLE) AS a FROM {self.view} "
-            f"WHERE {key} IN ({', '.join(map(str, small)) or '-1'}) "
+            f"WHERE ({_near_buckets_sql(self.score, self.label, grid, small)}) "
+            f"AND {key} IN ({', '.join(map(str, small)) or '-1'}) "
             "ORDER BY filename, file_row_number"
         )
         keys = np.asarray(picked["k"]).astype(np.int64)
@@ -241,6 +234,7 @@ def open_log(
     model: ValueModel | None = None,
     engine_name: str = "duckdb",
     spark_master: str | None = None,
+    max_distinct: int = MAX_DISTINCT,
 ) -> ParquetLog:
     """Open a Parquet log in DuckDB, keep the ``--where`` rows, and validate it in the engine.
 
@@ -260,6 +254,8 @@ def open_log(
         Where the log is summed.
     spark_master : str, optional
         Spark master URL; local mode (or Spark Connect's ``SPARK_REMOTE``) when None.
+    max_distinct : int
+        Keep every distinct score up to this many; above it, group on the 1e-6 grid.
 
     Returns
     -------
@@ -270,19 +266,7 @@ def open_log(
     types = engine.types(scanned)
     columns = list(types)
     shown = ", ".join(c for c in columns if c not in ("file_row_number", "filename"))
-    for role, name in (("label", label), ("score", score), ("amount", amount)):
-        if name not in columns:
-            raise ValueError(
-                f"column '{name}' ({role}) is missing; the file has columns: {shown}; rename a "
-                f"column to '{name}' or name the {role} column (--{role}-column)"
-            )
-    for role, name in (("label", label), ("score", score), ("amount", amount)):
-        if not is_numeric(types[name]):
-            raise ValueError(
-                f"column '{name}' ({role}) holds {types[name]} values, not numbers; the "
-                f"{role} must be numeric (write it as numbers in the file, or name another "
-                f"column with --{role}-column)"
-            )
+    _check_columns(types, {"label": label, "score": score, "amount": amount}, shown)
     q = engine.quote
     view = f"{scanned}_log"
     engine.create_view(
@@ -297,17 +281,22 @@ def open_log(
         s,
         a,
         stamp,
-        model,
         whole_label=is_whole(types[label]),
         stamp_type=types.get(timestamp or "", ""),
     )
     if profile["rows"] == 0:
         raise ValueError(f"'{path}' has no rows" + (f" where {where}" if where else ""))
-    raise_first_bad(engine, view, profile, {"label": label, "score": score, "amount": amount})
+    names = {"label": label, "score": score, "amount": amount}
+    raise_first_bad(engine, view, profile, names)
+    groups, exact = group_log(
+        engine, view, y, s, a, distinct=profile["distinct"], max_distinct=max_distinct
+    )
+    if not amount_sums_are_finite(groups):
+        raise_first_bad(engine, view, {**profile, "amount": True}, names)
     stamp_value = None
     if stamp is not None:
         stamp_value = engine.timestamp(stamp, types.get(timestamp or "", ""))
-    return ParquetLog(
+    log = ParquetLog(
         engine,
         view,
         y,
@@ -316,7 +305,30 @@ def open_log(
         profile["rows"],
         profile["distinct"],
         profile["days"],
-        profile["perfect"],
+        groups,
+        exact,
+        (profile["low"], profile["high"]),
+        None,
         stamp,
         stamp_value,
     )
+    if model is None:
+        return log
+    return dataclasses.replace(log, perfect=log.perfect_value(model))
+
+
+def _check_columns(types: dict[str, str], names: dict[str, str], shown: str) -> None:
+    """Each role's column exists and holds numbers, or one error that says what to fix."""
+    for role, name in names.items():
+        if name not in types:
+            raise ValueError(
+                f"column '{name}' ({role}) is missing; the file has columns: {shown}; rename a "
+                f"column to '{name}' or name the {role} column (--{role}-column)"
+            )
+    for role, name in names.items():
+        if not is_numeric(types[name]):
+            raise ValueError(
+                f"column '{name}' ({role}) holds {types[name]} values, not numbers; the "
+                f"{role} must be numeric (write it as numbers in the file, or name another "
+                f"column with --{role}-column)"
+            )

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
+
+if TYPE_CHECKING:  # the engine path of the command line never loads pandas
+    import pandas as pd
 
 
 def money(value: float, *, decimals: int = 0, symbol: str = "$") -> str:
@@ -142,7 +145,7 @@ def csv_text(frame: pd.DataFrame, *, money_columns: tuple[str, ...] = ()) -> str
     out = frame.copy()
     for name in out.columns:
         column = out[name]
-        if not pd.api.types.is_float_dtype(column):
+        if column.dtype.kind != "f":
             continue
         if name in money_columns or str(name).endswith("_usd"):
             out[name] = [f"{v:.2f}" if np.isfinite(v) else "" for v in column]

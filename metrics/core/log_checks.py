@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+
 from metrics.core.backends import DuckDBBackend, SparkBackend
 from metrics.core.format import count
 from metrics.core.validation import MAX_AMOUNT
 from metrics.core.value import ValueModel
-
-INFINITY = "CAST('Infinity' AS DOUBLE)"
 
 
 def perfect_sql(model: ValueModel | None, y: str, a: str) -> str:
@@ -85,15 +85,14 @@ def profile_log(
     s: str,
     a: str,
     stamp: str | None,
-    model: ValueModel | None,
     *,
     whole_label: bool,
     stamp_type: str = "",
 ) -> dict:
-    """Rows, whether each role holds a bad value, distinct scores, days and (given a model)
-    the perfect decision's value. Counts, minima and maxima come from Parquet metadata where
-    DuckDB has them; one scan finds NaNs, counts distinct scores and values the perfect
-    decision together.
+    """Rows, whether each role holds a bad value, distinct scores, days and the amounts'
+    range. Counts, minima and maxima come from Parquet metadata where DuckDB has them; one
+    scan of the score column counts its NaNs and its distinct values. A NaN amount is found
+    later, for free, in the grouped sums (``amount_sums_are_finite``).
 
     Parameters
     ----------
@@ -104,8 +103,6 @@ def profile_log(
         Quoted label, score and amount columns.
     stamp : str or None
         Quoted timestamp column.
-    model : ValueModel or None
-        Value the perfect decision in the same scan.
     whole_label : bool
         The label column holds whole numbers only (no check for 0.5 and the like needed).
     stamp_type : str
@@ -114,47 +111,65 @@ def profile_log(
     Returns
     -------
     dict
-        rows, label/score/amount (True when bad), distinct, days, perfect.
+        rows, label/score/amount (True when bad), distinct, days, low and high (amounts).
     """
     days = engine.days(stamp, stamp_type) if stamp else "NULL"
     n, ny, ymin, ymax, ns, smin, smax, na, amin, amax, span = engine.query(
         f"SELECT count(*), count({y}), min({y}), max({y}), count({s}), min({s}), max({s}), "
         f"count({a}), min({a}), max({a}), {days} FROM {view}"
     )[0]
-    not_binary = "0" if whole_label else f"count(*) FILTER (WHERE {y} NOT IN (0, 1))"
-    perfect = perfect_sql(model, y, a) if model is not None else "NULL"
-    nan_s, bad_a, other_labels, distinct, value = engine.query(
-        f"SELECT count(*) FILTER (WHERE isnan(CAST({s} AS DOUBLE))), "
-        f"count(*) FILTER (WHERE isnan(CAST({a} AS DOUBLE)) OR abs({a}) = {INFINITY}), "
-        f"{not_binary}, approx_count_distinct({s}), {perfect} FROM {view}"
+    not_binary = (
+        "0"
+        if whole_label
+        else f"count(*) FILTER (WHERE {y} NOT IN (0, 1) OR {engine.not_finite(y)})"
+    )
+    nan_s, other_labels, distinct = engine.query(
+        f"SELECT count(*) FILTER (WHERE {engine.not_finite(s)}), {not_binary}, "
+        f"approx_count_distinct({s}) FROM {view}"
     )[0]
     return {
         "rows": n,
         "label": n > 0 and (ny < n or ymin < 0 or ymax > 1 or other_labels > 0),
         "score": n > 0 and (ns < n or smin < 0 or smax > 1 or nan_s > 0),
-        "amount": n > 0 and (na < n or amin < 0 or amax > MAX_AMOUNT or bad_a > 0),
+        "amount": n > 0 and (na < n or amin < 0 or amax > MAX_AMOUNT),
         "distinct": distinct,
         "days": None if span is None else float(span),
-        "perfect": None if value is None else float(value),
+        "low": None if amin is None else float(amin),
+        "high": None if amax is None else float(amax),
     }
+
+
+def amount_sums_are_finite(groups: dict) -> bool:
+    """Whether no group's amount sum is NaN or infinite (a NaN or infinite amount makes it so).
+
+    Parameters
+    ----------
+    groups : dict of str to ndarray
+        From ``group_log``.
+
+    Returns
+    -------
+    bool
+    """
+    return bool(np.isfinite(groups["a"]).all())
 
 
 _CHECKS = (
     (
         "label",
-        "{y} IS NULL OR {y} NOT IN (0, 1)",
+        "{y} IS NULL OR {y} NOT IN (0, 1) OR {not_finite_y}",
         "value other than 0 or 1",
         "labels must be binary (1 = positive, e.g. fraud)",
     ),
     (
         "score",
-        "{s} IS NULL OR isnan(CAST({s} AS DOUBLE)) OR {s} < 0 OR {s} > 1",
+        "{s} IS NULL OR {not_finite_s} OR {s} < 0 OR {s} > 1",
         "missing value or value outside [0, 1]",
         "scores must be probabilities",
     ),
     (
         "amount",
-        "{a} IS NULL OR isnan(CAST({a} AS DOUBLE)) OR {a} < 0 OR {a} > 1e15",
+        "{a} IS NULL OR {not_finite_a} OR {a} < 0 OR {a} > 1e15",
         "missing, negative or above 1e15 amount",
         "amounts must be zero or positive (refunds excluded)",
     ),
@@ -181,13 +196,21 @@ def raise_first_bad(
     for role, condition, noun, fix in _CHECKS:
         if not profile[role]:
             continue
-        bad = condition.format(y=y, s=s, a=a)
+        bad = condition.format(
+            y=y,
+            s=s,
+            a=a,
+            not_finite_y=engine.not_finite(y),
+            not_finite_s=engine.not_finite(s),
+            not_finite_a=engine.not_finite(a),
+        )
         found = engine.query(f"SELECT count(*) FROM {view} WHERE {bad}")[0][0]
         first_value, first_row, first_file = engine.query(
             f"SELECT {q(names[role])}, file_row_number, filename FROM {view} WHERE {bad} "
             "ORDER BY filename, file_row_number LIMIT 1"
         )[0]
         raise ValueError(
-            f"column '{names[role]}' has {count(found, noun)}, e.g. {first_value!r} in "
+            f"column '{names[role]}' has {count(found, noun)}, e.g. "
+            f"{'an empty cell' if first_value is None else repr(first_value)} in "
             f"row {first_row} of {Path(str(first_file)).name}; {fix}"
         )

@@ -53,3 +53,25 @@ def _where_sql(where: str | None, columns: list[str], shown: str, quote) -> str:
             f"e.g. split=test; the file has: {shown}"
         )
     return f"CAST({quote(name)} AS STRING) = '{value.replace(chr(39), chr(39) * 2)}'"
+
+
+def _near_buckets_sql(score: str, label: str, grid: np.ndarray, keys: np.ndarray) -> str:
+    """A condition on the raw score and label that holds for every row of the buckets
+    ``keys`` (bucket ``2c + y``: label y, scores from ``grid[c - 1]`` up to ``grid[c]``), with
+    a margin; the exact bucket test then runs on those rows only. Plain ranges (adjacent
+    buckets merged) let the engine skip computing the bucket of every row of a big log."""
+    edges = np.concatenate([[-np.inf], grid, [np.inf]])
+    ranges = []
+    for y in (0, 1):
+        cells = np.sort(np.asarray(keys, dtype=np.int64)[np.asarray(keys) % 2 == y] // 2)
+        for run in np.split(cells, np.flatnonzero(np.diff(cells) > 1) + 1):
+            if run.size == 0:
+                continue
+            low, high = edges[run[0]] - 1e-9, edges[run[-1] + 1] + 1e-9
+            bounds = [f"{label} = {y}"]
+            if np.isfinite(low):
+                bounds.append(f"{score} >= {float(low)!r}")
+            if np.isfinite(high):
+                bounds.append(f"{score} < {float(high)!r}")
+            ranges.append("(" + " AND ".join(bounds) + ")")
+    return " OR ".join(ranges) or "FALSE"

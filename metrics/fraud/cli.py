@@ -9,11 +9,9 @@ import numpy as np
 
 from metrics.core.bootstrap import bootstrap_curves
 from metrics.core.engine import open_log
-from metrics.core.io import keep_where, read_table
 from metrics.core.rates import average_precision, roc_auc
 from metrics.core.report import add_sub_command, json_report
 from metrics.core.validation import check_threshold
-from metrics.fraud.data import fraud_data
 from metrics.fraud.model import FraudAnalysis, FraudCosts, analyse, analyse_curve, snapshot
 
 
@@ -173,6 +171,10 @@ def run(args: argparse.Namespace) -> dict:
     costs = FraudCosts(args.review_cost, args.chargeback_fee, args.decline_cost_rate)
     if _engine(args) in ("duckdb", "spark"):
         return _run_in_engine(args, threshold, costs)
+    # imported here: the engine path never loads pandas (a third of a second at start)
+    from metrics.core.io import keep_where, read_table
+    from metrics.fraud.data import fraud_data
+
     data = fraud_data(
         keep_where(read_table(args.data), args.where),
         label=args.label_column,

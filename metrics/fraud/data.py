@@ -17,7 +17,7 @@ from metrics.core.roles import (
 )
 from metrics.core.timestamps import parse_timestamps
 from metrics.core.validation import check_amounts, check_labels, check_same_length, check_scores
-from metrics.fraud.model import FraudData, days_covered
+from metrics.fraud.model import FraudData
 
 FRAUD_SAMPLE_FILE = "fraud_transactions.csv.gz"
 FRAUD_SAMPLE_MODELS = {"Gradient boosting": "score_gbm", "Logistic regression": "score_logreg"}
@@ -132,3 +132,20 @@ def load_fraud_sample(model: str = "Gradient boosting") -> FraudData:
             f"model {model!r} is not in the sample; choose one of {', '.join(FRAUD_SAMPLE_MODELS)}"
         )
     return fraud_data(sample_frame(), label="is_fraud", score=FRAUD_SAMPLE_MODELS[model])
+
+
+def days_covered(timestamps: pd.Series) -> float:
+    """Calendar days from the first to the last timestamp, both included.
+
+    Parameters
+    ----------
+    timestamps : Series
+        Dates or datetimes of the rows.
+
+    Returns
+    -------
+    float
+        Days, at least 1.
+    """
+    dates = pd.to_datetime(timestamps).dt.normalize()
+    return float((dates.max() - dates.min()).days + 1)

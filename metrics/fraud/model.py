@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from metrics.core.bootstrap import BootstrapCurves, ValueBand, value_band
 from metrics.core.curves import ThresholdCurve, threshold_curve
@@ -72,23 +71,6 @@ class FraudData:
 
     def curve(self) -> ThresholdCurve:
         return threshold_curve(self.y_true, self.y_score, amount=self.amount)
-
-
-def days_covered(timestamps: pd.Series) -> float:
-    """Calendar days from the first to the last timestamp, both included.
-
-    Parameters
-    ----------
-    timestamps : Series
-        Dates or datetimes of the rows.
-
-    Returns
-    -------
-    float
-        Days, at least 1.
-    """
-    dates = pd.to_datetime(timestamps).dt.normalize()
-    return float((dates.max() - dates.min()).days + 1)
 
 
 @dataclass(frozen=True, eq=False)

@@ -188,8 +188,8 @@ class PreparedFraud:
     Attributes
     ----------
     curve : ThresholdCurve
-    boot : BootstrapCurves
-        Resampled sums on ``THRESHOLD_GRID``.
+    boot : BootstrapCurves or None
+        Resampled sums on ``THRESHOLD_GRID``; None while a big log's interval is pending.
     days : float or None
         Calendar days the data spans.
     perfect : callable
@@ -199,7 +199,7 @@ class PreparedFraud:
     """
 
     curve: ThresholdCurve
-    boot: BootstrapCurves
+    boot: BootstrapCurves | None
     days: float | None
     perfect: Callable[[ValueModel], float]
     resolution: float | None = None
@@ -238,14 +238,19 @@ def prepare(data: FraudData, *, n_resamples: int = 400, seed: int = 0) -> Prepar
     )
 
 
-def prepare_log(log: ParquetLog, *, n_resamples: int = 400, seed: int = 0) -> PreparedFraud:
+def prepare_log(
+    log: ParquetLog, *, interval: bool = True, n_resamples: int = 400, seed: int = 0
+) -> PreparedFraud:
     """``prepare`` for a big log: sums from the engine, the bootstrap from bucket moments, and
-    the perfect decision valued in the engine for each cost setting.
+    the perfect decision valued for each cost setting (from the sums, or in the engine).
 
     Parameters
     ----------
     log : ParquetLog
         An open, validated log.
+    interval : bool
+        Resample for the 95% interval (one more pass over the log); without it ``boot`` is
+        None, so a first view can be drawn before the interval is ready.
     n_resamples : int
         Number of bootstrap resamples.
     seed : int
@@ -256,7 +261,7 @@ def prepare_log(log: ParquetLog, *, n_resamples: int = 400, seed: int = 0) -> Pr
     PreparedFraud
     """
     summary = log.summary()
-    boot = log.bootstrap(THRESHOLD_GRID, n_resamples=n_resamples, seed=seed)
+    boot = log.bootstrap(THRESHOLD_GRID, n_resamples=n_resamples, seed=seed) if interval else None
     return PreparedFraud(
         curve=summary.curve,
         boot=boot,

@@ -309,3 +309,5 @@ def test_a_large_log_in_the_data_folder_gives_the_command_lines_numbers(tmp_path
         check=True,
     )
     assert metric(at, "Net savings") == money(json.loads(cli.stdout)["net_savings"])
+    # drawn first without the interval, which the same run then adds
+    assert any(c.value.startswith("95% interval: ") for c in at.caption)

@@ -101,8 +101,8 @@ def test_the_grid_is_used_above_the_distinct_score_bound_and_said(tmp_path):
     )
     path = str(tmp_path / "grid.parquet")
     frame.to_parquet(path)
-    exact = open_log(path).summary(max_distinct=n + 10)
-    grid = open_log(path).summary(max_distinct=100)
+    exact = open_log(path, max_distinct=n + 10).summary()
+    grid = open_log(path, max_distinct=100).summary()
     assert exact.resolution is None and grid.resolution == 1e-6
     reference = threshold_curve(frame["label"], frame["score"])
     np.testing.assert_array_equal(exact.curve.tp, reference.tp)
@@ -139,9 +139,10 @@ def test_missing_columns_folders_and_filters_say_what_to_fix(tmp_path):
 def test_near_the_bound_the_exact_distinct_count_decides(tmp_path, engine):
     frame = pd.DataFrame({"label": [0, 1] * 500, "score": np.arange(1000) / 1000, "amount": 1.0})
     frame.to_parquet(tmp_path / "log.parquet")
-    log = open_log(str(tmp_path / "log.parquet"), engine_name=engine)
-    assert log.summary(max_distinct=1000).resolution is None  # exactly 1,000 distinct scores
-    assert log.summary(max_distinct=999).resolution == 1e-6
+    path = str(tmp_path / "log.parquet")
+    exact = open_log(path, engine_name=engine, max_distinct=1000)  # exactly 1,000 scores
+    assert exact.summary().resolution is None
+    assert open_log(path, engine_name=engine, max_distinct=999).summary().resolution == 1e-6
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -242,3 +243,60 @@ def test_text_columns_and_broken_files_are_one_clear_error(capsys, tmp_path):
     code = main(["evaluate", "--data", str(tmp_path / "broken.parquet"), "--threshold", "0.5"])
     _, err = capsys.readouterr()
     assert code == 2 and err.startswith("error: DuckDB could not read it") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("max_distinct", [1_000_000, 2])  # the exact grouping and the grid
+@pytest.mark.parametrize(
+    ("column", "bad", "found"),
+    [
+        ("score", np.nan, "1 missing value or value outside \\[0, 1\\], e.g. nan"),
+        ("score", None, "1 missing value or value outside \\[0, 1\\], e.g. an empty cell"),
+        ("amount", np.nan, "1 missing, negative or above 1e15 amount, e.g. nan"),
+        ("amount", np.inf, "1 missing, negative or above 1e15 amount, e.g. inf"),
+        ("label", 0.5, "1 value other than 0 or 1, e.g. 0.5"),
+    ],
+)
+def test_nan_empty_infinite_and_fractional_values_are_found_with_their_row(
+    tmp_path, engine, max_distinct, column, bad, found
+):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    frame = scored(11, n=40).astype({"label": float}).drop(columns="timestamp")
+    values = frame[column].to_list()
+    values[23] = bad
+    table = pa.Table.from_pandas(frame.drop(columns=column), preserve_index=False)
+    table = table.append_column(column, pa.array(values, type=pa.float64(), from_pandas=False))
+    pq.write_table(table, tmp_path / "bad.parquet")
+    with pytest.raises(ValueError, match=f"column '{column}' has {found} in row 23 of bad"):
+        open_log(str(tmp_path / "bad.parquet"), engine_name=engine, max_distinct=max_distinct)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_perfect_decision_equals_the_row_by_row_value_for_any_costs(tmp_path, engine):
+    from metrics.core.value import (
+        ClassAmounts,
+        OutcomeValue,
+        ValueModel,
+        class_amounts,
+        perfect_value,
+    )
+
+    frame = scored(12, n=300)
+    frame.to_parquet(tmp_path / "log.parquet")
+    log = open_log(str(tmp_path / "log.parquet"), engine_name=engine)
+    amounts: ClassAmounts = class_amounts(frame["label"].to_numpy(), frame["amount"].to_numpy())
+    rng = np.random.default_rng(3)
+    middle = float(np.median(frame["amount"]))
+    for fixed in (10.0, -middle, -5.0, 0.0):  # gains of one sign, and gains that cross zero
+        for rate in (1.0, -0.02, 0.0):
+            model = ValueModel(
+                tp=OutcomeValue(fixed, rate),
+                fp=OutcomeValue(-fixed * rng.random(), rate * rng.random()),
+                fn=OutcomeValue(0.0, 0.0),
+                tn=OutcomeValue(0.0, 0.0),
+            )
+            assert log.perfect_value(model) == pytest.approx(
+                perfect_value(amounts, model), rel=1e-9, abs=1e-9
+            )

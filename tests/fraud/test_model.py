@@ -3,7 +3,8 @@ import pandas as pd
 import pytest
 
 from metrics.core.bootstrap import bootstrap_curves
-from metrics.fraud.model import FraudCosts, FraudData, analyse, days_covered, snapshot
+from metrics.fraud.data import days_covered
+from metrics.fraud.model import FraudCosts, FraudData, analyse, snapshot
 from metrics.fraud.view import THRESHOLD_GRID, curve_table, headline, policies
 
 DATA = FraudData(
