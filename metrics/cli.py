@@ -17,9 +17,10 @@ from typing import NoReturn
 
 from metrics.ads import cli as ads_cli
 from metrics.fraud import cli as fraud_cli
+from metrics.monitor import cli as monitor_cli
 
 EXIT_BAD_INPUT = 2
-SUB_COMMANDS = (fraud_cli, ads_cli)
+SUB_COMMANDS = (fraud_cli, ads_cli, monitor_cli)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -39,8 +40,25 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _text(report: dict) -> str:
+    """``key  value`` lines; a list of records (e.g. chunks) as an aligned table."""
     width = max(map(len, report))
-    return "\n".join(f"{key:<{width}}  {value}" for key, value in report.items())
+    lines = []
+    for key, value in report.items():
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            lines += [f"{key}:", _table(value)]
+        else:
+            lines.append(f"{key:<{width}}  {value}")
+    return "\n".join(lines)
+
+
+def _table(records: list[dict]) -> str:
+    columns = list(records[0])
+    cells = [[str(r[c]) for c in columns] for r in records]
+    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
+    rows = [columns, *cells]
+    return "\n".join(
+        "  ".join(v.rjust(w) for v, w in zip(row, widths, strict=True)) for row in rows
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -11,6 +11,7 @@ SAMPLES = [
     ("make_fraud.py", "fraud_transactions.csv.gz"),
     ("make_ads.py", "ads_auctions.csv.gz"),
     ("make_fraud_models.py", "fraud_candidates.csv.gz"),
+    ("make_monitor.py", "fraud_monitoring.csv.gz"),
 ]
 FEED_FILES = ["feed_users.csv", "feed_posts.csv.gz", "feed_engagement_model.json"]
 

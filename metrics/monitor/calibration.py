@@ -1,0 +1,118 @@
+"""Calibrating scores on the reference period so they can stand in for labels (the first step
+of confidence-based performance estimation, as NannyML's CBPE)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.isotonic import IsotonicRegression
+from sklearn.model_selection import StratifiedKFold
+
+CALIBRATION_BINS = 10
+CALIBRATION_FOLDS = 5
+
+
+def expected_calibration_error(y: np.ndarray, p: np.ndarray, *, bins: int = CALIBRATION_BINS):
+    """Mean gap between predicted and observed rates over equal-count score bins, weighted
+    by their rows.
+
+    Parameters
+    ----------
+    y : ndarray of shape (n,)
+        0/1 labels.
+    p : ndarray of shape (n,)
+        Predicted probabilities.
+    bins : int
+        Number of quantile bins.
+
+    Returns
+    -------
+    float
+    """
+    order = np.argsort(p, kind="stable")
+    gaps = [
+        len(part) * abs(float(y[part].mean()) - float(p[part].mean()))
+        for part in np.array_split(order, bins)
+        if len(part)
+    ]
+    return float(sum(gaps) / len(p))
+
+
+@dataclass(frozen=True, eq=False)
+class Calibration:
+    """How scores become probabilities.
+
+    Attributes
+    ----------
+    needed : bool
+        Whether isotonic calibration beat the raw scores on held-out reference rows.
+    raw_error, calibrated_error : float
+        Expected calibration error of the raw scores and of cross-fitted calibration.
+    mapping : IsotonicRegression or None
+        Fitted on every reference row; None when the raw scores are used.
+    amount_mapping : IsotonicRegression or None
+        Fitted with each row weighted by its amount: the share of the money that is
+        positive at a score. None without amounts.
+    """
+
+    needed: bool
+    raw_error: float
+    calibrated_error: float
+    mapping: IsotonicRegression | None
+    amount_mapping: IsotonicRegression | None = None
+
+    def probabilities(self, scores: np.ndarray) -> np.ndarray:
+        """The scores as probabilities (clipped to [0, 1])."""
+        if self.mapping is None:
+            return np.clip(scores, 0.0, 1.0)
+        return self.mapping.predict(scores)
+
+    def amount_probabilities(self, scores: np.ndarray) -> np.ndarray | None:
+        """Among the money at each score, the positive share (None without amounts)."""
+        return None if self.amount_mapping is None else self.amount_mapping.predict(scores)
+
+
+def fit_calibration(
+    y: np.ndarray, scores: np.ndarray, *, amount: np.ndarray | None = None, seed: int = 0
+) -> Calibration:
+    """Isotonic calibration on the reference rows, used only when it helps.
+
+    Calibration is needed when cross-fitted isotonic regression (fit on four fifths, scored on
+    the rest) has a lower expected calibration error than the raw scores, NannyML's rule.
+    With amounts, a second isotonic fit weights each row by its amount, so that the amount
+    parts of the value are estimated from the share of the money that is positive at each
+    score: when large frauds are likelier than small ones at the same score, a count
+    calibration alone underestimates the money at stake.
+
+    Parameters
+    ----------
+    y : ndarray of shape (n,)
+        Reference labels (0/1).
+    scores : ndarray of shape (n,)
+        Reference scores in [0, 1].
+    amount : ndarray of shape (n,), optional
+        Reference amounts (>= 0).
+    seed : int
+        Seed of the folds.
+
+    Returns
+    -------
+    Calibration
+    """
+    raw = expected_calibration_error(y, scores)
+    held_out = np.empty(len(y))
+    folds = StratifiedKFold(CALIBRATION_FOLDS, shuffle=True, random_state=seed)
+    for fit, test in folds.split(scores, y):
+        held_out[test] = _isotonic().fit(scores[fit], y[fit]).predict(scores[test])
+    calibrated = expected_calibration_error(y, held_out)
+    by_money = None
+    if amount is not None and amount.sum() > 0:
+        by_money = _isotonic().fit(scores, y, sample_weight=amount)
+    if raw <= calibrated:
+        return Calibration(False, raw, calibrated, None, by_money)
+    return Calibration(True, raw, calibrated, _isotonic().fit(scores, y), by_money)
+
+
+def _isotonic() -> IsotonicRegression:
+    return IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip")

@@ -1,0 +1,186 @@
+"""``monitor``: a model's value per chunk, realised where labels exist and estimated where
+they do not, with the alert band, as JSON."""
+
+from __future__ import annotations
+
+import argparse
+
+import numpy as np
+
+from metrics.core.report import json_number
+from metrics.fraud.model import FraudCosts
+from metrics.monitor import CHUNK_PERIODS
+
+
+def monitor_report(snapshot, monitor) -> dict:
+    """The JSON object printed by ``monitor``.
+
+    Parameters
+    ----------
+    snapshot : Snapshot
+        The chunks as of the chosen date.
+    monitor : Monitor
+
+    Returns
+    -------
+    dict
+        ``band``, ``calibrated`` and ``chunks`` (time order), JSON-safe.
+    """
+    chunks = []
+    for row in snapshot.table.to_dict("records"):
+        alert = row["realized_alert"]
+        chunks.append(
+            {
+                "period": row["period"],
+                "start": str(row["start"])[:10],
+                "end": str(row["end"])[:10],
+                "rows": int(row["rows"]),
+                "labelled_rows": int(row["labelled_rows"]),
+                "realized_value": json_number(row["realized_value"]),
+                "estimated_value": json_number(row["estimated_value"]),
+                "estimated_lower": json_number(row["estimated_lower"]),
+                "estimated_upper": json_number(row["estimated_upper"]),
+                "realized_alert": None if alert is None else bool(alert),
+                "estimated_alert": bool(row["estimated_alert"]),
+                "roc_auc": json_number(row["roc_auc"]),
+                "estimated_roc_auc": json_number(row["estimated_roc_auc"]),
+            }
+        )
+    low, high = monitor.band
+    return {
+        "as_of": str(snapshot.as_of),
+        "band": {"lower": json_number(low), "upper": json_number(high)},
+        "calibrated": monitor.calibration.needed,
+        "chunks": chunks,
+    }
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    """Register ``monitor`` and its options.
+
+    Parameters
+    ----------
+    commands : argparse sub-parsers
+        Where the sub-command is added.
+
+    Returns
+    -------
+    None
+    """
+    mo = commands.add_parser(
+        "monitor", help="value per chunk over time, estimated before the labels arrive"
+    )
+    mo.set_defaults(run=run)
+    mo.add_argument("--reference", required=True, help="reference period: every row labelled")
+    mo.add_argument("--analysis", required=True, help="the period to monitor")
+    mo.add_argument("--labels", help="a separate file of labels for the analysis rows")
+    mo.add_argument("--id-column", help="joins --labels to the analysis rows")
+    mo.add_argument("--label-column", default="label")
+    mo.add_argument("--score-column", default="score")
+    mo.add_argument("--amount-column", help="per-row amount (needed for the fraud costs)")
+    mo.add_argument("--timestamp-column", default="timestamp")
+    mo.add_argument("--timestamp-format", help="strftime format of non-ISO timestamps")
+    mo.add_argument("--label-date-column", help="when each label arrived (for --as-of)")
+    mo.add_argument("--as-of", help="only labels that had arrived by this date (default: all)")
+    decision = mo.add_mutually_exclusive_group(required=True)
+    decision.add_argument("--prediction-column", help="the model's logged 0/1 decision")
+    decision.add_argument("--threshold", type=float, help="flag when score >= threshold")
+    chunking = mo.add_mutually_exclusive_group(required=True)
+    chunking.add_argument("--chunk-size", type=int, help="rows per chunk")
+    chunking.add_argument("--chunk-period", choices=CHUNK_PERIODS, help="calendar chunks")
+    mo.add_argument(
+        "--value-matrix",
+        help="value of one row per outcome, TN,FP,FN,TP (else the fraud costs, with amounts)",
+    )
+    costs = FraudCosts()
+    mo.add_argument("--review-cost", type=float, default=costs.review_cost)
+    mo.add_argument("--chargeback-fee", type=float, default=costs.chargeback_fee)
+    mo.add_argument("--decline-cost-rate", type=float, default=costs.decline_cost_rate)
+    mo.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def value_matrix(text: str) -> tuple[float, float, float, float]:
+    """``TN,FP,FN,TP`` as four numbers, or a ValueError that shows the form.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    tuple of 4 floats
+    """
+    parts = [p.strip() for p in text.split(",")]
+    try:
+        values = tuple(float(p) for p in parts)
+    except ValueError:
+        values = ()
+    if len(values) != 4 or not all(np.isfinite(values)):
+        raise ValueError(
+            f"--value-matrix is {text!r}; give four numbers TN,FP,FN,TP, e.g. 0,-5,-100,80"
+        )
+    return values  # type: ignore[return-value]
+
+
+def run(args: argparse.Namespace) -> dict:
+    """Read both periods, build the monitor and report it as of ``--as-of``.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line.
+
+    Returns
+    -------
+    dict
+    """
+    from metrics.core.io import read_table
+    from metrics.monitor.data import join_labels, monitor_log
+    from metrics.monitor.model import build_monitor
+    from metrics.monitor.replay import as_of
+    from metrics.monitor.values import fraud_monitoring_model, matrix_model
+
+    if args.value_matrix is not None:
+        model = matrix_model(value_matrix(args.value_matrix))
+    elif args.amount_column is None:
+        raise ValueError("the fraud costs need amounts: give --amount-column, or --value-matrix")
+    else:
+        model = fraud_monitoring_model(
+            args.review_cost, args.chargeback_fee, args.decline_cost_rate
+        )
+    reference, analysis = read_table(args.reference), read_table(args.analysis)
+    if args.labels is not None:
+        if args.id_column is None:
+            raise ValueError("--labels needs --id-column to join them to the analysis rows")
+        analysis = join_labels(
+            analysis, read_table(args.labels), id_column=args.id_column, label=args.label_column
+        )
+    log = monitor_log(
+        reference,
+        analysis,
+        label=args.label_column,
+        score=args.score_column,
+        timestamp=args.timestamp_column,
+        amount=args.amount_column,
+        prediction=args.prediction_column,
+        threshold=args.threshold,
+        label_date=args.label_date_column,
+        timestamp_format=args.timestamp_format,
+    )
+    monitor = build_monitor(log, model, period=args.chunk_period, size=args.chunk_size)
+    day = args.as_of if args.as_of is not None else _last_day(log)
+    return monitor_report(as_of(monitor, _check_date(day)), monitor)
+
+
+def _last_day(log) -> str:
+    return str(max(log.timestamp.max(), log.label_day.max()))[:10]
+
+
+def _check_date(text: str) -> str:
+    import pandas as pd
+
+    try:
+        pd.Timestamp(text)
+    except ValueError:
+        raise ValueError(f"--as-of is {text!r}; give a date such as 2026-08-01") from None
+    return text

@@ -1,0 +1,95 @@
+"""Which input moved: per feature (and the score) and per chunk, the population stability
+index against the reference, the Jensen-Shannon distance (scipy) on the same bins, the share
+of missing values, and whether the column went constant (a frozen upstream feature)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from scipy.spatial.distance import jensenshannon
+
+from metrics.monitor.chunks import Chunks
+
+BINS = 10
+PSI_ALERT = 0.2
+"""A PSI above this is the usual sign of a shift worth a look."""
+EPSILON = 1e-4
+
+
+def population_stability_index(expected: np.ndarray, actual: np.ndarray) -> float:
+    """``sum over bins of (actual - expected) x ln(actual / expected)`` on shares, each share
+    floored at 1e-4 so an empty bin stays finite.
+
+    Parameters
+    ----------
+    expected, actual : ndarray
+        Counts per bin (reference, chunk).
+
+    Returns
+    -------
+    float
+    """
+    e = np.maximum(expected / max(expected.sum(), 1), EPSILON)
+    a = np.maximum(actual / max(actual.sum(), 1), EPSILON)
+    return float(np.sum((a - e) * np.log(a / e)))
+
+
+def _binned(values: pd.Series, reference: np.ndarray) -> np.ndarray:
+    """Bin of each row: reference deciles for numbers, categories otherwise; missing last."""
+    missing = values.isna().to_numpy()
+    numeric = pd.api.types.is_numeric_dtype(values) and values.nunique() > BINS
+    if numeric:
+        x = values.to_numpy(dtype=np.float64)
+        edges = np.unique(np.nanquantile(x[reference], np.linspace(0, 1, BINS + 1)[1:-1]))
+        bins = np.searchsorted(edges, x, side="right")
+        top = len(edges) + 1
+    else:
+        codes, uniques = pd.factorize(values.astype(str))
+        bins, top = codes, len(uniques)
+    return np.where(missing, top, bins)
+
+
+def drift_table(features: pd.DataFrame, reference: np.ndarray, chunks: Chunks) -> pd.DataFrame:
+    """One row per feature and chunk: psi, js (Jensen-Shannon distance), missing share,
+    constant (one value in the chunk where the reference had several) and alert.
+
+    Parameters
+    ----------
+    features : DataFrame
+        Model inputs (and the score), one row per log row.
+    reference : ndarray of bool
+        Rows of the reference period.
+    chunks : Chunks
+
+    Returns
+    -------
+    DataFrame
+        Columns feature, chunk, start, psi, js, missing, constant, alert.
+    """
+    rows = []
+    for name in features.columns:
+        values = features[name]
+        bins = _binned(values, reference)
+        size = int(bins.max()) + 1
+        table = np.zeros((len(chunks), size))
+        np.add.at(table, (chunks.of_row, bins), 1)
+        expected = np.bincount(bins[reference], minlength=size).astype(np.float64)
+        varied = values[reference].nunique(dropna=True) > 1
+        distinct = values.groupby(chunks.of_row).nunique(dropna=True).to_numpy()
+        missing = chunks.sums(values.isna().to_numpy().astype(np.float64)) / chunks.rows
+        for c in range(len(chunks)):
+            psi = population_stability_index(expected, table[c])
+            constant = bool(varied and distinct[c] == 1)
+            rows.append(
+                {
+                    "feature": str(name),
+                    "chunk": c,
+                    "start": chunks.start[c],
+                    "psi": psi,
+                    "js": float(jensenshannon(expected + EPSILON, table[c] + EPSILON)),
+                    "missing": float(missing[c]),
+                    "constant": constant,
+                    "alert": bool(psi > PSI_ALERT or constant),
+                }
+            )
+    return pd.DataFrame(rows)

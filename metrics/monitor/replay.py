@@ -1,0 +1,161 @@
+"""Replaying a log "as of" a date: what the team could have known then (only labels that had
+arrived), when each monitoring style first alerted, and the money lost until it did."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from metrics.monitor.model import Z_95, Monitor, realised_auc
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A silent failure: a run of analysis chunks whose value (in hindsight, with every label
+    in the data) is below the band, and when each monitoring style raised an alert.
+
+    Attributes
+    ----------
+    start, end : date
+        First day of the run's first chunk, last day of its last chunk.
+    estimated_alert : date or None
+        End of the run's first chunk whose estimated value left the band (None: the
+        estimate never saw it, as with a new kind of positive that scores like a negative).
+    realised_alert : date or None
+        The day enough labels had arrived to show one of the run's chunks below the band;
+        None when that day is after the as-of date.
+    labels_due : date or None
+        When the labels of the run's first chunk arrive (from the label dates; None when the
+        data has none or they never arrive).
+    loss, loss_until_estimated, loss_until_realised : float or None
+        Value lost against the reference mean over the run's chunks, all of them and those
+        that began before each alert (None without that alert).
+    """
+
+    start: object
+    end: object
+    estimated_alert: object | None
+    realised_alert: object | None
+    labels_due: object | None
+    loss: float
+    loss_until_estimated: float | None
+    loss_until_realised: float | None
+
+
+@dataclass(frozen=True, eq=False)
+class Snapshot:
+    """The chunks complete by the as-of date, as the team saw them then."""
+
+    as_of: object
+    table: pd.DataFrame
+    failures: list[Failure]
+
+
+def as_of(monitor: Monitor, day: object) -> Snapshot:
+    """The chunks whose last day is on or before ``day``, with only the labels that had arrived.
+
+    Parameters
+    ----------
+    monitor : Monitor
+    day : date-like
+        The as-of date.
+
+    Returns
+    -------
+    Snapshot
+    """
+    day = np.datetime64(pd.Timestamp(day).date(), "D")
+    known = _known_by(monitor, day)
+    labelled, realised = monitor.realised(known)
+    low, high = monitor.band
+    ch = monitor.chunks
+    half = Z_95 * monitor.estimated_sd
+    table = pd.DataFrame(
+        {
+            "period": np.where(ch.reference, "reference", "analysis"),
+            "start": ch.start,
+            "end": ch.end,
+            "rows": ch.rows,
+            "labelled_rows": labelled.astype(np.int64),
+            "realized_value": realised,
+            "estimated_value": monitor.estimated,
+            "estimated_lower": monitor.estimated - half,
+            "estimated_upper": monitor.estimated + half,
+            "realized_alert": np.where(
+                np.isnan(realised), None, (realised < low) | (realised > high)
+            ),
+            "estimated_alert": (monitor.estimated < low) | (monitor.estimated > high),
+            "roc_auc": realised_auc(monitor, known),
+            "estimated_roc_auc": monitor.estimated_auc,
+        }
+    )
+    complete = ch.end <= day
+    return Snapshot(day, table[complete].reset_index(drop=True), _failures(monitor, day))
+
+
+def _known_by(monitor: Monitor, day: np.datetime64) -> np.ndarray:
+    """Rows whose label had arrived by ``day`` (the reference's labels are always known)."""
+    log = monitor.log
+    arrived = ~np.isnat(log.label_day) & (log.label_day <= day)
+    return ~np.isnan(log.y) & (log.reference | arrived)
+
+
+def _failures(monitor: Monitor, day: np.datetime64) -> list[Failure]:
+    """Runs of consecutive complete analysis chunks below the band, in hindsight."""
+    ch, (low, high) = monitor.chunks, monitor.band
+    _, hindsight = monitor.realised(~np.isnan(monitor.log.y))
+    hindsight = np.where(np.isnan(hindsight), monitor.estimated, hindsight)
+    below = ~ch.reference & (ch.end <= day) & (hindsight < low)
+    estimate_out = (monitor.estimated < low) | (monitor.estimated > high)
+    due = _labels_due(monitor)
+    shortfall = np.maximum(0.0, monitor.reference_mean - hindsight)
+    failures = []
+    for run in np.split(
+        np.flatnonzero(below), np.flatnonzero(np.diff(np.flatnonzero(below)) > 1) + 1
+    ):
+        if run.size == 0:
+            continue
+        seen = [c for c in run if estimate_out[c]]
+        estimated_alert = ch.end[seen[0]] if seen else None
+        shown = sorted(due[c] for c in run if not np.isnat(due[c]) and due[c] <= day)
+        realised_alert = shown[0] if shown else None
+
+        def loss_until(alert, run=run) -> float | None:
+            return None if alert is None else float(shortfall[run][ch.start[run] < alert].sum())
+
+        failures.append(
+            Failure(
+                start=_date(ch.start[run[0]]),
+                end=_date(ch.end[run[-1]]),
+                estimated_alert=_date(estimated_alert),
+                realised_alert=_date(realised_alert),
+                labels_due=_date(due[run[0]]),
+                loss=float(shortfall[run].sum()),
+                loss_until_estimated=loss_until(estimated_alert),
+                loss_until_realised=loss_until(realised_alert),
+            )
+        )
+    return failures
+
+
+def _labels_due(monitor: Monitor) -> np.ndarray:
+    """Per chunk, the day its labelled share reached ``min_labelled`` (NaT if it never does)."""
+    ch, log = monitor.chunks, monitor.log
+    due = np.full(len(ch), np.datetime64("NaT"), dtype="datetime64[D]")
+    days = np.where(np.isnan(log.y), np.datetime64("NaT"), log.label_day).astype("datetime64[D]")
+    key = np.where(np.isnat(days), np.iinfo(np.int64).max, days.astype(np.int64))  # NaT last
+    order = np.lexsort((key, ch.of_row))
+    bounds = np.concatenate([[0], np.cumsum(ch.rows)])
+    for c in range(len(ch)):
+        mine = days[order[bounds[c] : bounds[c + 1]]]
+        need = math.ceil(monitor.min_labelled * ch.rows[c]) - 1
+        if need < len(mine) and not np.isnat(mine[need]):
+            due[c] = mine[need]
+    return due
+
+
+def _date(value) -> object | None:
+    return None if value is None or np.isnat(value) else pd.Timestamp(value).date()

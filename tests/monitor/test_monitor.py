@@ -1,0 +1,190 @@
+import json
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.metrics import roc_auc_score
+
+from metrics.cli import main
+from metrics.monitor.chunks import chunk_rows
+from metrics.monitor.data import join_labels, monitor_log
+from metrics.monitor.model import build_monitor, realised_auc
+from metrics.monitor.replay import as_of
+from metrics.monitor.values import fraud_monitoring_model, matrix_model
+
+START = pd.Timestamp("2026-01-05")  # a Monday
+
+
+def synthetic(
+    seed: int, *, days: int = 140, per_day: int = 400, warp=lambda p: p, reference_days: int = 56
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Labels drawn from probabilities p; the model reports ``warp(p)`` as its score."""
+    rng = np.random.default_rng(seed)
+    n = days * per_day
+    day = np.repeat(np.arange(days), per_day)
+    p = rng.beta(0.6, 6.0, n)
+    frame = pd.DataFrame(
+        {
+            "timestamp": START + pd.to_timedelta(day, unit="D"),
+            "score": warp(p),
+            "label": (rng.random(n) < p).astype(int),
+            "amount": np.round(rng.lognormal(3.5, 1.0, n), 2),
+            "x": rng.normal(size=n),
+            "label_date": (START + pd.to_timedelta(day + rng.integers(10, 40, n), unit="D")),
+        }
+    )
+    reference = day < reference_days
+    return frame[reference].reset_index(drop=True), frame[~reference].reset_index(drop=True)
+
+
+def built(reference, analysis, *, threshold=0.3, model=None, period="week", **kw):
+    log = monitor_log(
+        reference,
+        analysis,
+        label="label",
+        score="score",
+        timestamp="timestamp",
+        amount="amount",
+        threshold=threshold,
+        label_date="label_date",
+    )
+    return build_monitor(log, model or fraud_monitoring_model(5.0, 15.0, 0.1), period=period, **kw)
+
+
+def test_weekly_chunks_split_at_the_end_of_the_reference_and_sizes_fold_their_remainder():
+    stamps = (START + pd.to_timedelta(np.arange(20) // 2, unit="D")).to_numpy()
+    reference = np.arange(20) < 6  # three days: ends on a Wednesday
+    with pytest.raises(ValueError, match="has 6 rows; each needs at least 100"):
+        chunk_rows(stamps, reference, period="week")
+    stamps = np.repeat(stamps, 50)
+    reference = np.repeat(reference, 50)
+    chunks = chunk_rows(stamps, reference, period="week")
+    assert list(chunks.rows) == [300, 400, 300]  # Mon-Wed reference, Thu-Sun, next week
+    assert list(chunks.reference) == [True, False, False]
+    by_size = chunk_rows(stamps, reference, size=300)
+    assert list(by_size.rows) == [300, 300, 400]  # 700 analysis rows: 300 + (300 + 100)
+    with pytest.raises(ValueError, match="at least 100 rows"):
+        chunk_rows(stamps, reference, size=50)
+
+
+def test_realised_value_and_auc_per_chunk_equal_a_loop_and_scikit_learn():
+    reference, analysis = synthetic(1)
+    monitor = built(reference, analysis)
+    snap = as_of(monitor, "2027-01-01")  # every label has arrived
+    rows = pd.concat([reference, analysis], ignore_index=True)
+    week = rows["timestamp"].dt.to_period("W-SUN")
+    model = fraud_monitoring_model(5.0, 15.0, 0.1)
+    for i, (period, part) in enumerate(rows.groupby(week, sort=True)):
+        flagged = part["score"] >= 0.3
+        y, a = part["label"], part["amount"]
+        expected = (
+            (flagged & (y == 1)) * -5.0
+            + (flagged & (y == 0)) * (-5.0 - 0.1 * a)
+            + (~flagged & (y == 1)) * (-15.0 - a)
+        ).sum()
+        assert snap.table["realized_value"][i] == pytest.approx(expected, rel=1e-9)
+        assert snap.table["roc_auc"][i] == pytest.approx(roc_auc_score(y, part["score"]))
+        assert str(snap.table["start"][i])[:10] == str(period.start_time.date())
+    del model
+
+
+def test_the_estimate_lands_in_its_95_percent_band_in_about_95_percent_of_chunks():
+    reference, analysis = synthetic(2, days=420, per_day=300, reference_days=70)
+    monitor = built(reference, analysis, period="day", model=matrix_model((0, -5, -60, 40)))
+    snap = as_of(monitor, "2028-01-01")
+    inside = (snap.table["realized_value"] >= snap.table["estimated_lower"]) & (
+        snap.table["realized_value"] <= snap.table["estimated_upper"]
+    )
+    assert 0.90 <= inside.mean() <= 0.99, inside.mean()
+    gap = snap.table["estimated_roc_auc"] - snap.table["roc_auc"]
+    assert abs(gap.mean()) < 0.01
+
+
+def test_miscalibrated_scores_are_calibrated_and_the_estimate_then_matches_on_average():
+    raw = built(*synthetic(3, warp=lambda p: p**2))  # scores far below the true rates
+    assert raw.calibration.needed
+    snap = as_of(raw, "2027-01-01")
+    analysis = snap.table[snap.table["period"] == "analysis"]
+    ratio = analysis["estimated_value"].sum() / analysis["realized_value"].sum()
+    assert ratio == pytest.approx(1.0, abs=0.06)
+
+
+def test_the_band_is_the_reference_mean_plus_minus_three_deviations_and_alerts_outside():
+    monitor = built(*synthetic(4))
+    snap = as_of(monitor, "2027-01-01")
+    ref = snap.table[snap.table["period"] == "reference"]["realized_value"]
+    low, high = ref.mean() - 3 * ref.std(ddof=1), ref.mean() + 3 * ref.std(ddof=1)
+    assert monitor.band == pytest.approx((low, high))
+    value = snap.table["realized_value"]
+    assert list(snap.table["realized_alert"]) == list((value < low) | (value > high))
+
+
+def test_the_replay_never_uses_a_label_that_had_not_arrived():
+    reference, analysis = synthetic(5)
+    day = "2026-04-20"
+    before = as_of(built(reference, analysis), day)
+    arrived = pd.to_datetime(analysis["label_date"]) <= pd.Timestamp(day)
+    flipped = analysis.assign(label=np.where(arrived, analysis["label"], 1 - analysis["label"]))
+    after = as_of(built(reference, flipped), day)
+    pd.testing.assert_frame_equal(before.table, after.table)
+    week = analysis["timestamp"].dt.to_period("W-SUN")
+    counted = arrived.groupby(week).sum().to_numpy()
+    shown = before.table[before.table["period"] == "analysis"]["labelled_rows"].to_numpy()
+    np.testing.assert_array_equal(shown, counted[: len(shown)])
+    assert before.table["end"].max() <= np.datetime64(day)
+
+
+def test_bad_inputs_name_the_problem():
+    reference, analysis = synthetic(6)
+    with pytest.raises(ValueError, match="needs a label on every row and both classes"):
+        built(reference.assign(label=0), analysis)
+    with pytest.raises(ValueError, match="reference period makes fewer than 2 chunks"):
+        built(*synthetic(6, reference_days=20), period="month")
+    ids = analysis.assign(id=range(len(analysis))).drop(columns="label")
+    labels = pd.DataFrame({"id": [10**9], "label": [1]})
+    with pytest.raises(ValueError, match="no id of the labels file is in the analysis file"):
+        join_labels(ids, labels, id_column="id", label="label")
+    with pytest.raises(ValueError, match="more than once"):
+        join_labels(
+            ids, pd.DataFrame({"id": [1, 1], "label": [0, 1]}), id_column="id", label="label"
+        )
+
+
+def test_the_monitor_command_prints_the_chunks_and_rejects_bad_input(tmp_path, capsys):
+    reference, analysis = synthetic(7)
+    reference.to_csv(tmp_path / "ref.csv", index=False)
+    ana = analysis.assign(id=range(len(analysis)))
+    ana.drop(columns=["label", "label_date"]).to_csv(tmp_path / "ana.csv", index=False)
+    ana[["id", "label", "label_date"]].to_csv(tmp_path / "labels.csv", index=False)
+    common = ["monitor", "--reference", str(tmp_path / "ref.csv"), "--analysis"]
+    args = [*common, str(tmp_path / "ana.csv"), "--labels", str(tmp_path / "labels.csv")]
+    args += ["--id-column", "id", "--threshold", "0.3", "--chunk-period", "week"]
+    assert main([*args, "--value-matrix", "0,-5,-60,40", "--as-of", "2026-04-01", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert set(report) == {"as_of", "band", "calibrated", "chunks"}
+    first = report["chunks"][0]
+    assert set(first) == {
+        "period", "start", "end", "rows", "labelled_rows", "realized_value", "estimated_value",
+        "estimated_lower", "estimated_upper", "realized_alert", "estimated_alert", "roc_auc",
+        "estimated_roc_auc",
+    }  # fmt: skip
+    assert first["period"] == "reference" and first["realized_value"] is not None
+    assert all(c["end"] <= "2026-04-01" for c in report["chunks"])
+    assert main([*args, "--value-matrix", "0,-5,x"]) == 2
+    assert "give four numbers TN,FP,FN,TP" in capsys.readouterr().err
+    assert main([*args]) == 2
+    assert "--amount-column" in capsys.readouterr().err
+    no_labels = [*common, str(tmp_path / "ana.csv"), "--threshold", "0.3", "--chunk-size", "5000"]
+    assert main([*no_labels, "--value-matrix", "0,-5,-60,40", "--json"]) == 0
+    chunks = json.loads(capsys.readouterr().out)["chunks"]
+    assert all(c["realized_value"] is None for c in chunks if c["period"] == "analysis")
+
+
+def test_realised_auc_is_undefined_with_one_class():
+    reference, analysis = synthetic(8)
+    monitor = built(reference, analysis)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        aucs = realised_auc(monitor, np.zeros(len(monitor.log.y), dtype=bool))
+    assert np.isnan(aucs).all()
