@@ -33,6 +33,12 @@ navigation = st.navigation(
             url_path="feed",
         ),
         st.Page(
+            "pages/monitor.py",
+            title="Monitoring",
+            icon=":material/monitor_heart:",
+            url_path="monitor",
+        ),
+        st.Page(
             "pages/model_value.py",
             title="Which metric tracks money",
             icon=":material/leaderboard:",

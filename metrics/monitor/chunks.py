@@ -4,6 +4,7 @@ period's chunks first, then the analysis period's, each in time order."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -41,6 +42,12 @@ class Chunks:
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    @cached_property
+    def members(self) -> list[np.ndarray]:
+        """Each chunk's row positions (computed once: a replay slices, never scans)."""
+        order = np.argsort(self.of_row, kind="stable")
+        return np.split(order, np.cumsum(self.rows)[:-1])
 
     def sums(self, values: np.ndarray) -> np.ndarray:
         """Per chunk, the sum of ``values`` over its rows."""

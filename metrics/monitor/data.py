@@ -29,11 +29,11 @@ def load_monitor_sample() -> tuple[pd.DataFrame, pd.DataFrame]:
     reference, analysis : DataFrame
     """
     frame = read_table(sample_path(MONITOR_SAMPLE_FILE))
-    reference = frame["period"] == "reference"
-    return (
-        frame[reference].drop(columns="period"),
-        frame[~reference].drop(columns="period"),
-    )
+    reference = (frame.pop("period") == "reference").to_numpy()
+    cut = int(reference.sum())
+    if not reference[:cut].all():  # the sample is in time order, reference first
+        raise ValueError(f"{MONITOR_SAMPLE_FILE} is not in time order; regenerate it")
+    return frame.iloc[:cut], frame.iloc[cut:]
 
 
 def join_labels(

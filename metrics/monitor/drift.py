@@ -49,6 +49,14 @@ def _binned(values: pd.Series, reference: np.ndarray) -> np.ndarray:
     return np.where(missing, top, bins)
 
 
+def _distinct_per_chunk(values: pd.Series, chunks: Chunks) -> np.ndarray:
+    """Per chunk, 1 when every non-missing value is the same (else 2): a min and a max."""
+    codes = pd.factorize(values)[0].astype(np.float64)
+    codes[codes < 0] = np.nan
+    grouped = pd.Series(codes).groupby(chunks.of_row)
+    return np.where(grouped.min().to_numpy() == grouped.max().to_numpy(), 1, 2)
+
+
 def drift_table(features: pd.DataFrame, reference: np.ndarray, chunks: Chunks) -> pd.DataFrame:
     """One row per feature and chunk: psi, js (Jensen-Shannon distance), missing share,
     constant (one value in the chunk where the reference had several) and alert.
@@ -71,11 +79,11 @@ def drift_table(features: pd.DataFrame, reference: np.ndarray, chunks: Chunks) -
         values = features[name]
         bins = _binned(values, reference)
         size = int(bins.max()) + 1
-        table = np.zeros((len(chunks), size))
-        np.add.at(table, (chunks.of_row, bins), 1)
+        table = np.bincount(chunks.of_row * size + bins, minlength=len(chunks) * size)
+        table = table.reshape(len(chunks), size).astype(np.float64)
         expected = np.bincount(bins[reference], minlength=size).astype(np.float64)
         varied = values[reference].nunique(dropna=True) > 1
-        distinct = values.groupby(chunks.of_row).nunique(dropna=True).to_numpy()
+        distinct = _distinct_per_chunk(values, chunks)
         missing = chunks.sums(values.isna().to_numpy().astype(np.float64)) / chunks.rows
         for c in range(len(chunks)):
             psi = population_stability_index(expected, table[c])

@@ -4,8 +4,10 @@ reference band that raises an alert."""
 
 from __future__ import annotations
 
+import math
 import warnings
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -86,6 +88,28 @@ class Monitor:
     band: tuple[float, float]
     reference_mean: float
     min_labelled: float
+
+    @cached_property
+    def hindsight(self) -> np.ndarray:
+        """Per chunk, the realised value with every label in the data (the estimate where
+        too few labels exist): what the chunk turned out to be worth."""
+        _, value = self.realised(~np.isnan(self.log.y))
+        return np.where(np.isnan(value), self.estimated, value)
+
+    @cached_property
+    def labels_due(self) -> np.ndarray:
+        """Per chunk, the day its labelled share reached ``min_labelled`` (NaT if never)."""
+        log = self.log
+        due = np.full(len(self.chunks), np.datetime64("NaT"), dtype="datetime64[D]")
+        days = np.where(np.isnan(log.y), np.datetime64("NaT"), log.label_day)
+        key = days.astype("datetime64[D]").astype(np.int64)
+        key[np.isnat(days.astype("datetime64[D]"))] = np.iinfo(np.int64).max  # never: last
+        for c, rows in enumerate(self.chunks.members):
+            need = math.ceil(self.min_labelled * len(rows)) - 1
+            ranked = np.sort(key[rows])
+            if 0 <= need < len(ranked) and ranked[need] != np.iinfo(np.int64).max:
+                due[c] = np.datetime64(int(ranked[need]), "D")
+        return due
 
     def realised(self, known: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Per chunk, the labelled rows among ``known`` and the realised value (NaN below
@@ -173,8 +197,7 @@ def _estimated_auc(chunks: Chunks, score: np.ndarray, p: np.ndarray) -> np.ndarr
     """Per chunk, the ROC AUC if each row were a positive with weight p and a negative with
     weight 1 - p (CBPE's estimate)."""
     out = np.empty(len(chunks))
-    for c in range(len(chunks)):
-        mine = chunks.of_row == c
+    for c, mine in enumerate(chunks.members):
         s, q = score[mine], p[mine]
         both = np.concatenate([s, s])
         labels = np.concatenate([np.ones(len(s), np.int64), np.zeros(len(s), np.int64)])
@@ -197,8 +220,8 @@ def realised_auc(monitor: Monitor, known: np.ndarray) -> np.ndarray:
     ndarray
     """
     out = np.full(len(monitor.chunks), np.nan)
-    for c in range(len(monitor.chunks)):
-        mine = (monitor.chunks.of_row == c) & known
+    for c, rows in enumerate(monitor.chunks.members):
+        mine = rows[known[rows]]
         y = monitor.log.y[mine]
         if len(np.unique(y)) == 2:
             with warnings.catch_warnings():

@@ -3,7 +3,6 @@ arrived), when each monitoring style first alerted, and the money lost until it 
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -106,11 +105,10 @@ def _known_by(monitor: Monitor, day: np.datetime64) -> np.ndarray:
 def _failures(monitor: Monitor, day: np.datetime64) -> list[Failure]:
     """Runs of consecutive complete analysis chunks below the band, in hindsight."""
     ch, (low, high) = monitor.chunks, monitor.band
-    _, hindsight = monitor.realised(~np.isnan(monitor.log.y))
-    hindsight = np.where(np.isnan(hindsight), monitor.estimated, hindsight)
+    hindsight = monitor.hindsight
     below = ~ch.reference & (ch.end <= day) & (hindsight < low)
     estimate_out = (monitor.estimated < low) | (monitor.estimated > high)
-    due = _labels_due(monitor)
+    due = monitor.labels_due
     shortfall = np.maximum(0.0, monitor.reference_mean - hindsight)
     failures = []
     for run in np.split(
@@ -139,22 +137,6 @@ def _failures(monitor: Monitor, day: np.datetime64) -> list[Failure]:
             )
         )
     return failures
-
-
-def _labels_due(monitor: Monitor) -> np.ndarray:
-    """Per chunk, the day its labelled share reached ``min_labelled`` (NaT if it never does)."""
-    ch, log = monitor.chunks, monitor.log
-    due = np.full(len(ch), np.datetime64("NaT"), dtype="datetime64[D]")
-    days = np.where(np.isnan(log.y), np.datetime64("NaT"), log.label_day).astype("datetime64[D]")
-    key = np.where(np.isnat(days), np.iinfo(np.int64).max, days.astype(np.int64))  # NaT last
-    order = np.lexsort((key, ch.of_row))
-    bounds = np.concatenate([[0], np.cumsum(ch.rows)])
-    for c in range(len(ch)):
-        mine = days[order[bounds[c] : bounds[c + 1]]]
-        need = math.ceil(monitor.min_labelled * ch.rows[c]) - 1
-        if need < len(mine) and not np.isnat(mine[need]):
-            due[c] = mine[need]
-    return due
 
 
 def _date(value) -> object | None:

@@ -282,3 +282,39 @@ def test_unnamed_columns_are_not_guessed_silently(server, browser, tmp_path):
     warning.wait_for(timeout=30_000)
     assert "Pick the label, score and amount columns" in warning.inner_text()
     page.close()
+
+
+def test_the_monitoring_page_takes_two_files_and_explains_a_bad_one(server, browser, tmp_path):
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(0)
+    n = 70 * 200
+    day = np.repeat(np.arange(70), 200)
+    p = rng.beta(0.6, 6.0, n)
+    frame = pd.DataFrame(
+        {
+            "timestamp": pd.Timestamp("2026-01-05") + pd.to_timedelta(day, unit="D"),
+            "score": p.round(4),
+            "is_fraud": (rng.random(n) < p).astype(int),
+            "amount": rng.lognormal(3.5, 1.0, n).round(2),
+        }
+    )
+    frame[day < 28].to_csv(tmp_path / "reference.csv", index=False)
+    frame[day >= 28].to_csv(tmp_path / "analysis.csv", index=False)
+    page = browser.new_page(viewport={"width": 1400, "height": 1200})
+    page.goto(f"{server}/monitor")
+    page.get_by_text("Your own reference and analysis files").click()
+    inputs = page.locator("input[type=file]")
+    inputs.nth(0).set_input_files(str(tmp_path / "reference.csv"))
+    inputs.nth(1).set_input_files(str(tmp_path / "analysis.csv"))
+    page.get_by_text("Mar 15, 2026").first.wait_for(timeout=90_000)  # the as-of slider's end
+    assert page.locator("[data-testid='stException']").count() == 0
+    frame.loc[day >= 28, "score"] = 1.7
+    frame[day >= 28].to_csv(tmp_path / "bad.csv", index=False)
+    inputs.nth(1).set_input_files(str(tmp_path / "bad.csv"))
+    error = page.locator(".vl-error")
+    error.wait_for(timeout=60_000)
+    assert "column 'score' has" in error.inner_text() and "outside [0, 1]" in error.inner_text()
+    assert "Traceback" not in page.content()
+    page.close()

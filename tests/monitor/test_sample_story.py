@@ -50,3 +50,16 @@ def test_the_fraud_ring_shows_only_in_labels_and_the_estimate_catches_the_frozen
     # on the last day of the log the labels of the frozen weeks have not arrived yet
     (_, seen_then) = as_of(monitor, "2026-08-27").failures
     assert seen_then.realised_alert is None and seen_then.estimated_alert is not None
+
+
+def test_amount_weighted_calibration_gets_the_money_right_where_counts_alone_do_not(monitor):
+    from metrics.monitor.values import row_values
+
+    log, ref = monitor.log, monitor.log.reference
+    values = row_values(fraud_monitoring_model(5.0, 15.0, 0.1), log.flagged[ref], log.amount[ref])
+    realised = values.realised(log.y[ref]).sum()
+    p = monitor.calibration.probabilities(log.score[ref])
+    by_count = values.expected(p).sum()
+    by_money = values.expected(p, monitor.calibration.amount_probabilities(log.score[ref])).sum()
+    assert by_money == pytest.approx(realised, rel=0.05)
+    assert by_count / realised < 0.6

@@ -1,0 +1,198 @@
+"""Monitoring charts: value per chunk over time (reference band, realised, estimated with its
+interval, alerts, the failures and the as-of date) and the drift heatmap."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from metrics.monitor.replay import Failure
+from metrics.style import BAND, BASE_LAYOUT, CHOSEN, GRID, LOSS, MONEY, NEUTRAL
+
+ESTIMATE = "#1f77b4"
+ESTIMATE_BAND = "rgba(31, 119, 180, 0.15)"
+FAILED = "rgba(192, 57, 43, 0.08)"
+
+
+def value_figure(
+    table: pd.DataFrame,
+    band: tuple[float, float],
+    failures: list[Failure],
+    as_of: object,
+    *,
+    unit: str = "week",
+) -> go.Figure:
+    """Value per chunk: the reference band, realised value where labels have arrived, the
+    estimate with its 95% interval, alerts as red rings, failures shaded.
+
+    Parameters
+    ----------
+    table : DataFrame
+        ``Snapshot.table``.
+    band : tuple of float
+        The alert band (lower, upper).
+    failures : list of Failure
+        Shaded from start to end.
+    as_of : date-like
+        Marked with a vertical line.
+    unit : str
+        What a chunk is, for the axis title.
+
+    Returns
+    -------
+    plotly Figure
+    """
+    x = pd.to_datetime(table["start"])
+    est, real = table["estimated_value"], table["realized_value"]
+    traces = [
+        _line(x, table["estimated_upper"], "", ESTIMATE_BAND, fill=None, width=0),
+        _line(x, table["estimated_lower"], "Estimate, 95% interval", ESTIMATE_BAND, "tonexty", 0),
+        _line(x, est, "Estimated from scores", ESTIMATE, fill=None, width=2, dash="dot"),
+        _line(x, real, "Realised (labels arrived)", MONEY, fill=None, width=3),
+        _alerts(x, est, table["estimated_alert"].astype(bool), "Estimate out of band"),
+        _alerts(x, real, table["realized_alert"].eq(True), "Realised out of band"),
+    ]
+    low, high = band
+    shapes = [_span("y", low, high, BAND)]
+    shapes += [
+        _span("x", pd.Timestamp(f.start), pd.Timestamp(f.end) + pd.Timedelta(days=1), FAILED)
+        for f in failures
+    ]
+    day = pd.Timestamp(as_of)
+    shapes.append(
+        {
+            "type": "line",
+            "xref": "x",
+            "yref": "paper",
+            "x0": day,
+            "x1": day,
+            "y0": 0,
+            "y1": 1,
+            "line": {"color": CHOSEN, "dash": "dash", "width": 2},
+        }
+    )
+    figure = go.Figure(data=traces)
+    figure.update_layout(
+        **BASE_LAYOUT,
+        shapes=shapes,
+        height=430,
+        title={"text": f"What the model's decisions are worth per {unit} (USD)", "x": 0},
+        legend={"orientation": "h", "y": -0.12},
+        hovermode="x unified",
+        annotations=[_note(pd.Timestamp(as_of), "as of", CHOSEN), _band_note(x, high)],
+    )
+    figure.update_yaxes(gridcolor=GRID, tickformat="$,.0f")
+    return figure
+
+
+def _span(axis: str, low: object, high: object, colour: str) -> dict:
+    """A shaded band across the plot: between two values of ``axis``, full along the other."""
+    other = "x" if axis == "y" else "y"
+    return {
+        "type": "rect",
+        f"{axis}ref": axis,
+        f"{other}ref": "paper",
+        f"{axis}0": low,
+        f"{axis}1": high,
+        f"{other}0": 0,
+        f"{other}1": 1,
+        "fillcolor": colour,
+        "line": {"width": 0},
+        "layer": "below",
+    }
+
+
+def _line(x, y, name, colour, fill, width, dash=None) -> go.Scatter:
+    return go.Scatter(
+        x=x,
+        y=y,
+        name=name,
+        showlegend=bool(name),
+        mode="lines+markers" if width > 0 else "lines",
+        fill=fill,
+        fillcolor=colour if fill else None,
+        line={"color": colour, "width": width, "dash": dash},
+        marker={"size": 5},
+        hovertemplate="%{y:$,.0f}",
+        connectgaps=False,
+    )
+
+
+def _alerts(x, y, alert: pd.Series, name: str) -> go.Scatter:
+    mask = alert.to_numpy()
+    return go.Scatter(
+        x=x[mask],
+        y=np.asarray(y)[mask],
+        name=name,
+        mode="markers",
+        marker={"symbol": "circle-open", "size": 15, "color": LOSS, "line": {"width": 2.5}},
+        hoverinfo="skip",
+    )
+
+
+def _note(x, text: str, colour: str) -> dict:
+    return {
+        "x": x,
+        "y": 1.0,
+        "yref": "paper",
+        "text": text,
+        "showarrow": False,
+        "xanchor": "left",
+        "font": {"color": colour},
+    }
+
+
+def _band_note(x: pd.Series, high: float) -> dict:
+    return {
+        "x": x.iloc[0],
+        "y": high,
+        "text": "normal range (reference weeks, mean ± 3 sd)",
+        "showarrow": False,
+        "xanchor": "left",
+        "yanchor": "bottom",
+        "font": {"color": NEUTRAL, "size": 12},
+    }
+
+
+def drift_figure(drift: pd.DataFrame, *, cap: float = 1.0) -> go.Figure:
+    """Feature x chunk heatmap of the population stability index; "frozen" where a column
+    went constant.
+
+    Parameters
+    ----------
+    drift : DataFrame
+        ``drift_table`` rows for the chunks shown.
+    cap : float
+        PSI at which the colour saturates.
+
+    Returns
+    -------
+    plotly Figure
+    """
+    psi = drift.pivot(index="feature", columns="start", values="psi")
+    frozen = drift.pivot(index="feature", columns="start", values="constant").astype(bool)
+    state = np.where(frozen.to_numpy(), "frozen: one value on every row", "")
+    figure = go.Figure(
+        go.Heatmap(
+            z=np.minimum(psi.to_numpy(), cap),
+            x=pd.to_datetime(psi.columns),
+            y=list(psi.index),
+            customdata=np.dstack([psi.to_numpy(), state]),
+            colorscale=[[0, "#ffffff"], [0.2, "#fde2c8"], [1, LOSS]],
+            zmin=0,
+            zmax=cap,
+            colorbar={"title": "PSI"},
+            hovertemplate="%{y}, from %{x|%b %d}: PSI %{customdata[0]:.2f} %{customdata[1]}"
+            "<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        **BASE_LAYOUT,
+        height=90 + 38 * len(psi.index),
+        title={
+            "text": "Population stability index of each input against the reference weeks",
+            "x": 0,
+        },
+    )
+    return figure

@@ -1,0 +1,87 @@
+"""Monitoring: what the model is worth week by week, estimated before the labels arrive."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from metrics.core.format import threshold_text
+from metrics.monitor.story import day_text, estimate_note
+from metrics.monitor.view import as_of_days, monitor_view
+from ui.common import (
+    error_box,
+    framing_strip,
+    kept_number_input,
+    plain,
+    route_through_app,
+    tile_row,
+)
+from ui.fraud_inputs import fraud_cost_inputs
+from ui.monitor import OWN, SAMPLE, own_files, sample_drift, sample_monitor
+
+CHUNKS = {"Week": "week", "Day": "day", "Month": "month"}
+
+route_through_app()
+st.title("Monitoring: is the model still earning its keep?")
+framing_strip(
+    "Notice a failing model in days, not when the chargebacks arrive two months later",
+    "A fraud score per transaction, and the decision it led to",
+    "Unchanged: the model in production is not retrained here",
+    "Estimated value from calibrated scores; ROC AUC; input drift (PSI)",
+    "Money the fraud decisions cost or save per week, and what a late alert costs",
+)
+with st.sidebar:
+    source = st.radio("Data", [SAMPLE, OWN], key="monitor_source")
+    chunk = CHUNKS[st.selectbox("Chunk the log by", list(CHUNKS), key="monitor_chunk")]
+    threshold = kept_number_input(
+        "Decision threshold in production",
+        key="monitor_threshold",
+        default=0.3,
+        min_value=0.0,
+        max_value=1.0,
+        step=0.05,
+        format="%.2f",
+        help="The model flags a transaction when its score is at least this. Default 0.30.",
+    )
+    costs = fraud_cost_inputs()
+    built = None
+    if source == OWN:
+        try:
+            built = own_files(costs, threshold, chunk)
+        except ValueError as error:
+            error_box("Your files cannot be used:", f"{error}. The sample is shown until then.")
+if built is None:
+    monitor, drift = sample_monitor(costs, threshold, chunk), sample_drift(chunk)
+else:
+    monitor, drift = built
+
+days = as_of_days(monitor)
+default = min(days[-1], max(d for d in days if d <= monitor.chunks.end.max().astype(object)))
+if st.session_state.get("monitor_as_of") not in days:
+    st.session_state["monitor_as_of"] = default
+day = st.select_slider(
+    "As of: replay what the team could know on this date",
+    options=days,
+    key="monitor_as_of",
+    format_func=day_text,
+    help="Only the labels that had arrived by this date count; chunks that end later are not "
+    "shown yet.",
+)
+view = monitor_view(monitor, drift, day, chunk)
+tile_row(view.tiles)
+st.caption(estimate_note(monitor.calibration.needed, threshold_text(threshold)))
+for sentence in view.sentences:
+    (st.warning if "No alert" in sentence else st.info)(plain(sentence))
+if not view.sentences:
+    st.success(plain(f"As of {day_text(day)} no chunk's value has fallen below the normal range."))
+st.plotly_chart(view.value, width="stretch")
+st.subheader("Which input moved?")
+if view.moved:
+    st.markdown(plain(view.moved))
+if view.drift is not None:
+    st.plotly_chart(view.drift, width="stretch", config={"displayModeBar": False})
+st.download_button(
+    f"Download the chunks (CSV, one row per {chunk})",
+    view.csv,
+    file_name="valuelens_monitoring.csv",
+    mime="text/csv",
+)

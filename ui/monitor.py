@@ -1,0 +1,86 @@
+"""Monitoring page inputs and caches: the sample (shared) or a team's own files."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from metrics.core.io import read_table
+from metrics.fraud.model import FraudCosts
+from metrics.monitor.chunks import chunk_rows
+from metrics.monitor.data import load_monitor_sample, monitor_log
+from metrics.monitor.drift import drift_table
+from metrics.monitor.model import Monitor, build_monitor
+from metrics.monitor.values import fraud_monitoring_model
+from ui.common import session_memo
+
+SAMPLE = "Sample: 180 days of a fraud model in production"
+OWN = "Your own reference and analysis files"
+SAMPLE_COLUMNS = {
+    "label": "is_fraud",
+    "score": "score",
+    "amount": "amount",
+    "timestamp": "timestamp",
+    "label_date": "label_date",
+}
+
+
+@st.cache_resource(show_spinner="Reading the 180-day log once…", max_entries=1)
+def sample_log():
+    reference, analysis = load_monitor_sample()
+    return monitor_log(reference, analysis, threshold=0.3, **SAMPLE_COLUMNS)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def sample_monitor(costs: FraudCosts, threshold: float, period: str) -> Monitor:
+    log = sample_log()
+    return build_monitor(replace(log, flagged=log.score >= threshold), _model(costs), period=period)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def sample_drift(period: str) -> pd.DataFrame:
+    log = sample_log()
+    chunks = chunk_rows(log.timestamp, log.reference, period=period)
+    return drift_table(log.features.assign(score=log.score), log.reference, chunks)
+
+
+def _model(costs: FraudCosts):
+    return fraud_monitoring_model(costs.review_cost, costs.chargeback_fee, costs.decline_cost_rate)
+
+
+def _features(monitor: Monitor) -> pd.DataFrame:
+    return monitor.log.features.assign(score=monitor.log.score)
+
+
+def own_files(costs: FraudCosts, threshold: float, period: str):
+    """Two uploads (reference with every label, analysis with labels where known) and the
+    columns to use; None until both are usable."""
+    reference = st.file_uploader("Reference period (every row labelled)", key="monitor_ref_file")
+    analysis = st.file_uploader("Analysis period (labels optional)", key="monitor_ana_file")
+    if reference is None or analysis is None:
+        st.info("Upload both files to monitor your model; the sample is shown until then.")
+        return None
+    ref = read_table(reference.getvalue(), name=reference.name)
+    ana = read_table(analysis.getvalue(), name=analysis.name)
+    columns = [str(c) for c in ref.columns]
+    picked = {}
+    for role, default in SAMPLE_COLUMNS.items():
+        options = ["(none)", *columns] if role in ("amount", "label_date") else columns
+        index = options.index(default) if default in options else 0
+        picked[role] = st.selectbox(
+            f"{role.replace('_', ' ').capitalize()} column",
+            options,
+            index=index,
+            key=f"monitor_col_{role}",
+        )
+    picked = {k: (None if v == "(none)" else v) for k, v in picked.items()}
+    key = (reference.file_id, analysis.file_id, tuple(picked.items()), costs, threshold, period)
+
+    def build():
+        log = monitor_log(ref, ana, threshold=threshold, **picked)
+        monitor = build_monitor(log, _model(costs), period=period)
+        return monitor, drift_table(_features(monitor), monitor.log.reference, monitor.chunks)
+
+    return session_memo("monitor_upload", key, build)
