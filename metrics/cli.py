@@ -46,14 +46,24 @@ def _text(report: dict) -> str:
     for key, value in report.items():
         if isinstance(value, list) and value and isinstance(value[0], dict):
             lines += [f"{key}:", _table(value)]
+        elif isinstance(value, dict):
+            inner = ", ".join(f"{k} {_cell(v)}" for k, v in value.items())
+            lines.append(f"{key:<{width}}  {inner}")
         else:
             lines.append(f"{key:<{width}}  {value}")
     return "\n".join(lines)
 
 
+def _cell(value: object) -> str:
+    """A number as people read it in a table: two decimals for money-sized floats."""
+    if isinstance(value, float):
+        return f"{value:,.2f}" if abs(value) >= 1 else f"{value:.4f}"
+    return "" if value is None else str(value)
+
+
 def _table(records: list[dict]) -> str:
     columns = list(records[0])
-    cells = [[str(r[c]) for c in columns] for r in records]
+    cells = [[_cell(r[c]) for c in columns] for r in records]
     widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
     rows = [columns, *cells]
     return "\n".join(
