@@ -16,7 +16,7 @@ from ui.common import (
     tile_row,
 )
 from ui.fraud_inputs import fraud_cost_inputs
-from ui.monitor import OWN, SAMPLE, own_files, sample_drift, sample_monitor
+from ui.monitor import LOG, OWN, large_log, own_files, sample_drift, sample_monitor, sources
 
 CHUNKS = {"Week": "week", "Day": "day", "Month": "month"}
 
@@ -30,7 +30,7 @@ framing_strip(
     "Money the fraud decisions cost or save per week, and what a late alert costs",
 )
 with st.sidebar:
-    source = st.radio("Data", [SAMPLE, OWN], key="monitor_source")
+    source = st.radio("Data", sources(), key="monitor_source")
     chunk = CHUNKS[st.selectbox("Chunk the log by", list(CHUNKS), key="monitor_chunk")]
     threshold = kept_number_input(
         "Decision threshold in production",
@@ -44,11 +44,13 @@ with st.sidebar:
     )
     costs = fraud_cost_inputs()
     built = None
-    if source == OWN:
-        try:
+    try:
+        if source == OWN:
             built = own_files(costs, threshold, chunk)
-        except ValueError as error:
-            error_box("Your files cannot be used:", f"{error}. The sample is shown until then.")
+        elif source == LOG:
+            built = large_log(costs, threshold, chunk)
+    except ValueError as error:
+        error_box("This data cannot be used:", f"{error}. The sample is shown until then.")
 if built is None:
     monitor, drift = sample_monitor(costs, threshold, chunk), sample_drift(chunk)
 else:

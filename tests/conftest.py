@@ -2,8 +2,40 @@
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pytest
+
+
+def _spark_missing() -> str | None:
+    import importlib.util
+    import shutil
+
+    if importlib.util.find_spec("pyspark") is None:
+        return "PySpark is not installed (pip install '.[test]')"
+    if shutil.which("java") is None:
+        return "Java is not installed (Debian: apt-get install default-jre-headless)"
+    return None
+
+
+SPARK_MISSING = _spark_missing()
+if SPARK_MISSING and os.environ.get("VALUELENS_REQUIRE_SPARK") == "1":
+    raise RuntimeError(SPARK_MISSING + "; VALUELENS_REQUIRE_SPARK=1 forbids skipping")
+
+
+@pytest.fixture(
+    params=[
+        "duckdb",
+        pytest.param(
+            "spark",
+            marks=pytest.mark.skipif(SPARK_MISSING is not None, reason=str(SPARK_MISSING)),
+        ),
+    ]
+)
+def engine(request: pytest.FixtureRequest) -> str:
+    """Each engine a big log can be summed in; Spark skips with the reason when absent."""
+    return request.param
 
 
 @pytest.fixture(params=[0, 1, 2])

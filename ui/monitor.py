@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
 
-from metrics.core.io import read_table
+from metrics.core.io import DATA_DIR_VARIABLE, data_folder_entries, data_path, read_table
 from metrics.fraud.model import FraudCosts
+from metrics.monitor.big_log import LogColumns, monitor_big_log
 from metrics.monitor.chunks import chunk_rows
 from metrics.monitor.data import load_monitor_sample, monitor_log
 from metrics.monitor.drift import drift_table
 from metrics.monitor.model import Monitor, build_monitor
 from metrics.monitor.values import fraud_monitoring_model
 from ui.common import session_memo
+from ui.fraud import log_sample
 
 SAMPLE = "Sample: 180 days of a fraud model in production"
 OWN = "Your own reference and analysis files"
+LOG = "A large log on the server"
 SAMPLE_COLUMNS = {
     "label": "is_fraud",
     "score": "score",
@@ -84,3 +88,42 @@ def own_files(costs: FraudCosts, threshold: float, period: str):
         return monitor, drift_table(_features(monitor), monitor.log.reference, monitor.chunks)
 
     return session_memo("monitor_upload", key, build)
+
+
+def sources() -> list[str]:
+    """The sample, two uploads, and (when the operator set a data folder) a large log."""
+    return [SAMPLE, OWN, LOG] if os.environ.get(DATA_DIR_VARIABLE) else [SAMPLE, OWN]
+
+
+def large_log(costs: FraudCosts, threshold: float, period: str):
+    """A Parquet log in the operator's data folder with a reference/analysis column, grouped
+    where it lies; None (the sample stays) until its columns are picked."""
+    data_dir = os.environ[DATA_DIR_VARIABLE]
+    entries = data_folder_entries(data_dir)
+    if not entries:
+        st.info(f"The data folder holds no Parquet files yet ({data_dir}).")
+        return None
+    relative = st.selectbox("File or folder in the data folder", entries, key="monitor_log_path")
+    path = str(data_path(data_dir, relative))
+    columns = [str(c) for c in log_sample(path).columns]
+    defaults = {**SAMPLE_COLUMNS, "period": "period"}
+    picked = {}
+    for role, default in defaults.items():
+        options = ["(none)", *columns] if role in ("amount", "label_date") else columns
+        picked[role] = st.selectbox(
+            f"{role.replace('_', ' ').capitalize()} column",
+            options,
+            index=options.index(default) if default in options else 0,
+            key=f"monitor_log_col_{role}",
+        )
+    picked = {k: (None if v == "(none)" else v) for k, v in picked.items()}
+    with st.spinner("Grouping the log where it lies…"):
+        return big_log_monitor(path, LogColumns(**picked), costs, threshold, period)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4, ttl=3600)
+def big_log_monitor(
+    path: str, columns: LogColumns, costs: FraudCosts, threshold: float, period: str
+):
+    """Shared by every session that opens the same log with the same settings."""
+    return monitor_big_log(path, columns, _model(costs), threshold=threshold, period=period)

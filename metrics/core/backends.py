@@ -95,6 +95,10 @@ class DuckDBBackend:
         return '"' + name.replace('"', '""') + '"'
 
     @staticmethod
+    def quantile(value: str, q: float) -> str:
+        return f"approx_quantile({value}, {q!r})"
+
+    @staticmethod
     def not_finite(value: str) -> str:
         # isfinite, not isnan: DuckDB folds isnan(column) to false from Parquet statistics,
         # which leave NaN out, so a NaN in a Parquet file would go unseen
@@ -170,6 +174,10 @@ class SparkBackend:
     @staticmethod
     def quote(name: str) -> str:
         return "`" + name.replace("`", "``") + "`"
+
+    @staticmethod
+    def quantile(value: str, q: float) -> str:
+        return f"percentile_approx({value}, {q!r})"
 
     @staticmethod
     def not_finite(value: str) -> str:

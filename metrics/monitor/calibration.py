@@ -13,7 +13,13 @@ CALIBRATION_BINS = 10
 CALIBRATION_FOLDS = 5
 
 
-def expected_calibration_error(y: np.ndarray, p: np.ndarray, *, bins: int = CALIBRATION_BINS):
+def expected_calibration_error(
+    y: np.ndarray,
+    p: np.ndarray,
+    *,
+    bins: int = CALIBRATION_BINS,
+    weight: np.ndarray | None = None,
+) -> float:
     """Mean gap between predicted and observed rates over equal-count score bins, weighted
     by their rows.
 
@@ -25,18 +31,24 @@ def expected_calibration_error(y: np.ndarray, p: np.ndarray, *, bins: int = CALI
         Predicted probabilities.
     bins : int
         Number of quantile bins.
+    weight : ndarray of shape (n,), optional
+        Rows each entry stands for (a big log's groups); bins then hold equal weight.
 
     Returns
     -------
     float
     """
+    w = np.ones(len(p)) if weight is None else np.asarray(weight, dtype=np.float64)
     order = np.argsort(p, kind="stable")
+    cumulative = np.cumsum(w[order])
+    cut = np.searchsorted(cumulative, cumulative[-1] * np.arange(1, bins) / bins, side="right")
     gaps = [
-        len(part) * abs(float(y[part].mean()) - float(p[part].mean()))
-        for part in np.array_split(order, bins)
-        if len(part)
+        w[part].sum()
+        * abs(np.average(y[part], weights=w[part]) - np.average(p[part], weights=w[part]))
+        for part in np.split(order, cut)
+        if w[part].sum() > 0
     ]
-    return float(sum(gaps) / len(p))
+    return float(sum(gaps) / w.sum())
 
 
 @dataclass(frozen=True, eq=False)
@@ -74,7 +86,13 @@ class Calibration:
 
 
 def fit_calibration(
-    y: np.ndarray, scores: np.ndarray, *, amount: np.ndarray | None = None, seed: int = 0
+    y: np.ndarray,
+    scores: np.ndarray,
+    *,
+    amount: np.ndarray | None = None,
+    weight: np.ndarray | None = None,
+    fold: np.ndarray | None = None,
+    seed: int = 0,
 ) -> Calibration:
     """Isotonic calibration on the reference rows, used only when it helps.
 
@@ -92,7 +110,11 @@ def fit_calibration(
     scores : ndarray of shape (n,)
         Reference scores in [0, 1].
     amount : ndarray of shape (n,), optional
-        Reference amounts (>= 0).
+        Reference amounts (>= 0); a big log's amount sums.
+    weight : ndarray of shape (n,), optional
+        Rows each entry stands for (a big log's groups of score, label and fold).
+    fold : ndarray of int, optional
+        Each entry's fold (0 to 4), with ``weight``; else folds are drawn with ``seed``.
     seed : int
         Seed of the folds.
 
@@ -100,18 +122,24 @@ def fit_calibration(
     -------
     Calibration
     """
-    raw = expected_calibration_error(y, scores)
+    w = np.ones(len(y)) if weight is None else np.asarray(weight, dtype=np.float64)
+    raw = expected_calibration_error(y, scores, weight=w)
     held_out = np.empty(len(y))
-    folds = StratifiedKFold(CALIBRATION_FOLDS, shuffle=True, random_state=seed)
-    for fit, test in folds.split(scores, y):
-        held_out[test] = _isotonic().fit(scores[fit], y[fit]).predict(scores[test])
-    calibrated = expected_calibration_error(y, held_out)
+    if fold is None:
+        splits = StratifiedKFold(CALIBRATION_FOLDS, shuffle=True, random_state=seed)
+        pairs = list(splits.split(scores, y))
+    else:
+        pairs = [(np.flatnonzero(fold != k), np.flatnonzero(fold == k)) for k in np.unique(fold)]
+    for fit, test in pairs:
+        mapping = _isotonic().fit(scores[fit], y[fit], sample_weight=w[fit])
+        held_out[test] = mapping.predict(scores[test])
+    calibrated = expected_calibration_error(y, held_out, weight=w)
     by_money = None
     if amount is not None and amount.sum() > 0:
         by_money = _isotonic().fit(scores, y, sample_weight=amount)
     if raw <= calibrated:
         return Calibration(False, raw, calibrated, None, by_money)
-    return Calibration(True, raw, calibrated, _isotonic().fit(scores, y), by_money)
+    return Calibration(True, raw, calibrated, _isotonic().fit(scores, y, sample_weight=w), by_money)
 
 
 def _isotonic() -> IsotonicRegression:

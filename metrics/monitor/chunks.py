@@ -47,7 +47,7 @@ class Chunks:
     def members(self) -> list[np.ndarray]:
         """Each chunk's row positions (computed once: a replay slices, never scans)."""
         order = np.argsort(self.of_row, kind="stable")
-        return np.split(order, np.cumsum(self.rows)[:-1])
+        return np.split(order, np.cumsum(np.bincount(self.of_row, minlength=len(self)))[:-1])
 
     def sums(self, values: np.ndarray) -> np.ndarray:
         """Per chunk, the sum of ``values`` over its rows."""

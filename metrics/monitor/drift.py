@@ -4,6 +4,8 @@ of missing values, and whether the column went constant (a frozen upstream featu
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 from scipy.spatial.distance import jensenshannon
@@ -80,24 +82,69 @@ def drift_table(features: pd.DataFrame, reference: np.ndarray, chunks: Chunks) -
         bins = _binned(values, reference)
         size = int(bins.max()) + 1
         table = np.bincount(chunks.of_row * size + bins, minlength=len(chunks) * size)
-        table = table.reshape(len(chunks), size).astype(np.float64)
-        expected = np.bincount(bins[reference], minlength=size).astype(np.float64)
-        varied = values[reference].nunique(dropna=True) > 1
-        distinct = _distinct_per_chunk(values, chunks)
-        missing = chunks.sums(values.isna().to_numpy().astype(np.float64)) / chunks.rows
-        for c in range(len(chunks)):
-            psi = population_stability_index(expected, table[c])
-            constant = bool(varied and distinct[c] == 1)
-            rows.append(
-                {
-                    "feature": str(name),
-                    "chunk": c,
-                    "start": chunks.start[c],
-                    "psi": psi,
-                    "js": float(jensenshannon(expected + EPSILON, table[c] + EPSILON)),
-                    "missing": float(missing[c]),
-                    "constant": constant,
-                    "alert": bool(psi > PSI_ALERT or constant),
-                }
-            )
+        counts = FeatureCounts(
+            table=table.reshape(len(chunks), size).astype(np.float64),
+            expected=np.bincount(bins[reference], minlength=size).astype(np.float64),
+            missing=chunks.sums(values.isna().to_numpy().astype(np.float64)) / chunks.rows,
+            constant=(_distinct_per_chunk(values, chunks) == 1)
+            & (values[reference].nunique(dropna=True) > 1),
+        )
+        rows += drift_rows(str(name), counts, chunks.start)
     return pd.DataFrame(rows)
+
+
+@dataclass(frozen=True, eq=False)
+class FeatureCounts:
+    """One input's histogram per chunk and in the reference, from rows or from an engine.
+
+    Attributes
+    ----------
+    table : ndarray of shape (chunks, bins)
+        Rows per chunk and bin (missing values in the last bin).
+    expected : ndarray of shape (bins,)
+        Reference rows per bin.
+    missing : ndarray of shape (chunks,)
+        Share of each chunk's rows without a value.
+    constant : ndarray of bool, shape (chunks,)
+        One value on every row of the chunk, where the reference had several.
+    """
+
+    table: np.ndarray
+    expected: np.ndarray
+    missing: np.ndarray
+    constant: np.ndarray
+
+
+def drift_rows(name: str, counts: FeatureCounts, starts: np.ndarray) -> list[dict]:
+    """The drift table's rows for one input: PSI, Jensen-Shannon distance, missing share,
+    constant and alert per chunk.
+
+    Parameters
+    ----------
+    name : str
+        The input's name.
+    counts : FeatureCounts
+    starts : ndarray of datetime64[D]
+        Each chunk's first day.
+
+    Returns
+    -------
+    list of dict
+    """
+    rows = []
+    for c in range(len(counts.table)):
+        psi = population_stability_index(counts.expected, counts.table[c])
+        constant = bool(counts.constant[c])
+        rows.append(
+            {
+                "feature": name,
+                "chunk": c,
+                "start": starts[c],
+                "psi": psi,
+                "js": float(jensenshannon(counts.expected + EPSILON, counts.table[c] + EPSILON)),
+                "missing": float(counts.missing[c]),
+                "constant": constant,
+                "alert": bool(psi > PSI_ALERT or constant),
+            }
+        )
+    return rows

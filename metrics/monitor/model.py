@@ -4,7 +4,6 @@ reference band that raises an alert."""
 
 from __future__ import annotations
 
-import math
 import warnings
 from dataclasses import dataclass
 from functools import cached_property
@@ -43,6 +42,9 @@ class MonitorLog:
         The day each label became known; NaT when unknown or never.
     features : DataFrame
         Model inputs to check for drift (may have no columns).
+    weight : ndarray of float, optional
+        Rows each entry stands for, when a big log's groups stand in for its rows (amounts
+        are then the group's amount sums); one each when None.
     """
 
     timestamp: np.ndarray
@@ -53,6 +55,11 @@ class MonitorLog:
     amount: np.ndarray
     label_day: np.ndarray
     features: pd.DataFrame
+    weight: np.ndarray | None = None
+
+    @property
+    def weights(self) -> np.ndarray:
+        return np.ones(len(self.score)) if self.weight is None else self.weight
 
 
 @dataclass(frozen=True, eq=False)
@@ -104,17 +111,18 @@ class Monitor:
         days = np.where(np.isnan(log.y), np.datetime64("NaT"), log.label_day)
         key = days.astype("datetime64[D]").astype(np.int64)
         key[np.isnat(days.astype("datetime64[D]"))] = np.iinfo(np.int64).max  # never: last
+        weight = log.weights
         for c, rows in enumerate(self.chunks.members):
-            need = math.ceil(self.min_labelled * len(rows)) - 1
-            ranked = np.sort(key[rows])
-            if 0 <= need < len(ranked) and ranked[need] != np.iinfo(np.int64).max:
-                due[c] = np.datetime64(int(ranked[need]), "D")
+            order = rows[np.argsort(key[rows], kind="stable")]
+            reached = np.cumsum(weight[order]) >= self.min_labelled * self.chunks.rows[c] - 1e-9
+            if reached.any() and key[order[np.argmax(reached)]] != np.iinfo(np.int64).max:
+                due[c] = np.datetime64(int(key[order[np.argmax(reached)]]), "D")
         return due
 
     def realised(self, known: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Per chunk, the labelled rows among ``known`` and the realised value (NaN below
         ``min_labelled``): the labelled rows' value scaled to the chunk's rows."""
-        labelled = self.chunks.sums(known.astype(np.float64))
+        labelled = self.chunks.sums(known * self.log.weights)
         total = self.chunks.sums(np.where(known, self.realised_rows, 0.0))
         with np.errstate(invalid="ignore", divide="ignore"):
             value = total * self.chunks.rows / labelled
@@ -160,29 +168,79 @@ def build_monitor(
             "what the estimate is calibrated on and what the alert band comes from"
         )
     chunks = chunk_rows(log.timestamp, log.reference, period=period, size=size)
-    if chunks.reference.sum() < 2:
-        raise ValueError(
-            "the reference period makes fewer than 2 chunks, too few for an alert band; "
-            "choose a shorter period or a smaller chunk size"
-        )
     calibration = fit_calibration(
         reference_labels.astype(np.int64),
         log.score[log.reference],
         amount=log.amount[log.reference] if _has_rates(model) else None,
     )
     p = calibration.probabilities(log.score)
-    values = row_values(model, log.flagged, log.amount)
-    realised_rows = values.realised(log.y)
-    reference_values = chunks.sums(np.where(log.reference, realised_rows, 0.0))[chunks.reference]
+    values = row_values(model, log.flagged, log.amount)  # one row each: no weights here
+    return assemble_monitor(
+        log,
+        chunks,
+        calibration,
+        values.realised(log.y),
+        Estimate(
+            chunks.sums(values.expected(p, calibration.amount_probabilities(log.score))),
+            np.sqrt(chunks.sums(values.variance(p))),
+            _estimated_auc(chunks, log.score, p),
+        ),
+        min_labelled=min_labelled,
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class Estimate:
+    """Per chunk: expected value, its standard deviation, expected ROC AUC."""
+
+    value: np.ndarray
+    sd: np.ndarray
+    auc: np.ndarray
+
+
+def assemble_monitor(
+    log: MonitorLog,
+    chunks: Chunks,
+    calibration: Calibration,
+    realised_rows: np.ndarray,
+    estimate: Estimate,
+    *,
+    min_labelled: float = 0.95,
+) -> Monitor:
+    """A monitor from its parts, with the band from the reference chunks' realised values.
+
+    Parameters
+    ----------
+    log : MonitorLog
+        Rows (or a big log's groups) with labels and label days.
+    chunks : Chunks
+    calibration : Calibration
+    realised_rows : ndarray
+        Each entry's value given its label (NaN where unknown).
+    estimate : Estimate
+    min_labelled : float
+        Share of a chunk's rows that must be labelled to show its realised value.
+
+    Returns
+    -------
+    Monitor
+    """
+    if chunks.reference.sum() < 2:
+        raise ValueError(
+            "the reference period makes fewer than 2 chunks, too few for an alert band; "
+            "choose a shorter period or a smaller chunk size"
+        )
+    known = np.where(log.reference, realised_rows, 0.0)
+    reference_values = chunks.sums(np.nan_to_num(known))[chunks.reference]
     mean, sd = float(reference_values.mean()), float(reference_values.std(ddof=1))
     return Monitor(
         log=log,
         chunks=chunks,
         calibration=calibration,
         realised_rows=realised_rows,
-        estimated=chunks.sums(values.expected(p, calibration.amount_probabilities(log.score))),
-        estimated_sd=np.sqrt(chunks.sums(values.variance(p))),
-        estimated_auc=_estimated_auc(chunks, log.score, p),
+        estimated=estimate.value,
+        estimated_sd=estimate.sd,
+        estimated_auc=estimate.auc,
         band=(mean - BAND_WIDTH * sd, mean + BAND_WIDTH * sd),
         reference_mean=mean,
         min_labelled=min_labelled,
@@ -226,5 +284,10 @@ def realised_auc(monitor: Monitor, known: np.ndarray) -> np.ndarray:
         if len(np.unique(y)) == 2:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                out[c] = roc_auc(threshold_curve(y.astype(np.int64), monitor.log.score[mine]))
+                curve = threshold_curve(
+                    y.astype(np.int64),
+                    monitor.log.score[mine],
+                    sample_weight=monitor.log.weights[mine],
+                )
+                out[c] = roc_auc(curve)
     return out

@@ -103,7 +103,12 @@ class RowValues:
         return p * (1 - p) * (self.if_positive - self.if_negative) ** 2
 
 
-def row_values(model: ValueModel, flagged: np.ndarray, amount: np.ndarray) -> RowValues:
+def row_values(
+    model: ValueModel,
+    flagged: np.ndarray,
+    amount: np.ndarray,
+    weight: np.ndarray | None = None,
+) -> RowValues:
     """Each row's value under both labels, given whether it was flagged.
 
     Parameters
@@ -113,17 +118,20 @@ def row_values(model: ValueModel, flagged: np.ndarray, amount: np.ndarray) -> Ro
     flagged : ndarray of bool, shape (n,)
         The model's decision.
     amount : ndarray of shape (n,)
-        Per-row amount (zeros when the value matrix has no rates).
+        Per-row amount (zeros when the value matrix has no rates); a group's amount sum.
+    weight : ndarray of shape (n,), optional
+        Rows in each entry when entries are a big log's groups (the fixed parts scale).
 
     Returns
     -------
     RowValues
     """
+    rows = 1.0 if weight is None else weight
     if_pos = (model.tp, model.fn)
     if_neg = (model.fp, model.tn)
     return RowValues(
-        np.where(flagged, if_pos[0].fixed, if_pos[1].fixed),
+        np.where(flagged, if_pos[0].fixed, if_pos[1].fixed) * rows,
         np.where(flagged, if_pos[0].rate, if_pos[1].rate) * amount,
-        np.where(flagged, if_neg[0].fixed, if_neg[1].fixed),
+        np.where(flagged, if_neg[0].fixed, if_neg[1].fixed) * rows,
         np.where(flagged, if_neg[0].rate, if_neg[1].rate) * amount,
     )

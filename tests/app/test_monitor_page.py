@@ -6,8 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from metrics.core.io import sample_path
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -69,3 +72,25 @@ def test_own_files_start_from_the_sample_until_both_are_uploaded():
     assert not at.exception
     assert any("Upload both files" in m for m in messages(at))
     assert tile(at, "Chunks the estimate flagged")  # the sample stays on screen
+
+
+def test_a_large_log_on_the_server_tells_the_same_story_as_the_sample(tmp_path, monkeypatch):
+    frame = pd.read_csv(sample_path("fraud_monitoring.csv.gz"), parse_dates=["timestamp"])
+    (tmp_path / "logs").mkdir()
+    frame.to_parquet(tmp_path / "logs" / "card_payments.parquet")
+    monkeypatch.setenv("VALUELENS_DATA_DIR", str(tmp_path))
+    sample = AppTest.from_file(APP, default_timeout=180)
+    sample.run()
+    sample.switch_page("pages/monitor.py").run()
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    at.switch_page("pages/monitor.py").run()
+    at.radio(key="monitor_source").set_value("A large log on the server").run()
+    assert not at.exception
+    at.selectbox(key="monitor_log_path").set_value("logs/card_payments.parquet").run()
+    assert not at.exception
+    for label in ("Latest chunk with labels", "Lost to silent failures"):
+        assert tile(at, label) == tile(sample, label)
+    assert "The estimate alerted on Aug 2, 2026, 60 days before the labels could" in " ".join(
+        messages(at)
+    )

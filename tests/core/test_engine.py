@@ -1,7 +1,6 @@
 """The DuckDB path gives the in-memory path's numbers from sums alone."""
 
 import json
-import os
 
 import numpy as np
 import pandas as pd
@@ -12,28 +11,6 @@ from metrics.core.curves import threshold_curve
 from metrics.core.engine import open_log
 
 pytest.importorskip("duckdb")
-
-
-def _spark_missing() -> str | None:
-    import importlib.util
-    import shutil
-
-    if importlib.util.find_spec("pyspark") is None:
-        return "PySpark is not installed (pip install '.[test]')"
-    if shutil.which("java") is None:
-        return "Java is not installed (Debian: apt-get install default-jre-headless)"
-    return None
-
-
-SPARK_MISSING = _spark_missing()
-if SPARK_MISSING and os.environ.get("VALUELENS_REQUIRE_SPARK") == "1":
-    raise RuntimeError(SPARK_MISSING + "; VALUELENS_REQUIRE_SPARK=1 forbids skipping")
-ENGINES = [
-    "duckdb",
-    pytest.param(
-        "spark", marks=pytest.mark.skipif(SPARK_MISSING is not None, reason=str(SPARK_MISSING))
-    ),
-]
 
 
 def scored(seed: int, n: int = 3000) -> pd.DataFrame:
@@ -67,7 +44,6 @@ def assert_same(a: dict, b: dict) -> None:
             assert b[key] == value, key
 
 
-@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("seed", range(3))
 def test_engines_match_the_in_memory_path_on_one_file_and_on_a_folder(
     capsys, tmp_path, seed, engine
@@ -111,7 +87,6 @@ def test_the_grid_is_used_above_the_distinct_score_bound_and_said(tmp_path):
         assert grid.curve.fp[grid.curve.index(t)] == reference.fp[reference.index(t)]
 
 
-@pytest.mark.parametrize("engine", ENGINES)
 def test_bad_values_are_found_in_the_engine_with_their_file_and_row(tmp_path, engine):
     frame = scored(1, n=50)
     frame.loc[37, "score"] = 1.7
@@ -135,7 +110,6 @@ def test_missing_columns_folders_and_filters_say_what_to_fix(tmp_path):
         open_log(str(tmp_path / "a.parquet"), where="split=nope")
 
 
-@pytest.mark.parametrize("engine", ENGINES)
 def test_near_the_bound_the_exact_distinct_count_decides(tmp_path, engine):
     frame = pd.DataFrame({"label": [0, 1] * 500, "score": np.arange(1000) / 1000, "amount": 1.0})
     frame.to_parquet(tmp_path / "log.parquet")
@@ -145,7 +119,6 @@ def test_near_the_bound_the_exact_distinct_count_decides(tmp_path, engine):
     assert open_log(path, engine_name=engine, max_distinct=999).summary().resolution == 1e-6
 
 
-@pytest.mark.parametrize("engine", ENGINES)
 def test_nanosecond_timestamps_give_the_days(tmp_path, engine):
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -168,7 +141,6 @@ def test_nanosecond_timestamps_give_the_days(tmp_path, engine):
     assert open_log(str(tmp_path / "ns.parquet"), engine_name=engine).days == 30
 
 
-@pytest.mark.parametrize("engine", ENGINES)
 def test_groups_by_window_and_segment_count_like_pandas(tmp_path, engine):
     frame = scored(7, n=4000)
     frame["score"] = np.round(frame["score"], 4)
@@ -201,7 +173,6 @@ def test_grouping_needs_one_of_column_or_period(tmp_path):
         log.by_group(period="day")
 
 
-@pytest.mark.parametrize("engine", ENGINES)
 def test_bucket_keys_in_the_engine_equal_bucket_keys_on_tricky_scores(tmp_path, engine):
     from metrics.core.bootstrap import bucket_keys
     from metrics.core.log_sql import _bucket_sql
@@ -245,7 +216,6 @@ def test_text_columns_and_broken_files_are_one_clear_error(capsys, tmp_path):
     assert code == 2 and err.startswith("error: DuckDB could not read it") and err.count("\n") == 1
 
 
-@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("max_distinct", [1_000_000, 2])  # the exact grouping and the grid
 @pytest.mark.parametrize(
     ("column", "bad", "found"),
@@ -273,7 +243,6 @@ def test_nan_empty_infinite_and_fractional_values_are_found_with_their_row(
         open_log(str(tmp_path / "bad.parquet"), engine_name=engine, max_distinct=max_distinct)
 
 
-@pytest.mark.parametrize("engine", ENGINES)
 def test_the_perfect_decision_equals_the_row_by_row_value_for_any_costs(tmp_path, engine):
     from metrics.core.value import (
         ClassAmounts,
