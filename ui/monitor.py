@@ -12,7 +12,7 @@ from metrics.core.io import DATA_DIR_VARIABLE, data_folder_entries, data_path, r
 from metrics.fraud.model import FraudCosts
 from metrics.monitor.big_log import LogColumns, monitor_big_log
 from metrics.monitor.chunks import chunk_rows
-from metrics.monitor.data import load_monitor_sample, monitor_log
+from metrics.monitor.data import join_labels, load_monitor_sample, monitor_log
 from metrics.monitor.drift import drift_table
 from metrics.monitor.model import Monitor, build_monitor
 from metrics.monitor.values import fraud_monitoring_model
@@ -59,28 +59,28 @@ def _features(monitor: Monitor) -> pd.DataFrame:
 
 
 def own_files(costs: FraudCosts, threshold: float, period: str):
-    """Two uploads (reference with every label, analysis with labels where known) and the
-    columns to use; None until both are usable."""
+    """Two uploads (reference with every label, analysis with labels where known), an
+    optional file of labels that arrived later (joined by id), and the columns to use; None
+    until both are usable."""
     reference = st.file_uploader("Reference period (every row labelled)", key="monitor_ref_file")
     analysis = st.file_uploader("Analysis period (labels optional)", key="monitor_ana_file")
+    labels = st.file_uploader(
+        "Labels that arrived later (optional, joined by id)", key="monitor_labels_file"
+    )
     if reference is None or analysis is None:
         st.info("Upload both files to monitor your model; the sample is shown until then.")
         return None
     ref = read_table(reference.getvalue(), name=reference.name)
     ana = read_table(analysis.getvalue(), name=analysis.name)
-    columns = [str(c) for c in ref.columns]
-    picked = {}
-    for role, default in SAMPLE_COLUMNS.items():
-        options = ["(none)", *columns] if role in ("amount", "label_date") else columns
-        index = options.index(default) if default in options else 0
-        picked[role] = st.selectbox(
-            f"{role.replace('_', ' ').capitalize()} column",
-            options,
-            index=index,
-            key=f"monitor_col_{role}",
-        )
-    picked = {k: (None if v == "(none)" else v) for k, v in picked.items()}
-    key = (reference.file_id, analysis.file_id, tuple(picked.items()), costs, threshold, period)
+    picked = _pick([str(c) for c in ref.columns], SAMPLE_COLUMNS, "monitor_col")
+    files = [reference.file_id, analysis.file_id]
+    if labels is not None:
+        late = read_table(labels.getvalue(), name=labels.name)
+        shared = [str(c) for c in ana.columns if c in late.columns and c != picked["label"]]
+        id_column = st.selectbox("Id column (in both files)", shared, key="monitor_id_column")
+        ana = join_labels(ana, late, id_column=id_column, label=picked["label"])
+        files += [labels.file_id, id_column]
+    key = (*files, tuple(picked.items()), costs, threshold, period)
 
     def build():
         log = monitor_log(ref, ana, threshold=threshold, **picked)
@@ -88,6 +88,22 @@ def own_files(costs: FraudCosts, threshold: float, period: str):
         return monitor, drift_table(_features(monitor), monitor.log.reference, monitor.chunks)
 
     return session_memo("monitor_upload", key, build)
+
+
+def _pick(columns: list[str], defaults: dict[str, str], prefix: str) -> dict[str, str | None]:
+    """One select box per role, preset where a column has the usual name; amount and label
+    date may be left out."""
+    picked = {}
+    for role, default in defaults.items():
+        options = ["(none)", *columns] if role in ("amount", "label_date") else columns
+        choice = st.selectbox(
+            f"{role.replace('_', ' ').capitalize()} column",
+            options,
+            index=options.index(default) if default in options else 0,
+            key=f"{prefix}_{role}",
+        )
+        picked[role] = None if choice == "(none)" else choice
+    return picked
 
 
 def sources() -> list[str]:
@@ -106,17 +122,7 @@ def large_log(costs: FraudCosts, threshold: float, period: str):
     relative = st.selectbox("File or folder in the data folder", entries, key="monitor_log_path")
     path = str(data_path(data_dir, relative))
     columns = [str(c) for c in log_sample(path).columns]
-    defaults = {**SAMPLE_COLUMNS, "period": "period"}
-    picked = {}
-    for role, default in defaults.items():
-        options = ["(none)", *columns] if role in ("amount", "label_date") else columns
-        picked[role] = st.selectbox(
-            f"{role.replace('_', ' ').capitalize()} column",
-            options,
-            index=options.index(default) if default in options else 0,
-            key=f"monitor_log_col_{role}",
-        )
-    picked = {k: (None if v == "(none)" else v) for k, v in picked.items()}
+    picked = _pick(columns, {**SAMPLE_COLUMNS, "period": "period"}, "monitor_log_col")
     with st.spinner("Grouping the log where it lies…"):
         return big_log_monitor(path, LogColumns(**picked), costs, threshold, period)
 

@@ -51,6 +51,11 @@ def _binned(values: pd.Series, reference: np.ndarray) -> np.ndarray:
     return np.where(missing, top, bins)
 
 
+def _identifier(values: pd.Series) -> bool:
+    """Every reference value distinct and not a measured number: an id, not an input."""
+    return values.dtype.kind != "f" and len(values) > 1 and values.nunique() == len(values)
+
+
 def _distinct_per_chunk(values: pd.Series, chunks: Chunks) -> np.ndarray:
     """Per chunk, 1 when every non-missing value is the same (else 2): a min and a max."""
     codes = pd.factorize(values)[0].astype(np.float64)
@@ -79,6 +84,8 @@ def drift_table(features: pd.DataFrame, reference: np.ndarray, chunks: Chunks) -
     rows = []
     for name in features.columns:
         values = features[name]
+        if _identifier(values[reference]):
+            continue
         bins = _binned(values, reference)
         size = int(bins.max()) + 1
         table = np.bincount(chunks.of_row * size + bins, minlength=len(chunks) * size)
