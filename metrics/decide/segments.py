@@ -1,0 +1,116 @@
+"""For whom the model works: the best threshold per segment, what per-segment thresholds gain
+over one threshold, and the money a fairness constraint costs (equal recall or equal flag
+rate across segments) against the unconstrained per-segment best."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from metrics.core.curves import threshold_curve
+from metrics.core.value import ValueModel, class_amounts
+from metrics.decide.model import Decision, decide
+
+TARGETS = np.linspace(0.0, 1.0, 101)
+"""Common recall or flag rate a fairness constraint asks of every segment (1% steps)."""
+
+
+@dataclass(frozen=True, eq=False)
+class Segments:
+    """Per segment decisions and what coordinating their thresholds costs.
+
+    Attributes
+    ----------
+    names : list of str
+    decisions : list of Decision
+        One per segment, on its rows only.
+    at_overall : ndarray
+        Each segment's value at the single best overall threshold.
+    overall_value : float
+        Value of the single best threshold over all rows.
+    per_segment_value : float
+        Sum of each segment's own best value.
+    equal_recall_value, equal_flag_rate_value : float
+        Best total value when every segment must reach the same recall (or act on the same
+        share of its rows), each at the highest threshold that does.
+    """
+
+    names: list[str]
+    decisions: list[Decision]
+    at_overall: np.ndarray
+    overall_value: float
+    per_segment_value: float
+    equal_recall_value: float
+    equal_flag_rate_value: float
+
+    @property
+    def gain(self) -> float:
+        """What per-segment thresholds add over one threshold."""
+        return self.per_segment_value - self.overall_value
+
+    @property
+    def price_of_equal_recall(self) -> float:
+        return self.per_segment_value - self.equal_recall_value
+
+    @property
+    def price_of_equal_flag_rate(self) -> float:
+        return self.per_segment_value - self.equal_flag_rate_value
+
+
+def by_segment(
+    y: np.ndarray,
+    score: np.ndarray,
+    amount: np.ndarray,
+    segment: np.ndarray,
+    model: ValueModel,
+    overall: Decision,
+) -> Segments:
+    """Decisions per segment, against the overall best threshold.
+
+    Parameters
+    ----------
+    y, score, amount : ndarray of shape (n,)
+        Validated labels, scores and amounts.
+    segment : ndarray of shape (n,)
+        Each row's segment (any values; shown as text).
+    model : ValueModel
+    overall : Decision
+        The decision on all rows.
+
+    Returns
+    -------
+    Segments
+    """
+    names = sorted({str(s) for s in segment})
+    labels = np.asarray([str(s) for s in segment])
+    decisions, at_overall = [], []
+    for name in names:
+        rows = labels == name
+        curve = threshold_curve(y[rows], score[rows], amount=amount[rows])
+        decision = decide(curve, class_amounts(y[rows], amount[rows]), model)
+        decisions.append(decision)
+        at_overall.append(decision.value[curve.index(overall.best_threshold)])
+    return Segments(
+        names=names,
+        decisions=decisions,
+        at_overall=np.array(at_overall),
+        overall_value=overall.best_value,
+        per_segment_value=float(sum(d.best_value for d in decisions)),
+        equal_recall_value=_equal(decisions, "recall"),
+        equal_flag_rate_value=_equal(decisions, "flag_rate"),
+    )
+
+
+def _equal(decisions: list[Decision], kind: str) -> float:
+    """Best total over common targets: each segment at the first point reaching the target."""
+    totals = np.zeros(len(TARGETS))
+    for decision in decisions:
+        curve = decision.curve
+        if kind == "recall":
+            reached = curve.tp / max(curve.positives, 1e-12)
+        else:
+            reached = curve.flagged / curve.n
+        point = np.minimum(np.searchsorted(reached, TARGETS - 1e-9), len(curve) - 1)
+        totals += decision.value[point]
+    return float(totals.max())
