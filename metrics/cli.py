@@ -16,11 +16,12 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from metrics.ads import cli as ads_cli
+from metrics.decide import cli as decide_cli
 from metrics.fraud import cli as fraud_cli
 from metrics.monitor import cli as monitor_cli
 
 EXIT_BAD_INPUT = 2
-SUB_COMMANDS = (fraud_cli, ads_cli, monitor_cli)
+SUB_COMMANDS = (fraud_cli, ads_cli, decide_cli, monitor_cli)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -12,6 +12,7 @@ SAMPLES = [
     ("make_ads.py", "ads_auctions.csv.gz"),
     ("make_fraud_models.py", "fraud_candidates.csv.gz"),
     ("make_monitor.py", "fraud_monitoring.csv.gz"),
+    ("make_screening.py", "screening_breast_cancer.csv"),
 ]
 FEED_FILES = ["feed_users.csv", "feed_posts.csv.gz", "feed_engagement_model.json"]
 

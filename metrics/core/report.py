@@ -74,3 +74,28 @@ def add_sub_command(
         help="keep only rows where COLUMN equals VALUE, e.g. split=test",
     )
     return parser
+
+
+def four_numbers(text: str, option: str, example: str) -> tuple[float, float, float, float]:
+    """``TN,FP,FN,TP`` as four finite numbers, or a ValueError that shows the form.
+
+    Parameters
+    ----------
+    text : str
+        What was given on the command line.
+    option : str
+        The option's name, for the message (``--value-matrix``).
+    example : str
+        A valid value, for the message.
+
+    Returns
+    -------
+    tuple of 4 floats
+    """
+    try:
+        values = tuple(float(p) for p in text.split(","))
+    except ValueError:
+        values = ()
+    if len(values) != 4 or not all(math.isfinite(v) for v in values):
+        raise ValueError(f"{option} is {text!r}; give four numbers TN,FP,FN,TP, e.g. {example}")
+    return values  # type: ignore[return-value]

@@ -131,3 +131,20 @@ def _reject_unparsed(
 
 def _row(position: int, rows: np.ndarray | None) -> int:
     return position if rows is None else int(rows[position])
+
+
+def days_covered(timestamps: pd.Series) -> float:
+    """Calendar days from the first to the last timestamp, both included.
+
+    Parameters
+    ----------
+    timestamps : Series
+        Dates or datetimes of the rows.
+
+    Returns
+    -------
+    float
+        Days, at least 1.
+    """
+    dates = pd.to_datetime(timestamps).dt.normalize()
+    return float((dates.max() - dates.min()).days + 1)

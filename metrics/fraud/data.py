@@ -15,7 +15,7 @@ from metrics.core.roles import (
     is_probability,
     is_time,
 )
-from metrics.core.timestamps import parse_timestamps
+from metrics.core.timestamps import days_covered, parse_timestamps
 from metrics.core.validation import check_amounts, check_labels, check_same_length, check_scores
 from metrics.fraud.model import FraudData
 
@@ -132,20 +132,3 @@ def load_fraud_sample(model: str = "Gradient boosting") -> FraudData:
             f"model {model!r} is not in the sample; choose one of {', '.join(FRAUD_SAMPLE_MODELS)}"
         )
     return fraud_data(sample_frame(), label="is_fraud", score=FRAUD_SAMPLE_MODELS[model])
-
-
-def days_covered(timestamps: pd.Series) -> float:
-    """Calendar days from the first to the last timestamp, both included.
-
-    Parameters
-    ----------
-    timestamps : Series
-        Dates or datetimes of the rows.
-
-    Returns
-    -------
-    float
-        Days, at least 1.
-    """
-    dates = pd.to_datetime(timestamps).dt.normalize()
-    return float((dates.max() - dates.min()).days + 1)

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-import numpy as np
-
-from metrics.core.report import json_number
+from metrics.core.report import four_numbers, json_number
 from metrics.fraud.model import FraudCosts
 from metrics.monitor import CHUNK_PERIODS
 
@@ -99,29 +97,6 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     mo.add_argument("--json", action="store_true", help="print one JSON object")
 
 
-def value_matrix(text: str) -> tuple[float, float, float, float]:
-    """``TN,FP,FN,TP`` as four numbers, or a ValueError that shows the form.
-
-    Parameters
-    ----------
-    text : str
-
-    Returns
-    -------
-    tuple of 4 floats
-    """
-    parts = [p.strip() for p in text.split(",")]
-    try:
-        values = tuple(float(p) for p in parts)
-    except ValueError:
-        values = ()
-    if len(values) != 4 or not all(np.isfinite(values)):
-        raise ValueError(
-            f"--value-matrix is {text!r}; give four numbers TN,FP,FN,TP, e.g. 0,-5,-100,80"
-        )
-    return values  # type: ignore[return-value]
-
-
 def run(args: argparse.Namespace) -> dict:
     """Read both periods, build the monitor and report it as of ``--as-of``.
 
@@ -141,7 +116,7 @@ def run(args: argparse.Namespace) -> dict:
     from metrics.monitor.values import fraud_monitoring_model, matrix_model
 
     if args.value_matrix is not None:
-        model = matrix_model(value_matrix(args.value_matrix))
+        model = matrix_model(four_numbers(args.value_matrix, "--value-matrix", "0,-5,-100,80"))
     elif args.amount_column is None:
         raise ValueError("the fraud costs need amounts: give --amount-column, or --value-matrix")
     else:

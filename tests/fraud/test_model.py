@@ -3,7 +3,7 @@ import pandas as pd
 import pytest
 
 from metrics.core.bootstrap import bootstrap_curves
-from metrics.fraud.data import days_covered
+from metrics.core.timestamps import days_covered
 from metrics.fraud.model import FraudCosts, FraudData, analyse, snapshot
 from metrics.fraud.view import THRESHOLD_GRID, curve_table, headline, policies
 

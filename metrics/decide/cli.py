@@ -1,0 +1,77 @@
+"""``decide``: any binary classifier's value under a value matrix, its best and constrained
+operating points, the three-way decision, segments and a comparison, as JSON."""
+
+from __future__ import annotations
+
+import argparse
+
+from metrics.core.report import add_sub_command, four_numbers
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    """Register ``decide`` and its options.
+
+    Parameters
+    ----------
+    commands : argparse sub-parsers
+        Where the sub-command is added.
+
+    Returns
+    -------
+    None
+    """
+    de = add_sub_command(
+        commands,
+        "decide",
+        help="any binary classifier: value of acting on its scores under a value matrix",
+        run=run,
+    )
+    de.add_argument("--label-column", default="label", help="1 = the class acted on")
+    de.add_argument("--score-column", default="score")
+    de.add_argument("--amount-column", help="per-row amount for --amount-rates")
+    de.add_argument("--timestamp-column", help="dates: figures are also given a year")
+    de.add_argument(
+        "--value-matrix", required=True, help="value of one row per outcome: TN,FP,FN,TP"
+    )
+    de.add_argument("--amount-rates", help="share of the amount added per outcome: TN,FP,FN,TP")
+    de.add_argument("--threshold", type=float, help="also value acting on score >= threshold")
+    de.add_argument("--min-precision", type=float)
+    de.add_argument("--min-recall", type=float)
+    de.add_argument("--max-flag-rate", type=float, help="largest share of rows acted on")
+    de.add_argument("--review-cost", type=float, help="cost of reviewing one row (three-way)")
+    de.add_argument("--segment-column", help="best threshold per segment")
+    de.add_argument("--compare-column", help="a second model's scores on the same rows")
+
+
+def run(args: argparse.Namespace) -> dict:
+    """Read, validate and value the ``--data`` file; raise ValueError on bad input.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+
+    Returns
+    -------
+    dict
+    """
+    from metrics.core.io import keep_where, read_table
+    from metrics.decide.data import decision_data
+    from metrics.decide.model import value_matrix
+    from metrics.decide.report import decide_report
+
+    fixed = four_numbers(args.value_matrix, "--value-matrix", "0,-5,-100,80")
+    rates = (0.0,) * 4
+    if args.amount_rates is not None:
+        if args.amount_column is None:
+            raise ValueError("--amount-rates needs the amounts: name them with --amount-column")
+        rates = four_numbers(args.amount_rates, "--amount-rates", "0,-0.1,-1,0")
+    data = decision_data(
+        keep_where(read_table(args.data), args.where),
+        label=args.label_column,
+        score=args.score_column,
+        amount=args.amount_column,
+        timestamp=args.timestamp_column,
+        segment=args.segment_column,
+        compare=args.compare_column,
+    )
+    return decide_report(data, value_matrix(fixed, rates), args)
