@@ -33,6 +33,12 @@ navigation = st.navigation(
             url_path="feed",
         ),
         st.Page(
+            "pages/decide.py",
+            title="Your model",
+            icon=":material/tune:",
+            url_path="decide",
+        ),
+        st.Page(
             "pages/monitor.py",
             title="Monitoring",
             icon=":material/monitor_heart:",

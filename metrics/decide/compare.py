@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from metrics.core.value import ValueModel
+from metrics.core.curves import threshold_curve
+from metrics.core.value import ValueModel, class_amounts
+from metrics.decide.model import Decision, decide
 
 EXACT_LIMIT = 200_000
 """Rows where the two models decide differently, resampled one by one up to this many; above
@@ -96,3 +98,44 @@ def paired_difference(
             totals += rng.poisson(1.0, (resamples, len(block))) @ block
     lower, upper = np.percentile(totals, [2.5, 97.5])
     return Difference(float(d.sum()) * scale, lower * scale, upper * scale, len(d))
+
+
+def compare_models(
+    decision: Decision,
+    y: np.ndarray,
+    amount: np.ndarray,
+    score: np.ndarray,
+    other: np.ndarray,
+    *,
+    scale: float = 1.0,
+) -> tuple[Decision, Difference]:
+    """The second model's decision on the same rows and its paired difference to the first,
+    each at its own best threshold.
+
+    Parameters
+    ----------
+    decision : Decision
+        The first model's.
+    y, amount : ndarray
+    score, other : ndarray
+        The first and the second model's scores.
+    scale : float
+        Multiply the difference by this (365 / days for a year).
+
+    Returns
+    -------
+    second : Decision
+    difference : Difference
+        Second minus first.
+    """
+    curve = threshold_curve(y, other, amount=amount)
+    second = decide(curve, class_amounts(y, amount), decision.model)
+    difference = paired_difference(
+        decision.model,
+        y,
+        amount,
+        score >= decision.best_threshold,
+        other >= second.best_threshold,
+        scale=scale,
+    )
+    return second, difference

@@ -9,10 +9,10 @@ from metrics.core.curves import threshold_curve
 from metrics.core.report import json_number, json_report
 from metrics.core.validation import check_non_negative, check_share, check_threshold
 from metrics.core.value import ValueModel, class_amounts
-from metrics.decide.compare import paired_difference
+from metrics.decide.compare import compare_models
 from metrics.decide.data import DecisionData
 from metrics.decide.model import Constraints, constrained_best, decide
-from metrics.decide.segments import by_segment
+from metrics.decide.segments import by_segment, segment_curves
 from metrics.decide.three_way import three_way
 
 
@@ -84,25 +84,15 @@ def decide_report(data: DecisionData, model: ValueModel, args: argparse.Namespac
             "value": band.value,
         }
     if data.segment is not None:
-        seg = by_segment(data.y, data.score, data.amount, data.segment, model, decision)
+        parts = segment_curves(data.y, data.score, data.amount, data.segment)
+        seg = by_segment(parts, model, decision)
         report["segments"] = {
             name: {"best_threshold": json_number(d.best_threshold), "best_value": d.best_value}
             for name, d in zip(seg.names, seg.decisions, strict=True)
         }
         report["per_segment_gain"] = seg.gain
     if data.other is not None:
-        other = decide(
-            threshold_curve(data.y, data.other, amount=data.amount),
-            class_amounts(data.y, data.amount),
-            model,
-        )
-        diff = paired_difference(
-            model,
-            data.y,
-            data.amount,
-            data.score >= decision.best_threshold,
-            data.other >= other.best_threshold,
-        )
+        _, diff = compare_models(decision, data.y, data.amount, data.score, data.other)
         report["difference"] = {"value": diff.value, "lower": diff.lower, "upper": diff.upper}
     return json_report({k: v for k, v in report.items() if not isinstance(v, dict)}) | {
         k: v for k, v in report.items() if isinstance(v, dict)

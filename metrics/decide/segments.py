@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from metrics.core.curves import threshold_curve
-from metrics.core.value import ValueModel, class_amounts
+from metrics.core.curves import ThresholdCurve, threshold_curve
+from metrics.core.value import ClassAmounts, ValueModel, class_amounts
 from metrics.decide.model import Decision, decide
 
 TARGETS = np.linspace(0.0, 1.0, 101)
@@ -58,15 +58,20 @@ class Segments:
         return self.per_segment_value - self.equal_flag_rate_value
 
 
-def by_segment(
-    y: np.ndarray,
-    score: np.ndarray,
-    amount: np.ndarray,
-    segment: np.ndarray,
-    model: ValueModel,
-    overall: Decision,
-) -> Segments:
-    """Decisions per segment, against the overall best threshold.
+@dataclass(frozen=True, eq=False)
+class SegmentCurves:
+    """Each segment's exact curve and sorted amounts: computed once per data and column,
+    valued again for every value matrix."""
+
+    names: list[str]
+    curves: list[ThresholdCurve]
+    amounts: list[ClassAmounts]
+
+
+def segment_curves(
+    y: np.ndarray, score: np.ndarray, amount: np.ndarray, segment: np.ndarray
+) -> SegmentCurves:
+    """One curve per segment, on its rows only.
 
     Parameters
     ----------
@@ -74,6 +79,27 @@ def by_segment(
         Validated labels, scores and amounts.
     segment : ndarray of shape (n,)
         Each row's segment (any values; shown as text).
+
+    Returns
+    -------
+    SegmentCurves
+    """
+    labels = np.asarray([str(s) for s in segment])
+    names = sorted(set(labels.tolist()))
+    curves, amounts = [], []
+    for name in names:
+        rows = labels == name
+        curves.append(threshold_curve(y[rows], score[rows], amount=amount[rows]))
+        amounts.append(class_amounts(y[rows], amount[rows]))
+    return SegmentCurves(names, curves, amounts)
+
+
+def by_segment(parts: SegmentCurves, model: ValueModel, overall: Decision) -> Segments:
+    """Decisions per segment, against the overall best threshold.
+
+    Parameters
+    ----------
+    parts : SegmentCurves
     model : ValueModel
     overall : Decision
         The decision on all rows.
@@ -82,17 +108,10 @@ def by_segment(
     -------
     Segments
     """
-    names = sorted({str(s) for s in segment})
-    labels = np.asarray([str(s) for s in segment])
-    decisions, at_overall = [], []
-    for name in names:
-        rows = labels == name
-        curve = threshold_curve(y[rows], score[rows], amount=amount[rows])
-        decision = decide(curve, class_amounts(y[rows], amount[rows]), model)
-        decisions.append(decision)
-        at_overall.append(decision.value[curve.index(overall.best_threshold)])
+    decisions = [decide(c, a, model) for c, a in zip(parts.curves, parts.amounts, strict=True)]
+    at_overall = [d.value[d.curve.index(overall.best_threshold)] for d in decisions]
     return Segments(
-        names=names,
+        names=parts.names,
         decisions=decisions,
         at_overall=np.array(at_overall),
         overall_value=overall.best_value,

@@ -22,8 +22,9 @@ ENTRIES = (
     "TP rate",
 )
 CANDIDATES = 4096
-"""Above this many thresholds, each draw's best point is searched among this many spread by
-rank (and the central best); the tornado and break-even use every threshold."""
+"""Above this many thresholds, each draw's best point and the break-even values are searched
+among this many spread by rank (with both baselines and the central best); the tornado uses
+every threshold."""
 
 
 def entries(model: ValueModel) -> np.ndarray:
@@ -100,7 +101,7 @@ class Uncertainty:
 
 
 def uncertain_value(
-    curve: ThresholdCurve,
+    b: np.ndarray,
     central: np.ndarray,
     low: np.ndarray,
     high: np.ndarray,
@@ -113,7 +114,8 @@ def uncertain_value(
 
     Parameters
     ----------
-    curve : ThresholdCurve
+    b : ndarray of shape (m + 1, 8)
+        ``basis(curve)``, computed once per data.
     central, low, high : ndarray of shape (8,)
         Entries in ``ENTRIES`` order; an entry with ``low == high`` is certain.
     draws : int
@@ -123,11 +125,11 @@ def uncertain_value(
     -------
     Uncertainty
     """
-    b = basis(curve)
     rng = np.random.default_rng(seed)
     sampled = low[:, None] + (high - low)[:, None] * rng.random((8, draws))
-    points = _candidates(len(curve), int(np.argmax(b @ central)))
-    values = b[points] @ sampled
+    points = _candidates(len(b), int(np.argmax(b @ central)))
+    few = b[points]
+    values = few @ sampled
     best = values.max(axis=0)
     baseline = np.maximum(b[0] @ sampled, b[-1] @ sampled)
     swings, break_even = [], {}
@@ -139,8 +141,8 @@ def uncertain_value(
             ends.append(float((b @ moved).max()))
         swings.append((ENTRIES[k], ends[0], ends[1]))
         break_even[ENTRIES[k]] = (
-            _break_even(b, central, k, -1.0),
-            _break_even(b, central, k, 1.0),
+            _break_even(few, central, k, -1.0),
+            _break_even(few, central, k, 1.0),
         )
     swings.sort(key=lambda s: -abs(s[2] - s[1]))
     return Uncertainty(
@@ -153,6 +155,8 @@ def uncertain_value(
 
 
 def _candidates(m: int, central_best: int) -> np.ndarray:
+    """Every point, or CANDIDATES of them by rank: the first and last (the baselines) and the
+    central best always among them, in curve order."""
     if m <= CANDIDATES:
         return np.arange(m)
     spread = np.unique(np.linspace(0, m - 1, CANDIDATES).astype(np.int64))

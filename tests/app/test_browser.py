@@ -324,3 +324,30 @@ def test_the_monitoring_page_takes_two_files_and_explains_a_bad_one(server, brow
     assert "column 'score' has" in error.inner_text() and "outside [0, 1]" in error.inner_text()
     assert "Traceback" not in page.content()
     page.close()
+
+
+def test_the_decision_page_takes_a_scored_file_and_shows_every_section(server, browser, tmp_path):
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(3)
+    n = 3000
+    y = (rng.random(n) < 0.2).astype(int)
+    pd.DataFrame(
+        {
+            "churned": y,
+            "risk": np.clip(np.round(rng.beta(2, 5, n) + 0.3 * y, 3), 0, 1),
+            "yearly_value": np.round(rng.lognormal(5, 0.8, n), 2),
+            "plan": rng.choice(["basic", "premium"], n),
+        }
+    ).to_csv(tmp_path / "churn.csv", index=False)
+    page = browser.new_page(viewport={"width": 1400, "height": 1400})
+    page.goto(f"{server}/decide")
+    page.get_by_text("Your own scored file").click()
+    page.locator("input[type=file]").set_input_files(str(tmp_path / "churn.csv"))
+    page.get_by_text("Score column", exact=True).wait_for(timeout=60_000)
+    for section in ("Where to set it", "Act, review or pass", "How sure, when the values"):
+        page.get_by_text(section).first.wait_for(timeout=60_000)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert "Traceback" not in page.content()
+    page.close()

@@ -7,8 +7,8 @@ from metrics.core.curves import threshold_curve
 from metrics.core.value import class_amounts
 from metrics.decide.compare import paired_difference
 from metrics.decide.model import decide, value_matrix
-from metrics.decide.segments import TARGETS, by_segment
-from metrics.decide.uncertain import entries, from_entries, uncertain_value
+from metrics.decide.segments import TARGETS, by_segment, segment_curves
+from metrics.decide.uncertain import basis, entries, from_entries, uncertain_value
 
 
 def data(seed: int, n: int = 600):
@@ -31,13 +31,13 @@ def test_certain_costs_give_the_exact_best_and_ranges_move_it_as_one_at_a_time_v
     y, score, amount = data(0)
     decision = best_of(y, score, amount, MODEL)
     central = entries(MODEL)
-    exact = uncertain_value(decision.curve, central, central, central, draws=50)
+    exact = uncertain_value(basis(decision.curve), central, central, central, draws=50)
     assert exact.expected == pytest.approx(decision.best_value)
     assert exact.spread == pytest.approx(0.0, abs=1e-9)
     low, high = central.copy(), central.copy()
     low[1], high[1] = -20.0, 0.0  # FP fixed
     low[2], high[2] = -60.0, -10.0  # FN fixed
-    ranged = uncertain_value(decision.curve, central, low, high, draws=400)
+    ranged = uncertain_value(basis(decision.curve), central, low, high, draws=400)
     names = [s[0] for s in ranged.swings]
     assert set(names) == {"FP fixed", "FN fixed"}
     for name, at_low, at_high in ranged.swings:
@@ -55,7 +55,7 @@ def test_break_even_is_where_the_model_stops_beating_both_baselines():
     central = entries(MODEL)
     low, high = central.copy(), central.copy()
     low[3], high[3] = 0.0, 60.0  # TP fixed
-    result = uncertain_value(decision.curve, central, low, high, draws=20)
+    result = uncertain_value(basis(decision.curve), central, low, high, draws=20)
     below, _ = result.break_even["TP fixed"]
     assert below is not None and below < central[3]
 
@@ -74,7 +74,7 @@ def test_segments_each_take_their_own_best_and_fairness_has_a_price():
     segment = np.array(["north", "south", "west"])[np.arange(len(y)) % 3]
     score = np.where(segment == "west", np.clip(score * 0.6, 0, 1), score)  # a shifted segment
     overall = best_of(y, score, amount, MODEL)
-    result = by_segment(y, score, amount, segment, MODEL, overall)
+    result = by_segment(segment_curves(y, score, amount, segment), MODEL, overall)
     assert result.names == ["north", "south", "west"]
     for name, decision in zip(result.names, result.decisions, strict=True):
         rows = segment == name

@@ -1,0 +1,264 @@
+"""What the decision page says and tabulates: sentences, tiles and tables from the decision
+analysis (the page only draws them)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from metrics.core.format import Tile, money, percent, threshold_text
+from metrics.decide.compare import Difference
+from metrics.decide.model import Decision, TopShare
+from metrics.decide.segments import Segments
+from metrics.decide.three_way import ThreeWay
+from metrics.decide.uncertain import Uncertainty
+
+
+def year_scale(days: float | None) -> tuple[float, str]:
+    """The factor from the data's period to a year, and how it is said.
+
+    Parameters
+    ----------
+    days : float or None
+
+    Returns
+    -------
+    factor : float
+    text : str
+        E.g. "30 days x 12.2"; empty without dates.
+    """
+    if not days:
+        return 1.0, ""
+    return 365.0 / days, f"{days:.0f} days x {365.0 / days:.1f}"
+
+
+def headline_tiles(decision: Decision, days: float | None) -> list[Tile]:
+    """The best value, what it adds to each baseline, and its share of the perfect decision.
+
+    Parameters
+    ----------
+    decision : Decision
+    days : float or None
+
+    Returns
+    -------
+    list of Tile
+    """
+    factor, how = year_scale(days)
+    best = decision.best_value
+    gap = decision.perfect - decision.none
+    share = (best - decision.none) / gap if gap > 0 else np.nan
+    note = f"{money(best * factor)} a year ({how})" if how else None
+    return [
+        Tile(
+            "Best value",
+            money(best),
+            "Value of acting on every row at or above the best threshold, under the value "
+            "matrix: the sum over rows of their outcome's value.",
+            note=note,
+        ),
+        Tile(
+            "Over acting on nobody",
+            money(best - decision.none),
+            "What the model adds over never acting.",
+            arrow=False,
+        ),
+        Tile(
+            "Over acting on everybody",
+            money(best - decision.everyone),
+            "What the model adds over acting on every row.",
+            arrow=False,
+        ),
+        Tile(
+            "Share of the perfect decision",
+            percent(share),
+            "How much of the gap between acting on nobody and acting exactly where it pays "
+            "(knowing each row's class) the model closes.",
+        ),
+    ]
+
+
+def baseline_sentence(decision: Decision) -> str:
+    """Where the model beats both baselines, in one sentence.
+
+    Parameters
+    ----------
+    decision : Decision
+
+    Returns
+    -------
+    str
+    """
+    beats = np.flatnonzero(decision.beats_baselines)
+    if beats.size == 0:
+        better = "acting on nobody" if decision.none >= decision.everyone else "acting on everybody"
+        return (
+            f"At no threshold is the model worth more than {better}: under these values, "
+            "it does not pay to use it."
+        )
+    t = decision.curve.thresholds
+    high, low = t[beats.min()], t[beats.max()]
+    whole = beats.size == beats.max() - beats.min() + 1
+    span = f"from {threshold_text(low)} to {threshold_text(high)}"
+    return (
+        f"The model beats both acting on nobody and acting on everybody for thresholds {span}"
+        + ("" if whole else " (with gaps)")
+        + f"; the best is {threshold_text(decision.best_threshold)}, worth "
+        f"{money(decision.best_value - max(decision.none, decision.everyone))} more than the "
+        "better baseline."
+    )
+
+
+def top_share_table(tops: list[TopShare]) -> pd.DataFrame:
+    """Gains, lift and value when acting on the top 1 to 20% of scores.
+
+    Parameters
+    ----------
+    tops : list of TopShare
+
+    Returns
+    -------
+    DataFrame
+    """
+    return pd.DataFrame(
+        {
+            "Act on the top": [percent(t.share) for t in tops],
+            "Rows acted on": [f"{t.acted:,.0f}" for t in tops],
+            "Share of positives caught": [percent(t.gain) for t in tops],
+            "Lift": [f"{t.lift:.1f}x" for t in tops],
+            "Value": [money(t.value) for t in tops],
+        }
+    )
+
+
+def three_way_sentence(band: ThreeWay) -> str:
+    """The best pair of thresholds and what the review band adds.
+
+    Parameters
+    ----------
+    band : ThreeWay
+
+    Returns
+    -------
+    str
+    """
+    if band.high == band.low:
+        return (
+            "A review band does not pay at this review cost: the best decision is a single "
+            "threshold."
+        )
+    high = (
+        "nothing"
+        if np.isinf(band.high_threshold)
+        else f"scores of {threshold_text(band.high_threshold)} and above"
+    )
+    return (
+        f"Act automatically on {high}, send scores from {threshold_text(band.low_threshold)} up "
+        f"to it to review ({band.reviewed:,.0f} rows), pass the rest: worth "
+        f"{money(band.value)}, {money(band.gain)} more than the best single threshold."
+    )
+
+
+def uncertainty_sentence(result: Uncertainty) -> str:
+    """The spread of the best value and how sure the model is to beat the baselines.
+
+    Parameters
+    ----------
+    result : Uncertainty
+
+    Returns
+    -------
+    str
+    """
+    return (
+        f"Over the ranges, the best value averages {money(result.expected)} (standard deviation "
+        f"{money(result.spread)}), and the model beats both baselines in "
+        f"{percent(result.beats_baselines)} of the draws."
+    )
+
+
+def break_even_table(result: Uncertainty) -> pd.DataFrame:
+    """Per uncertain value: where the model stops beating both baselines.
+
+    Parameters
+    ----------
+    result : Uncertainty
+
+    Returns
+    -------
+    DataFrame
+    """
+
+    def shown(x: float | None) -> str:
+        return "never" if x is None else f"{x:,.2f}"
+
+    return pd.DataFrame(
+        {
+            "Value": list(result.break_even),
+            "Model stops paying below": [shown(lo) for lo, _ in result.break_even.values()],
+            "Model stops paying above": [shown(hi) for _, hi in result.break_even.values()],
+        }
+    )
+
+
+def segment_table(segments: Segments) -> pd.DataFrame:
+    """Per segment: rows, best threshold, best value, value at the one overall threshold.
+
+    Parameters
+    ----------
+    segments : Segments
+
+    Returns
+    -------
+    DataFrame
+    """
+    return pd.DataFrame(
+        {
+            "Segment": segments.names,
+            "Rows": [f"{d.curve.n:,.0f}" for d in segments.decisions],
+            "Own best threshold": [threshold_text(d.best_threshold) for d in segments.decisions],
+            "Value at its own best": [money(d.best_value) for d in segments.decisions],
+            "Value at the overall best": [money(v) for v in segments.at_overall],
+        }
+    )
+
+
+def segment_sentence(segments: Segments) -> str:
+    """What per-segment thresholds add and what fairness constraints cost.
+
+    Parameters
+    ----------
+    segments : Segments
+
+    Returns
+    -------
+    str
+    """
+    return (
+        f"A threshold per segment adds {money(segments.gain)} over one threshold for all. "
+        f"Asking every segment for the same recall costs "
+        f"{money(segments.price_of_equal_recall)} of that; acting on the same share of every "
+        f"segment costs {money(segments.price_of_equal_flag_rate)}."
+    )
+
+
+def comparison_sentence(difference: Difference, how: str) -> str:
+    """The second model's worth over the first, with its interval.
+
+    Parameters
+    ----------
+    difference : Difference
+    how : str
+        How the figures were scaled to a year (empty: over the data's rows).
+
+    Returns
+    -------
+    str
+    """
+    period = f"a year ({how})" if how else "over these rows"
+    return (
+        f"At each model's own best threshold, the second model is worth "
+        f"{money(difference.value)} {period} more than the first, 95% interval "
+        f"{money(difference.lower)} to {money(difference.upper)} (a paired bootstrap over the "
+        f"{difference.differing_rows:,} rows where they decide differently)."
+    )

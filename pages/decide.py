@@ -1,0 +1,123 @@
+"""Your model in the review: is it worth having, where to set it, how sure, for whom, and is
+the new one better."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from metrics.core.format import money, percent, threshold_text
+from metrics.core.rates import point_at
+from metrics.decide import charts
+from metrics.decide.compare import compare_models
+from metrics.decide.model import constrained_best, decide, top_shares
+from metrics.decide.segments import by_segment
+from metrics.decide.three_way import three_way
+from metrics.decide.uncertain import from_entries, uncertain_value
+from metrics.decide.view import (
+    baseline_sentence,
+    break_even_table,
+    comparison_sentence,
+    headline_tiles,
+    segment_sentence,
+    segment_table,
+    three_way_sentence,
+    top_share_table,
+    uncertainty_sentence,
+    year_scale,
+)
+from ui.common import error_box, framing_strip, plain, route_through_app, tile_row
+from ui.decide import (
+    cached_segments,
+    choose_data,
+    follow_data,
+    limit_inputs,
+    matrix_editor,
+    review_inputs,
+    sample_prepared,
+)
+
+route_through_app()
+st.title("Your model: is it worth using, and where do you set it?")
+framing_strip(
+    "Decide whether and where to act on a model's scores",
+    "A score per row: the model's probability of the class you act on",
+    "Whatever the model was trained with (usually log loss)",
+    "Precision, recall and net benefit at a threshold",
+    "Value under your value matrix, in your currency",
+)
+with st.sidebar:
+    try:
+        prepared = choose_data()
+    except ValueError as error:
+        error_box("Your file cannot be used:", f"{error}. A sample is shown until it is fixed.")
+        prepared = None
+    if prepared is None:
+        prepared = sample_prepared("Card fraud (30 days)", None, None)
+
+follow_data(prepared)
+st.subheader("What each outcome is worth")
+central, low, high, outcomes = matrix_editor(prepared.preset)
+model = from_entries(central)
+decision = decide(prepared.curve, prepared.amounts, model)
+tile_row(headline_tiles(decision, prepared.data.days))
+st.info(plain(baseline_sentence(decision)))
+
+st.subheader("Where to set it")
+threshold = st.slider(
+    "Act on rows whose score is at least",
+    0.0,
+    1.0,
+    value=float(min(decision.best_threshold, 1.0)),
+    step=0.001,
+    format="%.3f",
+    key="decide_threshold",
+)
+point = point_at(prepared.curve, threshold)
+value_here = float(decision.value[prepared.curve.index(threshold)])
+st.markdown(
+    plain(
+        f"At {threshold_text(threshold)}: worth {money(value_here)}; acts on "
+        f"{point.flagged:,.0f} rows; precision {percent(point.precision)}, recall "
+        f"{percent(point.recall)}."
+    )
+)
+st.plotly_chart(charts.value_figure(decision, threshold), width="stretch")
+best_within = constrained_best(decision, limit_inputs())
+if best_within is None:
+    st.warning("No threshold meets these limits together; loosen one of them.")
+else:
+    st.markdown(
+        plain(
+            f"Best within these limits: {threshold_text(prepared.curve.thresholds[best_within])}, "
+            f"worth {money(decision.value[best_within])}."
+        )
+    )
+st.dataframe(top_share_table(top_shares(decision)), hide_index=True)
+with st.expander("Screening framing: the decision curve (net benefit)"):
+    st.plotly_chart(charts.net_benefit_figure(decision), width="stretch")
+
+st.subheader("Act, review or pass")
+review_cost, capacity = review_inputs()
+band = three_way(decision, review_cost, capacity=capacity)
+st.markdown(plain(three_way_sentence(band)))
+
+st.subheader("How sure, when the values are guesses")
+result = uncertain_value(prepared.basis, central, low, high, draws=1000)
+st.markdown(plain(uncertainty_sentence(result)))
+if result.swings:
+    st.plotly_chart(charts.tornado_figure(result, decision.best_value), width="stretch")
+    st.dataframe(break_even_table(result), hide_index=True)
+
+data = prepared.data
+if data.segment is not None:
+    st.subheader("For whom it works")
+    segments = by_segment(cached_segments(prepared.key, data), model, decision)
+    st.dataframe(segment_table(segments), hide_index=True)
+    st.markdown(plain(segment_sentence(segments)))
+if data.other is not None:
+    st.subheader("Is the other model worth more?")
+    factor, how = year_scale(data.days)
+    _, difference = compare_models(
+        decision, data.y, data.amount, data.score, data.other, scale=factor
+    )
+    st.markdown(plain(comparison_sentence(difference, how)))

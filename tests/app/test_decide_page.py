@@ -1,0 +1,83 @@
+"""AppTest: the decision page on both samples, every section, its inputs moving the numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from metrics.core.curves import threshold_curve
+from metrics.core.format import money
+from metrics.core.value import class_amounts
+from metrics.decide.data import PRESETS, decision_data, load_sample
+from metrics.decide.model import decide
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def said(at: AppTest) -> str:
+    return " ".join(e.value for e in [*at.info, *at.warning, *at.markdown])
+
+
+def tile(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+@pytest.fixture
+def page() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    at.switch_page("pages/decide.py").run()
+    assert not at.exception
+    return at
+
+
+def expected_best(sample: str, preset: str) -> float:
+    frame = load_sample(sample)
+    label, score = {"Card fraud (30 days)": ("is_fraud", "score_gbm")}.get(
+        sample, ("malignant", "score_forest")
+    )
+    amount = "amount" if "amount" in frame.columns else None
+    data = decision_data(frame, label=label, score=score, amount=amount)
+    curve = threshold_curve(data.y, data.score, amount=data.amount)
+    return decide(curve, class_amounts(data.y, data.amount), PRESETS[preset].model()).best_value
+
+
+def test_the_fraud_sample_opens_with_every_section(page):
+    assert tile(page, "Best value") == money(expected_best("Card fraud (30 days)", "Fraud"))
+    text = said(page)
+    for phrase in (
+        "The model beats both acting on nobody and acting on everybody for thresholds",
+        "Best within these limits",
+        "Act automatically on",
+        "Over the ranges, the best value averages",
+    ):
+        assert phrase in text
+    assert len(page.dataframe) >= 3  # the matrix editor aside: top shares, break-even
+
+
+def test_the_screening_sample_takes_its_preset_segments_and_a_comparison(page):
+    page.selectbox(key="decide_sample").set_value("Breast-cancer screening").run()
+    assert page.selectbox(key="decide_preset").value == "Screening"
+    assert tile(page, "Best value") == money(expected_best("Breast-cancer screening", "Screening"))
+    page.selectbox(key="decide_segment").set_value("tumour_size").run()
+    page.selectbox(key="decide_compare").set_value("score_logreg").run()
+    assert not page.exception
+    text = said(page)
+    assert "A threshold per segment adds" in text
+    assert "the second model is worth" in text and "95% interval" in text
+
+
+def test_inputs_move_the_numbers_and_impossible_limits_say_so(page):
+    before = said(page)
+    page.slider(key="decide_threshold").set_value(0.5).run()
+    assert "At 0.50: worth" in said(page) and said(page) != before
+    page.number_input(key="decide_min_recall").set_value(1.0).run()
+    page.number_input(key="decide_max_rate").set_value(0.0).run()
+    assert any("No threshold meets these limits" in w.value for w in page.warning)
+    three_way_before = [m for m in said(page).split(". ") if "Act automatically" in m]
+    page.number_input(key="decide_review_cost").set_value(40.0).run()
+    assert [m for m in said(page).split(". ") if "Act automatically" in m] != three_way_before
+    page.selectbox(key="decide_preset").set_value("Churn retention offer").run()
+    assert not page.exception

@@ -1,0 +1,198 @@
+"""Decision page inputs and caches: the data (a sample or an upload, with its columns) and
+the value matrix editor with presets and ranges."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from metrics.core.curves import ThresholdCurve, threshold_curve
+from metrics.core.io import read_table
+from metrics.core.value import ClassAmounts, class_amounts
+from metrics.decide.data import PRESETS, SAMPLES, DecisionData, decision_data, load_sample
+from metrics.decide.model import Constraints
+from metrics.decide.segments import SegmentCurves, segment_curves
+from metrics.decide.uncertain import basis
+from ui.common import session_memo
+
+SAMPLE = "A bundled sample"
+UPLOAD = "Your own scored file"
+NONE = "(none)"
+OUTCOMES = ("TN", "FP", "FN", "TP")
+
+
+@dataclass(frozen=True, eq=False)
+class Prepared:
+    """The data's exact curve and sorted amounts, computed once per data and columns."""
+
+    key: tuple
+    data: DecisionData
+    curve: ThresholdCurve
+    amounts: ClassAmounts
+    preset: str
+    columns: list[str]
+    basis: np.ndarray
+
+
+def _prepared(key: tuple, data: DecisionData, preset: str, columns: list[str]) -> Prepared:
+    curve = threshold_curve(data.y, data.score, amount=data.amount)
+    amounts = class_amounts(data.y, data.amount)
+    return Prepared(key, data, curve, amounts, preset, columns, basis(curve))
+
+
+@st.cache_resource(show_spinner="Sorting the scores once…", max_entries=8)
+def sample_prepared(name: str, segment: str | None, compare: str | None) -> Prepared:
+    _, label, score, preset = SAMPLES[name]
+    frame = load_sample(name)
+    amount = "amount" if "amount" in frame.columns else None
+    timestamp = "timestamp" if "timestamp" in frame.columns else None
+    data = decision_data(
+        frame,
+        label=label,
+        score=score,
+        amount=amount,
+        timestamp=timestamp,
+        segment=segment,
+        compare=compare,
+    )
+    return _prepared(
+        ("sample", name, segment, compare), data, preset, _optional(frame, label, score)
+    )
+
+
+def _optional(frame: pd.DataFrame, *taken: str) -> list[str]:
+    return [str(c) for c in frame.columns if c not in taken]
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def sample_columns(name: str) -> list[str]:
+    _, label, score, _ = SAMPLES[name]
+    return _optional(load_sample(name), label, score)
+
+
+def choose_data() -> Prepared | None:
+    """Sidebar: a sample (fraud or screening) or an upload with column pickers; a segment
+    column and a second model's scores are optional."""
+    kind = st.radio("Data", [SAMPLE, UPLOAD], key="decide_source")
+    if kind == SAMPLE:
+        name = st.selectbox("Sample", list(SAMPLES), key="decide_sample")
+        extra = sample_columns(name)
+        segment, compare = _extras(extra)
+        return sample_prepared(name, segment, compare)
+    upload = st.file_uploader("Scored file (CSV or Parquet)", key="decide_file")
+    if upload is None:
+        st.info("Upload a file with a 0/1 label and a score per row; a sample is shown until then.")
+        return None
+    frame = read_table(upload.getvalue(), name=upload.name)
+    columns = [str(c) for c in frame.columns]
+    label = st.selectbox("Label column (1 = the class acted on)", columns, key="decide_label")
+    score = st.selectbox(
+        "Score column", columns, index=min(1, len(columns) - 1), key="decide_score"
+    )
+    rest = [NONE, *_optional(frame, label, score)]
+    amount = st.selectbox("Amount column (optional)", rest, key="decide_amount")
+    timestamp = st.selectbox("Date column (optional)", rest, key="decide_timestamp")
+    segment, compare = _extras(rest[1:])
+    picked = {
+        "amount": None if amount == NONE else amount,
+        "timestamp": None if timestamp == NONE else timestamp,
+    }
+    key = ("upload", upload.file_id, label, score, *picked.values(), segment, compare)
+
+    def build() -> Prepared:
+        data = decision_data(
+            frame, label=label, score=score, segment=segment, compare=compare, **picked
+        )
+        return _prepared(key, data, "Fraud" if picked["amount"] else "Screening", rest[1:])
+
+    return session_memo("decide_upload", key, build)
+
+
+def _extras(columns: list[str]) -> tuple[str | None, str | None]:
+    segment = st.selectbox("Segment column (optional)", [NONE, *columns], key="decide_segment")
+    compare = st.selectbox(
+        "Second model's score column (optional)", [NONE, *columns], key="decide_compare"
+    )
+    return (None if segment == NONE else segment), (None if compare == NONE else compare)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def cached_segments(key: tuple, _data: DecisionData) -> SegmentCurves:
+    return segment_curves(_data.y, _data.score, _data.amount, _data.segment)
+
+
+def matrix_editor(default_preset: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
+    """The value matrix as an editable table: a name, a fixed value (with a low and high
+    guess) and a share of the amount per outcome; a preset fills it.
+
+    Returns
+    -------
+    central, low, high : ndarray of shape (8,)
+        Entries in ``ENTRIES`` order.
+    names : list of str
+        The outcomes' names, TN, FP, FN, TP.
+    """
+    st.session_state.setdefault("decide_preset", default_preset)
+    preset = PRESETS[st.selectbox("Preset", list(PRESETS), key="decide_preset")]
+    st.caption(preset.explanation)
+    table = pd.DataFrame(
+        {
+            "Outcome": [f"{o}: {n}" for o, n in zip(OUTCOMES, preset.outcomes, strict=True)],
+            "Value per row": preset.fixed,
+            "Low guess": [v * 1.25 if v < 0 else v * 0.75 for v in preset.fixed],
+            "High guess": [v * 0.75 if v < 0 else v * 1.25 for v in preset.fixed],
+            "Share of amount": preset.rates,
+        }
+    )
+    edited = st.data_editor(
+        table,
+        key=f"decide_matrix_{preset.name}",
+        hide_index=True,
+        disabled=["Outcome"],
+        width="stretch",
+    )
+    fixed = edited["Value per row"].to_numpy(dtype=float)
+    rates = edited["Share of amount"].to_numpy(dtype=float)
+    low = np.minimum(edited["Low guess"].to_numpy(dtype=float), fixed)
+    high = np.maximum(edited["High guess"].to_numpy(dtype=float), fixed)
+    central = np.r_[fixed, rates]
+    return central, np.r_[low, rates], np.r_[high, rates], list(edited["Outcome"])
+
+
+def limit_inputs() -> Constraints:
+    """Smallest precision and recall, largest share of rows acted on, side by side."""
+    left, middle, right = st.columns(3)
+    return Constraints(
+        min_precision=left.number_input(
+            "Smallest precision", 0.0, 1.0, 0.0, 0.05, key="decide_min_precision"
+        ),
+        min_recall=middle.number_input(
+            "Smallest recall", 0.0, 1.0, 0.0, 0.05, key="decide_min_recall"
+        ),
+        max_flag_rate=right.number_input(
+            "Largest share acted on", 0.0, 1.0, 1.0, 0.05, key="decide_max_rate"
+        ),
+    )
+
+
+def review_inputs() -> tuple[float, float | None]:
+    """The cost of reviewing a row and how many rows the reviewers can take (None: no limit)."""
+    left, right = st.columns(2)
+    cost = left.number_input(
+        "Cost of a review, per row", 0.0, 1e7, 2.0, 1.0, key="decide_review_cost"
+    )
+    capacity = right.number_input(
+        "Rows reviewers can take (0: no limit)", 0, 10**9, 0, 100, key="decide_capacity"
+    )
+    return cost, (capacity or None)
+
+
+def follow_data(prepared: Prepared) -> None:
+    """When the data changes, start from its preset and its best threshold again."""
+    if st.session_state.get("decide_for") != prepared.key:
+        st.session_state["decide_for"] = prepared.key
+        st.session_state["decide_preset"] = prepared.preset
+        st.session_state.pop("decide_threshold", None)
