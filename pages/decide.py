@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from metrics.core.format import money, percent, threshold_text
-from metrics.core.rates import point_at
+from metrics.core.format import money, threshold_text
 from metrics.decide import charts
 from metrics.decide.compare import compare_models
 from metrics.decide.model import constrained_best, decide, top_shares
@@ -18,6 +17,7 @@ from metrics.decide.view import (
     break_even_table,
     comparison_sentence,
     headline_tiles,
+    operating_sentence,
     segment_sentence,
     segment_table,
     three_way_sentence,
@@ -59,7 +59,12 @@ st.subheader("What each outcome is worth")
 central, low, high, outcomes = matrix_editor(prepared.preset)
 model = from_entries(central)
 decision = decide(prepared.curve, prepared.amounts, model)
-tile_row(headline_tiles(decision, prepared.data.days))
+tile_row(headline_tiles(decision, prepared.days))
+if prepared.resolution:
+    st.caption(
+        f"This log has more than a million distinct scores: they are grouped on a grid of "
+        f"{prepared.resolution:g}; thresholds on the grid are exact."
+    )
 st.info(plain(baseline_sentence(decision)))
 
 st.subheader("Where to set it")
@@ -72,15 +77,7 @@ threshold = st.slider(
     format="%.3f",
     key="decide_threshold",
 )
-point = point_at(prepared.curve, threshold)
-value_here = float(decision.value[prepared.curve.index(threshold)])
-st.markdown(
-    plain(
-        f"At {threshold_text(threshold)}: worth {money(value_here)}; acts on "
-        f"{point.flagged:,.0f} rows; precision {percent(point.precision)}, recall "
-        f"{percent(point.recall)}."
-    )
-)
+st.markdown(plain(operating_sentence(decision, threshold, outcomes)))
 st.plotly_chart(charts.value_figure(decision, threshold), width="stretch")
 best_within = constrained_best(decision, limit_inputs())
 if best_within is None:
@@ -109,12 +106,12 @@ if result.swings:
     st.dataframe(break_even_table(result), hide_index=True)
 
 data = prepared.data
-if data.segment is not None:
+if data is not None and data.segment is not None:
     st.subheader("For whom it works")
     segments = by_segment(cached_segments(prepared.key, data), model, decision)
     st.dataframe(segment_table(segments), hide_index=True)
     st.markdown(plain(segment_sentence(segments)))
-if data.other is not None:
+if data is not None and data.other is not None:
     st.subheader("Is the other model worth more?")
     factor, how = year_scale(data.days)
     _, difference = compare_models(

@@ -3,6 +3,8 @@ the value matrix editor with presets and ranges."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -10,37 +12,43 @@ import pandas as pd
 import streamlit as st
 
 from metrics.core.curves import ThresholdCurve, threshold_curve
-from metrics.core.io import read_table
-from metrics.core.value import ClassAmounts, class_amounts
+from metrics.core.engine import open_log
+from metrics.core.io import DATA_DIR_VARIABLE, data_folder_entries, data_path, read_table
+from metrics.core.value import ClassAmounts, ValueModel, class_amounts
 from metrics.decide.data import PRESETS, SAMPLES, DecisionData, decision_data, load_sample
 from metrics.decide.model import Constraints
 from metrics.decide.segments import SegmentCurves, segment_curves
 from metrics.decide.uncertain import basis
 from ui.common import session_memo
+from ui.fraud import log_sample
 
 SAMPLE = "A bundled sample"
 UPLOAD = "Your own scored file"
+LOG = "A large log on the server"
 NONE = "(none)"
 OUTCOMES = ("TN", "FP", "FN", "TP")
 
 
 @dataclass(frozen=True, eq=False)
 class Prepared:
-    """The data's exact curve and sorted amounts, computed once per data and columns."""
+    """The data's exact curve and how to value its perfect decision, computed once per data
+    and columns. ``data`` (the rows) is None for a large log, which stays where it lies."""
 
     key: tuple
-    data: DecisionData
+    data: DecisionData | None
     curve: ThresholdCurve
-    amounts: ClassAmounts
+    amounts: ClassAmounts | Callable[[ValueModel], float]
     preset: str
     columns: list[str]
     basis: np.ndarray
+    days: float | None = None
+    resolution: float | None = None
 
 
 def _prepared(key: tuple, data: DecisionData, preset: str, columns: list[str]) -> Prepared:
     curve = threshold_curve(data.y, data.score, amount=data.amount)
     amounts = class_amounts(data.y, data.amount)
-    return Prepared(key, data, curve, amounts, preset, columns, basis(curve))
+    return Prepared(key, data, curve, amounts, preset, columns, basis(curve), data.days)
 
 
 @st.cache_resource(show_spinner="Sorting the scores once…", max_entries=8)
@@ -76,7 +84,12 @@ def sample_columns(name: str) -> list[str]:
 def choose_data() -> Prepared | None:
     """Sidebar: a sample (fraud or screening) or an upload with column pickers; a segment
     column and a second model's scores are optional."""
-    kind = st.radio("Data", [SAMPLE, UPLOAD], key="decide_source")
+    data_dir = os.environ.get(DATA_DIR_VARIABLE)
+    kind = st.radio(
+        "Data", [SAMPLE, UPLOAD, LOG] if data_dir else [SAMPLE, UPLOAD], key="decide_source"
+    )
+    if kind == LOG:
+        return _large_log(data_dir)
     if kind == SAMPLE:
         name = st.selectbox("Sample", list(SAMPLES), key="decide_sample")
         extra = sample_columns(name)
@@ -87,19 +100,10 @@ def choose_data() -> Prepared | None:
         st.info("Upload a file with a 0/1 label and a score per row; a sample is shown until then.")
         return None
     frame = read_table(upload.getvalue(), name=upload.name)
-    columns = [str(c) for c in frame.columns]
-    label = st.selectbox("Label column (1 = the class acted on)", columns, key="decide_label")
-    score = st.selectbox(
-        "Score column", columns, index=min(1, len(columns) - 1), key="decide_score"
-    )
+    label, score, amount, timestamp = _roles([str(c) for c in frame.columns], "decide")
     rest = [NONE, *_optional(frame, label, score)]
-    amount = st.selectbox("Amount column (optional)", rest, key="decide_amount")
-    timestamp = st.selectbox("Date column (optional)", rest, key="decide_timestamp")
     segment, compare = _extras(rest[1:])
-    picked = {
-        "amount": None if amount == NONE else amount,
-        "timestamp": None if timestamp == NONE else timestamp,
-    }
+    picked = {"amount": amount, "timestamp": timestamp}
     key = ("upload", upload.file_id, label, score, *picked.values(), segment, compare)
 
     def build() -> Prepared:
@@ -140,11 +144,12 @@ def matrix_editor(default_preset: str) -> tuple[np.ndarray, np.ndarray, np.ndarr
     st.caption(preset.explanation)
     table = pd.DataFrame(
         {
-            "Outcome": [f"{o}: {n}" for o, n in zip(OUTCOMES, preset.outcomes, strict=True)],
-            "Value per row": preset.fixed,
-            "Low guess": [v * 1.25 if v < 0 else v * 0.75 for v in preset.fixed],
-            "High guess": [v * 0.75 if v < 0 else v * 1.25 for v in preset.fixed],
-            "Share of amount": preset.rates,
+            "Outcome": list(OUTCOMES),
+            "Name (yours to change)": list(preset.outcomes),
+            "Value per row, $": preset.fixed,
+            "Low guess, $": [v * 1.25 if v < 0 else v * 0.75 for v in preset.fixed],
+            "High guess, $": [v * 0.75 if v < 0 else v * 1.25 for v in preset.fixed],
+            "Share of the amount": preset.rates,
         }
     )
     edited = st.data_editor(
@@ -154,12 +159,12 @@ def matrix_editor(default_preset: str) -> tuple[np.ndarray, np.ndarray, np.ndarr
         disabled=["Outcome"],
         width="stretch",
     )
-    fixed = edited["Value per row"].to_numpy(dtype=float)
-    rates = edited["Share of amount"].to_numpy(dtype=float)
-    low = np.minimum(edited["Low guess"].to_numpy(dtype=float), fixed)
-    high = np.maximum(edited["High guess"].to_numpy(dtype=float), fixed)
+    fixed = edited["Value per row, $"].to_numpy(dtype=float)
+    rates = edited["Share of the amount"].to_numpy(dtype=float)
+    low = np.minimum(edited["Low guess, $"].to_numpy(dtype=float), fixed)
+    high = np.maximum(edited["High guess, $"].to_numpy(dtype=float), fixed)
     central = np.r_[fixed, rates]
-    return central, np.r_[low, rates], np.r_[high, rates], list(edited["Outcome"])
+    return central, np.r_[low, rates], np.r_[high, rates], list(edited["Name (yours to change)"])
 
 
 def limit_inputs() -> Constraints:
@@ -196,3 +201,53 @@ def follow_data(prepared: Prepared) -> None:
         st.session_state["decide_for"] = prepared.key
         st.session_state["decide_preset"] = prepared.preset
         st.session_state.pop("decide_threshold", None)
+
+
+def _large_log(data_dir: str) -> Prepared | None:
+    """A Parquet file or folder in the operator's data folder, summed where it lies."""
+    entries = data_folder_entries(data_dir)
+    if not entries:
+        st.info(f"The data folder holds no Parquet files yet ({data_dir}).")
+        return None
+    relative = st.selectbox("File or folder in the data folder", entries, key="decide_log_path")
+    path = str(data_path(data_dir, relative))
+    picked = _roles([str(c) for c in log_sample(path).columns], "decide_log")
+    st.caption("Segments and a second model need the rows themselves: upload a file for them.")
+    with st.spinner("Summing the log where it lies…"):
+        return log_prepared(path, picked)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2, ttl=3600)
+def log_prepared(path: str, picked: tuple) -> Prepared:
+    """Shared by every session that opens the same log with the same columns."""
+    label, score, amount, timestamp = picked
+    log = open_log(path, label=label, score=score, amount=amount, timestamp=timestamp)
+    summary = log.summary()
+    return Prepared(
+        ("log", path, picked),
+        None,
+        summary.curve,
+        log.perfect_value,
+        "Fraud" if amount else "Screening",
+        [],
+        basis(summary.curve),
+        summary.days,
+        summary.resolution,
+    )
+
+
+def _roles(columns: list[str], prefix: str) -> tuple[str, str, str | None, str | None]:
+    """Label and score columns, and optional amount and date columns."""
+    label = st.selectbox("Label column (1 = the class acted on)", columns, key=f"{prefix}_label")
+    score = st.selectbox(
+        "Score column", columns, index=min(1, len(columns) - 1), key=f"{prefix}_score"
+    )
+    rest = [NONE, *[c for c in columns if c not in (label, score)]]
+    amount = st.selectbox("Amount column (optional)", rest, key=f"{prefix}_amount")
+    timestamp = st.selectbox("Date column (optional)", rest, key=f"{prefix}_timestamp")
+    return (
+        label,
+        score,
+        None if amount == NONE else amount,
+        None if timestamp == NONE else timestamp,
+    )

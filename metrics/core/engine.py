@@ -228,7 +228,7 @@ def open_log(
     *,
     label: str = "label",
     score: str = "score",
-    amount: str = "amount",
+    amount: str | None = "amount",
     timestamp: str | None = "timestamp",
     where: str | None = None,
     model: ValueModel | None = None,
@@ -242,8 +242,10 @@ def open_log(
     ----------
     path : str
         A Parquet file, a glob or a folder of Parquet files.
-    label, score, amount : str
-        Column names: 0/1 label, probability in [0, 1], amount in the currency unit (>= 0).
+    label, score : str
+        Column names: 0/1 label, probability in [0, 1].
+    amount : str or None
+        Amount in the currency unit (>= 0); None when the log has none (all zero).
     timestamp : str or None
         Column of dates; used for days when the log has it.
     where : str or None
@@ -266,13 +268,15 @@ def open_log(
     types = engine.types(scanned)
     columns = list(types)
     shown = ", ".join(c for c in columns if c not in ("file_row_number", "filename"))
-    _check_columns(types, {"label": label, "score": score, "amount": amount}, shown)
+    roles = {"label": label, "score": score} | ({"amount": amount} if amount else {})
+    _check_columns(types, roles, shown)
     q = engine.quote
     view = f"{scanned}_log"
     engine.create_view(
         view, f"SELECT * FROM {scanned} WHERE {_where_sql(where, columns, shown, q)}"
     )
-    y, s, a = q(label), q(score), q(amount)
+    y, s = q(label), q(score)
+    a = q(amount) if amount else "CAST(0 AS DOUBLE)"  # no amounts: every amount is zero
     stamp = q(timestamp) if timestamp is not None and timestamp in columns else None
     profile = profile_log(
         engine,
@@ -286,7 +290,7 @@ def open_log(
     )
     if profile["rows"] == 0:
         raise ValueError(f"'{path}' has no rows" + (f" where {where}" if where else ""))
-    names = {"label": label, "score": score, "amount": amount}
+    names = {"label": label, "score": score, "amount": amount or "amount"}
     raise_first_bad(engine, view, profile, names)
     groups, exact = group_log(
         engine, view, y, s, a, distinct=profile["distinct"], max_distinct=max_distinct

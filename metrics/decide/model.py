@@ -4,6 +4,7 @@ with or without constraints."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -94,7 +95,11 @@ class Decision:
         return self.value > max(self.none, self.everyone)
 
 
-def decide(curve: ThresholdCurve, amounts: ClassAmounts, model: ValueModel) -> Decision:
+def decide(
+    curve: ThresholdCurve,
+    amounts: ClassAmounts | Callable[[ValueModel], float],
+    model: ValueModel,
+) -> Decision:
     """Value at every distinct score, the baselines and the perfect decision.
 
     ``value(t) = act_on_none + (TP - FN) at the flagged positives + (FP - TN) at the flagged
@@ -104,14 +109,16 @@ def decide(curve: ThresholdCurve, amounts: ClassAmounts, model: ValueModel) -> D
     ----------
     curve : ThresholdCurve
         Exact counts and amounts at every distinct score.
-    amounts : ClassAmounts
-        Each class's sorted amounts, for the perfect decision.
+    amounts : ClassAmounts or callable
+        Each class's sorted amounts, for the perfect decision; or, for a big log, the
+        function that values the perfect decision (over acting on nobody) in the engine.
     model : ValueModel
 
     Returns
     -------
     Decision
     """
+    over_none = amounts(model) if callable(amounts) else perfect_value(amounts, model)
     none = act_on_none(curve, model)
     value = none + value_curve(curve, model)
     return Decision(
@@ -119,7 +126,7 @@ def decide(curve: ThresholdCurve, amounts: ClassAmounts, model: ValueModel) -> D
         value=value,
         none=none,
         everyone=float(value[-1]),
-        perfect=none + perfect_value(amounts, model),
+        perfect=none + over_none,
         best=int(np.argmax(value)),
         model=model,
     )

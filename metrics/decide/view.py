@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from metrics.core.format import Tile, money, percent, threshold_text
+from metrics.core.rates import point_at
 from metrics.decide.compare import Difference
 from metrics.decide.model import Decision, TopShare
 from metrics.decide.segments import Segments
@@ -261,4 +262,30 @@ def comparison_sentence(difference: Difference, how: str) -> str:
         f"{money(difference.value)} {period} more than the first, 95% interval "
         f"{money(difference.lower)} to {money(difference.upper)} (a paired bootstrap over the "
         f"{difference.differing_rows:,} rows where they decide differently)."
+    )
+
+
+def operating_sentence(decision: Decision, threshold: float, names: list[str]) -> str:
+    """Value, outcomes (in the user's names for TN, FP, FN, TP), precision and recall at one
+    threshold.
+
+    Parameters
+    ----------
+    decision : Decision
+    threshold : float
+    names : list of str
+        The outcomes' names in TN, FP, FN, TP order.
+
+    Returns
+    -------
+    str
+    """
+    point = point_at(decision.curve, threshold)
+    value = float(decision.value[decision.curve.index(threshold)])
+    counts = (point.tn, point.fp, point.fn, point.tp)
+    outcomes = ", ".join(f"{c:,.0f} {n}" for c, n in zip(counts, names, strict=True))
+    return (
+        f"At {threshold_text(threshold)}: worth {money(value)}; acts on {point.flagged:,.0f} "
+        f"rows ({outcomes}); precision {percent(point.precision)}, recall "
+        f"{percent(point.recall)}."
     )

@@ -81,3 +81,19 @@ def test_inputs_move_the_numbers_and_impossible_limits_say_so(page):
     assert [m for m in said(page).split(". ") if "Act automatically" in m] != three_way_before
     page.selectbox(key="decide_preset").set_value("Churn retention offer").run()
     assert not page.exception
+
+
+def test_a_large_log_on_the_server_gives_the_uploads_numbers(tmp_path, monkeypatch):
+    frame = load_sample("Card fraud (30 days)")[["is_fraud", "score_gbm", "amount"]]
+    (tmp_path / "logs").mkdir()
+    frame.to_parquet(tmp_path / "logs" / "scored.parquet")
+    monkeypatch.setenv("VALUELENS_DATA_DIR", str(tmp_path))
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    at.switch_page("pages/decide.py").run()
+    at.radio(key="decide_source").set_value("A large log on the server").run()
+    at.selectbox(key="decide_log_amount").set_value("amount").run()
+    assert not at.exception
+    assert at.selectbox(key="decide_preset").value == "Fraud"
+    assert tile(at, "Best value") == money(expected_best("Card fraud (30 days)", "Fraud"))
+    assert "Act automatically on" in said(at)
