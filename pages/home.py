@@ -29,6 +29,16 @@ st.page_link(
     label="Newsfeed ranking: trade engagement for quality live, without retraining",
     icon=":material/dynamic_feed:",
 )
+st.page_link(
+    "pages/decide.py",
+    label="Your model: is it worth using, where to set it, how sure, for whom, and which is better",
+    icon=":material/tune:",
+)
+st.page_link(
+    "pages/monitor.py",
+    label="Monitoring: what the model is worth week by week, before the labels arrive",
+    icon=":material/monitor_heart:",
+)
 st.subheader("Is a better model worth it?")
 st.page_link(
     "pages/model_value.py",
@@ -46,7 +56,7 @@ st.page_link(
     icon=":material/savings:",
 )
 st.caption(
-    "Every page runs on bundled sample data; the fraud page also takes your own scored file. "
-    "The fraud and ads numbers are available as JSON from the command line: "
-    "`python -m metrics evaluate --help`, `python -m metrics ads --help`."
+    "Every page runs on bundled sample data; the fraud, your-model and monitoring pages also "
+    "take your own files. Their numbers are available as JSON from the command line: "
+    "`python -m metrics evaluate --help`, `ads --help`, `decide --help`, `monitor --help`."
 )
