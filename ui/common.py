@@ -10,6 +10,8 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from metrics.core.format import Tile
+from metrics.core.io import data_folder_entries, data_path
+from metrics.core.log_sample import sample_rows
 
 T = TypeVar("T")
 
@@ -154,3 +156,26 @@ def tile_row(tiles: list[Tile]) -> None:
         )
         if tile.note:
             col.caption(plain(tile.note))
+
+
+def data_folder_file(data_dir: str, key: str) -> str | None:
+    """A Parquet file or folder of the operator's data folder, picked in the sidebar; None,
+    with a note, while the folder holds none. Only what is in the folder can be opened."""
+    entries = data_folder_entries(data_dir)
+    if not entries:
+        st.info(f"The data folder holds no Parquet files yet ({data_dir}).")
+        return None
+    relative = st.selectbox(
+        "File or folder in the data folder",
+        entries,
+        key=key,
+        help="The operator sets the data folder (VALUELENS_DATA_DIR); only what is in it can "
+        "be opened.",
+    )
+    return str(data_path(data_dir, relative))
+
+
+@st.cache_data(max_entries=8, show_spinner=False, ttl=3600)
+def log_sample(path: str):
+    """A few rows of a big log, for picking its columns (cached: the log is not re-read)."""
+    return sample_rows(path)

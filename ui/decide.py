@@ -13,14 +13,13 @@ import streamlit as st
 
 from metrics.core.curves import ThresholdCurve, threshold_curve
 from metrics.core.engine import open_log
-from metrics.core.io import DATA_DIR_VARIABLE, data_folder_entries, data_path, read_table
+from metrics.core.io import DATA_DIR_VARIABLE, read_table
 from metrics.core.value import ClassAmounts, ValueModel, class_amounts
 from metrics.decide.data import PRESETS, SAMPLES, DecisionData, decision_data, load_sample
 from metrics.decide.model import Constraints
 from metrics.decide.segments import SegmentCurves, segment_curves
 from metrics.decide.uncertain import basis
-from ui.common import session_memo
-from ui.fraud import log_sample
+from ui.common import data_folder_file, log_sample, session_memo
 
 SAMPLE = "A bundled sample"
 UPLOAD = "Your own scored file"
@@ -205,12 +204,9 @@ def follow_data(prepared: Prepared) -> None:
 
 def _large_log(data_dir: str) -> Prepared | None:
     """A Parquet file or folder in the operator's data folder, summed where it lies."""
-    entries = data_folder_entries(data_dir)
-    if not entries:
-        st.info(f"The data folder holds no Parquet files yet ({data_dir}).")
+    path = data_folder_file(data_dir, "decide_log_path")
+    if path is None:
         return None
-    relative = st.selectbox("File or folder in the data folder", entries, key="decide_log_path")
-    path = str(data_path(data_dir, relative))
     picked = _roles([str(c) for c in log_sample(path).columns], "decide_log")
     st.caption("Segments and a second model need the rows themselves: upload a file for them.")
     with st.spinner("Summing the log where it lies…"):

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 import streamlit as st
 
 from metrics.core.engine import ParquetLog, open_log
-from metrics.core.io import DATA_DIR_VARIABLE, data_folder_entries, data_path, read_table
-from metrics.core.log_sample import sample_rows
+from metrics.core.io import DATA_DIR_VARIABLE, read_table
 from metrics.fraud.data import FRAUD_SAMPLE_MODELS, fraud_data, guess_columns, load_fraud_sample
 from metrics.fraud.model import FraudCosts
 from metrics.fraud.view import FraudView, PreparedFraud, fraud_view, prepare, prepare_log
 from ui.common import (
+    data_folder_file,
+    log_sample,
     remember,
     restore,
     session_memo,
@@ -135,18 +136,9 @@ def choose_data() -> DataChoice:
 
 def _large_log(data_dir: str) -> DataChoice:
     """A Parquet file or folder in the operator's data folder, summed where it lies."""
-    entries = data_folder_entries(data_dir)
-    if not entries:
-        st.info(f"The data folder holds no Parquet files yet ({data_dir}).")
+    path = data_folder_file(data_dir, "fraud_log_path")
+    if path is None:
         return default_sample()
-    relative = st.selectbox(
-        "File or folder in the data folder",
-        entries,
-        key="fraud_log_path",
-        help="The operator sets the data folder (VALUELENS_DATA_DIR); only what is in it can "
-        "be opened.",
-    )
-    path = str(data_path(data_dir, relative))
     picked = _pick_columns(log_sample(path))
     if picked is None:
         return default_sample(
@@ -165,11 +157,6 @@ def _large_log(data_dir: str) -> DataChoice:
 def _add_interval(source: tuple[str, tuple]) -> None:
     log_with_interval(*source)
     st.session_state.setdefault(INTERVALS_SHOWN, set()).add(source)
-
-
-@st.cache_data(max_entries=8, show_spinner=False, ttl=3600)
-def log_sample(path: str):
-    return sample_rows(path)
 
 
 @st.cache_resource(max_entries=2, show_spinner=False, ttl=3600)

@@ -8,27 +8,19 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from metrics.core.io import DATA_DIR_VARIABLE, data_folder_entries, data_path, read_table
+from metrics.core.io import DATA_DIR_VARIABLE, read_table
 from metrics.fraud.model import FraudCosts
 from metrics.monitor.big_log import LogColumns, monitor_big_log
 from metrics.monitor.chunks import chunk_rows
-from metrics.monitor.data import join_labels, load_monitor_sample, monitor_log
+from metrics.monitor.data import SAMPLE_COLUMNS, join_labels, load_monitor_sample, monitor_log
 from metrics.monitor.drift import drift_table
 from metrics.monitor.model import Monitor, build_monitor
 from metrics.monitor.values import fraud_monitoring_model
-from ui.common import session_memo
-from ui.fraud import log_sample
+from ui.common import data_folder_file, log_sample, session_memo
 
 SAMPLE = "Sample: 180 days of a fraud model in production"
 OWN = "Your own reference and analysis files"
 LOG = "A large log on the server"
-SAMPLE_COLUMNS = {
-    "label": "is_fraud",
-    "score": "score",
-    "amount": "amount",
-    "timestamp": "timestamp",
-    "label_date": "label_date",
-}
 
 
 @st.cache_resource(show_spinner="Reading the 180-day log once…", max_entries=1)
@@ -115,12 +107,9 @@ def large_log(costs: FraudCosts, threshold: float, period: str):
     """A Parquet log in the operator's data folder with a reference/analysis column, grouped
     where it lies; None (the sample stays) until its columns are picked."""
     data_dir = os.environ[DATA_DIR_VARIABLE]
-    entries = data_folder_entries(data_dir)
-    if not entries:
-        st.info(f"The data folder holds no Parquet files yet ({data_dir}).")
+    path = data_folder_file(data_dir, "monitor_log_path")
+    if path is None:
         return None
-    relative = st.selectbox("File or folder in the data folder", entries, key="monitor_log_path")
-    path = str(data_path(data_dir, relative))
     columns = [str(c) for c in log_sample(path).columns]
     picked = _pick(columns, {**SAMPLE_COLUMNS, "period": "period"}, "monitor_log_col")
     with st.spinner("Grouping the log where it lies…"):
