@@ -79,7 +79,7 @@ threshold = st.slider(
 )
 st.markdown(plain(operating_sentence(decision, threshold, outcomes)))
 st.plotly_chart(charts.value_figure(decision, threshold), width="stretch")
-best_within = constrained_best(decision, limit_inputs())
+best_within = constrained_best(decision, limit_inputs(prepared.days))
 if best_within is None:
     st.warning("No threshold meets these limits together; loosen one of them.")
 else:

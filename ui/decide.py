@@ -166,19 +166,26 @@ def matrix_editor(default_preset: str) -> tuple[np.ndarray, np.ndarray, np.ndarr
     return central, np.r_[low, rates], np.r_[high, rates], list(edited["Name (yours to change)"])
 
 
-def limit_inputs() -> Constraints:
-    """Smallest precision and recall, largest share of rows acted on, side by side."""
-    left, middle, right = st.columns(3)
+def limit_inputs(days: float | None) -> Constraints:
+    """Smallest precision and recall, largest share of rows acted on and, with dates, most
+    rows acted on a day, side by side."""
+    columns = st.columns(4 if days else 3)
+    per_day = None
+    if days:
+        per_day = columns[3].number_input(
+            "Most rows acted on a day (0: no limit)", 0, 10**9, 0, 10, key="decide_per_day"
+        )
     return Constraints(
-        min_precision=left.number_input(
+        min_precision=columns[0].number_input(
             "Smallest precision", 0.0, 1.0, 0.0, 0.05, key="decide_min_precision"
         ),
-        min_recall=middle.number_input(
+        min_recall=columns[1].number_input(
             "Smallest recall", 0.0, 1.0, 0.0, 0.05, key="decide_min_recall"
         ),
-        max_flag_rate=right.number_input(
+        max_flag_rate=columns[2].number_input(
             "Largest share acted on", 0.0, 1.0, 1.0, 0.05, key="decide_max_rate"
         ),
+        max_flagged=per_day * days if per_day else None,
     )
 
 

@@ -44,6 +44,20 @@ def expected_best(sample: str, preset: str) -> float:
     return decide(curve, class_amounts(data.y, data.amount), PRESETS[preset].model()).best_value
 
 
+def decide_at_most(rows: float) -> str:
+    """The fraud sample's best threshold acting on at most ``rows`` rows, as the page says it."""
+    from metrics.core.format import threshold_text
+    from metrics.decide.model import Constraints, constrained_best
+
+    frame = load_sample("Card fraud (30 days)")
+    data = decision_data(frame, label="is_fraud", score="score_gbm", amount="amount")
+    curve = threshold_curve(data.y, data.score, amount=data.amount)
+    decision = decide(curve, class_amounts(data.y, data.amount), PRESETS["Fraud"].model())
+    point = constrained_best(decision, Constraints(max_flagged=rows))
+    value = money(decision.value[point]).replace("$", "\\$")
+    return f"{threshold_text(curve.thresholds[point])}, worth {value}"
+
+
 def test_the_fraud_sample_opens_with_every_section(page):
     assert tile(page, "Best value") == money(expected_best("Card fraud (30 days)", "Fraud"))
     text = said(page)
@@ -73,6 +87,10 @@ def test_inputs_move_the_numbers_and_impossible_limits_say_so(page):
     before = said(page)
     page.slider(key="decide_threshold").set_value(0.5).run()
     assert "At 0.50: worth" in said(page) and said(page) != before
+    page.number_input(key="decide_per_day").set_value(5).run()  # the sample spans 30 days
+    best = next(m.value for m in page.markdown if m.value.startswith("Best within these limits"))
+    at_most = decide_at_most(5 * 30)
+    assert best == f"Best within these limits: {at_most}."
     page.number_input(key="decide_min_recall").set_value(1.0).run()
     page.number_input(key="decide_max_rate").set_value(0.0).run()
     assert any("No threshold meets these limits" in w.value for w in page.warning)
