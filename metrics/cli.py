@@ -16,11 +16,13 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from metrics.ads import cli as ads_cli
+from metrics.core.gate import check_gate
 from metrics.decide import cli as decide_cli
 from metrics.fraud import cli as fraud_cli
 from metrics.monitor import cli as monitor_cli
 
 EXIT_BAD_INPUT = 2
+EXIT_GATE = 1
 SUB_COMMANDS = (fraud_cli, ads_cli, decide_cli, monitor_cli)
 
 
@@ -83,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns
     -------
     int
-        0 on success, 2 on bad input.
+        0 on success, 1 when a release gate fails, 2 on bad input.
     """
     try:
         args = _parser().parse_args(argv)
@@ -92,6 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     warnings.formatwarning = lambda message, *_, **__: f"warning: {message}\n"
     try:
         report = args.run(args)
+        failed = check_gate(args, report, args.gate) if getattr(args, "gate", None) else None
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -106,6 +109,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader (e.g. `head`) closed the pipe: stop quietly, as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    if failed:
+        print(f"fail: {failed}", file=sys.stderr)
+        return EXIT_GATE
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from metrics.core.gate import add_gate_options
 from metrics.core.report import add_sub_command, four_numbers
 
 
@@ -41,6 +42,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     de.add_argument("--review-cost", type=float, help="cost of reviewing one row (three-way)")
     de.add_argument("--segment-column", help="best threshold per segment")
     de.add_argument("--compare-column", help="a second model's scores on the same rows")
+    add_gate_options(de, "best_value (value_at_threshold with --threshold)")
+    de.set_defaults(gate="best_value")
 
 
 def run(args: argparse.Namespace) -> dict:
@@ -74,4 +77,6 @@ def run(args: argparse.Namespace) -> dict:
         segment=args.segment_column,
         compare=args.compare_column,
     )
+    if args.threshold is not None:
+        args.gate = "value_at_threshold"
     return decide_report(data, value_matrix(fixed, rates), args)

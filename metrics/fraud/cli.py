@@ -9,6 +9,7 @@ import numpy as np
 
 from metrics.core.bootstrap import bootstrap_curves
 from metrics.core.engine import open_log
+from metrics.core.gate import add_gate_options
 from metrics.core.rates import average_precision, roc_auc
 from metrics.core.report import add_sub_command, json_report
 from metrics.core.validation import check_threshold
@@ -135,6 +136,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "e.g. %%d/%%m/%%Y",
     )
     _add_engine_arguments(ev)
+    add_gate_options(ev, "net_savings")
+    ev.set_defaults(gate="net_savings")
 
 
 def _add_engine_arguments(ev: argparse.ArgumentParser) -> None:
