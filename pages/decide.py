@@ -27,6 +27,7 @@ from metrics.decide.view import (
 )
 from ui.common import error_box, framing_strip, plain, route_through_app, tile_row
 from ui.decide import (
+    URL_PARAMS,
     cached_segments,
     choose_data,
     follow_data,
@@ -35,6 +36,7 @@ from ui.decide import (
     review_inputs,
     sample_prepared,
 )
+from ui.scenario import from_url, show_notes, to_url
 
 route_through_app()
 st.title("Your model: is it worth using, and where do you set it?")
@@ -45,6 +47,7 @@ framing_strip(
     "Precision, recall and net benefit at a threshold",
     "Value under your value matrix, in your currency",
 )
+notes = from_url("decide", URL_PARAMS)
 with st.sidebar:
     try:
         prepared = choose_data()
@@ -54,6 +57,7 @@ with st.sidebar:
     if prepared is None:
         prepared = sample_prepared("Card fraud (30 days)", None, None)
 
+show_notes(notes)
 follow_data(prepared)
 st.subheader("What each outcome is worth")
 central, low, high, outcomes = matrix_editor(prepared.preset)
@@ -68,11 +72,11 @@ if prepared.resolution:
 st.info(plain(baseline_sentence(decision)))
 
 st.subheader("Where to set it")
+st.session_state.setdefault("decide_threshold", float(min(decision.best_threshold, 1.0)))
 threshold = st.slider(
     "Act on rows whose score is at least",
     0.0,
     1.0,
-    value=float(min(decision.best_threshold, 1.0)),
     step=0.001,
     format="%.3f",
     key="decide_threshold",
@@ -118,3 +122,4 @@ if data is not None and data.other is not None:
         decision, data.y, data.amount, data.score, data.other, scale=factor
     )
     st.markdown(plain(comparison_sentence(difference, how)))
+to_url(URL_PARAMS)

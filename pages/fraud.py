@@ -19,12 +19,14 @@ from ui.common import (
 from ui.fraud import choose_data, default_sample, view_for
 from ui.fraud_inputs import (
     FRAUD_VALUE_KEY,
+    URL_PARAMS,
     capacity_input,
     decision_controls,
     fraud_cost_inputs,
     jump_label,
     jump_to,
 )
+from ui.scenario import from_url, show_notes, to_url
 
 JUMPS = ("Most money", "Best F1", "Best accuracy", "Within capacity")
 
@@ -53,6 +55,7 @@ def threshold_section(view: FraudView) -> None:
         charts.confusion_figure(snap), width="stretch", config={"displayModeBar": False}
     )
     st.plotly_chart(charts.savings_curve_figure(view.table, analysis, t), width="stretch")
+    to_url(URL_PARAMS)  # the fragment reruns alone when the threshold moves
 
 
 route_through_app()
@@ -64,6 +67,7 @@ framing_strip(
     "Precision, recall, F1, accuracy, ROC AUC at a decision threshold",
     "Net savings in USD versus approving everything",
 )
+notes = from_url("fraud", URL_PARAMS)
 problem = None
 with st.sidebar:
     try:
@@ -73,6 +77,7 @@ with st.sidebar:
         choice = default_sample()
     costs = fraud_cost_inputs()
     capacity = capacity_input()
+show_notes(notes)
 if problem:
     error_box("Your file cannot be used:", f"{problem}. The sample is shown until it is fixed.")
 elif choice.notice:
@@ -100,3 +105,4 @@ if choice.pending is not None:
     with st.spinner("Adding the 95% interval: one more pass over the log…"):
         choice.pending()
     st.rerun()
+to_url(URL_PARAMS)

@@ -15,10 +15,19 @@ from ui.common import (
     route_through_app,
     tile_row,
 )
-from ui.fraud_inputs import fraud_cost_inputs
-from ui.monitor import LOG, OWN, large_log, own_files, sample_drift, sample_monitor, sources
-
-CHUNKS = {"Week": "week", "Day": "day", "Month": "month"}
+from ui.fraud_inputs import FRAUD_COSTS_IN_URL, fraud_cost_inputs
+from ui.monitor import (
+    CHUNKS,
+    LOG,
+    OWN,
+    URL_PARAMS,
+    large_log,
+    own_files,
+    sample_drift,
+    sample_monitor,
+    sources,
+)
+from ui.scenario import Param, from_url, show_notes, to_url
 
 route_through_app()
 st.title("Monitoring: is the model still earning its keep?")
@@ -29,6 +38,7 @@ framing_strip(
     "Estimated value from calibrated scores; ROC AUC; input drift (PSI)",
     "Money the fraud decisions cost or save per week, and what a late alert costs",
 )
+notes = from_url("monitor", [*URL_PARAMS, *FRAUD_COSTS_IN_URL])
 with st.sidebar:
     source = st.radio("Data", sources(), key="monitor_source")
     chunk = CHUNKS[st.selectbox("Chunk the log by", list(CHUNKS), key="monitor_chunk")]
@@ -57,6 +67,8 @@ else:
     monitor, drift = built
 
 days = as_of_days(monitor)
+notes += from_url("monitor_day", [Param("monitor_as_of", "date", options=tuple(days))])
+show_notes(notes)
 default = min(days[-1], max(d for d in days if d <= monitor.chunks.end.max().astype(object)))
 if st.session_state.get("monitor_as_of") not in days:
     st.session_state["monitor_as_of"] = default
@@ -87,3 +99,4 @@ st.download_button(
     file_name="valuelens_monitoring.csv",
     mime="text/csv",
 )
+to_url([*URL_PARAMS, *FRAUD_COSTS_IN_URL, Param("monitor_as_of", "date")])

@@ -20,6 +20,7 @@ from metrics.decide.model import Constraints
 from metrics.decide.segments import SegmentCurves, segment_curves
 from metrics.decide.uncertain import basis
 from ui.common import data_folder_file, log_sample, session_memo
+from ui.scenario import Param
 
 SAMPLE = "A bundled sample"
 UPLOAD = "Your own scored file"
@@ -172,18 +173,16 @@ def limit_inputs(days: float | None) -> Constraints:
     columns = st.columns(4 if days else 3)
     per_day = None
     if days:
-        per_day = columns[3].number_input(
-            "Most rows acted on a day (0: no limit)", 0, 10**9, 0, 10, key="decide_per_day"
+        per_day = _number(
+            columns[3], "Most rows acted on a day (0: no limit)", "decide_per_day", 0, 10**9, 0, 10
         )
     return Constraints(
-        min_precision=columns[0].number_input(
-            "Smallest precision", 0.0, 1.0, 0.0, 0.05, key="decide_min_precision"
+        min_precision=_number(
+            columns[0], "Smallest precision", "decide_min_precision", 0.0, 1.0, 0.0, 0.05
         ),
-        min_recall=columns[1].number_input(
-            "Smallest recall", 0.0, 1.0, 0.0, 0.05, key="decide_min_recall"
-        ),
-        max_flag_rate=columns[2].number_input(
-            "Largest share acted on", 0.0, 1.0, 1.0, 0.05, key="decide_max_rate"
+        min_recall=_number(columns[1], "Smallest recall", "decide_min_recall", 0.0, 1.0, 0.0, 0.05),
+        max_flag_rate=_number(
+            columns[2], "Largest share acted on", "decide_max_rate", 0.0, 1.0, 1.0, 0.05
         ),
         max_flagged=per_day * days if per_day else None,
     )
@@ -192,21 +191,45 @@ def limit_inputs(days: float | None) -> Constraints:
 def review_inputs() -> tuple[float, float | None]:
     """The cost of reviewing a row and how many rows the reviewers can take (None: no limit)."""
     left, right = st.columns(2)
-    cost = left.number_input(
-        "Cost of a review, per row", 0.0, 1e7, 2.0, 1.0, key="decide_review_cost"
-    )
-    capacity = right.number_input(
-        "Rows reviewers can take (0: no limit)", 0, 10**9, 0, 100, key="decide_capacity"
+    cost = _number(left, "Cost of a review, per row", "decide_review_cost", 0.0, 1e7, 2.0, 1.0)
+    capacity = _number(
+        right, "Rows reviewers can take (0: no limit)", "decide_capacity", 0, 10**9, 0, 100
     )
     return cost, (capacity or None)
 
 
+def _number(where, label: str, key: str, low, high, default, step):
+    """A number input whose default sits in the session state, so a link can set it."""
+    st.session_state.setdefault(key, default)
+    return where.number_input(label, low, high, step=step, key=key)
+
+
 def follow_data(prepared: Prepared) -> None:
-    """When the data changes, start from its preset and its best threshold again."""
-    if st.session_state.get("decide_for") != prepared.key:
-        st.session_state["decide_for"] = prepared.key
-        st.session_state["decide_preset"] = prepared.preset
-        st.session_state.pop("decide_threshold", None)
+    """When the data changes, start from its preset and its best threshold again (the first
+    data of a session keeps what a link asked for)."""
+    seen = st.session_state.get("decide_for")
+    if seen == prepared.key:
+        return
+    st.session_state["decide_for"] = prepared.key
+    if seen is None:
+        st.session_state.setdefault("decide_preset", prepared.preset)
+        return
+    st.session_state["decide_preset"] = prepared.preset
+    st.session_state.pop("decide_threshold", None)
+
+
+URL_PARAMS = [
+    Param("decide_sample", "choice", options=tuple(SAMPLES)),
+    Param("decide_preset", "choice", options=tuple(PRESETS)),
+    Param("decide_threshold", low=0.0, high=1.0),
+    Param("decide_min_precision", low=0.0, high=1.0),
+    Param("decide_min_recall", low=0.0, high=1.0),
+    Param("decide_max_rate", low=0.0, high=1.0),
+    Param("decide_per_day", "int", low=0, high=10**9),
+    Param("decide_review_cost", low=0.0, high=1e7),
+    Param("decide_capacity", "int", low=0, high=10**9),
+]
+"""The decision page's inputs a link can set (the value matrix is edited on the page)."""
 
 
 def _large_log(data_dir: str) -> Prepared | None:

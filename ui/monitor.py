@@ -17,6 +17,7 @@ from metrics.monitor.drift import drift_table
 from metrics.monitor.model import Monitor, build_monitor
 from metrics.monitor.values import fraud_monitoring_model
 from ui.common import data_folder_file, log_sample, session_memo
+from ui.scenario import Param
 
 SAMPLE = "Sample: 180 days of a fraud model in production"
 OWN = "Your own reference and analysis files"
@@ -122,3 +123,11 @@ def big_log_monitor(
 ):
     """Shared by every session that opens the same log with the same settings."""
     return monitor_big_log(path, columns, _model(costs), threshold=threshold, period=period)
+
+
+CHUNKS = {"Week": "week", "Day": "day", "Month": "month"}
+URL_PARAMS = [
+    Param("monitor_chunk", "choice", options=tuple(CHUNKS)),
+    Param("monitor_threshold", low=0.0, high=1.0),
+]
+"""The monitoring page's inputs a link can set (with the fraud costs and the as-of date)."""

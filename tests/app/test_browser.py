@@ -351,3 +351,15 @@ def test_the_decision_page_takes_a_scored_file_and_shows_every_section(server, b
     assert page.locator("[data-testid='stException']").count() == 0
     assert "Traceback" not in page.content()
     page.close()
+
+
+def test_a_link_opens_the_fraud_page_with_its_values(server, browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{server}/fraud?fraud_threshold=0.3&fraud_review_cost=7&fraud_friction_pct=250")
+    page.get_by_text("Net savings", exact=True).first.wait_for(timeout=90_000)
+    page.get_by_text("0.3000").first.wait_for(timeout=30_000)
+    review = page.get_by_role("spinbutton", name="Manual review, USD per alert")
+    assert review.input_value() == "7.00"
+    assert "fraud_friction_pct=250 is outside 0 to 100; 100 is used" in page.content()
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.close()
