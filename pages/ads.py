@@ -11,6 +11,8 @@ from metrics.ads.sentences import headline, imbalance_story, reserve_story
 from metrics.ads.view import AdsView, ads_view
 from metrics.core.format import money
 from ui.ads import (
+    PRICING,
+    URL_PARAMS,
     imbalance_table,
     model_curve,
     money_tiles,
@@ -21,11 +23,7 @@ from ui.ads import (
     sweep,
 )
 from ui.common import RESTART_SAFE_EVERY, framing_strip, plain, route_through_app
-
-PRICING = {
-    "First price: the winner pays its bid": "first",
-    "Second price: the winner pays what it needed to win": "second",
-}
+from ui.scenario import from_url, show_notes, to_url
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -74,9 +72,11 @@ def quality_section(view: AdsView, daily_queries: float) -> None:
             "under these rules, not even perfect click predictions."
         )
     )
+    to_url(URL_PARAMS)  # the fragment reruns alone when its inputs move
 
 
 route_through_app()
+notes = from_url("ads", URL_PARAMS)
 st.title("Search ads: what is a better click model worth?")
 framing_strip(
     "Grow ad revenue without filling pages with ads nobody clicks",
@@ -85,6 +85,7 @@ framing_strip(
     "ROC AUC, log loss, normalized entropy, calibration",
     "Revenue per 1,000 queries (RPM) and per year",
 )
+show_notes(notes)
 with st.sidebar:
     model = st.selectbox(
         "CTR model",
@@ -143,3 +144,4 @@ st.plotly_chart(ads_charts.references_figure(view.references), width="stretch")
 st.download_button(
     "Download the curves (CSV)", view.csv(), file_name="valuelens_ads_curves.csv", mime="text/csv"
 )
+to_url(URL_PARAMS)

@@ -10,6 +10,7 @@ from metrics.feed.model import filter_report
 from metrics.feed.view import feed_view, filter_sentence, user_feed, weights_sentence
 from ui.common import framing_strip, plain, route_through_app
 from ui.feed import (
+    URL_PARAMS,
     equal_weights,
     feed_table,
     filter_inputs,
@@ -19,8 +20,10 @@ from ui.feed import (
     sample,
     sweep,
 )
+from ui.scenario import from_url, show_notes, to_url
 
 route_through_app()
+notes = from_url("feed", URL_PARAMS)
 st.title("Newsfeed: quality or engagement? Re-weight without retraining")
 framing_strip(
     "Keep people engaged with posts worth their time, and keep harmful posts out",
@@ -32,6 +35,7 @@ framing_strip(
     "Expected clicks per feed, mean quality, harmful posts and ad revenue per 1,000 feeds",
 )
 data = sample().data
+show_notes(notes)
 with st.sidebar:
     thresholds = filter_inputs()
     k = st.number_input("Posts per feed (K)", min_value=1, max_value=50, value=10, key="feed_k")
@@ -112,3 +116,4 @@ if "feed_coupled" in st.session_state:
         f"{result.coupled.mean_quality:.3f}. Decoupled: {result.decoupled.expected_clicks:.2f} "
         f"clicks, quality {result.decoupled.mean_quality:.3f}."
     )
+to_url(URL_PARAMS)

@@ -16,9 +16,11 @@ from metrics.review.model_value import (
 from metrics.review.view import TARGETS, TargetScenario, target_sentence, target_tiles
 from ui.common import framing_strip, plain, route_through_app, tile_row
 from ui.fraud_inputs import fraud_cost_inputs
-from ui.review import candidates, reached_target, scored_models, scores_table
+from ui.review import MODEL_VALUE_PARAMS, candidates, reached_target, scored_models, scores_table
+from ui.scenario import from_url, show_notes, to_url
 
 route_through_app()
+notes = from_url("model_value", MODEL_VALUE_PARAMS)
 st.title("Which ML metric tracks the money?")
 framing_strip(
     "Choose the fraud model that saves the most money",
@@ -29,6 +31,7 @@ framing_strip(
 )
 pool = candidates()
 data, model_scores = pool.data, pool.scores
+show_notes(notes)
 with st.sidebar:
     costs = fraud_cost_inputs()
 rows = scored_models(costs)
@@ -59,9 +62,12 @@ label, step, fmt = TARGETS[metric]
 scores = model_scores[model]
 today = metric_value(metric, data.y_true, scores)
 top = 1.0 if metric != "roc_auc" else 0.999
+lowest = float(max(today - 20 * step, 0.0))
+if not lowest <= st.session_state.get("value_target", lowest) <= top:
+    st.session_state.pop("value_target")  # a link's target outside this metric's range
 target = st.slider(
     f"Target {label}",
-    float(max(today - 20 * step, 0.0)),
+    lowest,
     top,
     float(min(round(today + 2 * step, 6), top)),
     step=step,
@@ -94,3 +100,4 @@ gain = yearly(
 scenario = TargetScenario(model, metric, today, reached, gain, invest, volume)
 tile_row(target_tiles(scenario))
 st.info(plain(target_sentence(scenario)))
+to_url(MODEL_VALUE_PARAMS)

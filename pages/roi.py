@@ -9,8 +9,11 @@ from metrics.review.charts import cash_figure
 from metrics.review.roi import STAGES, projection
 from ui.common import framing_strip, route_through_app
 from ui.fraud_inputs import default_yearly_value
+from ui.review import ROI_PARAMS
+from ui.scenario import from_url, show_notes, to_url
 
 route_through_app()
+notes = from_url("roi", ROI_PARAMS)
 st.title("Realistic returns: when does ML pay for itself?")
 framing_strip(
     "Decide whether, and how, to invest in an ML project",
@@ -24,6 +27,7 @@ st.markdown(
     "grows with each iteration; teams further along in ML maturity ship sooner, "
     "iterate faster and spend less to do it."
 )
+show_notes(notes)
 with st.sidebar:
     value = st.number_input(
         "Value a year at full performance, USD",
@@ -69,3 +73,4 @@ st.dataframe(
     hide_index=True,
     width="stretch",
 )
+to_url(ROI_PARAMS)

@@ -8,8 +8,11 @@ import streamlit as st
 from metrics.review.charts import funnel_figure, stopped_figure
 from metrics.review.security import Pipeline, bottleneck_recall, funnel, stopped_curve
 from ui.common import framing_strip, route_through_app
+from ui.review import SECURITY_PARAMS
+from ui.scenario import from_url, show_notes, to_url
 
 route_through_app()
+notes = from_url("security", SECURITY_PARAMS)
 st.title("When does a better model not help?")
 framing_strip(
     "Stop cyber attacks before they do damage",
@@ -18,6 +21,7 @@ framing_strip(
     "Recall (threats flagged) and the alerts it costs",
     "Threats stopped a day",
 )
+show_notes(notes)
 with st.sidebar:
     st.markdown("**The pipeline, per day**")
     events = st.number_input(
@@ -113,3 +117,4 @@ curves = {
 st.plotly_chart(stopped_figure(recalls, curves, recall, knee), width="stretch")
 st.subheader("Where today's events go")
 st.plotly_chart(funnel_figure(day), width="stretch")
+to_url(SECURITY_PARAMS)

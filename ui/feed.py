@@ -12,6 +12,7 @@ from metrics.feed.story import FeedSample
 from metrics.feed.view import FeedView
 from metrics.feed.view import outcome_tiles as outcome_tile_specs
 from ui.common import tile_row
+from ui.scenario import Param
 
 
 @st.cache_resource(show_spinner="Loading users and posts…")
@@ -90,3 +91,15 @@ def feed_table(container, frame) -> None:
 def equal_weights() -> None:
     """Button callback: the nearest ranking when both weights are 0."""
     st.session_state["feed_alpha"] = st.session_state["feed_beta"] = 0.5
+
+
+URL_PARAMS = [
+    Param("feed_alpha", low=0.0, high=1.0),
+    Param("feed_beta", low=0.0, high=1.0),
+    Param("feed_k", "int", low=1, high=50),
+    Param("feed_user", "int", low=0, high=19),
+    Param("feed_rev_click", low=0.0, high=1e4),
+    Param("feed_rev_view", low=0.0, high=1e3),
+    *(Param(f"feed_filter_{harm}", low=0.05, high=1.0) for harm in ("spam", "nsfw", "misinfo")),
+]
+"""The feed page's inputs a link can set."""

@@ -6,8 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from metrics.fraud.model import FraudCosts
-from metrics.review.data import Candidates, load_fraud_candidates
+from metrics.review.data import CANDIDATE_MODELS, Candidates, load_fraud_candidates
 from metrics.review.model_value import METRICS, ModelScore, Reached, reach_target, score_model
+from metrics.review.roi import STAGES
+from metrics.review.view import TARGETS
+from ui.scenario import Param
 
 
 @st.cache_resource(show_spinner="Loading the candidate models' scores…")
@@ -50,3 +53,27 @@ def scores_table(scores: list[ModelScore]) -> None:
             "Net savings (USD)": st.column_config.NumberColumn(format="localized"),
         },
     )
+
+
+MODEL_VALUE_PARAMS = [
+    Param("value_model", "choice", options=tuple(CANDIDATE_MODELS)),
+    Param("value_metric", "choice", options=tuple(TARGETS)),
+    Param("value_target", low=0.0, high=1.0),
+    Param("value_volume", "int", low=1, high=10**13),
+]
+SECURITY_PARAMS = [
+    Param("security_events", "int", low=1_000, high=10**12),
+    Param("security_threats", low=0.0, high=1e6),
+    Param("security_auc", low=0.80, high=0.995),
+    Param("security_pass_threats", low=0.0, high=1.0),
+    Param("security_pass_false", low=0.0, high=1.0),
+    Param("security_reviews", "int", low=0, high=10**9),
+    Param("security_stop", low=0.0, high=1.0),
+    Param("security_recall", low=0.05, high=0.99),
+]
+ROI_PARAMS = [
+    Param("roi_value", low=0.0, high=1e15),
+    Param("roi_team", low=0.0, high=1e12),
+    Param("roi_stage", "choice", options=tuple(s.name for s in STAGES)),
+]
+"""What a link can set on the model-value, security and ROI pages."""

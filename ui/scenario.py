@@ -21,11 +21,12 @@ class Param:
     ----------
     key : str
         The widget's key, also the URL parameter's name.
-    kind : {'float', 'int', 'choice', 'date'}
+    kind : {'float', 'int', 'choice', 'grid', 'date'}
+        A grid is a number that must be one of ``options`` (the nearest is taken).
     low, high : float, optional
         The range a number is clamped to.
     options : tuple, optional
-        The values a choice (or a date) may take.
+        The values a choice, a grid or a date may take.
     """
 
     key: str
@@ -52,8 +53,9 @@ def read(param: Param, raw: str) -> tuple[object | None, str | None]:
         What was done about a bad value.
     """
     if param.kind == "choice":
-        if raw in param.options:
-            return raw, None
+        for option in param.options:
+            if str(option) == raw:
+                return option, None
         return None, f"{param.key}={raw} is not one of the choices and was ignored"
     if param.kind == "date":
         try:
@@ -70,6 +72,10 @@ def read(param: Param, raw: str) -> tuple[object | None, str | None]:
         number = math.nan
     if not math.isfinite(number):
         return None, f"{param.key}={raw} is not a number and was ignored"
+    if param.kind == "grid":
+        near = min(param.options, key=lambda option: abs(option - number))
+        moved = None if near == number else f"{param.key}={raw} is not offered; {near:g} is used"
+        return near, moved
     low = -math.inf if param.low is None else param.low
     high = math.inf if param.high is None else param.high
     clamped = min(max(number, low), high)

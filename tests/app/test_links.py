@@ -69,3 +69,28 @@ def test_decide_and_monitor_links_open_the_same_view():
     assert at.selectbox(key="monitor_chunk").value == "Day"
     far = opened("pages/monitor.py", monitor_as_of="2031-01-01")
     assert "monitor_as_of=2031-01-01 is outside the data" in notes(far)
+
+
+def test_every_other_page_opens_from_a_link_too():
+    ads = opened("pages/ads.py", ads_reserve="23", ads_slots="2", ads_quality="0.5")
+    from metrics.ads.model import RESERVE_GRID
+
+    nearest = float(RESERVE_GRID[abs(RESERVE_GRID - 23).argmin()])
+    assert ads.select_slider(key="ads_reserve").value == nearest
+    if nearest != 23:
+        assert f"ads_reserve=23 is not offered; {nearest:g} is used" in notes(ads)
+    assert ads.radio(key="ads_slots").value == 2
+    assert ads.slider(key="ads_quality").value == 0.5
+    feed = opened("pages/feed.py", feed_alpha="0.8", feed_beta="0.2", feed_k="70")
+    assert feed.slider(key="feed_alpha").value == 0.8
+    assert feed.number_input(key="feed_k").value == 50
+    assert "feed_k=70 is outside 1 to 50; 50 is used" in notes(feed)
+    value = opened("pages/model_value.py", value_metric="roc_auc", value_target="0.2")
+    assert value.selectbox(key="value_metric").value == "roc_auc"
+    assert value.slider(key="value_target").value > 0.2  # outside the metric's range: default
+    security = opened("pages/security.py", security_recall="0.3", security_auc="2")
+    assert security.slider(key="security_recall").value == 0.3
+    assert security.slider(key="security_auc").value == 0.995
+    roi = opened("pages/roi.py", roi_stage="Mature ML platform", roi_team="45000")
+    assert roi.radio(key="roi_stage").value == "Mature ML platform"
+    assert roi.number_input(key="roi_team").value == 45000.0
