@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from metrics.ads import charts as ads_charts
-from metrics.ads.data import ADS_SAMPLE_MODELS
+from metrics.ads.data import ADS_SAMPLE_FILE, ADS_SAMPLE_MODELS
 from metrics.ads.model import QUALITY_KNOBS, RESERVE_GRID
 from metrics.ads.sentences import headline, imbalance_story, reserve_story
 from metrics.ads.view import AdsView, ads_view
@@ -23,7 +23,7 @@ from ui.ads import (
     sweep,
 )
 from ui.common import RESTART_SAFE_EVERY, framing_strip, plain, route_through_app
-from ui.scenario import from_url, show_notes, to_url
+from ui.scenario import data_identity, from_url, scenario_box, show_notes, to_url
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -144,4 +144,6 @@ st.plotly_chart(ads_charts.references_figure(view.references), width="stretch")
 st.download_button(
     "Download the curves (CSV)", view.csv(), file_name="valuelens_ads_curves.csv", mime="text/csv"
 )
+with st.sidebar:
+    scenario_box("ads", URL_PARAMS, *data_identity(("sample", ADS_SAMPLE_FILE)))
 to_url(URL_PARAMS)

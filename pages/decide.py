@@ -30,13 +30,14 @@ from ui.decide import (
     URL_PARAMS,
     cached_segments,
     choose_data,
+    decide_identity,
     follow_data,
     limit_inputs,
     matrix_editor,
     review_inputs,
     sample_prepared,
 )
-from ui.scenario import from_url, show_notes, to_url
+from ui.scenario import from_url, scenario_box, show_notes, to_url
 
 route_through_app()
 st.title("Your model: is it worth using, and where do you set it?")
@@ -56,6 +57,7 @@ with st.sidebar:
         prepared = None
     if prepared is None:
         prepared = sample_prepared("Card fraud (30 days)", None, None)
+    scenario_box("decide", URL_PARAMS, *decide_identity(prepared))
 
 show_notes(notes)
 follow_data(prepared)

@@ -6,6 +6,7 @@ import streamlit as st
 
 from metrics.feed.charts import pareto_figure
 from metrics.feed.coupled import compare_coupled
+from metrics.feed.data import FEED_POSTS_FILE
 from metrics.feed.model import filter_report
 from metrics.feed.view import feed_view, filter_sentence, user_feed, weights_sentence
 from ui.common import framing_strip, plain, route_through_app
@@ -20,7 +21,7 @@ from ui.feed import (
     sample,
     sweep,
 )
-from ui.scenario import from_url, show_notes, to_url
+from ui.scenario import data_identity, from_url, scenario_box, show_notes, to_url
 
 route_through_app()
 notes = from_url("feed", URL_PARAMS)
@@ -116,4 +117,6 @@ if "feed_coupled" in st.session_state:
         f"{result.coupled.mean_quality:.3f}. Decoupled: {result.decoupled.expected_clicks:.2f} "
         f"clicks, quality {result.decoupled.mean_quality:.3f}."
     )
+with st.sidebar:
+    scenario_box("feed", URL_PARAMS, *data_identity(("sample", FEED_POSTS_FILE)))
 to_url(URL_PARAMS)

@@ -16,7 +16,7 @@ from ui.common import (
     route_through_app,
     tile_row,
 )
-from ui.fraud import choose_data, default_sample, view_for
+from ui.fraud import choose_data, default_sample, fraud_identity, view_for
 from ui.fraud_inputs import (
     FRAUD_VALUE_KEY,
     URL_PARAMS,
@@ -26,7 +26,7 @@ from ui.fraud_inputs import (
     jump_label,
     jump_to,
 )
-from ui.scenario import from_url, show_notes, to_url
+from ui.scenario import from_url, scenario_box, show_notes, to_url
 
 JUMPS = ("Most money", "Best F1", "Best accuracy", "Within capacity")
 
@@ -77,6 +77,7 @@ with st.sidebar:
         choice = default_sample()
     costs = fraud_cost_inputs()
     capacity = capacity_input()
+    scenario_box("fraud", URL_PARAMS, *fraud_identity(choice))
 show_notes(notes)
 if problem:
     error_box("Your file cannot be used:", f"{problem}. The sample is shown until it is fixed.")

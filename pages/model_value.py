@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from metrics.review.charts import metric_money_figure
+from metrics.review.data import FRAUD_CANDIDATES_FILE
 from metrics.review.model_value import (
     METRICS,
     Investment,
@@ -17,7 +18,7 @@ from metrics.review.view import TARGETS, TargetScenario, target_sentence, target
 from ui.common import framing_strip, plain, route_through_app, tile_row
 from ui.fraud_inputs import fraud_cost_inputs
 from ui.review import MODEL_VALUE_PARAMS, candidates, reached_target, scored_models, scores_table
-from ui.scenario import from_url, show_notes, to_url
+from ui.scenario import data_identity, from_url, scenario_box, show_notes, to_url
 
 route_through_app()
 notes = from_url("model_value", MODEL_VALUE_PARAMS)
@@ -100,4 +101,8 @@ gain = yearly(
 scenario = TargetScenario(model, metric, today, reached, gain, invest, volume)
 tile_row(target_tiles(scenario))
 st.info(plain(target_sentence(scenario)))
+with st.sidebar:
+    scenario_box(
+        "model_value", MODEL_VALUE_PARAMS, *data_identity(("sample", FRAUD_CANDIDATES_FILE))
+    )
 to_url(MODEL_VALUE_PARAMS)

@@ -22,12 +22,13 @@ from ui.monitor import (
     OWN,
     URL_PARAMS,
     large_log,
+    monitor_identity,
     own_files,
     sample_drift,
     sample_monitor,
     sources,
 )
-from ui.scenario import Param, from_url, show_notes, to_url
+from ui.scenario import Param, from_url, scenario_box, show_notes, to_url
 
 route_through_app()
 st.title("Monitoring: is the model still earning its keep?")
@@ -99,4 +100,7 @@ st.download_button(
     file_name="valuelens_monitoring.csv",
     mime="text/csv",
 )
-to_url([*URL_PARAMS, *FRAUD_COSTS_IN_URL, Param("monitor_as_of", "date")])
+in_url = [*URL_PARAMS, *FRAUD_COSTS_IN_URL, Param("monitor_as_of", "date")]
+with st.sidebar:
+    scenario_box("monitor", in_url, *monitor_identity(source, built is not None))
+to_url(in_url)

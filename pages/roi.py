@@ -10,7 +10,7 @@ from metrics.review.roi import STAGES, projection
 from ui.common import framing_strip, route_through_app
 from ui.fraud_inputs import default_yearly_value
 from ui.review import ROI_PARAMS
-from ui.scenario import from_url, show_notes, to_url
+from ui.scenario import from_url, scenario_box, show_notes, to_url
 
 route_through_app()
 notes = from_url("roi", ROI_PARAMS)
@@ -73,4 +73,6 @@ st.dataframe(
     hide_index=True,
     width="stretch",
 )
+with st.sidebar:
+    scenario_box("roi", ROI_PARAMS, "a cash-flow projection (no data)", "none")
 to_url(ROI_PARAMS)

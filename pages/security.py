@@ -9,7 +9,7 @@ from metrics.review.charts import funnel_figure, stopped_figure
 from metrics.review.security import Pipeline, bottleneck_recall, funnel, stopped_curve
 from ui.common import framing_strip, route_through_app
 from ui.review import SECURITY_PARAMS
-from ui.scenario import from_url, show_notes, to_url
+from ui.scenario import from_url, scenario_box, show_notes, to_url
 
 route_through_app()
 notes = from_url("security", SECURITY_PARAMS)
@@ -117,4 +117,6 @@ curves = {
 st.plotly_chart(stopped_figure(recalls, curves, recall, knee), width="stretch")
 st.subheader("Where today's events go")
 st.plotly_chart(funnel_figure(day), width="stretch")
+with st.sidebar:
+    scenario_box("security", SECURITY_PARAMS, "a simulated pipeline (no data)", "none")
 to_url(SECURITY_PARAMS)

@@ -20,7 +20,7 @@ from metrics.decide.model import Constraints
 from metrics.decide.segments import SegmentCurves, segment_curves
 from metrics.decide.uncertain import basis
 from ui.common import data_folder_file, log_sample, session_memo
-from ui.scenario import Param
+from ui.scenario import Param, data_identity
 
 SAMPLE = "A bundled sample"
 UPLOAD = "Your own scored file"
@@ -277,3 +277,11 @@ def _roles(columns: list[str], prefix: str) -> tuple[str, str, str | None, str |
         None if amount == NONE else amount,
         None if timestamp == NONE else timestamp,
     )
+
+
+def decide_identity(prepared: Prepared) -> tuple[str, str]:
+    """The data in words and its fingerprint, for a saved scenario."""
+    key = prepared.key
+    if key[0] == "sample":
+        key = ("sample", SAMPLES[key[1]][0])
+    return data_identity(key, ("decide_file",))

@@ -10,7 +10,13 @@ import streamlit as st
 
 from metrics.core.engine import ParquetLog, open_log
 from metrics.core.io import DATA_DIR_VARIABLE, read_table
-from metrics.fraud.data import FRAUD_SAMPLE_MODELS, fraud_data, guess_columns, load_fraud_sample
+from metrics.fraud.data import (
+    FRAUD_SAMPLE_FILE,
+    FRAUD_SAMPLE_MODELS,
+    fraud_data,
+    guess_columns,
+    load_fraud_sample,
+)
 from metrics.fraud.model import FraudCosts
 from metrics.fraud.view import FraudView, PreparedFraud, fraud_view, prepare, prepare_log
 from ui.common import (
@@ -20,6 +26,7 @@ from ui.common import (
     restore,
     session_memo,
 )
+from ui.scenario import data_identity
 
 SAMPLE = "Sample: 30 days of card transactions"
 UPLOAD = "Your own scored transactions"
@@ -220,3 +227,9 @@ def view_for(choice: DataChoice, costs: FraudCosts, capacity: float | None) -> F
         (choice.key, costs, capacity),
         lambda: fraud_view(choice.prepared, costs, capacity_per_day=capacity),
     )
+
+
+def fraud_identity(choice: DataChoice) -> tuple[str, str]:
+    """The data in words and its fingerprint, for a saved scenario."""
+    key = ("sample", FRAUD_SAMPLE_FILE) if choice.key[0] == "sample" else choice.key
+    return data_identity(key, ("fraud_upload",))

@@ -8,16 +8,22 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from metrics.core.io import DATA_DIR_VARIABLE, read_table
+from metrics.core.io import DATA_DIR_VARIABLE, data_path, read_table
 from metrics.fraud.model import FraudCosts
 from metrics.monitor.big_log import LogColumns, monitor_big_log
 from metrics.monitor.chunks import chunk_rows
-from metrics.monitor.data import SAMPLE_COLUMNS, join_labels, load_monitor_sample, monitor_log
+from metrics.monitor.data import (
+    MONITOR_SAMPLE_FILE,
+    SAMPLE_COLUMNS,
+    join_labels,
+    load_monitor_sample,
+    monitor_log,
+)
 from metrics.monitor.drift import drift_table
 from metrics.monitor.model import Monitor, build_monitor
 from metrics.monitor.values import fraud_monitoring_model
 from ui.common import data_folder_file, log_sample, session_memo
-from ui.scenario import Param
+from ui.scenario import Param, data_identity
 
 SAMPLE = "Sample: 180 days of a fraud model in production"
 OWN = "Your own reference and analysis files"
@@ -131,3 +137,15 @@ URL_PARAMS = [
     Param("monitor_threshold", low=0.0, high=1.0),
 ]
 """The monitoring page's inputs a link can set (with the fraud costs and the as-of date)."""
+
+
+def monitor_identity(source: str, own_data: bool) -> tuple[str, str]:
+    """The data in words and its fingerprint, for a saved scenario (the sample whenever the
+    chosen data is not usable yet)."""
+    if source == OWN and own_data:
+        keys = ("monitor_ref_file", "monitor_ana_file", "monitor_labels_file")
+        return data_identity(("upload",), keys)
+    if source == LOG and own_data:
+        relative = st.session_state["monitor_log_path"]
+        return data_identity(("log", data_path(os.environ[DATA_DIR_VARIABLE], relative)))
+    return data_identity(("sample", MONITOR_SAMPLE_FILE))

@@ -7,9 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
+from pathlib import Path
 
 import streamlit as st
 
+from metrics.core.io import sample_path
+from metrics.core.scenario import file_fingerprint, fingerprint, new_scenario, read_scenario
 from ui.common import set_kept
 
 
@@ -145,3 +148,97 @@ def show_notes(notes: list[str]) -> None:
     """One line for a link's values that could not be used as given."""
     if notes:
         st.warning("From the link: " + "; ".join(notes) + ".")
+
+
+def _json_value(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def scenario_box(page: str, params: list[Param], source: str, data_fingerprint: str) -> None:
+    """Sidebar: save the page's inputs as a scenario file, or load one (its values checked as
+    a link's are; loading it on other data says so)."""
+    state = st.session_state
+    inputs = {p.key: _json_value(state[p.key]) for p in params if p.key in state}
+    st.markdown("**Scenario**")
+    st.download_button(
+        "Save this scenario (JSON)",
+        new_scenario(page, inputs, source, data_fingerprint).to_json(),
+        file_name=f"valuelens_{page}_scenario.json",
+        mime="application/json",
+        key=f"{page}_scenario_save",
+    )
+    st.file_uploader(
+        "Load a scenario",
+        type=["json"],
+        key=f"{page}_scenario_file",
+        on_change=_load,
+        args=(page, params, data_fingerprint),
+    )
+    for note in st.session_state.get(f"{page}_scenario_notes", []):
+        st.caption(note)
+
+
+def _load(page: str, params: list[Param], data_fingerprint: str) -> None:
+    """Runs before the rerun, so the widgets take the loaded values."""
+    upload = st.session_state.get(f"{page}_scenario_file")
+    if upload is None:
+        return
+    try:
+        scenario = read_scenario(upload.getvalue())
+    except ValueError as error:
+        st.session_state[f"{page}_scenario_notes"] = [f"Not loaded: {error}."]
+        return
+    if scenario.page != page:
+        st.session_state[f"{page}_scenario_notes"] = [
+            f"Not loaded: this scenario was saved on the {scenario.page} page; open it there."
+        ]
+        return
+    notes = [f"Loaded the scenario saved {scenario.saved} with ValueLens {scenario.version}."]
+    for param in params:
+        if param.key in scenario.inputs:
+            value, note = read(param, str(scenario.inputs[param.key]))
+            if note:
+                notes.append(note)
+            if value is not None:
+                set_kept(param.key, value)
+    if scenario.data_fingerprint != data_fingerprint:
+        notes.append(
+            f"It was saved on other data ({scenario.source}, {scenario.data_fingerprint}); its "
+            "inputs are applied to the data shown now."
+        )
+    st.session_state[f"{page}_scenario_notes"] = notes
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def sample_fingerprint(file_name: str) -> str:
+    """The fingerprint of a bundled sample (its bytes, read once)."""
+    return file_fingerprint(sample_path(file_name))
+
+
+def data_identity(key: tuple, upload_keys: tuple[str, ...] = ()) -> tuple[str, str]:
+    """What the page computes on, in words, and a fingerprint of its contents: a sample's
+    file, the uploaded files' bytes, or a server log's path, size and time of change.
+
+    Parameters
+    ----------
+    key : tuple
+        The page's data key: ("sample", file name, ...), ("upload", ...) or ("log", path, ...).
+    upload_keys : tuple of str
+        The uploaders whose files make the data.
+
+    Returns
+    -------
+    source, fingerprint : str
+    """
+    kind = key[0]
+    if kind == "upload":
+        files = [st.session_state.get(k) for k in upload_keys]
+        files = [f for f in files if f is not None]
+        names = ", ".join(f.name for f in files)
+        return f"uploaded {names}", fingerprint(b"".join(f.getvalue() for f in files))
+    if kind == "log":
+        path = Path(key[1])
+        stat = path.stat()
+        stamp = f"{path.name}:{stat.st_size}:{int(stat.st_mtime)}".encode()
+        return f"server log {path.name}", fingerprint(stamp)
+    return f"sample {key[1]}", sample_fingerprint(str(key[1]))

@@ -363,3 +363,30 @@ def test_a_link_opens_the_fraud_page_with_its_values(server, browser):
     assert "fraud_friction_pct=250 is outside 0 to 100; 100 is used" in page.content()
     assert page.locator("[data-testid='stException']").count() == 0
     page.close()
+
+
+def test_a_saved_scenario_loads_back_and_says_when_the_data_differs(server, browser, tmp_path):
+    import json
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{server}/fraud?fraud_threshold=0.3&fraud_review_cost=7")
+    page.get_by_text("0.3000").first.wait_for(timeout=90_000)
+    with page.expect_download() as download:
+        page.get_by_text("Save this scenario (JSON)").click()
+    saved = tmp_path / "scenario.json"
+    download.value.save_as(saved)
+    scenario = json.loads(saved.read_text())
+    assert scenario["inputs"]["fraud_threshold"] == 0.3
+    assert scenario["inputs"]["fraud_review_cost"] == 7.0
+    assert scenario["data"]["fingerprint"].startswith("sha256:")
+    page.goto(f"{server}/fraud")  # a fresh visit: the defaults
+    page.get_by_text("Net savings", exact=True).first.wait_for(timeout=90_000)
+    other = dict(scenario, data={"source": "another file", "fingerprint": "sha256:0"})
+    (tmp_path / "other.json").write_text(json.dumps(other))
+    page.locator("input[type=file]").last.set_input_files(str(tmp_path / "other.json"))
+    page.get_by_text("Loaded the scenario saved").wait_for(timeout=60_000)
+    page.get_by_text("0.3000").first.wait_for(timeout=30_000)
+    review = page.get_by_role("spinbutton", name="Manual review, USD per alert")
+    assert review.input_value() == "7.00"
+    assert "It was saved on other data (another file, sha256:0)" in page.content()
+    page.close()
