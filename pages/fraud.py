@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 import streamlit as st
 
 from metrics.fraud import charts
 from metrics.fraud.model import snapshot
+from metrics.fraud.report import fraud_report
 from metrics.fraud.tiles import ml_tiles, money_tiles, quality_line
 from metrics.fraud.view import FraudView, headline
 from ui.common import (
@@ -32,7 +36,7 @@ JUMPS = ("Most money", "Best F1", "Best accuracy", "Within capacity")
 
 
 @st.fragment(run_every=RESTART_SAFE_EVERY)
-def threshold_section(view: FraudView) -> None:
+def threshold_section(view: FraudView, report: Callable[[float], str]) -> None:
     analysis, best = view.analysis, view.analysis.best
     t = decision_controls(view)
     points = (best.savings, best.f1, best.accuracy, best.savings_within_capacity)
@@ -55,6 +59,13 @@ def threshold_section(view: FraudView) -> None:
         charts.confusion_figure(snap), width="stretch", config={"displayModeBar": False}
     )
     st.plotly_chart(charts.savings_curve_figure(view.table, analysis, t), width="stretch")
+    st.download_button(
+        "Download the review report (HTML)",
+        lambda: report(t),
+        file_name="valuelens_fraud_report.html",
+        mime="text/html",
+        on_click="ignore",
+    )
     to_url(URL_PARAMS)  # the fragment reruns alone when the threshold moves
 
 
@@ -88,8 +99,13 @@ if choice.prepared.resolution:
         f"This log has more than a million distinct scores: they are grouped on a grid of "
         f"{choice.prepared.resolution:g}; thresholds on the grid are exact."
     )
-view = view_for(choice, costs, capacity if choice.prepared.days else None)
-threshold_section(view)
+capacity = capacity if choice.prepared.days else None
+view = view_for(choice, costs, capacity)
+source, fingerprint = fraud_identity(choice)
+report = partial(
+    fraud_report, view, costs, capacity=capacity, source=source, fingerprint=fingerprint
+)
+threshold_section(view, report)
 
 st.subheader("Why not just maximise accuracy?")
 st.markdown(plain(view.paradox))

@@ -390,3 +390,56 @@ def test_a_saved_scenario_loads_back_and_says_when_the_data_differs(server, brow
     assert review.input_value() == "7.00"
     assert "It was saved on other data (another file, sha256:0)" in page.content()
     page.close()
+
+
+def test_the_review_report_opens_offline_with_every_chart_and_the_pages_numbers(browser, tmp_path):
+    from metrics.core.html_report import render_report
+    from metrics.fraud.data import load_fraud_sample
+    from metrics.fraud.model import FraudCosts, snapshot
+    from metrics.fraud.report import fraud_section
+    from metrics.fraud.tiles import money_tiles
+    from metrics.fraud.view import fraud_view, prepare
+
+    view = fraud_view(prepare(load_fraud_sample()), FraudCosts(), capacity_per_day=25.0)
+    section = fraud_section(view, FraudCosts(), 0.3, 25.0, source="sample", fingerprint="x")
+    report = render_report([section, section], title="Review pack")
+    assert len(report.encode()) < 5e6
+    import re
+
+    assert re.findall(r"(?:src|href)=['\"](?!#)", report) == []  # nothing fetched from outside
+    path = tmp_path / "report.html"
+    path.write_text(report)
+    page = browser.new_page()
+    page.route(
+        "**/*",
+        lambda route: (
+            route.abort() if not route.request.url.startswith("file:") else route.continue_()
+        ),
+    )
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(path.as_uri())
+    page.wait_for_function(
+        "document.querySelectorAll('div.chart .main-svg').length >= 6", timeout=30_000
+    )
+    assert errors == []
+    tile = money_tiles(snapshot(view.analysis, 0.3), view.analysis)[0]
+    assert tile.value in page.inner_text("body")
+    assert page.locator("ol li").count() == 2  # the pack's contents list
+    page.close()
+
+
+def test_the_fraud_page_downloads_its_review_report(server, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{server}/fraud?fraud_threshold=0.3")
+    page.get_by_text("0.3000").first.wait_for(timeout=90_000)
+    shown = page.locator("[data-testid='stMetric']", has_text="Net savings").first
+    savings = shown.locator("[data-testid='stMetricValue']").inner_text()
+    with page.expect_download() as download:
+        page.get_by_text("Download the review report (HTML)").click()
+    saved = tmp_path / "report.html"
+    download.value.save_as(saved)
+    report = saved.read_text()
+    assert savings in report and "Decision threshold" in report and "0.30" in report
+    page.close()
