@@ -9,7 +9,7 @@ import streamlit as st
 
 from metrics.fraud import charts
 from metrics.fraud.model import snapshot
-from metrics.fraud.report import fraud_report
+from metrics.fraud.report import FRAMING, QUESTION, fraud_report
 from metrics.fraud.tiles import ml_tiles, money_tiles, quality_line
 from metrics.fraud.view import FraudView, headline
 from ui.common import (
@@ -70,14 +70,8 @@ def threshold_section(view: FraudView, report: Callable[[float], str]) -> None:
 
 
 route_through_app()
-st.title("Fraud detection: what is the model worth in dollars?")
-framing_strip(
-    "Lose less money to card fraud without swamping the review team",
-    "A fraud score per transaction: the model's probability that it is fraud",
-    "Log loss on past transactions labelled fraud or not",
-    "Precision, recall, F1, accuracy, ROC AUC at a decision threshold",
-    "Net savings in USD versus approving everything",
-)
+st.title(QUESTION)
+framing_strip(*FRAMING)
 notes = from_url("fraud", URL_PARAMS)
 problem = None
 with st.sidebar:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from metrics.core.format import threshold_text
+from metrics.monitor.report import FRAMING, QUESTION, monitor_report
 from metrics.monitor.story import day_text, estimate_note
 from metrics.monitor.view import as_of_days, monitor_view
 from ui.common import (
@@ -31,14 +34,8 @@ from ui.monitor import (
 from ui.scenario import Param, from_url, scenario_box, show_notes, to_url
 
 route_through_app()
-st.title("Monitoring: is the model still earning its keep?")
-framing_strip(
-    "Notice a failing model in days, not when the chargebacks arrive two months later",
-    "A fraud score per transaction, and the decision it led to",
-    "Unchanged: the model in production is not retrained here",
-    "Estimated value from calibrated scores; ROC AUC; input drift (PSI)",
-    "Money the fraud decisions cost or save per week, and what a late alert costs",
-)
+st.title(QUESTION)
+framing_strip(*FRAMING)
 notes = from_url("monitor", [*URL_PARAMS, *FRAUD_COSTS_IN_URL])
 with st.sidebar:
     source = st.radio("Data", sources(), key="monitor_source")
@@ -101,6 +98,23 @@ st.download_button(
     mime="text/csv",
 )
 in_url = [*URL_PARAMS, *FRAUD_COSTS_IN_URL, Param("monitor_as_of", "date")]
+data_source, fingerprint = monitor_identity(source, built is not None)
+settings = {
+    "calibrated": monitor.calibration.needed,
+    "costs": costs,
+    "threshold": threshold,
+    "chunk": st.session_state["monitor_chunk"],
+    "day": day,
+    "source": data_source,
+    "fingerprint": fingerprint,
+}
+st.download_button(
+    "Download the review report (HTML)",
+    partial(monitor_report, view, **settings),
+    file_name="valuelens_monitoring_report.html",
+    mime="text/html",
+    on_click="ignore",
+)
 with st.sidebar:
-    scenario_box("monitor", in_url, *monitor_identity(source, built is not None))
+    scenario_box("monitor", in_url, data_source, fingerprint)
 to_url(in_url)

@@ -10,6 +10,7 @@ import streamlit as st
 
 from metrics.core.io import DATA_DIR_VARIABLE, data_path, read_table
 from metrics.fraud.model import FraudCosts
+from metrics.monitor import CHUNKS
 from metrics.monitor.big_log import LogColumns, monitor_big_log
 from metrics.monitor.chunks import chunk_rows
 from metrics.monitor.data import (
@@ -131,7 +132,6 @@ def big_log_monitor(
     return monitor_big_log(path, columns, _model(costs), threshold=threshold, period=period)
 
 
-CHUNKS = {"Week": "week", "Day": "day", "Month": "month"}
 URL_PARAMS = [
     Param("monitor_chunk", "choice", options=tuple(CHUNKS)),
     Param("monitor_threshold", low=0.0, high=1.0),

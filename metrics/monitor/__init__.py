@@ -2,3 +2,5 @@
 input drift and the cost of noticing a silent failure late."""
 
 CHUNK_PERIODS = ("day", "week", "month")
+CHUNKS = {"Week": "week", "Day": "day", "Month": "month"}
+"""Chunk periods as the page names them."""

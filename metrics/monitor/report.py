@@ -1,0 +1,94 @@
+"""The monitoring page's scenario as a section of the review report."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from metrics.core.format import money, percent, threshold_text
+from metrics.core.html_report import Assumption, ReportSection, render_report
+from metrics.fraud.model import FraudCosts
+from metrics.monitor.story import day_text, estimate_note
+from metrics.monitor.view import MonitorView
+
+FRAMING = (
+    "Notice a failing model in days, not when the chargebacks arrive two months later",
+    "A fraud score per transaction, and the decision it led to",
+    "Unchanged: the model in production is not retrained here",
+    "Estimated value from calibrated scores; ROC AUC; input drift (PSI)",
+    "Money the fraud decisions cost or save per week, and what a late alert costs",
+)
+QUESTION = "Monitoring: is the model still earning its keep?"
+
+
+def monitor_section(
+    view: MonitorView,
+    *,
+    calibrated: bool,
+    costs: FraudCosts,
+    threshold: float,
+    chunk: str,
+    day: dt.date,
+    source: str,
+    fingerprint: str,
+) -> ReportSection:
+    """The page as of one date: assumptions, tiles, the failures in words, the charts.
+
+    Parameters
+    ----------
+    view : MonitorView
+    calibrated : bool
+        Whether the scores needed calibration.
+    costs : FraudCosts
+    threshold : float
+    chunk : str
+        Day, week or month.
+    day : date
+        The as-of date.
+    source, fingerprint : str
+
+    Returns
+    -------
+    ReportSection
+    """
+    default = FraudCosts()
+    assumptions = [
+        Assumption("As of", day_text(day), "date", "the log's last day"),
+        Assumption("Chunks", chunk, "period", "week"),
+        Assumption("Decision threshold in production", threshold_text(threshold), "score", "0.30"),
+        Assumption("Manual review", money(costs.review_cost, decimals=2), "USD per alert",
+                   money(default.review_cost)),
+        Assumption("Chargeback fee", money(costs.chargeback_fee, decimals=2),
+                   "USD per fraud", money(default.chargeback_fee)),
+        Assumption("Friction on a wrongly flagged sale", percent(costs.decline_cost_rate),
+                   "of its amount", percent(default.decline_cost_rate)),
+    ]  # fmt: skip
+    sentences = [estimate_note(calibrated, threshold_text(threshold)), *view.sentences]
+    if view.moved:
+        sentences.append(view.moved)
+    return ReportSection(
+        title="Monitoring",
+        question=QUESTION,
+        framing=FRAMING,
+        assumptions=assumptions,
+        tiles=view.tiles,
+        sentences=sentences,
+        figures=[f for f in (view.value, view.drift) if f is not None],
+        source=source,
+        fingerprint=fingerprint,
+    )
+
+
+def monitor_report(view: MonitorView, **settings) -> str:
+    """The monitoring page's review report: one self-contained HTML document.
+
+    Parameters
+    ----------
+    view : MonitorView
+    **settings
+        As ``monitor_section``'s keywords.
+
+    Returns
+    -------
+    str
+    """
+    return render_report([monitor_section(view, **settings)], title=QUESTION)

@@ -1,0 +1,1 @@
+"""Review packs: pages' saved scenarios rebuilt as one report without a browser."""
