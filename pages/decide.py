@@ -3,12 +3,15 @@ the new one better."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from metrics.core.format import money, threshold_text
 from metrics.decide import charts
 from metrics.decide.compare import compare_models
 from metrics.decide.model import constrained_best, decide, top_shares
+from metrics.decide.section import FRAMING, QUESTION, DecisionScenario, decide_report
 from metrics.decide.segments import by_segment
 from metrics.decide.three_way import three_way
 from metrics.decide.uncertain import from_entries, uncertain_value
@@ -40,14 +43,8 @@ from ui.decide import (
 from ui.scenario import from_url, scenario_box, show_notes, to_url
 
 route_through_app()
-st.title("Your model: is it worth using, and where do you set it?")
-framing_strip(
-    "Decide whether and where to act on a model's scores",
-    "A score per row: the model's probability of the class you act on",
-    "Whatever the model was trained with (usually log loss)",
-    "Precision, recall and net benefit at a threshold",
-    "Value under your value matrix, in your currency",
-)
+st.title(QUESTION)
+framing_strip(*FRAMING)
 notes = from_url("decide", URL_PARAMS)
 with st.sidebar:
     try:
@@ -112,6 +109,8 @@ if result.swings:
     st.dataframe(break_even_table(result), hide_index=True)
 
 data = prepared.data
+segments = difference = None
+how = ""
 if data is not None and data.segment is not None:
     st.subheader("For whom it works")
     segments = by_segment(cached_segments(prepared.key, data), model, decision)
@@ -125,3 +124,25 @@ if data is not None and data.other is not None:
     )
     st.markdown(plain(comparison_sentence(difference, how)))
 to_url(URL_PARAMS)
+report = DecisionScenario(
+    decision=decision,
+    threshold=threshold,
+    names=outcomes,
+    preset=st.session_state["decide_preset"],
+    central=central,
+    band=band,
+    review_cost=review_cost,
+    uncertainty=result,
+    days=prepared.days,
+    segments=segments,
+    difference=difference,
+    year_text=how,
+)
+identity = decide_identity(prepared)
+st.download_button(
+    "Download the review report (HTML)",
+    partial(decide_report, report, source=identity[0], fingerprint=identity[1]),
+    file_name="valuelens_decision_report.html",
+    mime="text/html",
+    on_click="ignore",
+)

@@ -1,0 +1,123 @@
+"""The decision page's scenario as a section of the review report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from metrics.core.format import money, threshold_text
+from metrics.core.html_report import Assumption, ReportSection, render_report
+from metrics.decide import charts
+from metrics.decide.compare import Difference
+from metrics.decide.data import PRESETS
+from metrics.decide.model import Decision
+from metrics.decide.segments import Segments
+from metrics.decide.three_way import ThreeWay
+from metrics.decide.uncertain import Uncertainty
+from metrics.decide.view import (
+    baseline_sentence,
+    comparison_sentence,
+    headline_tiles,
+    operating_sentence,
+    segment_sentence,
+    three_way_sentence,
+    uncertainty_sentence,
+)
+
+FRAMING = (
+    "Decide whether and where to act on a model's scores",
+    "A score per row: the model's probability of the class you act on",
+    "Whatever the model was trained with (usually log loss)",
+    "Precision, recall and net benefit at a threshold",
+    "Value under your value matrix, in your currency",
+)
+QUESTION = "Your model: is it worth using, and where do you set it?"
+
+
+@dataclass(frozen=True, eq=False)
+class DecisionScenario:
+    """Everything the page computed for one setting."""
+
+    decision: Decision
+    threshold: float
+    names: list[str]
+    preset: str
+    central: np.ndarray
+    band: ThreeWay
+    review_cost: float
+    uncertainty: Uncertainty
+    days: float | None
+    segments: Segments | None = None
+    difference: Difference | None = None
+    year_text: str = ""
+
+
+def decide_section(scenario: DecisionScenario, *, source: str, fingerprint: str) -> ReportSection:
+    """The page's answers as a report section.
+
+    Parameters
+    ----------
+    scenario : DecisionScenario
+    source, fingerprint : str
+
+    Returns
+    -------
+    ReportSection
+    """
+    s = scenario
+    preset = PRESETS[s.preset]
+    assumptions = [
+        Assumption(
+            f"{outcome}: {name}",
+            f"{money(s.central[k], decimals=2)} + {s.central[k + 4]:g} x amount",
+            "per row",
+            f"{money(preset.fixed[k], decimals=2)} + {preset.rates[k]:g} x amount ({s.preset})",
+        )
+        for k, (outcome, name) in enumerate(zip(("TN", "FP", "FN", "TP"), s.names, strict=True))
+    ]
+    assumptions += [
+        Assumption("Threshold", threshold_text(s.threshold), "score", "the best"),
+        Assumption("Cost of a review", money(s.review_cost, decimals=2), "per row", "$2.00"),
+    ]
+    sentences = [
+        baseline_sentence(s.decision),
+        operating_sentence(s.decision, s.threshold, s.names),
+        three_way_sentence(s.band),
+        uncertainty_sentence(s.uncertainty),
+    ]
+    if s.segments is not None:
+        sentences.append(segment_sentence(s.segments))
+    if s.difference is not None:
+        sentences.append(comparison_sentence(s.difference, s.year_text))
+    figures = [charts.value_figure(s.decision, s.threshold), charts.net_benefit_figure(s.decision)]
+    if s.uncertainty.swings:
+        figures.append(charts.tornado_figure(s.uncertainty, s.decision.best_value))
+    return ReportSection(
+        title="Your model",
+        question=QUESTION,
+        framing=FRAMING,
+        assumptions=assumptions,
+        tiles=headline_tiles(s.decision, s.days),
+        sentences=sentences,
+        figures=figures,
+        source=source,
+        fingerprint=fingerprint,
+    )
+
+
+def decide_report(scenario: DecisionScenario, *, source: str, fingerprint: str) -> str:
+    """The decision page's review report: one self-contained HTML document.
+
+    Parameters
+    ----------
+    scenario : DecisionScenario
+    source, fingerprint : str
+
+    Returns
+    -------
+    str
+    """
+    return render_report(
+        [decide_section(scenario, source=source, fingerprint=fingerprint)], title=QUESTION
+    )
