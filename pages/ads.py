@@ -23,6 +23,7 @@ from ui.ads import (
     sweep,
 )
 from ui.common import RESTART_SAFE_EVERY, framing_strip, plain, route_through_app
+from ui.home import remember_headline
 from ui.scenario import data_identity, from_url, scenario_box, show_notes, to_url
 
 
@@ -115,6 +116,9 @@ view = view_for(model, slots, pricing, reserve)
 money_tiles(view)
 quality_tiles(view)
 st.info(plain(headline(view, reserve=reserve, daily_queries=daily)))
+remember_headline(
+    "ads", view.rpm * daily / 1000 * 365, "ad revenue a year", f"RPM x {daily:,.0f} queries a day"
+)
 
 st.subheader("What if the model were better, or worse?")
 quality_section(view, daily)

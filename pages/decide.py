@@ -7,7 +7,7 @@ from functools import partial
 
 import streamlit as st
 
-from metrics.core.format import money, threshold_text
+from metrics.core.format import money, threshold_text, year_scale
 from metrics.decide import charts
 from metrics.decide.compare import compare_models
 from metrics.decide.model import constrained_best, decide, top_shares
@@ -26,7 +26,6 @@ from metrics.decide.view import (
     three_way_sentence,
     top_share_table,
     uncertainty_sentence,
-    year_scale,
 )
 from ui.common import error_box, framing_strip, plain, route_through_app, tile_row
 from ui.decide import (
@@ -40,6 +39,7 @@ from ui.decide import (
     review_inputs,
     sample_prepared,
 )
+from ui.home import remember_headline
 from ui.scenario import from_url, scenario_box, show_notes, to_url
 
 route_through_app()
@@ -63,6 +63,13 @@ central, low, high, outcomes = matrix_editor(prepared.preset)
 model = from_entries(central)
 decision = decide(prepared.curve, prepared.amounts, model)
 tile_row(headline_tiles(decision, prepared.days))
+factor, scaled = year_scale(prepared.days)
+remember_headline(
+    "decide",
+    (decision.best_value - max(decision.none, decision.everyone)) * factor,
+    "what the model adds over the better baseline" + (" a year" if scaled else ""),
+    scaled or "over the data's rows",
+)
 if prepared.resolution:
     st.caption(
         f"This log has more than a million distinct scores: they are grouped on a grid of "

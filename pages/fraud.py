@@ -7,6 +7,7 @@ from functools import partial
 
 import streamlit as st
 
+from metrics.core.format import year_scale
 from metrics.fraud import charts
 from metrics.fraud.model import snapshot
 from metrics.fraud.report import FRAMING, QUESTION, fraud_report
@@ -30,6 +31,7 @@ from ui.fraud_inputs import (
     jump_label,
     jump_to,
 )
+from ui.home import remember_headline
 from ui.scenario import from_url, scenario_box, show_notes, to_url
 
 JUMPS = ("Most money", "Best F1", "Best accuracy", "Within capacity")
@@ -51,6 +53,8 @@ def threshold_section(view: FraudView, report: Callable[[float], str]) -> None:
     snap = snapshot(analysis, t)
     if analysis.days:
         st.session_state[FRAUD_VALUE_KEY] = snap.net_savings / analysis.days * 365
+        factor, how = year_scale(analysis.days)
+        remember_headline("fraud", snap.net_savings * factor, "net savings a year", how)
     tile_row(money_tiles(snap, analysis))
     tile_row(ml_tiles(snap))
     st.caption(quality_line(view.roc_auc, view.pr_auc))

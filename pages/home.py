@@ -3,6 +3,8 @@
 import streamlit as st
 
 from ui.common import route_through_app
+from ui.fraud_inputs import default_yearly_value
+from ui.home import Headline, summary_tile
 
 route_through_app()
 
@@ -13,6 +15,15 @@ st.markdown(
     "precision, recall and AUC into money, with every assumption on screen and editable. "
     "Move a threshold or a cost and see, live, what the model is worth to the business."
 )
+st.subheader("At the settings you last used")
+fraud_default = Headline(
+    default_yearly_value(), "net savings a year", "the sample at its best threshold, default costs"
+)
+columns = st.columns(4)
+summary_tile(columns[0], "fraud", "pages/fraud.py", "Fraud detection", fraud_default)
+summary_tile(columns[1], "ads", "pages/ads.py", "Search ads", None)
+summary_tile(columns[2], "decide", "pages/decide.py", "Your model", None)
+summary_tile(columns[3], "monitor", "pages/monitor.py", "Monitoring", None)
 st.subheader("Use cases")
 st.page_link(
     "pages/fraud.py",

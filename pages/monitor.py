@@ -19,6 +19,7 @@ from ui.common import (
     tile_row,
 )
 from ui.fraud_inputs import FRAUD_COSTS_IN_URL, fraud_cost_inputs
+from ui.home import remember_headline
 from ui.monitor import (
     CHUNKS,
     LOG,
@@ -79,6 +80,12 @@ day = st.select_slider(
     "shown yet.",
 )
 view = monitor_view(monitor, drift, day, chunk)
+remember_headline(
+    "monitor",
+    sum(f.loss for f in view.snapshot.failures),
+    "lost to silent failures",
+    f"as of {day_text(day)}, against the reference weeks",
+)
 tile_row(view.tiles)
 st.caption(estimate_note(monitor.calibration.needed, threshold_text(threshold)))
 for sentence in view.sentences:

@@ -155,3 +155,21 @@ def csv_text(frame: pd.DataFrame, *, money_columns: tuple[str, ...] = ()) -> str
                 for v in column
             ]
     return out.to_csv(index=False)
+
+
+def year_scale(days: float | None) -> tuple[float, str]:
+    """The factor from the data's period to a year, and how it is said.
+
+    Parameters
+    ----------
+    days : float or None
+
+    Returns
+    -------
+    factor : float
+    text : str
+        E.g. "30 days x 12.2"; empty without dates.
+    """
+    if not days:
+        return 1.0, ""
+    return 365.0 / days, f"{days:.0f} days x {365.0 / days:.1f}"

@@ -6,31 +6,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from metrics.core.format import Tile, money, percent, threshold_text
+from metrics.core.format import Tile, money, percent, threshold_text, year_scale
 from metrics.core.rates import point_at
 from metrics.decide.compare import Difference
 from metrics.decide.model import Decision, TopShare
 from metrics.decide.segments import Segments
 from metrics.decide.three_way import ThreeWay
 from metrics.decide.uncertain import Uncertainty
-
-
-def year_scale(days: float | None) -> tuple[float, str]:
-    """The factor from the data's period to a year, and how it is said.
-
-    Parameters
-    ----------
-    days : float or None
-
-    Returns
-    -------
-    factor : float
-    text : str
-        E.g. "30 days x 12.2"; empty without dates.
-    """
-    if not days:
-        return 1.0, ""
-    return 365.0 / days, f"{days:.0f} days x {365.0 / days:.1f}"
 
 
 def headline_tiles(decision: Decision, days: float | None) -> list[Tile]:

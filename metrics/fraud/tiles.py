@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from metrics.core.format import Tile, money, percent
+from metrics.core.format import Tile, money, percent, year_scale
 from metrics.fraud.model import FraudAnalysis, FraudSnapshot
 
 
@@ -51,9 +51,12 @@ def money_tiles(snap: FraudSnapshot, analysis: FraudAnalysis) -> list[Tile]:
     -------
     list of Tile
     """
-    interval = None
+    factor, how = year_scale(analysis.days)
+    notes = []
     if snap.interval is not None:
-        interval = f"95% interval: {money(snap.interval[0])} to {money(snap.interval[1])}"
+        notes.append(f"95% interval: {money(snap.interval[0])} to {money(snap.interval[1])}")
+    if how:
+        notes.append(f"{money(snap.net_savings * factor)} a year ({how})")
     share = snap.share_of_perfect
     return [
         Tile(
@@ -61,7 +64,7 @@ def money_tiles(snap: FraudSnapshot, analysis: FraudAnalysis) -> list[Tile]:
             money(snap.net_savings),
             "Fraud stopped plus chargeback fees, minus review costs and friction on good sales "
             "held, compared with approving everything (USD).",
-            note=interval,
+            note="; ".join(notes) or None,
         ),
         Tile(
             "Share of the best possible",
