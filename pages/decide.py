@@ -53,7 +53,7 @@ with st.sidebar:
         error_box("Your file cannot be used:", f"{error}. A sample is shown until it is fixed.")
         prepared = None
     if prepared is None:
-        prepared = sample_prepared("Card fraud (30 days)", None, None)
+        prepared = sample_prepared("Card fraud (30 days)", None)
     scenario_box("decide", URL_PARAMS, *decide_identity(prepared))
 
 show_notes(notes)
@@ -116,20 +116,22 @@ if result.swings:
     st.dataframe(break_even_table(result), hide_index=True)
 
 data = prepared.data
-segments = difference = None
+segments = None
+differences = {}
 how = ""
 if data is not None and data.segment is not None:
     st.subheader("For whom it works")
     segments = by_segment(cached_segments(prepared.key, data), model, decision)
     st.dataframe(segment_table(segments), hide_index=True)
     st.markdown(plain(segment_sentence(segments)))
-if data is not None and data.other is not None:
-    st.subheader("Is the other model worth more?")
+if data is not None and data.others:
+    st.subheader("Are the other models worth more?")
     factor, how = year_scale(data.days)
-    _, difference = compare_models(
-        decision, data.y, data.amount, data.score, data.other, scale=factor
-    )
-    st.markdown(plain(comparison_sentence(difference, how)))
+    for name, scores in data.others.items():
+        _, differences[name] = compare_models(
+            decision, data.y, data.amount, data.score, scores, scale=factor
+        )
+        st.markdown(plain(comparison_sentence(differences[name], how, name)))
 to_url(URL_PARAMS)
 report = DecisionScenario(
     decision=decision,
@@ -142,7 +144,7 @@ report = DecisionScenario(
     uncertainty=result,
     days=prepared.days,
     segments=segments,
-    difference=difference,
+    differences=differences,
     year_text=how,
 )
 identity = decide_identity(prepared)

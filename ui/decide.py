@@ -52,7 +52,7 @@ def _prepared(key: tuple, data: DecisionData, preset: str, columns: list[str]) -
 
 
 @st.cache_resource(show_spinner="Sorting the scores once…", max_entries=8)
-def sample_prepared(name: str, segment: str | None, compare: str | None) -> Prepared:
+def sample_prepared(name: str, segment: str | None, compare: tuple[str, ...] = ()) -> Prepared:
     _, label, score, preset = SAMPLES[name]
     frame = load_sample(name)
     amount = "amount" if "amount" in frame.columns else None
@@ -64,7 +64,7 @@ def sample_prepared(name: str, segment: str | None, compare: str | None) -> Prep
         amount=amount,
         timestamp=timestamp,
         segment=segment,
-        compare=compare,
+        compare=list(compare),
     )
     return _prepared(
         ("sample", name, segment, compare), data, preset, _optional(frame, label, score)
@@ -108,19 +108,19 @@ def choose_data() -> Prepared | None:
 
     def build() -> Prepared:
         data = decision_data(
-            frame, label=label, score=score, segment=segment, compare=compare, **picked
+            frame, label=label, score=score, segment=segment, compare=list(compare), **picked
         )
         return _prepared(key, data, "Fraud" if picked["amount"] else "Screening", rest[1:])
 
     return session_memo("decide_upload", key, build)
 
 
-def _extras(columns: list[str]) -> tuple[str | None, str | None]:
+def _extras(columns: list[str]) -> tuple[str | None, tuple[str, ...]]:
     segment = st.selectbox("Segment column (optional)", [NONE, *columns], key="decide_segment")
-    compare = st.selectbox(
-        "Second model's score column (optional)", [NONE, *columns], key="decide_compare"
+    compare = st.multiselect(
+        "Other models' score columns (optional)", columns, key="decide_compare"
     )
-    return (None if segment == NONE else segment), (None if compare == NONE else compare)
+    return (None if segment == NONE else segment), tuple(compare)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

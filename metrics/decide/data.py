@@ -3,7 +3,7 @@ segment and a second model's scores), the value-matrix presets, and the bundled 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -28,8 +28,8 @@ class DecisionData:
         Calendar days the rows span, when they have timestamps.
     segment : ndarray or None
         Each row's segment as text.
-    other : ndarray or None
-        A second model's scores on the same rows.
+    others : dict of str to ndarray
+        Other models' scores on the same rows, by column name (empty when none).
     """
 
     y: np.ndarray
@@ -37,7 +37,12 @@ class DecisionData:
     amount: np.ndarray
     days: float | None = None
     segment: np.ndarray | None = None
-    other: np.ndarray | None = None
+    others: dict[str, np.ndarray] = field(default_factory=dict)
+
+    @property
+    def other(self) -> np.ndarray | None:
+        """The first other model's scores (None without one)."""
+        return next(iter(self.others.values()), None)
 
 
 def decision_data(
@@ -48,7 +53,7 @@ def decision_data(
     amount: str | None = None,
     timestamp: str | None = None,
     segment: str | None = None,
-    compare: str | None = None,
+    compare: str | list[str] | None = None,
 ) -> DecisionData:
     """Validate the chosen columns of ``frame``; errors name the column, value, row and fix.
 
@@ -57,8 +62,10 @@ def decision_data(
     frame : DataFrame
     label, score : str
         0/1 label (1 = the class acted on), probability in [0, 1].
-    amount, timestamp, segment, compare : str, optional
-        Per-row amount, when each row happened, a segment column, a second score column.
+    amount, timestamp, segment : str, optional
+        Per-row amount, when each row happened, a segment column.
+    compare : str or list of str, optional
+        Other models' score columns on the same rows.
 
     Returns
     -------
@@ -68,8 +75,9 @@ def decision_data(
     for role, name in (("amount", amount), ("timestamp", timestamp), ("segment", segment)):
         if name is not None:
             picked[role] = name
-    if compare is not None:
-        picked["compare"] = compare
+    compared = [compare] if isinstance(compare, str) else list(compare or [])
+    for k, name in enumerate(compared):
+        picked[f"model {k + 2}"] = name
     check_distinct_roles(picked)
     rows = frame.index.to_numpy()
     y = check_labels(column(frame, label, "label").to_numpy(), name=label, rows=rows)
@@ -84,10 +92,11 @@ def decision_data(
         stamps = parse_timestamps(column(frame, timestamp, "timestamp"), name=timestamp, rows=rows)
         days = days_covered(stamps)
     seg = None if segment is None else column(frame, segment, "segment").astype(str).to_numpy()
-    other = None
-    if compare is not None:
-        other = check_scores(column(frame, compare, "compare").to_numpy(), name=compare, rows=rows)
-    return DecisionData(y, s, a, days, seg, other)
+    others = {
+        name: check_scores(column(frame, name, "compare").to_numpy(), name=name, rows=rows)
+        for name in compared
+    }
+    return DecisionData(y, s, a, days, seg, others)
 
 
 @dataclass(frozen=True)

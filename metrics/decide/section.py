@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -49,7 +49,7 @@ class DecisionScenario:
     uncertainty: Uncertainty
     days: float | None
     segments: Segments | None = None
-    difference: Difference | None = None
+    differences: dict[str, Difference] = field(default_factory=dict)
     year_text: str = ""
 
 
@@ -88,8 +88,7 @@ def decide_section(scenario: DecisionScenario, *, source: str, fingerprint: str)
     ]
     if s.segments is not None:
         sentences.append(segment_sentence(s.segments))
-    if s.difference is not None:
-        sentences.append(comparison_sentence(s.difference, s.year_text))
+    sentences += [comparison_sentence(d, s.year_text, n) for n, d in s.differences.items()]
     figures = [charts.value_figure(s.decision, s.threshold), charts.net_benefit_figure(s.decision)]
     if s.uncertainty.swings:
         figures.append(charts.tornado_figure(s.uncertainty, s.decision.best_value))

@@ -225,7 +225,7 @@ def segment_sentence(segments: Segments) -> str:
     )
 
 
-def comparison_sentence(difference: Difference, how: str) -> str:
+def comparison_sentence(difference: Difference, how: str, name: str = "the second model") -> str:
     """The second model's worth over the first, with its interval.
 
     Parameters
@@ -233,6 +233,8 @@ def comparison_sentence(difference: Difference, how: str) -> str:
     difference : Difference
     how : str
         How the figures were scaled to a year (empty: over the data's rows).
+    name : str
+        The other model (its score column).
 
     Returns
     -------
@@ -240,8 +242,8 @@ def comparison_sentence(difference: Difference, how: str) -> str:
     """
     period = f"a year ({how})" if how else "over these rows"
     return (
-        f"At each model's own best threshold, the second model is worth "
-        f"{money(difference.value)} {period} more than the first, 95% interval "
+        f"At each model's own best threshold, {name} is worth "
+        f"{money(difference.value)} {period} more than this model, 95% interval "
         f"{money(difference.lower)} to {money(difference.upper)} (a paired bootstrap over the "
         f"{difference.differing_rows:,} rows where they decide differently)."
     )

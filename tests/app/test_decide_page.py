@@ -76,11 +76,15 @@ def test_the_screening_sample_takes_its_preset_segments_and_a_comparison(page):
     assert page.selectbox(key="decide_preset").value == "Screening"
     assert tile(page, "Best value") == money(expected_best("Breast-cancer screening", "Screening"))
     page.selectbox(key="decide_segment").set_value("tumour_size").run()
-    page.selectbox(key="decide_compare").set_value("score_logreg").run()
+    page.multiselect(key="decide_compare").set_value(["score_logreg"]).run()
     assert not page.exception
     text = said(page)
     assert "A threshold per segment adds" in text
-    assert "the second model is worth" in text and "95% interval" in text
+    assert "score_logreg is worth" in text and "95% interval" in text
+    page.multiselect(key="decide_compare").set_value(["score_logreg", "mean_radius"]).run()
+    assert not page.exception  # a radius is no probability: said, and the sample stays
+    boxes = " ".join(e.proto.body for e in page.get("html"))
+    assert "vl-error" in boxes and "mean_radius" in boxes
 
 
 def test_inputs_move_the_numbers_and_impossible_limits_say_so(page):
