@@ -100,6 +100,15 @@ def _net_savings(page) -> str:
     return tile.locator("[data-testid='stMetricValue']").inner_text()
 
 
+def file_input(page, label: str):
+    """The file input of the uploader with this label, waited for: a page may hold several
+    (the data and a scenario), and the wanted one appears only after the rerun that a click
+    starts."""
+    uploader = page.locator("[data-testid='stFileUploader']", has_text=label)
+    uploader.wait_for(timeout=60_000)
+    return uploader.locator("input[type=file]")
+
+
 def test_fraud_page_opens_and_the_slider_moves_the_money(server, browser):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(server)
@@ -127,7 +136,7 @@ def test_a_bad_upload_shows_a_clear_error_and_no_traceback(server, browser, tmp_
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{server}/fraud")
     page.get_by_text("Your own scored transactions").click()
-    page.locator("input[type=file]").set_input_files(str(bad))
+    file_input(page, "CSV or Parquet, one row per transaction").set_input_files(str(bad))
     error = page.locator(".vl-error")
     error.wait_for(timeout=60_000)
     assert "column 'score' has 1 value outside [0, 1], e.g. 1.7 in row 1" in error.inner_text()
@@ -235,7 +244,7 @@ def _upload(server, browser, tmp_path, name: str, text: str):
     page = browser.new_page(viewport={"width": 1400, "height": 1400})
     page.goto(f"{server}/fraud")
     page.get_by_text("Your own scored transactions").click()
-    page.locator("input[type=file]").set_input_files(str(path))
+    file_input(page, "CSV or Parquet, one row per transaction").set_input_files(str(path))
     return page
 
 
@@ -307,10 +316,9 @@ def test_the_monitoring_page_takes_two_files_and_explains_a_bad_one(server, brow
     page = browser.new_page(viewport={"width": 1400, "height": 1200})
     page.goto(f"{server}/monitor")
     page.get_by_text("Your own reference and analysis files").click()
-    inputs = page.locator("input[type=file]")
-    inputs.nth(0).set_input_files(str(tmp_path / "reference.csv"))
-    inputs.nth(1).set_input_files(str(tmp_path / "analysis.csv"))
-    inputs.nth(2).set_input_files(str(tmp_path / "labels.csv"))
+    file_input(page, "Reference period").set_input_files(str(tmp_path / "reference.csv"))
+    file_input(page, "Analysis period").set_input_files(str(tmp_path / "analysis.csv"))
+    file_input(page, "Labels that arrived later").set_input_files(str(tmp_path / "labels.csv"))
     page.get_by_text("Id column (in both files)").wait_for(timeout=90_000)
     page.get_by_text("Mar 15, 2026").first.wait_for(timeout=90_000)  # the as-of slider's end
     assert page.locator("[data-testid='stException']").count() == 0
@@ -318,7 +326,7 @@ def test_the_monitoring_page_takes_two_files_and_explains_a_bad_one(server, brow
     assert "n/a" not in latest.inner_text()
     frame.loc[day >= 28, "score"] = 1.7
     frame[day >= 28].to_csv(tmp_path / "bad.csv", index=False)
-    inputs.nth(1).set_input_files(str(tmp_path / "bad.csv"))
+    file_input(page, "Analysis period").set_input_files(str(tmp_path / "bad.csv"))
     error = page.locator(".vl-error")
     error.wait_for(timeout=60_000)
     assert "column 'score' has" in error.inner_text() and "outside [0, 1]" in error.inner_text()
@@ -344,7 +352,7 @@ def test_the_decision_page_takes_a_scored_file_and_shows_every_section(server, b
     page = browser.new_page(viewport={"width": 1400, "height": 1400})
     page.goto(f"{server}/decide")
     page.get_by_text("Your own scored file").click()
-    page.locator("input[type=file]").set_input_files(str(tmp_path / "churn.csv"))
+    file_input(page, "Scored file (CSV or Parquet)").set_input_files(str(tmp_path / "churn.csv"))
     page.get_by_text("Score column", exact=True).wait_for(timeout=60_000)
     for section in ("Where to set it", "Act, review or pass", "How sure, when the values"):
         page.get_by_text(section).first.wait_for(timeout=60_000)
@@ -383,7 +391,7 @@ def test_a_saved_scenario_loads_back_and_says_when_the_data_differs(server, brow
     page.get_by_text("Net savings", exact=True).first.wait_for(timeout=90_000)
     other = dict(scenario, data={"source": "another file", "fingerprint": "sha256:0"})
     (tmp_path / "other.json").write_text(json.dumps(other))
-    page.locator("input[type=file]").last.set_input_files(str(tmp_path / "other.json"))
+    file_input(page, "Load a scenario").set_input_files(str(tmp_path / "other.json"))
     page.get_by_text("Loaded the scenario saved").wait_for(timeout=60_000)
     page.get_by_text("0.3000").first.wait_for(timeout=30_000)
     review = page.get_by_role("spinbutton", name="Manual review, USD per alert")
