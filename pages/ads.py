@@ -13,31 +13,55 @@ from metrics.core.format import money
 from ui.ads import (
     PRICING,
     URL_PARAMS,
+    AdsSource,
+    choose_source,
+    curve_of,
     imbalance_table,
-    model_curve,
     money_tiles,
     quality_tiles,
-    reference_rankings,
-    reliability,
+    references_of,
+    reliability_of,
     sample,
-    sweep,
+    sweep_of,
 )
-from ui.common import RESTART_SAFE_EVERY, framing_strip, plain, route_through_app
+from ui.common import (
+    RESTART_SAFE_EVERY,
+    error_box,
+    framing_strip,
+    plain,
+    route_through_app,
+    session_memo,
+)
 from ui.home import remember_headline
 from ui.scenario import data_identity, from_url, scenario_box, show_notes, to_url
 
+DEFAULT_MODEL = next(iter(ADS_SAMPLE_MODELS))
+
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def view_for(model: str, slots: int, pricing: str, reserve: float) -> AdsView:
+def sample_view(model: str, slots: int, pricing: str, reserve: float) -> AdsView:
+    source = AdsSource(("sample", model), sample(model), model)
+    return build_view(source, slots, pricing, reserve)
+
+
+def build_view(source: AdsSource, slots: int, pricing: str, reserve: float) -> AdsView:
     return ads_view(
-        sample(model),
-        sweep(model, slots),
-        model_curve(model, slots),
-        reference_rankings(model, slots),
-        model=model,
+        source.data,
+        sweep_of(source, slots),
+        curve_of(source, slots),
+        references_of(source, slots),
+        model=source.name,
         pricing=pricing,
         reserve=reserve,
     )
+
+
+def view_for(source: AdsSource, slots: int, pricing: str, reserve: float) -> AdsView:
+    """Shared between sessions for the samples; an upload's view stays in its session."""
+    if source.key[0] == "sample":
+        return sample_view(source.key[1], slots, pricing, reserve)
+    key = (source.key, slots, pricing, reserve)
+    return session_memo("ads_upload_view", key, lambda: build_view(source, *key[1:]))
 
 
 @st.fragment(run_every=RESTART_SAFE_EVERY)
@@ -87,13 +111,13 @@ framing_strip(
     "Revenue per 1,000 queries (RPM) and per year",
 )
 show_notes(notes)
+problem = None
 with st.sidebar:
-    model = st.selectbox(
-        "CTR model",
-        list(ADS_SAMPLE_MODELS),
-        key="ads_model",
-        help="Both were trained on 30,000 earlier queries.",
-    )
+    try:
+        source = choose_source()
+    except ValueError as error:
+        problem = str(error)
+        source = AdsSource(("sample", DEFAULT_MODEL), sample(DEFAULT_MODEL), DEFAULT_MODEL)
     slots = st.radio("Ad slots per query", [1, 2, 3], horizontal=True, key="ads_slots")
     pricing = PRICING[st.radio("Pricing", list(PRICING), key="ads_pricing")]
     daily = st.number_input(
@@ -112,7 +136,9 @@ reserve = st.select_slider(
     key="ads_reserve",
     format_func=money,
 )
-view = view_for(model, slots, pricing, reserve)
+if problem:
+    error_box("Your file cannot be used:", f"{problem}. The sample is shown until it is fixed.")
+view = view_for(source, slots, pricing, reserve)
 money_tiles(view)
 quality_tiles(view)
 st.info(plain(headline(view, reserve=reserve, daily_queries=daily)))
@@ -136,7 +162,7 @@ st.markdown(
     )
 )
 left, right = st.columns(2)
-left.plotly_chart(ads_charts.reliability_figure(reliability(model)), width="stretch")
+left.plotly_chart(ads_charts.reliability_figure(reliability_of(source)), width="stretch")
 right.plotly_chart(ads_charts.calibration_figure(view), width="stretch")
 
 st.subheader("Class imbalance: accuracy says nothing here")
@@ -149,5 +175,6 @@ st.download_button(
     "Download the curves (CSV)", view.csv(), file_name="valuelens_ads_curves.csv", mime="text/csv"
 )
 with st.sidebar:
-    scenario_box("ads", URL_PARAMS, *data_identity(("sample", ADS_SAMPLE_FILE)))
+    key = ("sample", ADS_SAMPLE_FILE) if source.key[0] == "sample" else source.key
+    scenario_box("ads", URL_PARAMS, *data_identity(key, ("ads_file",)))
 to_url(URL_PARAMS)

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
 from metrics.ads.auction import AuctionCurve
 from metrics.ads.ctr import Reliability, reliability_curve
-from metrics.ads.data import ADS_SAMPLE_MODELS, load_ads_sample
+from metrics.ads.data import ADS_SAMPLE_MODELS, ads_data, load_ads_sample
 from metrics.ads.model import RESERVE_GRID, AdsData, QualitySweep, quality_sweep
 from metrics.ads.references import References, references
 from metrics.ads.sentences import money_tiles as ads_money_tiles
 from metrics.ads.view import AdsView
-from ui.common import tile_row
+from metrics.core.io import read_table
+from ui.common import session_memo, tile_row
 from ui.scenario import Param
 
 
@@ -104,3 +107,91 @@ URL_PARAMS = [
     Param("ads_target_rpm", low=0.0, high=1e9),
 ]
 """The ads page's inputs a link can set."""
+
+
+SAMPLE_SOURCE = "Sample: 50,000 queries, two CTR models"
+UPLOAD_SOURCE = "Your own auction log"
+NONE = "(none)"
+ROLE_NAMES = {
+    "query": ("query_id", "Query id column"),
+    "bid": ("bid", "Bid column, USD per click"),
+    "score": ("score", "Predicted CTR column"),
+    "clicked": ("clicked", "Clicked column (1 = clicked)"),
+    "p_true": ("p_true", "True click probability column (optional)"),
+}
+
+
+@dataclass(frozen=True, eq=False)
+class AdsSource:
+    """The auctions the page prices: a sample model's or an uploaded log."""
+
+    key: tuple
+    data: AdsData
+    name: str
+
+
+def choose_source() -> AdsSource:
+    """Sidebar: the sample with a model selector, or an uploaded auction log with column
+    pickers. Raises ValueError with a message for the user when the file is bad."""
+    kind = st.radio("Data", [SAMPLE_SOURCE, UPLOAD_SOURCE], key="ads_source")
+    if kind == UPLOAD_SOURCE:
+        upload = st.file_uploader(
+            "Auction log: one row per candidate ad of a query (CSV or Parquet)", key="ads_file"
+        )
+        if upload is not None:
+            return _uploaded(upload)
+        st.info("Upload an auction log to price your model; the sample is shown until then.")
+    model = st.selectbox(
+        "CTR model",
+        list(ADS_SAMPLE_MODELS),
+        key="ads_model",
+        help="Both were trained on 30,000 earlier queries.",
+    )
+    return AdsSource(("sample", model), sample(model), model)
+
+
+def _uploaded(upload) -> AdsSource:
+    frame = read_table(upload.getvalue(), name=upload.name)
+    columns = [str(c) for c in frame.columns]
+    picked = {}
+    for role, (default, label) in ROLE_NAMES.items():
+        options = [NONE, *columns] if role == "p_true" else columns
+        index = options.index(default) if default in options else 0
+        picked[role] = st.selectbox(label, options, index=index, key=f"ads_col_{role}")
+    picked["p_true"] = None if picked["p_true"] == NONE else picked["p_true"]
+    key = ("upload", upload.file_id, tuple(picked.items()))
+    data = session_memo("ads_upload_data", key, lambda: ads_data(frame, **picked))
+    return AdsSource(key, data, "your model")
+
+
+def _per_source(source: AdsSource, what: str, slots: int, sample_fn, compute):
+    """A sample's result from the shared cache; an upload's held in its own session."""
+    if source.key[0] == "sample":
+        return sample_fn(source.key[1], slots)
+    return session_memo(f"ads_upload_{what}", (source.key, slots), compute)
+
+
+def curve_of(source: AdsSource, slots: int) -> AuctionCurve:
+    data = source.data
+    return _per_source(
+        source, "curve", slots, model_curve, lambda: data.curve(data.score, slots=slots)
+    )
+
+
+def sweep_of(source: AdsSource, slots: int) -> QualitySweep:
+    return _per_source(
+        source, "sweep", slots, sweep, lambda: quality_sweep(source.data, slots=slots)
+    )
+
+
+def references_of(source: AdsSource, slots: int) -> References:
+    return _per_source(
+        source, "references", slots, reference_rankings,
+        lambda: references(source.data, slots=slots),
+    )  # fmt: skip
+
+
+def reliability_of(source: AdsSource) -> Reliability:
+    if source.key[0] == "sample":
+        return reliability(source.key[1])
+    return reliability_curve(source.data.clicked, source.data.score)

@@ -451,3 +451,35 @@ def test_the_fraud_page_downloads_its_review_report(server, browser, tmp_path):
     report = saved.read_text()
     assert savings in report and "Decision threshold" in report and "0.30" in report
     page.close()
+
+
+def test_the_ads_page_prices_an_uploaded_auction_log_and_explains_a_bad_one(
+    server, browser, tmp_path
+):
+    import pandas as pd
+
+    from metrics.core.io import sample_path
+
+    log = pd.read_csv(sample_path("ads_auctions.csv.gz"), nrows=20_000)
+    queries = log["query_id"].unique()[:3000]
+    mine = log[log["query_id"].isin(queries)].rename(
+        columns={"score_gbm": "score", "query_id": "query_id", "bid": "bid", "clicked": "clicked"}
+    )[["query_id", "bid", "score", "clicked", "p_true"]]
+    mine.to_csv(tmp_path / "auctions.csv", index=False)
+    page = browser.new_page(viewport={"width": 1400, "height": 1200})
+    page.goto(f"{server}/ads")
+    page.get_by_text("Your own auction log").click()
+    file_input(page, "Auction log").set_input_files(str(tmp_path / "auctions.csv"))
+    page.get_by_text("Query id column").wait_for(timeout=90_000)
+    page.get_by_text("If AUC went from").wait_for(timeout=120_000)
+    assert page.locator("[data-testid='stException']").count() == 0
+    mine.loc[mine.index[3], "bid"] = -2.0
+    mine.to_csv(tmp_path / "bad.csv", index=False)
+    file_input(page, "Auction log").set_input_files(str(tmp_path / "bad.csv"))
+    error = page.locator(".vl-error")
+    error.wait_for(timeout=60_000)
+    assert "bid" in error.inner_text() and "The sample is shown until it is fixed" in (
+        error.inner_text()
+    )
+    assert "Traceback" not in page.content()
+    page.close()
