@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from metrics.ads import charts as ads_charts
 from metrics.ads.data import ADS_SAMPLE_FILE, ADS_SAMPLE_MODELS
 from metrics.ads.model import QUALITY_KNOBS, RESERVE_GRID
+from metrics.ads.report import FRAMING, QUESTION, ads_report
 from metrics.ads.sentences import headline, imbalance_story, reserve_story
 from metrics.ads.view import AdsView, ads_view
 from metrics.core.format import money
@@ -102,14 +105,8 @@ def quality_section(view: AdsView, daily_queries: float) -> None:
 
 route_through_app()
 notes = from_url("ads", URL_PARAMS)
-st.title("Search ads: what is a better click model worth?")
-framing_strip(
-    "Grow ad revenue without filling pages with ads nobody clicks",
-    "Predicted click-through rate (pCTR) for each query and candidate ad",
-    "Log loss on past impressions (click or no click)",
-    "ROC AUC, log loss, normalized entropy, calibration",
-    "Revenue per 1,000 queries (RPM) and per year",
-)
+st.title(QUESTION)
+framing_strip(*FRAMING)
 show_notes(notes)
 problem = None
 with st.sidebar:
@@ -174,7 +171,23 @@ st.plotly_chart(ads_charts.references_figure(view.references), width="stretch")
 st.download_button(
     "Download the curves (CSV)", view.csv(), file_name="valuelens_ads_curves.csv", mime="text/csv"
 )
+key = ("sample", ADS_SAMPLE_FILE) if source.key[0] == "sample" else source.key
+data_source, fingerprint = data_identity(key, ("ads_file",))
+settings = {
+    "slots": slots,
+    "pricing": pricing,
+    "reserve": reserve,
+    "daily_queries": daily,
+    "source": data_source,
+    "fingerprint": fingerprint,
+}
+st.download_button(
+    "Download the review report (HTML)",
+    partial(ads_report, view, **settings),
+    file_name="valuelens_ads_report.html",
+    mime="text/html",
+    on_click="ignore",
+)
 with st.sidebar:
-    key = ("sample", ADS_SAMPLE_FILE) if source.key[0] == "sample" else source.key
-    scenario_box("ads", URL_PARAMS, *data_identity(key, ("ads_file",)))
+    scenario_box("ads", URL_PARAMS, data_source, fingerprint)
 to_url(URL_PARAMS)
