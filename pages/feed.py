@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from metrics.feed.charts import pareto_figure
 from metrics.feed.coupled import compare_coupled
 from metrics.feed.data import FEED_POSTS_FILE
 from metrics.feed.model import filter_report
+from metrics.feed.report import FRAMING, QUESTION, feed_report
 from metrics.feed.view import feed_view, filter_sentence, user_feed, weights_sentence
 from ui.common import framing_strip, plain, route_through_app
 from ui.feed import (
@@ -25,16 +28,8 @@ from ui.scenario import data_identity, from_url, scenario_box, show_notes, to_ur
 
 route_through_app()
 notes = from_url("feed", URL_PARAMS)
-st.title("Newsfeed: quality or engagement? Re-weight without retraining")
-framing_strip(
-    "Keep people engaged with posts worth their time, and keep harmful posts out",
-    "Per post: predicted quality and harm scores; per user and post: predicted click",
-    "Two separate models: squared error for quality ratings, log loss for clicks (and for "
-    "each harm classifier)",
-    "Ranking quality (NDCG, 1 = the best order) against true quality and true clicks; "
-    "harmful posts the filters miss",
-    "Expected clicks per feed, mean quality, harmful posts and ad revenue per 1,000 feeds",
-)
+st.title(QUESTION)
+framing_strip(*FRAMING)
 data = sample().data
 show_notes(notes)
 with st.sidebar:
@@ -42,7 +37,8 @@ with st.sidebar:
     k = st.number_input("Posts per feed (K)", min_value=1, max_value=50, value=10, key="feed_k")
     revenue = revenue_inputs()
 blend_input = prepared(thresholds)
-st.caption(plain(filter_sentence(filter_report(data, thresholds))))
+filtered = filter_report(data, thresholds)
+st.caption(plain(filter_sentence(filtered)))
 
 left, right = st.columns(2)
 alpha = left.slider("alpha: weight of quality", 0.0, 1.0, 0.5, step=0.05, key="feed_alpha")
@@ -117,6 +113,24 @@ if "feed_coupled" in st.session_state:
         f"{result.coupled.mean_quality:.3f}. Decoupled: {result.decoupled.expected_clicks:.2f} "
         f"clicks, quality {result.decoupled.mean_quality:.3f}."
     )
+data_source, fingerprint = data_identity(("sample", FEED_POSTS_FILE))
+settings = {
+    "alpha": alpha,
+    "beta": beta,
+    "k": k,
+    "thresholds": thresholds,
+    "filtered": filtered,
+    "revenue": revenue,
+    "source": data_source,
+    "fingerprint": fingerprint,
+}
+st.download_button(
+    "Download the review report (HTML)",
+    partial(feed_report, view, sweep(thresholds, k, revenue), **settings),
+    file_name="valuelens_feed_report.html",
+    mime="text/html",
+    on_click="ignore",
+)
 with st.sidebar:
-    scenario_box("feed", URL_PARAMS, *data_identity(("sample", FEED_POSTS_FILE)))
+    scenario_box("feed", URL_PARAMS, data_source, fingerprint)
 to_url(URL_PARAMS)
