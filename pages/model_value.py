@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from metrics.review.charts import metric_money_figure
@@ -14,8 +16,9 @@ from metrics.review.model_value import (
     rank_correlations,
     yearly,
 )
+from metrics.review.report import MODEL_VALUE_FRAMING, model_value_section
 from metrics.review.view import TARGETS, TargetScenario, target_sentence, target_tiles
-from ui.common import framing_strip, plain, route_through_app, tile_row
+from ui.common import framing_strip, plain, report_button, route_through_app, tile_row
 from ui.fraud_inputs import fraud_cost_inputs
 from ui.review import MODEL_VALUE_PARAMS, candidates, reached_target, scored_models, scores_table
 from ui.scenario import data_identity, from_url, scenario_box, show_notes, to_url
@@ -23,13 +26,7 @@ from ui.scenario import data_identity, from_url, scenario_box, show_notes, to_ur
 route_through_app()
 notes = from_url("model_value", MODEL_VALUE_PARAMS)
 st.title("Which ML metric tracks the money?")
-framing_strip(
-    "Choose the fraud model that saves the most money",
-    "A fraud score per transaction, from seven candidate models",
-    "Log loss (except the tree, forest and dummy, fit by their own criteria)",
-    "Accuracy, F1, ROC AUC, PR AUC, log loss",
-    "Net savings in USD at each model's own best threshold",
-)
+framing_strip(*MODEL_VALUE_FRAMING)
 pool = candidates()
 data, model_scores = pool.data, pool.scores
 show_notes(notes)
@@ -101,8 +98,11 @@ gain = yearly(
 scenario = TargetScenario(model, metric, today, reached, gain, invest, volume)
 tile_row(target_tiles(scenario))
 st.info(plain(target_sentence(scenario)))
+identity = data_identity(("sample", FRAUD_CANDIDATES_FILE))
+report_button(
+    "model_value",
+    partial(model_value_section, rows, scenario, source=identity[0], fingerprint=identity[1]),
+)
 with st.sidebar:
-    scenario_box(
-        "model_value", MODEL_VALUE_PARAMS, *data_identity(("sample", FRAUD_CANDIDATES_FILE))
-    )
+    scenario_box("model_value", MODEL_VALUE_PARAMS, *identity)
 to_url(MODEL_VALUE_PARAMS)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
 from metrics.review.charts import cash_figure
+from metrics.review.report import ROI_FRAMING, roi_assumptions, roi_section, roi_tiles
 from metrics.review.roi import STAGES, projection
-from ui.common import framing_strip, route_through_app
+from ui.common import framing_strip, report_button, route_through_app, tile_row
 from ui.fraud_inputs import default_yearly_value
 from ui.review import ROI_PARAMS
 from ui.scenario import from_url, scenario_box, show_notes, to_url
@@ -15,13 +18,7 @@ from ui.scenario import from_url, scenario_box, show_notes, to_url
 route_through_app()
 notes = from_url("roi", ROI_PARAMS)
 st.title("Realistic returns: when does ML pay for itself?")
-framing_strip(
-    "Decide whether, and how, to invest in an ML project",
-    "A model that improves with each iteration",
-    "Whatever the use case trains on",
-    "The use case's metric, improving iteration by iteration",
-    "Monthly and cumulative cash flow, break-even month, ROI after 1-3 years",
-)
+framing_strip(*ROI_FRAMING)
 st.markdown(
     "Magically: possible. Overnight: no. Value starts when the first model ships and "
     "grows with each iteration; teams further along in ML maturity ship sooner, "
@@ -52,11 +49,7 @@ names = [s.name for s in STAGES]
 chosen_name = st.radio("Your ML maturity", names, index=1, horizontal=True, key="roi_stage")
 projections = [projection(s, value_per_year=value, team_cost_per_month=team) for s in STAGES]
 chosen = projections[names.index(chosen_name)]
-cols = st.columns(4)
-month = chosen.break_even_month
-cols[0].metric("Break-even month", "not within 3 years" if month is None else f"{month}")
-for col, years in zip(cols[1:], (1, 2, 3), strict=True):
-    col.metric(f"ROI after {years} year{'s' * (years > 1)}", f"{chosen.roi_after(years):.0%}")
+tile_row(roi_tiles(chosen))
 st.plotly_chart(cash_figure(chosen, projections), width="stretch")
 st.dataframe(
     pd.DataFrame(
@@ -72,6 +65,10 @@ st.dataframe(
     ),
     hide_index=True,
     width="stretch",
+)
+report_button(
+    "roi",
+    partial(roi_section, chosen, projections, roi_assumptions(value, team, chosen_name)),
 )
 with st.sidebar:
     scenario_box("roi", ROI_PARAMS, "a cash-flow projection (no data)", "none")

@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import streamlit as st
 
 from metrics.review.charts import funnel_figure, stopped_figure
+from metrics.review.report import (
+    SECURITY_FRAMING,
+    bottleneck_sentence,
+    security_assumptions,
+    security_section,
+    security_tiles,
+)
 from metrics.review.security import Pipeline, bottleneck_recall, funnel, stopped_curve
-from ui.common import framing_strip, route_through_app
+from ui.common import framing_strip, report_button, route_through_app, tile_row
 from ui.review import SECURITY_PARAMS
 from ui.scenario import from_url, scenario_box, show_notes, to_url
 
 route_through_app()
 notes = from_url("security", SECURITY_PARAMS)
 st.title("When does a better model not help?")
-framing_strip(
-    "Stop cyber attacks before they do damage",
-    "An anomaly score per event; events above a threshold raise alerts",
-    "Anomaly detection fit on past events",
-    "Recall (threats flagged) and the alerts it costs",
-    "Threats stopped a day",
-)
+framing_strip(*SECURITY_FRAMING)
 show_notes(notes)
 with st.sidebar:
     st.markdown("**The pipeline, per day**")
@@ -73,27 +76,11 @@ recall = st.slider(
     key="security_recall",
 )
 day = funnel(pipeline, recall)
-cols = st.columns(5)
-cols[0].metric("Real threats", f"{day.threats:,.0f}")
-cols[1].metric("Alerts", f"{day.alerts:,.0f}")
-cols[2].metric("Passed to experts", f"{day.passed:,.0f}")
-cols[3].metric("Reviewed", f"{day.reviewed:,.0f}")
-cols[4].metric("Threats stopped", f"{day.stopped:,.1f}")
+tile_row(security_tiles(day))
 knee = bottleneck_recall(pipeline)
-if knee is None:
-    st.info(
-        "The experts can review every alert the rules pass, even at 100% recall: a "
-        "better model stops more threats all the way."
-    )
-else:
-    at_knee = funnel(pipeline, knee).stopped
-    st.info(
-        f"Above a recall of {knee:.0%} the rules pass more alerts than the experts can "
-        f"review ({reviews:,} a day). From there a model that flags more stops no more "
-        f"threats: {at_knee:.1f} a day whether recall is {knee:.0%} or 99%; the extra alerts "
-        "wait unreviewed. More reviewers, or fewer false alarms (a better model or better "
-        "rules), raise the limit; more recall does not."
-    )
+at_knee = 0.0 if knee is None else funnel(pipeline, knee).stopped
+sentence = bottleneck_sentence(knee, at_knee, reviews)
+st.info(sentence)
 recalls = np.linspace(0.01, 0.99, 99)
 curves = {
     "this pipeline": stopped_curve(pipeline, recalls),
@@ -114,9 +101,12 @@ curves = {
         recalls,
     ),
 }
-st.plotly_chart(stopped_figure(recalls, curves, recall, knee), width="stretch")
+stopped = stopped_figure(recalls, curves, recall, knee)
+st.plotly_chart(stopped, width="stretch")
 st.subheader("Where today's events go")
 st.plotly_chart(funnel_figure(day), width="stretch")
+section = partial(security_section, day, sentence, stopped, security_assumptions(pipeline, recall))
+report_button("security", section)
 with st.sidebar:
     scenario_box("security", SECURITY_PARAMS, "a simulated pipeline (no data)", "none")
 to_url(SECURITY_PARAMS)

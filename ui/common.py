@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from metrics.core.format import Tile
+from metrics.core.html_report import ReportSection, render_report
 from metrics.core.io import data_folder_entries, data_path
 from metrics.core.log_sample import sample_rows
 
@@ -179,3 +180,19 @@ def data_folder_file(data_dir: str, key: str) -> str | None:
 def log_sample(path: str):
     """A few rows of a big log, for picking its columns (cached: the log is not re-read)."""
     return sample_rows(path)
+
+
+def report_button(page: str, section: Callable[[], ReportSection]) -> None:
+    """The page's review report as a download; built only when it is clicked."""
+
+    def build() -> str:
+        made = section()
+        return render_report([made], title=made.question)
+
+    st.download_button(
+        "Download the review report (HTML)",
+        build,
+        file_name=f"valuelens_{page}_report.html",
+        mime="text/html",
+        on_click="ignore",
+    )
