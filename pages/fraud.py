@@ -54,7 +54,10 @@ def threshold_section(view: FraudView, report: Callable[[float], str]) -> None:
     if analysis.days:
         st.session_state[FRAUD_VALUE_KEY] = snap.net_savings / analysis.days * 365
         factor, how = year_scale(analysis.days)
-        remember_headline("fraud", snap.net_savings * factor, "net savings a year", how)
+        yearly = None if snap.interval is None else tuple(x * factor for x in snap.interval)
+        remember_headline(
+            "fraud", snap.net_savings * factor, "net savings a year", how, interval=yearly
+        )
     tile_row(money_tiles(snap, analysis))
     tile_row(ml_tiles(snap))
     st.caption(quality_line(view.roc_auc, view.pr_auc))

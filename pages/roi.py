@@ -8,10 +8,18 @@ import pandas as pd
 import streamlit as st
 
 from metrics.review.charts import cash_figure
-from metrics.review.report import ROI_FRAMING, roi_assumptions, roi_section, roi_tiles
+from metrics.review.report import (
+    NO_RANGE,
+    ROI_FRAMING,
+    roi_assumptions,
+    roi_range_sentence,
+    roi_section,
+    roi_tiles,
+)
 from metrics.review.roi import STAGES, projection
 from ui.common import framing_strip, report_button, route_through_app, tile_row
 from ui.fraud_inputs import default_yearly_value
+from ui.home import headline_of
 from ui.review import ROI_PARAMS
 from ui.scenario import from_url, scenario_box, show_notes, to_url
 
@@ -50,6 +58,15 @@ chosen_name = st.radio("Your ML maturity", names, index=1, horizontal=True, key=
 projections = [projection(s, value_per_year=value, team_cost_per_month=team) for s in STAGES]
 chosen = projections[names.index(chosen_name)]
 tile_row(roi_tiles(chosen))
+measured = headline_of("fraud")
+if measured is not None and measured.interval and round(measured.value, -3) == value:
+    ends = [
+        projection(STAGES[names.index(chosen_name)], value_per_year=v, team_cost_per_month=team)
+        for v in measured.interval
+    ]
+    st.caption(roi_range_sentence(chosen, *ends, measured.interval))
+else:
+    st.caption(NO_RANGE)
 st.plotly_chart(cash_figure(chosen, projections), width="stretch")
 st.dataframe(
     pd.DataFrame(

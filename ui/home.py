@@ -17,9 +17,16 @@ class Headline:
     value: float
     label: str
     how: str
+    interval: tuple[float, float] | None = None
 
 
-def remember_headline(page: str, value: float, label: str, how: str) -> None:
+def remember_headline(
+    page: str,
+    value: float,
+    label: str,
+    how: str,
+    interval: tuple[float, float] | None = None,
+) -> None:
     """Leave a page's headline for the home page.
 
     Parameters
@@ -32,8 +39,10 @@ def remember_headline(page: str, value: float, label: str, how: str) -> None:
         What the figure is.
     how : str
         How it was scaled or measured.
+    interval : tuple of float, optional
+        Its 95% interval, scaled the same way.
     """
-    st.session_state[f"headline_{page}"] = Headline(value, label, how)
+    st.session_state[f"headline_{page}"] = Headline(value, label, how, interval)
 
 
 def headline_of(page: str) -> Headline | None:

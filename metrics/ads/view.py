@@ -63,7 +63,8 @@ class WhatIf:
             f"would go from {money(self.rpm_from, decimals=2)} to "
             f"{money(self.rpm_to, decimals=2)}: "
             f"{money(abs(self.yearly_value))} a year {direction} at {daily_queries:,.0f} "
-            "queries a day."
+            "queries a day. (No interval: the better model is these scores moved toward the "
+            "true click probabilities on these queries, a what-if rather than a measurement.)"
         )
 
 

@@ -262,3 +262,33 @@ def roi_section(
         source="a cash-flow projection (no data)",
         fingerprint="none",
     )
+
+
+def roi_range_sentence(
+    chosen: Projection, low: Projection, high: Projection, interval: tuple[float, float]
+) -> str:
+    """What the value's 95% interval does to the ROI.
+
+    Parameters
+    ----------
+    chosen, low, high : Projection
+        At the value, and at the interval's ends.
+    interval : tuple of float
+        The value a year's 95% interval.
+
+    Returns
+    -------
+    str
+    """
+    return (
+        f"The value a year comes from the fraud page, whose 95% interval is "
+        f"{money(interval[0])} to {money(interval[1])}: the ROI after 3 years is then "
+        f"{low.roi_after(3):.0%} to {high.roi_after(3):.0%} (at the value, "
+        f"{chosen.roi_after(3):.0%})."
+    )
+
+
+NO_RANGE = (
+    "No interval: this value a year was typed in, not measured; open the fraud page to take "
+    "its value and interval from the data."
+)

@@ -113,4 +113,6 @@ def target_sentence(scenario: TargetScenario) -> str:
         f"{fmt % scenario.reached.metric} {worth} a year at {scenario.volume:,} transactions; "
         f"it costs {money(invest.cost)}, so it "
         + ("never pays back." if payback is None else f"pays back in {payback:.1f} months.")
+        + " (No interval: the better model is these scores moved toward the labels until the "
+        "metric reaches the target, a what-if rather than a measurement.)"
     )

@@ -27,3 +27,16 @@ def test_the_home_page_shows_each_pages_headline_once_it_has_run():
     assert value(at, "Search ads") != "—"
     fraud_now = value(at, "Fraud detection")
     assert fraud_now != fraud_before and fraud_now in yearly
+
+
+def test_the_roi_page_carries_the_fraud_pages_interval_or_says_why_not():
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    at.switch_page("pages/roi.py").run()
+    assert any(
+        c.value.startswith("No interval: this value a year was typed in") for c in at.caption
+    )
+    at.switch_page("pages/fraud.py").run()
+    at.switch_page("pages/roi.py").run()
+    ranged = [c.value for c in at.caption if c.value.startswith("The value a year comes from")]
+    assert ranged and "the ROI after 3 years is then" in ranged[0]
