@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from functools import partial
 
-import numpy as np
 import streamlit as st
 
-from metrics.review.charts import funnel_figure, stopped_figure
+from metrics.review.charts import funnel_figure
 from metrics.review.report import (
     SECURITY_FRAMING,
     bottleneck_sentence,
     security_assumptions,
     security_section,
     security_tiles,
+    stopped_comparison,
 )
-from metrics.review.security import Pipeline, bottleneck_recall, funnel, stopped_curve
+from metrics.review.security import Pipeline, bottleneck_recall, funnel
 from ui.common import framing_strip, report_button, route_through_app, tile_row
 from ui.review import SECURITY_PARAMS
 from ui.scenario import from_url, scenario_box, show_notes, to_url
@@ -81,27 +81,7 @@ knee = bottleneck_recall(pipeline)
 at_knee = 0.0 if knee is None else funnel(pipeline, knee).stopped
 sentence = bottleneck_sentence(knee, at_knee, reviews)
 st.info(sentence)
-recalls = np.linspace(0.01, 0.99, 99)
-curves = {
-    "this pipeline": stopped_curve(pipeline, recalls),
-    f"{reviews * 1.5:,.0f} reviews a day": stopped_curve(
-        Pipeline(events, per_million / 1e6, auc, pass_threats, pass_false, reviews * 1.5, stop),
-        recalls,
-    ),
-    f"a better model (AUC {min(auc + 0.02, 0.999):.3f})": stopped_curve(
-        Pipeline(
-            events,
-            per_million / 1e6,
-            min(auc + 0.02, 0.999),
-            pass_threats,
-            pass_false,
-            reviews,
-            stop,
-        ),
-        recalls,
-    ),
-}
-stopped = stopped_figure(recalls, curves, recall, knee)
+stopped = stopped_comparison(pipeline, recall, knee)
 st.plotly_chart(stopped, width="stretch")
 st.subheader("Where today's events go")
 st.plotly_chart(funnel_figure(day), width="stretch")

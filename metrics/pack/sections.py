@@ -22,8 +22,9 @@ from metrics.monitor.drift import drift_table
 from metrics.monitor.model import build_monitor
 from metrics.monitor.values import fraud_monitoring_model
 from metrics.monitor.view import monitor_view
+from metrics.pack.more_sections import more_section
 
-PAGES = ("fraud", "monitor")
+PAGES = ("fraud", "monitor", "ads", "feed", "security", "roi")
 """Pages whose scenarios the command line rebuilds (the others: their page's button)."""
 
 
@@ -58,8 +59,10 @@ def section_for(scenario: Scenario, data: str | None = None) -> ReportSection:
     if scenario.page == "fraud":
         return _fraud(scenario, data)
     if data is not None:
-        raise ValueError("--data is for fraud scenarios; monitoring scenarios use the sample")
-    return _monitor(scenario)
+        raise ValueError("--data is for fraud scenarios; the others use their samples")
+    if scenario.page == "monitor":
+        return _monitor(scenario)
+    return more_section(scenario)
 
 
 def _other_data_note(scenario: Scenario, fingerprint: str) -> list[str]:

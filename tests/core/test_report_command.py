@@ -30,8 +30,26 @@ def test_a_fraud_and_a_monitoring_scenario_make_one_pack(tmp_path, capsys):
     assert "This scenario was saved on other data (s, x)" in html
 
 
+def test_every_page_without_data_of_its_own_rebuilds_from_its_inputs(tmp_path, capsys):
+    pages = {
+        "ads": {"ads_reserve": 30.0, "ads_slots": 2},
+        "feed": {"feed_alpha": 0.8, "feed_beta": 0.2},
+        "security": {"security_recall": 0.3},
+        "roi": {"roi_value": 600000.0, "roi_stage": "Mature ML platform"},
+    }
+    args = ["report", "--out", str(tmp_path / "pack.html")]
+    for page, inputs in pages.items():
+        (tmp_path / f"{page}.json").write_text(new_scenario(page, inputs, "s", "x").to_json())
+        args += ["--scenario", str(tmp_path / f"{page}.json")]
+    assert main(args) == 0
+    html = (tmp_path / "pack.html").read_text()
+    for title in ("Search ads", "Newsfeed ranking", "Security pipeline", "Realistic returns"):
+        assert f"{title}</a>" in html  # in the contents list
+    assert "Mature ML platform" in html and "$30.00" in html
+
+
 def test_scenarios_the_command_cannot_rebuild_say_where_to_go(tmp_path, capsys):
-    (tmp_path / "ads.json").write_text(new_scenario("ads", {}, "s", "x").to_json())
+    (tmp_path / "ads.json").write_text(new_scenario("decide", {}, "s", "x").to_json())
     args = ["report", "--scenario", str(tmp_path / "ads.json"), "--out", str(tmp_path / "r.html")]
     assert main(args) == 2
     assert "is rebuilt on its page" in capsys.readouterr().err
