@@ -54,7 +54,6 @@ with st.sidebar:
         prepared = None
     if prepared is None:
         prepared = sample_prepared("Card fraud (30 days)", None)
-    scenario_box("decide", URL_PARAMS, *decide_identity(prepared))
 
 show_notes(notes)
 follow_data(prepared)
@@ -155,3 +154,5 @@ st.download_button(
     mime="text/html",
     on_click="ignore",
 )
+with st.sidebar:
+    scenario_box("decide", URL_PARAMS, *identity, extra=st.session_state.get("decide_matrix_now"))

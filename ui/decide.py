@@ -3,6 +3,7 @@ the value matrix editor with presets and ranges."""
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -139,22 +140,29 @@ def matrix_editor(default_preset: str) -> tuple[np.ndarray, np.ndarray, np.ndarr
     names : list of str
         The outcomes' names, TN, FP, FN, TP.
     """
+    loaded = _loaded_matrix(st.session_state.pop("decide_scenario_extra", None))
+    if loaded is not None:
+        st.session_state["decide_matrix_base"] = loaded
+        st.session_state["decide_preset"] = loaded["preset"]
     st.session_state.setdefault("decide_preset", default_preset)
     preset = PRESETS[st.selectbox("Preset", list(PRESETS), key="decide_preset")]
     st.caption(preset.explanation)
+    base = st.session_state.get("decide_matrix_base")
+    if base is None or base["preset"] != preset.name:
+        base = _preset_matrix(preset)
     table = pd.DataFrame(
         {
             "Outcome": list(OUTCOMES),
-            "Name (yours to change)": list(preset.outcomes),
-            "Value per row, $": preset.fixed,
-            "Low guess, $": [v * 1.25 if v < 0 else v * 0.75 for v in preset.fixed],
-            "High guess, $": [v * 0.75 if v < 0 else v * 1.25 for v in preset.fixed],
-            "Share of the amount": preset.rates,
+            "Name (yours to change)": base["names"],
+            "Value per row, $": base["fixed"],
+            "Low guess, $": base["low"],
+            "High guess, $": base["high"],
+            "Share of the amount": base["rates"],
         }
     )
     edited = st.data_editor(
         table,
-        key=f"decide_matrix_{preset.name}",
+        key=f"decide_matrix_{preset.name}_{abs(hash(json.dumps(base))) % 10**8}",
         hide_index=True,
         disabled=["Outcome"],
         width="stretch",
@@ -164,7 +172,42 @@ def matrix_editor(default_preset: str) -> tuple[np.ndarray, np.ndarray, np.ndarr
     low = np.minimum(edited["Low guess, $"].to_numpy(dtype=float), fixed)
     high = np.maximum(edited["High guess, $"].to_numpy(dtype=float), fixed)
     central = np.r_[fixed, rates]
-    return central, np.r_[low, rates], np.r_[high, rates], list(edited["Name (yours to change)"])
+    names = [str(n) for n in edited["Name (yours to change)"]]
+    st.session_state["decide_matrix_now"] = {
+        "preset": preset.name,
+        "names": names,
+        "fixed": fixed.tolist(),
+        "low": low.tolist(),
+        "high": high.tolist(),
+        "rates": rates.tolist(),
+    }
+    return central, np.r_[low, rates], np.r_[high, rates], names
+
+
+def _preset_matrix(preset) -> dict:
+    """A preset's table: its values, and guesses a quarter either side of each."""
+    return {
+        "preset": preset.name,
+        "names": list(preset.outcomes),
+        "fixed": list(preset.fixed),
+        "low": [v * 1.25 if v < 0 else v * 0.75 for v in preset.fixed],
+        "high": [v * 0.75 if v < 0 else v * 1.25 for v in preset.fixed],
+        "rates": list(preset.rates),
+    }
+
+
+def _loaded_matrix(extra: object) -> dict | None:
+    """A saved value matrix, if it is one: a known preset and four numbers per column."""
+    if not isinstance(extra, dict) or extra.get("preset") not in PRESETS:
+        return None
+    try:
+        matrix = {k: [float(v) for v in extra[k]] for k in ("fixed", "low", "high", "rates")}
+        names = [str(n) for n in extra["names"]]
+    except (KeyError, TypeError, ValueError):
+        return None
+    if len(names) != 4 or any(len(v) != 4 for v in matrix.values()):
+        return None
+    return {"preset": extra["preset"], "names": names, **matrix}
 
 
 def limit_inputs(days: float | None) -> Constraints:

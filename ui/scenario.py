@@ -154,11 +154,20 @@ def _json_value(value: object) -> object:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def scenario_box(page: str, params: list[Param], source: str, data_fingerprint: str) -> None:
+def scenario_box(
+    page: str,
+    params: list[Param],
+    source: str,
+    data_fingerprint: str,
+    extra: dict | None = None,
+) -> None:
     """Sidebar: save the page's inputs as a scenario file, or load one (its values checked as
-    a link's are; loading it on other data says so)."""
+    a link's are; loading it on other data says so). ``extra`` is saved too, and handed back
+    on loading under ``<page>_scenario_extra`` for the page to check and use."""
     state = st.session_state
     inputs = {p.key: _json_value(state[p.key]) for p in params if p.key in state}
+    if extra is not None:
+        inputs["_extra"] = extra
     st.markdown("**Scenario**")
     st.download_button(
         "Save this scenario (JSON)",
@@ -201,6 +210,8 @@ def _load(page: str, params: list[Param], data_fingerprint: str) -> None:
                 notes.append(note)
             if value is not None:
                 set_kept(param.key, value)
+    if "_extra" in scenario.inputs:
+        st.session_state[f"{page}_scenario_extra"] = scenario.inputs["_extra"]
     if scenario.data_fingerprint != data_fingerprint:
         notes.append(
             f"It was saved on other data ({scenario.source}, {scenario.data_fingerprint}); its "

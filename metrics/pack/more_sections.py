@@ -1,17 +1,26 @@
-"""Saved scenarios of the pages without data of their own to choose (search ads and the
-newsfeed on their samples, the security pipeline and the ROI projection) rebuilt as report
-sections."""
+"""Saved scenarios rebuilt as report sections on the bundled samples: search ads, the
+newsfeed, the security pipeline, the ROI projection and your model (with its saved value
+matrix)."""
 
 from __future__ import annotations
+
+import numpy as np
 
 from metrics.ads.data import ADS_SAMPLE_FILE, load_ads_sample
 from metrics.ads.model import quality_sweep
 from metrics.ads.references import references
 from metrics.ads.report import ads_section
 from metrics.ads.view import ads_view
+from metrics.core.curves import threshold_curve
 from metrics.core.html_report import ReportSection
 from metrics.core.io import sample_path
 from metrics.core.scenario import Scenario, file_fingerprint
+from metrics.core.value import class_amounts
+from metrics.decide.data import PRESETS, SAMPLES, decision_data, load_sample
+from metrics.decide.model import decide
+from metrics.decide.section import DecisionScenario, decide_section
+from metrics.decide.three_way import three_way
+from metrics.decide.uncertain import basis, from_entries, uncertain_value
 from metrics.feed.data import FEED_POSTS_FILE, load_feed_sample
 from metrics.feed.frontier import pareto_sweep
 from metrics.feed.model import FilterThresholds, blendable, filter_report
@@ -160,11 +169,63 @@ def roi_from(inputs: dict) -> ReportSection:
     return roi_section(chosen, projections, roi_assumptions(value, team, chosen.stage.name))
 
 
-BUILDERS = {"ads": ads_from, "feed": feed_from, "security": security_from, "roi": roi_from}
+def decide_from(inputs: dict) -> ReportSection:
+    """The your-model page's section from its saved inputs and value matrix, on the bundled
+    sample it names (the fraud sample when none).
+
+    Parameters
+    ----------
+    inputs : dict
+        The page's inputs; ``_extra`` holds the value matrix as saved.
+
+    Returns
+    -------
+    ReportSection
+    """
+    name = str(inputs.get("decide_sample", "Card fraud (30 days)"))
+    if name not in SAMPLES:
+        raise ValueError(f"the scenario's sample {name!r} is not bundled; use its page")
+    file_name, label, score, preset_name = SAMPLES[name]
+    frame = load_sample(name)
+    amount = "amount" if "amount" in frame.columns else None
+    stamp = "timestamp" if "timestamp" in frame.columns else None
+    data = decision_data(frame, label=label, score=score, amount=amount, timestamp=stamp)
+    matrix = inputs.get("_extra") or {}
+    preset = PRESETS[matrix.get("preset", preset_name)]
+    fixed = np.array(matrix.get("fixed", preset.fixed), dtype=float)
+    rates = np.array(matrix.get("rates", preset.rates), dtype=float)
+    low = np.array(matrix.get("low", fixed), dtype=float)
+    high = np.array(matrix.get("high", fixed), dtype=float)
+    central = np.r_[fixed, rates]
+    curve = threshold_curve(data.y, data.score, amount=data.amount)
+    decision = decide(curve, class_amounts(data.y, data.amount), from_entries(central))
+    review_cost = float(inputs.get("decide_review_cost", 2.0))
+    scenario = DecisionScenario(
+        decision=decision,
+        threshold=float(inputs.get("decide_threshold", decision.best_threshold)),
+        names=list(matrix.get("names", preset.outcomes)),
+        preset=preset.name,
+        central=central,
+        band=three_way(decision, review_cost),
+        review_cost=review_cost,
+        uncertainty=uncertain_value(basis(curve), central, np.r_[low, rates], np.r_[high, rates]),
+        days=data.days,
+    )
+    fingerprint = file_fingerprint(sample_path(file_name))
+    return decide_section(scenario, source=f"sample {file_name}", fingerprint=fingerprint)
+
+
+BUILDERS = {
+    "ads": ads_from,
+    "feed": feed_from,
+    "security": security_from,
+    "roi": roi_from,
+    "decide": decide_from,
+}
 
 
 def more_section(scenario: Scenario) -> ReportSection:
-    """The section of an ads, newsfeed, security or ROI scenario.
+    """The section of an ads, newsfeed, security, ROI or your-model scenario.
 
     Parameters
     ----------

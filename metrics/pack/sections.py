@@ -24,7 +24,7 @@ from metrics.monitor.values import fraud_monitoring_model
 from metrics.monitor.view import monitor_view
 from metrics.pack.more_sections import more_section
 
-PAGES = ("fraud", "monitor", "ads", "feed", "security", "roi")
+PAGES = ("fraud", "monitor", "ads", "feed", "security", "roi", "decide")
 """Pages whose scenarios the command line rebuilds (the others: their page's button)."""
 
 

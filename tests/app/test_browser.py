@@ -100,6 +100,14 @@ def _net_savings(page) -> str:
     return tile.locator("[data-testid='stMetricValue']").inner_text()
 
 
+def upload(page, label: str, path) -> None:
+    """Put a file in the uploader with this label and wait until the page shows its name:
+    the next upload then cannot land on an input the rerun is replacing."""
+    file_input(page, label).set_input_files(str(path))
+    uploader = page.locator("[data-testid='stFileUploader']", has_text=label)
+    uploader.get_by_text(Path(path).name).wait_for(timeout=90_000)
+
+
 def file_input(page, label: str):
     """The file input of the uploader with this label, waited for: a page may hold several
     (the data and a scenario), and the wanted one appears only after the rerun that a click
@@ -224,7 +232,7 @@ def test_the_slider_still_works_after_a_server_restart(browser):
         # The client reconnects and runs the page again: wait for the slider to be back.
         page.wait_for_timeout(3_000)
         thumb = page.get_by_role("slider").first
-        thumb.wait_for(timeout=90_000)
+        thumb.wait_for(timeout=180_000)  # the reconnection backs off on a loaded machine
         page.get_by_text("At a threshold of 0.50,").first.wait_for(timeout=90_000)
         thumb.focus()
         for _ in range(3):
@@ -316,9 +324,9 @@ def test_the_monitoring_page_takes_two_files_and_explains_a_bad_one(server, brow
     page = browser.new_page(viewport={"width": 1400, "height": 1200})
     page.goto(f"{server}/monitor")
     page.get_by_text("Your own reference and analysis files").click()
-    file_input(page, "Reference period").set_input_files(str(tmp_path / "reference.csv"))
-    file_input(page, "Analysis period").set_input_files(str(tmp_path / "analysis.csv"))
-    file_input(page, "Labels that arrived later").set_input_files(str(tmp_path / "labels.csv"))
+    upload(page, "Reference period", tmp_path / "reference.csv")
+    upload(page, "Analysis period", tmp_path / "analysis.csv")
+    upload(page, "Labels that arrived later", tmp_path / "labels.csv")
     page.get_by_text("Id column (in both files)").wait_for(timeout=90_000)
     page.get_by_text("Mar 15, 2026").first.wait_for(timeout=90_000)  # the as-of slider's end
     assert page.locator("[data-testid='stException']").count() == 0

@@ -119,3 +119,26 @@ def test_a_large_log_on_the_server_gives_the_uploads_numbers(tmp_path, monkeypat
     assert at.selectbox(key="decide_preset").value == "Fraud"
     assert tile(at, "Best value") == money(expected_best("Card fraud (30 days)", "Fraud"))
     assert "Act automatically on" in said(at)
+
+
+def test_a_loaded_scenarios_value_matrix_fills_the_editor(page):
+    from metrics.decide.model import value_matrix
+
+    matrix = {
+        "preset": "Fraud",
+        "names": ["Fine", "Annoyed customer", "Lost money", "Stopped"],
+        "fixed": [0.0, -8.0, -15.0, -8.0],
+        "low": [0.0, -10.0, -20.0, -10.0],
+        "high": [0.0, -6.0, -10.0, -6.0],
+        "rates": [0.0, -0.1, -1.0, 0.0],
+    }
+    page.session_state["decide_scenario_extra"] = matrix  # what loading a scenario leaves
+    page.run()
+    assert not page.exception
+    frame = load_sample("Card fraud (30 days)")
+    data = decision_data(frame, label="is_fraud", score="score_gbm", amount="amount")
+    curve = threshold_curve(data.y, data.score, amount=data.amount)
+    model = value_matrix(tuple(matrix["fixed"]), tuple(matrix["rates"]))
+    best = decide(curve, class_amounts(data.y, data.amount), model).best_value
+    assert tile(page, "Best value") == money(best)
+    assert "Annoyed customer" in said(page)

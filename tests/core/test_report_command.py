@@ -36,6 +36,17 @@ def test_every_page_without_data_of_its_own_rebuilds_from_its_inputs(tmp_path, c
         "feed": {"feed_alpha": 0.8, "feed_beta": 0.2},
         "security": {"security_recall": 0.3},
         "roi": {"roi_value": 600000.0, "roi_stage": "Mature ML platform"},
+        "decide": {
+            "decide_sample": "Breast-cancer screening",
+            "_extra": {
+                "preset": "Screening",
+                "names": ["Healthy", "Recalled for nothing", "Missed", "Found in time"],
+                "fixed": [0, -900, -60000, -900],
+                "low": [0, -1200, -80000, -1200],
+                "high": [0, -600, -40000, -600],
+                "rates": [0, 0, 0, 0],
+            },
+        },
     }
     args = ["report", "--out", str(tmp_path / "pack.html")]
     for page, inputs in pages.items():
@@ -43,13 +54,15 @@ def test_every_page_without_data_of_its_own_rebuilds_from_its_inputs(tmp_path, c
         args += ["--scenario", str(tmp_path / f"{page}.json")]
     assert main(args) == 0
     html = (tmp_path / "pack.html").read_text()
-    for title in ("Search ads", "Newsfeed ranking", "Security pipeline", "Realistic returns"):
+    titles = ("Search ads", "Newsfeed ranking", "Security pipeline", "Realistic returns")
+    for title in (*titles, "Your model"):
         assert f"{title}</a>" in html  # in the contents list
     assert "Mature ML platform" in html and "$30.00" in html
+    assert "FN: Missed" in html and "-$60,000.00" in html  # the saved value matrix
 
 
 def test_scenarios_the_command_cannot_rebuild_say_where_to_go(tmp_path, capsys):
-    (tmp_path / "ads.json").write_text(new_scenario("decide", {}, "s", "x").to_json())
+    (tmp_path / "ads.json").write_text(new_scenario("model_value", {}, "s", "x").to_json())
     args = ["report", "--scenario", str(tmp_path / "ads.json"), "--out", str(tmp_path / "r.html")]
     assert main(args) == 2
     assert "is rebuilt on its page" in capsys.readouterr().err
