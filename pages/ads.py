@@ -68,7 +68,7 @@ def view_for(source: AdsSource, slots: int, pricing: str, reserve: float) -> Ads
 
 
 @st.fragment(run_every=RESTART_SAFE_EVERY)
-def quality_section(view: AdsView, daily_queries: float) -> None:
+def quality_section(view: AdsView, daily_queries: float, linkable: bool) -> None:
     knob = st.slider(
         "Model quality: -1 is pure noise, 0 is this model, 1 is perfect click predictions",
         -1.0,
@@ -100,7 +100,7 @@ def quality_section(view: AdsView, daily_queries: float) -> None:
             "under these rules, not even perfect click predictions."
         )
     )
-    to_url(URL_PARAMS)  # the fragment reruns alone when its inputs move
+    to_url(URL_PARAMS, linkable=linkable)  # the fragment reruns alone when its inputs move
 
 
 route_through_app()
@@ -144,7 +144,7 @@ remember_headline(
 )
 
 st.subheader("What if the model were better, or worse?")
-quality_section(view, daily)
+quality_section(view, daily, source.key[0] == "sample")
 
 st.subheader("Impressions, click-through rate or revenue?")
 st.markdown(plain(reserve_story(view)))
@@ -190,4 +190,4 @@ st.download_button(
 )
 with st.sidebar:
     scenario_box("ads", URL_PARAMS, data_source, fingerprint)
-to_url(URL_PARAMS)
+to_url(URL_PARAMS, linkable=source.key[0] == "sample")

@@ -131,7 +131,7 @@ if data is not None and data.others:
             decision, data.y, data.amount, data.score, scores, scale=factor
         )
         st.markdown(plain(comparison_sentence(differences[name], how, name)))
-to_url(URL_PARAMS)
+to_url(URL_PARAMS, linkable=prepared.key[0] == "sample")
 report = DecisionScenario(
     decision=decision,
     threshold=threshold,

@@ -38,7 +38,7 @@ JUMPS = ("Most money", "Best F1", "Best accuracy", "Within capacity")
 
 
 @st.fragment(run_every=RESTART_SAFE_EVERY)
-def threshold_section(view: FraudView, report: Callable[[float], str]) -> None:
+def threshold_section(view: FraudView, report: Callable[[float], str], linkable: bool) -> None:
     analysis, best = view.analysis, view.analysis.best
     t = decision_controls(view)
     points = (best.savings, best.f1, best.accuracy, best.savings_within_capacity)
@@ -73,7 +73,7 @@ def threshold_section(view: FraudView, report: Callable[[float], str]) -> None:
         mime="text/html",
         on_click="ignore",
     )
-    to_url(URL_PARAMS)  # the fragment reruns alone when the threshold moves
+    to_url(URL_PARAMS, linkable=linkable)  # the fragment reruns alone when the threshold moves
 
 
 route_through_app()
@@ -106,7 +106,7 @@ source, fingerprint = fraud_identity(choice)
 report = partial(
     fraud_report, view, costs, capacity=capacity, source=source, fingerprint=fingerprint
 )
-threshold_section(view, report)
+threshold_section(view, report, choice.key[0] == "sample")
 
 st.subheader("Why not just maximise accuracy?")
 st.markdown(plain(view.paradox))
@@ -123,4 +123,4 @@ if choice.pending is not None:
     with st.spinner("Adding the 95% interval: one more pass over the log…"):
         choice.pending()
     st.rerun()
-to_url(URL_PARAMS)
+to_url(URL_PARAMS, linkable=choice.key[0] == "sample")

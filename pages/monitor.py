@@ -124,4 +124,4 @@ st.download_button(
 )
 with st.sidebar:
     scenario_box("monitor", in_url, data_source, fingerprint)
-to_url(in_url)
+to_url(in_url, linkable=built is None)

@@ -119,17 +119,24 @@ def from_url(page: str, params: list[Param]) -> list[str]:
     return notes
 
 
-def to_url(params: list[Param]) -> None:
+def to_url(params: list[Param], *, linkable: bool = True) -> None:
     """Write every input's current value to the URL (only what changed is written).
+
+    A link can only reproduce a view on data it can reach: on an upload or a server log the
+    URL is left alone (and writing it then raced the upload's own reruns).
 
     Parameters
     ----------
     params : list of Param
+    linkable : bool
+        Whether the page shows data a link reaches (a bundled sample).
 
     Returns
     -------
     None
     """
+    if not linkable:
+        return
     for param in params:
         if param.key not in st.session_state:
             continue
