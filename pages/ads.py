@@ -7,25 +7,22 @@ from functools import partial
 import streamlit as st
 
 from metrics.ads import charts as ads_charts
-from metrics.ads.data import ADS_SAMPLE_FILE, ADS_SAMPLE_MODELS
+from metrics.ads.data import ADS_SAMPLE_FILE
 from metrics.ads.model import QUALITY_KNOBS, RESERVE_GRID
 from metrics.ads.report import FRAMING, QUESTION, ads_report
 from metrics.ads.sentences import headline, imbalance_story, reserve_story
-from metrics.ads.view import AdsView, ads_view
+from metrics.ads.view import AdsView
 from metrics.core.format import money
 from ui.ads import (
     PRICING,
     URL_PARAMS,
-    AdsSource,
     choose_source,
-    curve_of,
+    default_source,
     imbalance_table,
     money_tiles,
     quality_tiles,
-    references_of,
     reliability_of,
-    sample,
-    sweep_of,
+    view_for,
 )
 from ui.common import (
     RESTART_SAFE_EVERY,
@@ -33,38 +30,9 @@ from ui.common import (
     framing_strip,
     plain,
     route_through_app,
-    session_memo,
 )
 from ui.home import remember_headline
 from ui.scenario import data_identity, from_url, scenario_box, show_notes, to_url
-
-DEFAULT_MODEL = next(iter(ADS_SAMPLE_MODELS))
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def sample_view(model: str, slots: int, pricing: str, reserve: float) -> AdsView:
-    source = AdsSource(("sample", model), sample(model), model)
-    return build_view(source, slots, pricing, reserve)
-
-
-def build_view(source: AdsSource, slots: int, pricing: str, reserve: float) -> AdsView:
-    return ads_view(
-        source.data,
-        sweep_of(source, slots),
-        curve_of(source, slots),
-        references_of(source, slots),
-        model=source.name,
-        pricing=pricing,
-        reserve=reserve,
-    )
-
-
-def view_for(source: AdsSource, slots: int, pricing: str, reserve: float) -> AdsView:
-    """Shared between sessions for the samples; an upload's view stays in its session."""
-    if source.key[0] == "sample":
-        return sample_view(source.key[1], slots, pricing, reserve)
-    key = (source.key, slots, pricing, reserve)
-    return session_memo("ads_upload_view", key, lambda: build_view(source, *key[1:]))
 
 
 @st.fragment(run_every=RESTART_SAFE_EVERY)
@@ -114,7 +82,7 @@ with st.sidebar:
         source = choose_source()
     except ValueError as error:
         problem = str(error)
-        source = AdsSource(("sample", DEFAULT_MODEL), sample(DEFAULT_MODEL), DEFAULT_MODEL)
+        source = default_source()
     slots = st.radio("Ad slots per query", [1, 2, 3], horizontal=True, key="ads_slots")
     pricing = PRICING[st.radio("Pricing", list(PRICING), key="ads_pricing")]
     daily = st.number_input(

@@ -14,7 +14,7 @@ from metrics.decide.model import constrained_best, decide, top_shares
 from metrics.decide.section import FRAMING, QUESTION, DecisionScenario, decide_report
 from metrics.decide.segments import by_segment
 from metrics.decide.three_way import three_way
-from metrics.decide.uncertain import from_entries, uncertain_value
+from metrics.decide.uncertain import from_entries
 from metrics.decide.view import (
     baseline_sentence,
     break_even_table,
@@ -38,6 +38,7 @@ from ui.decide import (
     matrix_editor,
     review_inputs,
     sample_prepared,
+    uncertainty_for,
 )
 from ui.home import remember_headline
 from ui.scenario import from_url, scenario_box, show_notes, to_url
@@ -108,7 +109,7 @@ band = three_way(decision, review_cost, capacity=capacity)
 st.markdown(plain(three_way_sentence(band)))
 
 st.subheader("How sure, when the values are guesses")
-result = uncertain_value(prepared.basis, central, low, high, draws=1000)
+result = uncertainty_for(prepared, central, low, high)
 st.markdown(plain(uncertainty_sentence(result)))
 if result.swings:
     st.plotly_chart(charts.tornado_figure(result, decision.best_value), width="stretch")

@@ -13,7 +13,7 @@ from metrics.ads.data import ADS_SAMPLE_MODELS, ads_data, load_ads_sample
 from metrics.ads.model import RESERVE_GRID, AdsData, QualitySweep, quality_sweep
 from metrics.ads.references import References, references
 from metrics.ads.sentences import money_tiles as ads_money_tiles
-from metrics.ads.view import AdsView
+from metrics.ads.view import AdsView, ads_view
 from metrics.core.io import read_table
 from ui.common import session_memo, tile_row
 from ui.scenario import Param
@@ -195,3 +195,35 @@ def reliability_of(source: AdsSource) -> Reliability:
     if source.key[0] == "sample":
         return reliability(source.key[1])
     return reliability_curve(source.data.clicked, source.data.score)
+
+
+def default_source() -> AdsSource:
+    """The sample's first model: what the page shows until a file is usable."""
+    model = next(iter(ADS_SAMPLE_MODELS))
+    return AdsSource(("sample", model), sample(model), model)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def sample_view(model: str, slots: int, pricing: str, reserve: float) -> AdsView:
+    source = AdsSource(("sample", model), sample(model), model)
+    return build_view(source, slots, pricing, reserve)
+
+
+def build_view(source: AdsSource, slots: int, pricing: str, reserve: float) -> AdsView:
+    return ads_view(
+        source.data,
+        sweep_of(source, slots),
+        curve_of(source, slots),
+        references_of(source, slots),
+        model=source.name,
+        pricing=pricing,
+        reserve=reserve,
+    )
+
+
+def view_for(source: AdsSource, slots: int, pricing: str, reserve: float) -> AdsView:
+    """Shared between sessions for the samples; an upload's view stays in its session."""
+    if source.key[0] == "sample":
+        return sample_view(source.key[1], slots, pricing, reserve)
+    key = (source.key, slots, pricing, reserve)
+    return session_memo("ads_upload_view", key, lambda: build_view(source, *key[1:]))

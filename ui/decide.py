@@ -19,7 +19,7 @@ from metrics.core.value import ClassAmounts, ValueModel, class_amounts
 from metrics.decide.data import PRESETS, SAMPLES, DecisionData, decision_data, load_sample
 from metrics.decide.model import Constraints
 from metrics.decide.segments import SegmentCurves, segment_curves
-from metrics.decide.uncertain import basis
+from metrics.decide.uncertain import Uncertainty, basis, uncertain_value
 from ui.common import data_folder_file, log_sample, session_memo
 from ui.scenario import Param, data_identity
 
@@ -328,3 +328,14 @@ def decide_identity(prepared: Prepared) -> tuple[str, str]:
     if key[0] == "sample":
         key = ("sample", SAMPLES[key[1]][0])
     return data_identity(key, ("decide_file",))
+
+
+def uncertainty_for(prepared: Prepared, central, low, high) -> Uncertainty:
+    """The cost-range analysis, computed again only when the data or the value matrix
+    changes (not on a threshold or constraint move)."""
+    key = (prepared.key, tuple(central), tuple(low), tuple(high))
+    return session_memo(
+        "decide_uncertainty",
+        key,
+        lambda: uncertain_value(prepared.basis, central, low, high, draws=1000),
+    )
