@@ -326,15 +326,12 @@ def test_the_monitoring_page_takes_two_files_and_explains_a_bad_one(server, brow
     )
     frame.insert(0, "id", [f"T{i}" for i in range(n)])
     frame[day < 28].to_csv(tmp_path / "reference.csv", index=False)
-    frame[day >= 28].drop(columns="is_fraud").to_csv(tmp_path / "analysis.csv", index=False)
-    frame[day >= 28][["id", "is_fraud"]].to_csv(tmp_path / "labels.csv", index=False)
+    frame[day >= 28].to_csv(tmp_path / "analysis.csv", index=False)
     page = browser.new_page(viewport={"width": 1400, "height": 1200})
     page.goto(f"{server}/monitor")
     page.get_by_text("Your own reference and analysis files").click()
     upload(page, "Reference period", tmp_path / "reference.csv")
-    upload(page, "Labels that arrived later", tmp_path / "labels.csv")
     upload(page, "Analysis period", tmp_path / "analysis.csv")
-    page.get_by_text("Id column (in both files)").wait_for(timeout=90_000)
     page.get_by_text("Mar 15, 2026").first.wait_for(timeout=90_000)  # the as-of slider's end
     assert page.locator("[data-testid='stException']").count() == 0
     latest = page.locator("[data-testid='stMetric']", has_text="Latest chunk with labels")
