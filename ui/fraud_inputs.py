@@ -22,8 +22,13 @@ def decision_controls(view: FraudView) -> float:
     workload = _workload_key(points)
     restore("fraud_threshold", 0.5)
     threshold = float(st.session_state["fraud_threshold"])
-    if st.session_state.get(workload) not in points.levels:
-        st.session_state[workload] = points.level_for(analysis.curve, threshold)
+    level = st.session_state.get(workload)
+    # Handed over on every run, not only when it changes: a browser that had not yet taken
+    # the value when the next run came (a loaded machine) otherwise falls back to the
+    # widget's default, flag nothing, and sends that back as a move.
+    st.session_state[workload] = (
+        level if level in points.levels else points.level_for(analysis.curve, threshold)
+    )
     st.select_slider(
         "Alerts a day the model sends to review"
         if points.per_day

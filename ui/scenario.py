@@ -104,6 +104,7 @@ def from_url(page: str, params: list[Param]) -> list[str]:
     """
     flag = f"url_read_{page}"
     if st.session_state.get(flag):
+        hold(params)
         return []
     st.session_state[flag] = True
     notes = []
@@ -117,6 +118,28 @@ def from_url(page: str, params: list[Param]) -> list[str]:
         if value is not None:
             set_kept(param.key, value)
     return notes
+
+
+def hold(params: list[Param]) -> None:
+    """Hand every input its current value again, before its widget is drawn.
+
+    A value set from code (a link, a loaded scenario, a button) reaches the browser with the
+    run that set it. If the next run starts before the browser has taken it (a loaded
+    machine, a quick click), that run's widget carries only its default, the browser falls
+    back to it and sends it back as if the user had moved it. Setting the value on every run
+    sends it with every run.
+
+    Parameters
+    ----------
+    params : list of Param
+
+    Returns
+    -------
+    None
+    """
+    for param in params:
+        if param.key in st.session_state:
+            st.session_state[param.key] = st.session_state[param.key]
 
 
 def to_url(params: list[Param], *, linkable: bool = True) -> None:

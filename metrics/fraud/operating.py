@@ -44,10 +44,34 @@ class OperatingPoints:
         return self.levels[int(np.argmin(gaps))]
 
     def label(self, level: float) -> str:
-        """``12.5 a day`` or ``0.40% flagged``."""
-        if self.per_day:
-            return f"{level:,.1f} a day" if level < 100 else f"{level:,.0f} a day"
-        return f"{level:.2%} flagged"
+        """``6.73 a day`` or ``0.0333% flagged``: three significant figures, so that
+        neighbouring positions read differently."""
+        return level_label(level, per_day=self.per_day)
+
+
+def level_label(level: float, *, per_day: bool) -> str:
+    """A workload level as people say it, to three significant figures.
+
+    Parameters
+    ----------
+    level : float
+        Alerts a day, or the share of transactions flagged (0.012 for 1.2%).
+    per_day : bool
+        Which of the two ``level`` is.
+
+    Returns
+    -------
+    str
+    """
+    if per_day:
+        return f"{_figure(level)} a day"
+    return f"{_figure(level * 100)}% flagged"
+
+
+def _figure(x: float) -> str:
+    if x == 0:
+        return "0"
+    return f"{x:,.0f}" if x >= 1000 else f"{x:.3g}"
 
 
 def operating_points(
@@ -74,7 +98,12 @@ def operating_points(
     targets = np.geomspace(max(float(flagged[1]), 1.0), max(total, 1.0), positions - 1)
     index = np.searchsorted(flagged, targets, side="right") - 1
     index = np.unique(np.concatenate([[0], np.clip(index, 0, len(flagged) - 1)]))
-    counts = flagged[index]
     scale = days if days else total
-    levels = tuple(float(round(c / scale, 9)) for c in counts)
+    levels = np.round(flagged[index] / scale, 9)
+    labels = [level_label(level, per_day=days is not None) for level in levels]
+    # A select slider is answered with its label: keep one position per label.
+    index = index[np.unique(labels, return_index=True)[1]]
+    index.sort()
+    counts = flagged[index]
+    levels = tuple(float(x) for x in np.round(counts / scale, 9))
     return OperatingPoints(days is not None, levels, curve.thresholds[index], counts)

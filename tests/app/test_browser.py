@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -36,39 +37,42 @@ def _free_port() -> int:
 def _streamlit(port: int | None = None) -> Iterator[str]:
     """A fresh dashboard server on ``port`` (a free one by default); yields its URL."""
     port = port or _free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
+    # The server's output goes to a file: a pipe nobody reads fills up and stalls the server.
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.port",
+                str(port),
+                "--server.headless",
+                "true",
+            ],
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            process.kill()
+            log.seek(0)
+            pytest.fail(f"streamlit did not start: {log.read().decode()[-2000:]}")
         try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        process.kill()
-        pytest.fail(f"streamlit did not start: {process.stdout.read().decode()[-2000:]}")
-    try:
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
 
 
 @pytest.fixture(scope="module")
@@ -115,6 +119,16 @@ def upload(page, label: str, path) -> None:
                 raise
 
 
+def wait_until(page, condition: str, timeout: int, arg=None) -> None:
+    """Wait for a JavaScript condition; on a timeout, fail with what the page showed then,
+    so a failure on a loaded machine says which step the page was stuck on."""
+    try:
+        page.wait_for_function(condition, arg=arg, timeout=timeout)
+    except playwright_api.TimeoutError:
+        shown = page.locator("body").inner_text()[-3000:]
+        pytest.fail(f"timed out waiting for {condition!r}; the page showed:\n{shown}")
+
+
 def file_input(page, label: str):
     """The file input of the uploader with this label, waited for: a page may hold several
     (the data and a scenario), and the wanted one appears only after the rerun that a click
@@ -134,7 +148,8 @@ def test_fraud_page_opens_and_the_slider_moves_the_money(server, browser):
     thumb.focus()
     for _ in range(5):
         thumb.press("PageDown")  # big steps down: a lower threshold flags more
-    page.wait_for_function(
+    wait_until(
+        page,
         "document.body.innerText.includes('At a threshold of')"
         " && !document.body.innerText.includes('At a threshold of 0.50,')",
         timeout=30_000,
@@ -171,7 +186,8 @@ def test_ads_page_opens_and_the_quality_slider_moves_the_what_if(server, browser
     quality.focus()
     for _ in range(3):
         quality.press("ArrowRight")
-    page.wait_for_function(
+    wait_until(
+        page,
         "t => ![...document.querySelectorAll('[data-testid=stAlertContentInfo]')]"
         ".some(e => e.innerText === t)",
         arg=before,
@@ -244,7 +260,8 @@ def test_the_slider_still_works_after_a_server_restart(browser):
         thumb.focus()
         for _ in range(3):
             thumb.press("PageDown")
-        page.wait_for_function(
+        wait_until(
+            page,
             "document.body.innerText.includes('At a threshold of')"
             " && !document.body.innerText.includes('At a threshold of 0.50,')",
             timeout=30_000,
@@ -289,7 +306,8 @@ def test_columns_are_guessed_by_name_and_value_and_used(server, browser, tmp_pat
         server, browser, tmp_path, "mine.csv", "is_fraud,fraud_prob,amt_usd\n" + rows + "\n"
     )
     page.get_by_text("Columns guessed from their names and values").wait_for(timeout=60_000)
-    page.wait_for_function(
+    wait_until(
+        page,
         "document.body.innerText.includes('60 transactions') || "
         "document.body.innerText.includes('flags 9 transactions')",
         timeout=120_000,  # a shared machine under a full test run can be slow to rerun
@@ -440,9 +458,7 @@ def test_the_review_report_opens_offline_with_every_chart_and_the_pages_numbers(
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(path.as_uri())
-    page.wait_for_function(
-        "document.querySelectorAll('div.chart .main-svg').length >= 6", timeout=30_000
-    )
+    wait_until(page, "document.querySelectorAll('div.chart .main-svg').length >= 6", timeout=30_000)
     assert errors == []
     tile = money_tiles(snapshot(view.analysis, 0.3), view.analysis)[0]
     assert tile.value in page.inner_text("body")

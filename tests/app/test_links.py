@@ -4,8 +4,10 @@ URL follows the inputs."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -94,3 +96,38 @@ def test_every_other_page_opens_from_a_link_too():
     roi = opened("pages/roi.py", roi_stage="Mature ML platform", roi_team="45000")
     assert roi.radio(key="roi_stage").value == "Mature ML platform"
     assert roi.number_input(key="roi_team").value == 45000.0
+
+
+def _keyed_widgets(node):
+    if getattr(node, "key", None) and hasattr(getattr(node, "proto", None), "set_value"):
+        yield node
+    children = getattr(node, "children", None)
+    if isinstance(children, dict):
+        for child in children.values():
+            yield from _keyed_widgets(child)
+
+
+LINKED = {
+    "fraud": "ui.fraud_inputs:URL_PARAMS",
+    "ads": "ui.ads:URL_PARAMS",
+    "feed": "ui.feed:URL_PARAMS",
+    "decide": "ui.decide:URL_PARAMS",
+    "monitor": "ui.monitor:URL_PARAMS",
+    "model_value": "ui.review:MODEL_VALUE_PARAMS",
+    "security": "ui.review:SECURITY_PARAMS",
+    "roi": "ui.review:ROI_PARAMS",
+}
+
+
+@pytest.mark.parametrize("page", sorted(LINKED))
+def test_every_run_hands_the_browser_each_linked_inputs_value(page):
+    """A value set from code reaches the browser with every run, not only the run that set
+    it: a browser that missed that run (a loaded machine, a quick click) would otherwise
+    fall back to the widget's default and send it back as a move."""
+    module, name = LINKED[page].split(":")
+    keys = {param.key for param in getattr(importlib.import_module(module), name)}
+    at = opened(f"pages/{page}.py")
+    at.run()
+    widgets = [w for w in _keyed_widgets(at._tree) if w.key in keys or "workload" in w.key]
+    assert widgets
+    assert [w.key for w in widgets if not w.proto.set_value] == []
