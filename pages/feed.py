@@ -8,15 +8,17 @@ import streamlit as st
 
 from metrics.feed.charts import pareto_figure
 from metrics.feed.coupled import compare_coupled
-from metrics.feed.data import FEED_POSTS_FILE
 from metrics.feed.model import filter_report
 from metrics.feed.report import FRAMING, QUESTION, feed_report
 from metrics.feed.view import feed_view, filter_sentence, user_feed, weights_sentence
-from ui.common import framing_strip, plain, route_through_app
+from ui.common import error_box, framing_strip, plain, route_through_app
 from ui.feed import (
     URL_PARAMS,
+    choose_source,
+    default_source,
     equal_weights,
     feed_table,
+    feeds_a_day_input,
     filter_inputs,
     outcome_tiles,
     prepared,
@@ -24,19 +26,35 @@ from ui.feed import (
     sample,
     sweep,
 )
+from ui.home import remember_headline
 from ui.scenario import data_identity, from_url, scenario_box, show_notes, to_url
 
 route_through_app()
 notes = from_url("feed", URL_PARAMS)
 st.title(QUESTION)
 framing_strip(*FRAMING)
-data = sample().data
 show_notes(notes)
+problem = None
 with st.sidebar:
+    try:
+        source = choose_source()
+    except ValueError as error:
+        problem = str(error)
+        source = default_source()
     thresholds = filter_inputs()
     k = st.number_input("Posts per feed (K)", min_value=1, max_value=50, value=10, key="feed_k")
     revenue = revenue_inputs()
-blend_input = prepared(thresholds)
+    feeds_per_day = feeds_a_day_input()
+if problem:
+    error_box("Your file cannot be used:", f"{problem}. The sample is shown until it is fixed.")
+data = source.data
+if not data.known >= {"quality", "p_click"}:
+    st.info(
+        "Your file has no true quality or true clicks for some figures, so the page measures "
+        "the feed with the predictions instead: the figures show what the models expect, "
+        "not what users did. Add the truth columns to measure the feed against it."
+    )
+blend_input = prepared(source, thresholds)
 filtered = filter_report(data, thresholds)
 st.caption(plain(filter_sentence(filtered)))
 
@@ -54,12 +72,20 @@ st.markdown(
     f"score = alpha x quality percentile + beta x engagement percentile, each within the "
     f"user's candidates. {weights_sentence(alpha, beta)}"
 )
-view = feed_view(data, blend_input, alpha=alpha, beta=beta, k=k, revenue=revenue)
+view = feed_view(
+    data, blend_input, alpha=alpha, beta=beta, k=k, revenue=revenue, feeds_per_day=feeds_per_day
+)
 outcome_tiles(view)
+remember_headline(
+    "feed", view.revenue_a_year, "ad revenue a year", f"{feeds_per_day:,.0f} feeds a day x 365"
+)
 
 st.subheader("One user's feed, before and after")
 user = st.selectbox(
-    "User", range(20), format_func=lambda u: f"user {data.user_id[u]}", key="feed_user"
+    "User",
+    range(min(20, data.n_users)),
+    format_func=lambda u: f"user {data.user_id[u]}",
+    key="feed_user",
 )
 before, after = st.columns(2)
 before.markdown("**Engagement only (alpha = 0)**")
@@ -81,7 +107,7 @@ st.markdown(
     "No point is beaten on both; the choice between them is a business decision."
 )
 st.plotly_chart(
-    pareto_figure(sweep(thresholds, k, revenue), view.outcome, alpha / (alpha + beta)),
+    pareto_figure(sweep(source, thresholds, k, revenue), view.outcome, alpha / (alpha + beta)),
     width="stretch",
 )
 
@@ -90,7 +116,9 @@ st.markdown(
     "A single model trained on alpha x quality + beta x engagement must be retrained "
     "every time the weights change. Train one now for the current weights:"
 )
-if st.button("Retrain a coupled model", key="feed_retrain"):
+if source.key[0] != "sample":
+    st.caption("Retraining is shown on the sample: it needs the sample's past impressions.")
+elif st.button("Retrain a coupled model", key="feed_retrain"):
     with st.spinner("Training a gradient-boosting model on 120,000 past impressions…"):
         st.session_state["feed_coupled"] = (
             alpha,
@@ -99,7 +127,7 @@ if st.button("Retrain a coupled model", key="feed_retrain"):
             thresholds,
             compare_coupled(sample(), blend_input, alpha=alpha, beta=beta, k=k, revenue=revenue),
         )
-if "feed_coupled" in st.session_state:
+if source.key[0] == "sample" and "feed_coupled" in st.session_state:
     a, b, kk, th, result = st.session_state["feed_coupled"]
     if (a, b, kk, th) != (alpha, beta, k, thresholds):
         st.caption("Trained for other settings; press the button to retrain for these.")
@@ -113,7 +141,7 @@ if "feed_coupled" in st.session_state:
         f"{result.coupled.mean_quality:.3f}. Decoupled: {result.decoupled.expected_clicks:.2f} "
         f"clicks, quality {result.decoupled.mean_quality:.3f}."
     )
-data_source, fingerprint = data_identity(("sample", FEED_POSTS_FILE))
+data_source, fingerprint = data_identity(source.key, ("feed_file",))
 settings = {
     "alpha": alpha,
     "beta": beta,
@@ -126,11 +154,11 @@ settings = {
 }
 st.download_button(
     "Download the review report (HTML)",
-    partial(feed_report, view, sweep(thresholds, k, revenue), **settings),
+    partial(feed_report, view, sweep(source, thresholds, k, revenue), **settings),
     file_name="valuelens_feed_report.html",
     mime="text/html",
     on_click="ignore",
 )
 with st.sidebar:
     scenario_box("feed", URL_PARAMS, data_source, fingerprint)
-to_url(URL_PARAMS)
+to_url(URL_PARAMS, linkable=source.key[0] == "sample")

@@ -19,11 +19,14 @@ st.subheader("At the settings you last used")
 fraud_default = Headline(
     default_yearly_value(), "net savings a year", "the sample at its best threshold, default costs"
 )
-columns = st.columns(4)
-summary_tile(columns[0], "fraud", "pages/fraud.py", "Fraud detection", fraud_default)
-summary_tile(columns[1], "ads", "pages/ads.py", "Search ads", None)
-summary_tile(columns[2], "decide", "pages/decide.py", "Your model", None)
-summary_tile(columns[3], "monitor", "pages/monitor.py", "Monitoring", None)
+top, bottom = st.columns(4), st.columns(4)
+summary_tile(top[0], "fraud", "pages/fraud.py", "Fraud detection", fraud_default)
+summary_tile(top[1], "ads", "pages/ads.py", "Search ads", None)
+summary_tile(top[2], "feed", "pages/feed.py", "Newsfeed ranking", None)
+summary_tile(top[3], "decide", "pages/decide.py", "Your model", None)
+summary_tile(bottom[0], "monitor", "pages/monitor.py", "Monitoring", None)
+summary_tile(bottom[1], "model_value", "pages/model_value.py", "Metric improvement", None)
+summary_tile(bottom[2], "roi", "pages/roi.py", "Realistic ROI", None)
 st.subheader("Use cases")
 st.page_link(
     "pages/fraud.py",
@@ -67,7 +70,8 @@ st.page_link(
     icon=":material/savings:",
 )
 st.caption(
-    "Every page runs on bundled sample data; the fraud, your-model and monitoring pages also "
-    "take your own files. Their numbers are available as JSON from the command line: "
+    "Every page runs on bundled sample data; the fraud, ads, newsfeed, your-model and "
+    "monitoring pages also take your own files. Their numbers are available as JSON from the "
+    "command line: "
     "`python -m metrics evaluate --help`, `ads --help`, `decide --help`, `monitor --help`."
 )

@@ -14,12 +14,19 @@ from metrics.review.model_value import (
     accuracy_story,
     metric_value,
     rank_correlations,
-    yearly,
 )
 from metrics.review.report import MODEL_VALUE_FRAMING, model_value_section
-from metrics.review.view import TARGETS, TargetScenario, target_sentence, target_tiles
+from metrics.review.view import (
+    TARGETS,
+    offered_target,
+    target_range,
+    target_scenario,
+    target_sentence,
+    target_tiles,
+)
 from ui.common import framing_strip, plain, report_button, route_through_app, tile_row
 from ui.fraud_inputs import fraud_cost_inputs
+from ui.home import remember_headline
 from ui.review import MODEL_VALUE_PARAMS, candidates, reached_target, scored_models, scores_table
 from ui.scenario import data_identity, from_url, scenario_box, show_notes, to_url
 
@@ -59,15 +66,15 @@ metric = right.selectbox(
 label, step, fmt = TARGETS[metric]
 scores = model_scores[model]
 today = metric_value(metric, data.y_true, scores)
-top = 1.0 if metric != "roc_auc" else 0.999
-lowest = float(max(today - 20 * step, 0.0))
-if not lowest <= st.session_state.get("value_target", lowest) <= top:
+lowest, top, default_target = target_range(metric, today)
+wanted = st.session_state.get("value_target")
+if wanted is not None and offered_target(metric, today, wanted) != wanted:
     st.session_state.pop("value_target")  # a link's target outside this metric's range
 target = st.slider(
     f"Target {label}",
     lowest,
     top,
-    float(min(round(today + 2 * step, 6), top)),
+    default_target,
     step=step,
     format=fmt,
     key="value_target",
@@ -82,21 +89,44 @@ volume = inputs[0].number_input(
     key="value_volume",
 )
 invest = Investment(
-    inputs[1].number_input("Engineer-weeks", min_value=0.0, max_value=1e5, value=6.0, step=1.0),
+    inputs[1].number_input(
+        "Engineer-weeks", min_value=0.0, max_value=1e5, value=6.0, step=1.0, key="value_weeks"
+    ),
     inputs[2].number_input(
-        "Cost per engineer-week, USD", min_value=0.0, max_value=1e9, value=4_000.0, step=500.0
+        "Cost per engineer-week, USD",
+        min_value=0.0,
+        max_value=1e9,
+        value=4_000.0,
+        step=500.0,
+        key="value_week_cost",
     ),
     inputs[3].number_input(
-        "Compute, USD", min_value=0.0, max_value=1e12, value=2_000.0, step=500.0
+        "Compute, USD",
+        min_value=0.0,
+        max_value=1e12,
+        value=2_000.0,
+        step=500.0,
+        key="value_compute",
     ),
 )
-base = next(r for r in rows if r.name == model)
-reached = reached_target(model, metric, target, costs)
-gain = yearly(
-    reached.net_savings - base.net_savings, rows=len(data.y_true), transactions_per_year=volume
+scenario = target_scenario(
+    rows,
+    reached_target(model, metric, target, costs),
+    model=model,
+    today=today,
+    metric=metric,
+    n_rows=len(data.y_true),
+    volume=volume,
+    investment=invest,
 )
-scenario = TargetScenario(model, metric, today, reached, gain, invest, volume)
+gain = scenario.yearly_gain
 tile_row(target_tiles(scenario))
+remember_headline(
+    "model_value",
+    gain,
+    f"savings a year from {label} {fmt % target}",
+    f"{volume:,.0f} transactions a year",
+)
 st.info(plain(target_sentence(scenario)))
 identity = data_identity(("sample", FRAUD_CANDIDATES_FILE))
 report_button(

@@ -7,6 +7,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from metrics.core.format import money
 from metrics.review.charts import cash_figure
 from metrics.review.report import (
     NO_RANGE,
@@ -19,7 +20,7 @@ from metrics.review.report import (
 from metrics.review.roi import STAGES, projection
 from ui.common import framing_strip, report_button, route_through_app, tile_row
 from ui.fraud_inputs import default_yearly_value
-from ui.home import headline_of
+from ui.home import headline_of, remember_headline
 from ui.review import ROI_PARAMS
 from ui.scenario import from_url, scenario_box, show_notes, to_url
 
@@ -58,6 +59,12 @@ chosen_name = st.radio("Your ML maturity", names, index=1, horizontal=True, key=
 projections = [projection(s, value_per_year=value, team_cost_per_month=team) for s in STAGES]
 chosen = projections[names.index(chosen_name)]
 tile_row(roi_tiles(chosen))
+remember_headline(
+    "roi",
+    float(chosen.cumulative[-1]),
+    f"net cash after {len(chosen.cumulative) // 12} years",
+    f"{chosen_name}, {money(value)} of value a year at full maturity",
+)
 measured = headline_of("fraud")
 if measured is not None and measured.interval and round(measured.value, -3) == value:
     ends = [

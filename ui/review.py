@@ -7,9 +7,10 @@ import streamlit as st
 
 from metrics.fraud.model import FraudCosts
 from metrics.review.data import CANDIDATE_MODELS, Candidates, load_fraud_candidates
-from metrics.review.model_value import METRICS, ModelScore, Reached, reach_target, score_model
+from metrics.review.model_value import METRICS, ModelScore, Reached, reach_target
 from metrics.review.roi import STAGES
-from metrics.review.view import TARGETS
+from metrics.review.view import TARGETS, score_models
+from ui.fraud_inputs import FRAUD_COSTS_IN_URL
 from ui.scenario import Param
 
 
@@ -21,10 +22,7 @@ def candidates() -> Candidates:
 @st.cache_data(max_entries=32, show_spinner=False)
 def scored_models(costs: FraudCosts) -> list[ModelScore]:
     """Every candidate's metrics and money under these costs, richest first."""
-    c = candidates()
-    data, scores = c.data, c.scores
-    rows = (score_model(n, data.y_true, s, data.amount, costs) for n, s in scores.items())
-    return sorted(rows, key=lambda r: -r.net_savings)
+    return score_models(candidates(), costs)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -60,6 +58,10 @@ MODEL_VALUE_PARAMS = [
     Param("value_metric", "choice", options=tuple(TARGETS)),
     Param("value_target", low=0.0, high=1.0),
     Param("value_volume", "int", low=1, high=10**13),
+    Param("value_weeks", low=0.0, high=1e5),
+    Param("value_week_cost", low=0.0, high=1e9),
+    Param("value_compute", low=0.0, high=1e12),
+    *FRAUD_COSTS_IN_URL,
 ]
 SECURITY_PARAMS = [
     Param("security_events", "int", low=1_000, high=10**12),

@@ -16,25 +16,33 @@ from metrics.core.validation import check_non_negative
 HARMS = ("spam", "nsfw", "misinfo")
 EXTREME = 0.6
 """A post counts as extreme when its extremeness is at least this."""
+ALL_TRUTHS = frozenset({"quality", "p_click", "extremeness", "harm"})
 
 
 @dataclass(frozen=True, eq=False)
 class FeedData:
     """Per candidate, shape (users, candidates): the post's row, the predicted and the true
     click probability. Per post, shape (posts,): true and predicted quality, extremeness, and
-    for each harm its truth and its classifier's score."""
+    for each harm its truth and its classifier's score.
+
+    ``present`` marks real candidates where users have different numbers of them (None: all
+    are real); ``known`` names the truths the data holds (``quality``, ``p_click``,
+    ``extremeness``, ``harm``): where one is missing, the prediction stands in for it or the
+    figure is not shown. ``topic`` is None when posts have no topic."""
 
     user_id: np.ndarray
     post_index: np.ndarray
     engagement: np.ndarray
     p_click: np.ndarray
     post_id: np.ndarray
-    topic: np.ndarray
+    topic: np.ndarray | None
     quality: np.ndarray
     quality_pred: np.ndarray
     extremeness: np.ndarray
     harmful: dict[str, np.ndarray]
     harm_score: dict[str, np.ndarray]
+    present: np.ndarray | None = None
+    known: frozenset[str] = ALL_TRUTHS
 
     @property
     def n_users(self) -> int:
@@ -67,6 +75,7 @@ class FilterReport:
     harmful: int
     harmful_leaked: int
     good_removed: int
+    harm_known: bool = True
 
 
 def filter_report(data: FeedData, thresholds: FilterThresholds) -> FilterReport:
@@ -90,6 +99,7 @@ def filter_report(data: FeedData, thresholds: FilterThresholds) -> FilterReport:
         harmful=int(harmful.sum()),
         harmful_leaked=int((harmful & ~removed).sum()),
         good_removed=int((~harmful & removed).sum()),
+        harm_known="harm" in data.known,
     )
 
 
@@ -153,6 +163,8 @@ def blendable(data: FeedData, thresholds: FilterThresholds) -> Blendable:
     Blendable
     """
     eligible = ~thresholds.removed(data)[data.post_index]
+    if data.present is not None:
+        eligible &= data.present
     quality_gain = np.where(eligible, data.quality[data.post_index], 0.0)
     click_gain = np.where(eligible, data.p_click, 0.0)
     return Blendable(

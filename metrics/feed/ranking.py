@@ -79,9 +79,11 @@ def outcome(
         expected_clicks=float(clicks),
         mean_quality=float(data.quality[posts][shown].mean()) if n_shown else float("nan"),
         extreme_share=float((data.extremeness[posts][shown] >= EXTREME).mean())
-        if n_shown
+        if n_shown and "extremeness" in data.known
         else float("nan"),
-        harmful_per_1000_users=float(1000 * data.any_harm[posts][shown].sum() / data.n_users),
+        harmful_per_1000_users=float(1000 * data.any_harm[posts][shown].sum() / data.n_users)
+        if "harm" in data.known
+        else float("nan"),
         posts_per_user=float(per_user),
         revenue_per_1000_users=float(
             1000 * (clicks * revenue.per_click + per_user * revenue.per_impression)

@@ -8,7 +8,13 @@ from metrics.feed.charts import pareto_figure
 from metrics.feed.frontier import ParetoSweep
 from metrics.feed.model import FilterReport, FilterThresholds
 from metrics.feed.ranking import DEFAULT_REVENUE, Revenue
-from metrics.feed.view import FeedView, filter_sentence, outcome_tiles, weights_sentence
+from metrics.feed.view import (
+    DEFAULT_FEEDS_PER_DAY,
+    FeedView,
+    filter_sentence,
+    outcome_tiles,
+    weights_sentence,
+)
 
 FRAMING = (
     "Keep people engaged with posts worth their time, and keep harmful posts out",
@@ -70,6 +76,8 @@ def feed_section(
                    money(DEFAULT_REVENUE.per_click, decimals=2)),
         Assumption("Ad revenue per post shown", f"${revenue.per_impression:.3f}", "USD",
                    f"${DEFAULT_REVENUE.per_impression:.3f}"),
+        Assumption("Feeds served a day", f"{view.feeds_per_day:,.0f}", "feeds",
+                   f"{DEFAULT_FEEDS_PER_DAY:,}"),
     ]  # fmt: skip
     return ReportSection(
         title="Newsfeed ranking",

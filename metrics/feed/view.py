@@ -11,6 +11,9 @@ from metrics.core.format import Tile, money, percent, signed_money
 from metrics.feed.model import EXTREME, HARMS, Blendable, FeedData, FilterReport
 from metrics.feed.ranking import FeedOutcome, Revenue, rank_feed
 
+DEFAULT_FEEDS_PER_DAY = 1_000_000
+"""Feeds served a day, the default that turns revenue per 1,000 feeds into a year."""
+
 TOPICS = ["politics", "sports", "science", "celebrity", "finance", "health", "tech", "travel"]
 
 
@@ -24,13 +27,43 @@ class FeedView:
     baseline_columns: np.ndarray
     baseline_shown: np.ndarray
     baseline: FeedOutcome
+    known: frozenset[str]
+    feeds_per_day: float = DEFAULT_FEEDS_PER_DAY
+
+    @property
+    def revenue_a_year(self) -> float:
+        """Revenue per 1,000 feeds x feeds a day / 1,000 x 365 (USD)."""
+        return yearly_revenue(self.outcome, self.feeds_per_day)
 
     def delta(self, name: str) -> float:
         return getattr(self.outcome, name) - getattr(self.baseline, name)
 
 
+def yearly_revenue(outcome: FeedOutcome, feeds_per_day: float) -> float:
+    """Ad revenue a year: revenue per 1,000 feeds x feeds a day / 1,000 x 365 (USD).
+
+    Parameters
+    ----------
+    outcome : FeedOutcome
+    feeds_per_day : float
+        Feeds served a day.
+
+    Returns
+    -------
+    float
+    """
+    return outcome.revenue_per_1000_users * feeds_per_day / 1000 * 365
+
+
 def feed_view(
-    data: FeedData, prepared: Blendable, *, alpha: float, beta: float, k: int, revenue: Revenue
+    data: FeedData,
+    prepared: Blendable,
+    *,
+    alpha: float,
+    beta: float,
+    k: int,
+    revenue: Revenue,
+    feeds_per_day: float = DEFAULT_FEEDS_PER_DAY,
 ) -> FeedView:
     """Rank with the sliders' weights and with engagement alone (alpha = 0).
 
@@ -48,6 +81,8 @@ def feed_view(
         Posts shown per user.
     revenue : Revenue
         USD per click and per post shown.
+    feeds_per_day : float
+        Feeds served a day, for the yearly revenue.
 
     Returns
     -------
@@ -56,7 +91,14 @@ def feed_view(
     ranked = rank_feed(data, prepared, alpha=alpha, beta=beta, k=k, revenue=revenue)
     base = rank_feed(data, prepared, alpha=0.0, beta=1.0, k=k, revenue=revenue)
     return FeedView(
-        ranked.columns, ranked.shown, ranked.outcome, base.columns, base.shown, base.outcome
+        ranked.columns,
+        ranked.shown,
+        ranked.outcome,
+        base.columns,
+        base.shown,
+        base.outcome,
+        data.known,
+        feeds_per_day,
     )
 
 
@@ -94,16 +136,22 @@ def user_feed(
     """
     cols = columns[user][shown[user]]
     posts = data.post_index[user, cols]
-    extreme = data.extremeness[posts] >= EXTREME
+    extreme = (data.extremeness[posts] >= EXTREME) & ("extremeness" in data.known)
     flags = [
         ", ".join([*(["extreme"] if x else []), *(h for h in HARMS if data.harmful[h][p])])
         for p, x in zip(posts, extreme, strict=True)
     ]
+    what = (
+        {"topic": [TOPICS[t] for t in data.topic[posts]]}
+        if data.topic is not None
+        else {"post": data.post_id[posts]}
+    )
+    quality = "true quality" if "quality" in data.known else "predicted quality"
     return pd.DataFrame(
         {
             "#": np.arange(1, len(cols) + 1),
-            "topic": [TOPICS[t] for t in data.topic[posts]],
-            "true quality": data.quality[posts],
+            **what,
+            quality: data.quality[posts],
             "predicted click": data.engagement[user, cols],
             "flags": flags,
             "change": np.where(np.isin(cols, other), "", mark),
@@ -144,15 +192,20 @@ def filter_sentence(report: FilterReport) -> str:
     -------
     str
     """
+    removed = f"The filters remove {report.removed:,} of {report.posts:,} posts."
+    if not report.harm_known:
+        return (
+            f"{removed} The data does not say which posts are truly harmful, so what slips "
+            "through is not known."
+        )
     return (
-        f"The filters remove {report.removed:,} of {report.posts:,} posts. "
-        f"{report.harmful_leaked:,} of {report.harmful:,} harmful posts slip through and "
-        f"{report.good_removed:,} good posts are removed by mistake."
+        f"{removed} {report.harmful_leaked:,} of {report.harmful:,} harmful posts slip through "
+        f"and {report.good_removed:,} good posts are removed by mistake."
     )
 
 
 def outcome_tiles(view: FeedView) -> list[Tile]:
-    """The feed's five headline figures, each with its unit and its change against ranking by
+    """The feed's six headline figures, each with its unit and its change against ranking by
     engagement alone (alpha = 0).
 
     Parameters
@@ -165,32 +218,40 @@ def outcome_tiles(view: FeedView) -> list[Tile]:
     list of Tile
     """
     out, d = view.outcome, view.delta
+    clicks = "true click probabilities" if view.known >= {"p_click"} else "predicted clicks"
+    quality = "true quality" if view.known >= {"quality"} else "predicted quality"
     return [
         Tile(
             "Expected clicks per feed",
             f"{out.expected_clicks:.2f}",
-            "Clicks a user's feed earns, from the true click probabilities of the posts shown.",
+            f"Clicks a user's feed earns, from the {clicks} of the posts shown.",
             f"{d('expected_clicks'):+.2f} clicks",
         ),
         Tile(
             "Mean quality (0 to 1)",
             f"{out.mean_quality:.3f}",
-            "Mean true quality of the posts shown, from 0 (worst) to 1 (best).",
+            f"Mean {quality} of the posts shown, from 0 (worst) to 1 (best).",
             f"{d('mean_quality'):+.3f}",
         ),
-        Tile(
-            "Extreme posts, share",
-            percent(out.extreme_share, decimals=1),
-            f"Share of shown posts with an extremeness of at least {EXTREME}.",
-            f"{d('extreme_share') * 100:+.1f} pts",
-            better="lower",
+        _unknown_or(
+            out.extreme_share,
+            Tile(
+                "Extreme posts, share",
+                percent(out.extreme_share, decimals=1),
+                f"Share of shown posts with an extremeness of at least {EXTREME}.",
+                f"{d('extreme_share') * 100:+.1f} pts",
+                better="lower",
+            ),
         ),
-        Tile(
-            "Harmful per 1,000 feeds",
-            f"{out.harmful_per_1000_users:,.0f}",
-            "Posts flagged as spam, adult or misinformation shown in 1,000 users' feeds.",
-            f"{d('harmful_per_1000_users'):+,.0f} posts",
-            better="lower",
+        _unknown_or(
+            out.harmful_per_1000_users,
+            Tile(
+                "Harmful per 1,000 feeds",
+                f"{out.harmful_per_1000_users:,.0f}",
+                "Posts flagged as spam, adult or misinformation shown in 1,000 users' feeds.",
+                f"{d('harmful_per_1000_users'):+,.0f} posts",
+                better="lower",
+            ),
         ),
         Tile(
             "Revenue per 1,000 feeds",
@@ -198,4 +259,17 @@ def outcome_tiles(view: FeedView) -> list[Tile]:
             "Ad revenue from 1,000 users' feeds, in USD.",
             signed_money(d("revenue_per_1000_users")),
         ),
+        Tile(
+            "Revenue a year",
+            money(view.revenue_a_year),
+            f"Revenue per 1,000 feeds x {view.feeds_per_day:,.0f} feeds a day / 1,000 x 365.",
+            signed_money(view.revenue_a_year - yearly_revenue(view.baseline, view.feeds_per_day)),
+        ),
     ]
+
+
+def _unknown_or(value: float, tile: Tile) -> Tile:
+    """The tile, or the same tile saying the data cannot tell (no truth column for it)."""
+    if np.isfinite(value):
+        return tile
+    return Tile(tile.label, "n/a", tile.help + " The data has no column for it.")

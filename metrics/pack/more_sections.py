@@ -26,9 +26,13 @@ from metrics.feed.frontier import pareto_sweep
 from metrics.feed.model import FilterThresholds, blendable, filter_report
 from metrics.feed.ranking import DEFAULT_REVENUE, Revenue
 from metrics.feed.report import feed_section
-from metrics.feed.view import feed_view
+from metrics.feed.view import DEFAULT_FEEDS_PER_DAY, feed_view
+from metrics.fraud.model import FraudCosts
+from metrics.review.data import FRAUD_CANDIDATES_FILE, load_fraud_candidates
+from metrics.review.model_value import Investment, metric_value, reach_target
 from metrics.review.report import (
     bottleneck_sentence,
+    model_value_section,
     roi_assumptions,
     roi_section,
     security_assumptions,
@@ -37,6 +41,71 @@ from metrics.review.report import (
 )
 from metrics.review.roi import STAGES, projection
 from metrics.review.security import Pipeline, bottleneck_recall, funnel
+from metrics.review.view import TARGETS, offered_target, score_models, target_scenario
+
+
+def costs_from(inputs: dict) -> FraudCosts:
+    """The fraud costs a scenario saved (the defaults where it saved none).
+
+    Parameters
+    ----------
+    inputs : dict
+
+    Returns
+    -------
+    FraudCosts
+    """
+    default = FraudCosts()
+    return FraudCosts(
+        float(inputs.get("fraud_review_cost", default.review_cost)),
+        float(inputs.get("fraud_chargeback_fee", default.chargeback_fee)),
+        float(inputs.get("fraud_friction_pct", default.decline_cost_rate * 100)) / 100,
+    )
+
+
+def model_value_from(inputs: dict) -> ReportSection:
+    """The model-value page's section from its saved inputs, on the candidate models' sample.
+
+    Parameters
+    ----------
+    inputs : dict
+
+    Returns
+    -------
+    ReportSection
+    """
+    pool = load_fraud_candidates()
+    costs = costs_from(inputs)
+    rows = score_models(pool, costs)
+    model = str(inputs.get("value_model", rows[0].name))
+    metric = str(inputs.get("value_metric", next(iter(TARGETS))))
+    if model not in pool.scores or metric not in TARGETS:
+        raise ValueError(
+            f"the scenario's model {model!r} or metric {metric!r} is not on the page; models: "
+            f"{', '.join(pool.scores)}; metrics: {', '.join(TARGETS)}"
+        )
+    y, amount, scores = pool.data.y_true, pool.data.amount, pool.scores[model]
+    today = metric_value(metric, y, scores)
+    target = offered_target(metric, today, inputs.get("value_target"))
+    default = Investment()
+    scenario = target_scenario(
+        rows,
+        reach_target(y, scores, amount, costs, metric=metric, target=target),
+        model=model,
+        today=today,
+        metric=metric,
+        n_rows=len(y),
+        volume=int(inputs.get("value_volume", 800_000)),
+        investment=Investment(
+            float(inputs.get("value_weeks", default.engineer_weeks)),
+            float(inputs.get("value_week_cost", default.cost_per_engineer_week)),
+            float(inputs.get("value_compute", default.compute)),
+        ),
+    )
+    fingerprint = file_fingerprint(sample_path(FRAUD_CANDIDATES_FILE))
+    return model_value_section(
+        rows, scenario, source=f"sample {FRAUD_CANDIDATES_FILE}", fingerprint=fingerprint
+    )
 
 
 def ads_from(inputs: dict) -> ReportSection:
@@ -103,8 +172,11 @@ def feed_from(inputs: dict) -> ReportSection:
         alpha = beta = 0.5
     k = int(inputs.get("feed_k", 10))
     prepared = blendable(data, thresholds)
+    feeds = float(inputs.get("feed_daily_feeds", DEFAULT_FEEDS_PER_DAY))
     return feed_section(
-        feed_view(data, prepared, alpha=alpha, beta=beta, k=k, revenue=revenue),
+        feed_view(
+            data, prepared, alpha=alpha, beta=beta, k=k, revenue=revenue, feeds_per_day=feeds
+        ),
         pareto_sweep(data, prepared, k=k, revenue=revenue),
         alpha=alpha,
         beta=beta,
@@ -216,6 +288,7 @@ def decide_from(inputs: dict) -> ReportSection:
 
 
 BUILDERS = {
+    "model_value": model_value_from,
     "ads": ads_from,
     "feed": feed_from,
     "security": security_from,
@@ -225,7 +298,7 @@ BUILDERS = {
 
 
 def more_section(scenario: Scenario) -> ReportSection:
-    """The section of an ads, newsfeed, security, ROI or your-model scenario.
+    """The section of a model-value, ads, newsfeed, security, ROI or your-model scenario.
 
     Parameters
     ----------

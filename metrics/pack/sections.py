@@ -8,7 +8,6 @@ from metrics.core.html_report import ReportSection
 from metrics.core.io import read_table, sample_path
 from metrics.core.scenario import Scenario, file_fingerprint
 from metrics.fraud.data import FRAUD_SAMPLE_FILE, FRAUD_SAMPLE_MODELS, fraud_data, load_fraud_sample
-from metrics.fraud.model import FraudCosts
 from metrics.fraud.report import fraud_section
 from metrics.fraud.view import fraud_view, prepare
 from metrics.monitor import CHUNKS
@@ -22,19 +21,10 @@ from metrics.monitor.drift import drift_table
 from metrics.monitor.model import build_monitor
 from metrics.monitor.values import fraud_monitoring_model
 from metrics.monitor.view import monitor_view
-from metrics.pack.more_sections import more_section
+from metrics.pack.more_sections import costs_from, more_section
 
-PAGES = ("fraud", "monitor", "ads", "feed", "security", "roi", "decide")
-"""Pages whose scenarios the command line rebuilds (the others: their page's button)."""
-
-
-def _costs(inputs: dict) -> FraudCosts:
-    default = FraudCosts()
-    return FraudCosts(
-        float(inputs.get("fraud_review_cost", default.review_cost)),
-        float(inputs.get("fraud_chargeback_fee", default.chargeback_fee)),
-        float(inputs.get("fraud_friction_pct", default.decline_cost_rate * 100)) / 100,
-    )
+PAGES = ("fraud", "monitor", "model_value", "ads", "feed", "security", "roi", "decide")
+"""Pages whose scenarios the command line rebuilds: every page."""
 
 
 def section_for(scenario: Scenario, data: str | None = None) -> ReportSection:
@@ -84,7 +74,7 @@ def _fraud(scenario: Scenario, data: str | None) -> ReportSection:
         fingerprint = file_fingerprint(sample_path(FRAUD_SAMPLE_FILE))
     else:
         rows, source, fingerprint = fraud_data(read_table(data)), data, file_fingerprint(data)
-    costs = _costs(inputs)
+    costs = costs_from(inputs)
     capacity = float(inputs.get("fraud_capacity", 25.0)) if rows.days else None
     view = fraud_view(prepare(rows), costs, capacity_per_day=capacity)
     threshold = float(inputs.get("fraud_threshold", 0.5))
@@ -101,7 +91,7 @@ def _monitor(scenario: Scenario) -> ReportSection:
     inputs = scenario.inputs
     chunk = str(inputs.get("monitor_chunk", "Week"))
     threshold = float(inputs.get("monitor_threshold", 0.3))
-    costs = _costs(inputs)
+    costs = costs_from(inputs)
     reference, analysis = load_monitor_sample()
     log = monitor_log(reference, analysis, threshold=threshold, **SAMPLE_COLUMNS)
     model = fraud_monitoring_model(costs.review_cost, costs.chargeback_fee, costs.decline_cost_rate)

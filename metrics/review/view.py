@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from metrics.core.format import Tile, money, percent, signed_money
-from metrics.review.model_value import Investment, Reached
+from metrics.fraud.model import FraudCosts
+from metrics.review.data import Candidates
+from metrics.review.model_value import Investment, ModelScore, Reached, score_model, yearly
 
 TARGETS = {
     "accuracy": ("Accuracy at 0.5", 0.0001, "%.4f"),
@@ -13,6 +15,26 @@ TARGETS = {
     "roc_auc": ("ROC AUC", 0.001, "%.3f"),
 }
 """Metric -> (label, slider step, number format) for the target slider."""
+
+
+def target_range(metric: str, today: float) -> tuple[float, float, float]:
+    """The targets offered for a metric: (lowest, highest, default), the default two steps
+    above today.
+
+    Parameters
+    ----------
+    metric : str
+        A key of ``TARGETS``.
+    today : float
+        The metric's value today.
+
+    Returns
+    -------
+    tuple of float
+    """
+    step = TARGETS[metric][1]
+    top = 1.0 if metric != "roc_auc" else 0.999
+    return float(max(today - 20 * step, 0.0)), top, float(min(round(today + 2 * step, 6), top))
 
 
 def roi_text(roi: float) -> str:
@@ -49,6 +71,85 @@ class TargetScenario:
     yearly_gain: float
     investment: Investment
     volume: int
+
+
+def offered_target(metric: str, today: float, wanted: float | None) -> float:
+    """``wanted`` if the page offers it for this metric, else the default target.
+
+    Parameters
+    ----------
+    metric : str
+        A key of ``TARGETS``.
+    today : float
+        The metric's value today.
+    wanted : float or None
+        The target a link or a scenario asks for.
+
+    Returns
+    -------
+    float
+    """
+    lowest, top, default = target_range(metric, today)
+    return float(wanted) if wanted is not None and lowest <= wanted <= top else default
+
+
+def score_models(data: Candidates, costs: FraudCosts) -> list[ModelScore]:
+    """Every candidate model's metrics and net savings under these costs, richest first.
+
+    Parameters
+    ----------
+    data : Candidates
+        The labelled transactions and each candidate's scores.
+    costs : FraudCosts
+
+    Returns
+    -------
+    list of ModelScore
+    """
+    d = data.data
+    rows = (score_model(n, d.y_true, s, d.amount, costs) for n, s in data.scores.items())
+    return sorted(rows, key=lambda r: -r.net_savings)
+
+
+def target_scenario(
+    rows: list[ModelScore],
+    reached: Reached,
+    *,
+    model: str,
+    today: float,
+    metric: str,
+    n_rows: int,
+    volume: int,
+    investment: Investment,
+) -> TargetScenario:
+    """A model's metric moved to ``reached``: savings a year = (net savings at the target -
+    net savings today) x transactions a year / transactions scored.
+
+    Parameters
+    ----------
+    rows : list of ModelScore
+        Today's models.
+    reached : Reached
+        The moved model's metric and net savings.
+    model : str
+        The name of the model moved.
+    today : float
+        The metric before the move.
+    metric : str
+        A key of ``TARGETS``.
+    n_rows : int
+        Transactions the savings were measured on.
+    volume : int
+        Transactions a year.
+    investment : Investment
+
+    Returns
+    -------
+    TargetScenario
+    """
+    base = next(r for r in rows if r.name == model)
+    gain = yearly(reached.net_savings - base.net_savings, rows=n_rows, transactions_per_year=volume)
+    return TargetScenario(model, metric, today, reached, gain, investment, volume)
 
 
 def target_tiles(scenario: TargetScenario) -> list[Tile]:

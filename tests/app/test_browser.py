@@ -33,6 +33,29 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+SERVER_LOGS: dict = {}
+"""Each running test server's output file, by URL, for failure messages."""
+
+
+def _server_log(url: str) -> str:
+    log = SERVER_LOGS.get(url)
+    if log is None:
+        return ""
+    log.seek(0)
+    return log.read().decode(errors="replace")[-3000:]
+
+
+def seen(page, locator, timeout: int, url: str | None = None) -> None:
+    """Wait for ``locator``; on a timeout, fail with what the page showed (and the server's
+    log when ``url`` names a test server)."""
+    try:
+        locator.wait_for(timeout=timeout)
+    except playwright_api.TimeoutError:
+        shown = page.locator("body").inner_text()[-3000:]
+        log = _server_log(url) if url else ""
+        pytest.fail(f"timed out waiting for {locator}; the page showed:\n{shown}\n{log}")
+
+
 @contextlib.contextmanager
 def _streamlit(port: int | None = None) -> Iterator[str]:
     """A fresh dashboard server on ``port`` (a free one by default); yields its URL."""
@@ -68,11 +91,13 @@ def _streamlit(port: int | None = None) -> Iterator[str]:
             process.kill()
             log.seek(0)
             pytest.fail(f"streamlit did not start: {log.read().decode()[-2000:]}")
+        SERVER_LOGS[url] = log
         try:
             yield url
         finally:
             process.terminate()
             process.wait(timeout=20)
+            SERVER_LOGS.pop(url, None)
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +141,8 @@ def upload(page, label: str, path) -> None:
             return
         except playwright_api.TimeoutError:
             if attempt == 3:
-                raise
+                shown = page.locator("body").inner_text()[-3000:]
+                pytest.fail(f"{Path(path).name} never showed in '{label}'; the page:\n{shown}")
 
 
 def wait_until(page, condition: str, timeout: int, arg=None) -> None:
@@ -251,12 +277,12 @@ def test_the_slider_still_works_after_a_server_restart(browser):
     with _streamlit(port) as url:
         page.goto(f"{url}/fraud")
         page.get_by_text("At a threshold of 0.50,").first.wait_for(timeout=90_000)
-    with _streamlit(port):
+    with _streamlit(port) as url:
         # The client reconnects and runs the page again: wait for the slider to be back.
         page.wait_for_timeout(3_000)
         thumb = page.get_by_role("slider").first
-        thumb.wait_for(timeout=180_000)  # the reconnection backs off on a loaded machine
-        page.get_by_text("At a threshold of 0.50,").first.wait_for(timeout=90_000)
+        seen(page, thumb, 180_000, url)  # the reconnection backs off on a loaded machine
+        seen(page, page.get_by_text("At a threshold of 0.50,").first, 90_000, url)
         thumb.focus()
         for _ in range(3):
             thumb.press("PageDown")
@@ -350,7 +376,7 @@ def test_the_monitoring_page_takes_two_files_and_explains_a_bad_one(server, brow
     page.get_by_text("Your own reference and analysis files").click()
     upload(page, "Reference period", tmp_path / "reference.csv")
     upload(page, "Analysis period", tmp_path / "analysis.csv")
-    page.get_by_text("Mar 15, 2026").first.wait_for(timeout=90_000)  # the as-of slider's end
+    seen(page, page.get_by_text("Mar 15, 2026").first, 90_000, server)  # the as-of slider's end
     assert page.locator("[data-testid='stException']").count() == 0
     latest = page.locator("[data-testid='stMetric']", has_text="Latest chunk with labels")
     assert "n/a" not in latest.inner_text()
@@ -358,7 +384,7 @@ def test_the_monitoring_page_takes_two_files_and_explains_a_bad_one(server, brow
     frame[day >= 28].to_csv(tmp_path / "bad.csv", index=False)
     file_input(page, "Analysis period").set_input_files(str(tmp_path / "bad.csv"))
     error = page.locator(".vl-error")
-    error.wait_for(timeout=60_000)
+    seen(page, error, 60_000, server)
     assert "column 'score' has" in error.inner_text() and "outside [0, 1]" in error.inner_text()
     assert "Traceback" not in page.content()
     page.close()
@@ -509,5 +535,41 @@ def test_the_ads_page_prices_an_uploaded_auction_log_and_explains_a_bad_one(
     assert "bid" in error.inner_text() and "The sample is shown until it is fixed" in (
         error.inner_text()
     )
+    assert "Traceback" not in page.content()
+    page.close()
+
+
+def test_the_feed_page_ranks_an_uploaded_candidate_file_and_explains_a_bad_one(
+    server, browser, tmp_path
+):
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(0)
+    users, per_user = 40, 12
+    mine = pd.DataFrame(
+        {
+            "user_id": np.repeat([f"u{i}" for i in range(users)], per_user),
+            "post_id": [f"p{rng.integers(0, 200)}_{i}" for i in range(users * per_user)],
+            "quality_pred": rng.random(users * per_user),
+            "engagement_pred": rng.random(users * per_user),
+        }
+    )
+    mine.to_csv(tmp_path / "candidates.csv", index=False)
+    page = browser.new_page(viewport={"width": 1400, "height": 1200})
+    page.goto(f"{server}/feed")
+    page.get_by_text("Your own candidate file").click()
+    upload(page, "Candidates: one row per user", tmp_path / "candidates.csv")
+    seen(page, page.get_by_text("measures the feed with the predictions"), 120_000, server)
+    seen(page, page.get_by_text("truly harmful, so what slips through"), 60_000, server)
+    assert page.locator("[data-testid='stException']").count() == 0
+    mine["quality_pred"] = mine["quality_pred"].astype(object)
+    mine.loc[3, "quality_pred"] = "high"
+    mine.to_csv(tmp_path / "bad.csv", index=False)
+    upload(page, "Candidates: one row per user", tmp_path / "bad.csv")
+    error = page.locator(".vl-error")
+    error.wait_for(timeout=60_000)
+    assert "quality_pred" in error.inner_text() and "'high' in row 3" in error.inner_text()
+    assert "The sample is shown until it is fixed" in error.inner_text()
     assert "Traceback" not in page.content()
     page.close()

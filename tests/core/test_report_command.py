@@ -1,6 +1,7 @@
 """``report`` rebuilds saved scenarios as one HTML file with the pages' numbers."""
 
 import json
+from pathlib import Path
 
 from metrics.cli import main
 from metrics.core.scenario import new_scenario
@@ -8,6 +9,8 @@ from metrics.fraud.data import load_fraud_sample
 from metrics.fraud.model import FraudCosts, snapshot
 from metrics.fraud.tiles import money_tiles
 from metrics.fraud.view import fraud_view, prepare
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_a_fraud_and_a_monitoring_scenario_make_one_pack(tmp_path, capsys):
@@ -61,10 +64,38 @@ def test_every_page_without_data_of_its_own_rebuilds_from_its_inputs(tmp_path, c
     assert "FN: Missed" in html and "-$60,000.00" in html  # the saved value matrix
 
 
-def test_scenarios_the_command_cannot_rebuild_say_where_to_go(tmp_path, capsys):
-    (tmp_path / "ads.json").write_text(new_scenario("model_value", {}, "s", "x").to_json())
-    args = ["report", "--scenario", str(tmp_path / "ads.json"), "--out", str(tmp_path / "r.html")]
+def test_a_model_value_scenario_gives_the_pages_figures(tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    inputs = {
+        "value_model": "Logistic regression",
+        "value_metric": "roc_auc",
+        "value_target": 0.99,
+        "value_volume": 2_000_000,
+        "value_weeks": 10.0,
+        "fraud_review_cost": 7.0,
+    }
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    for key, value in inputs.items():
+        at.query_params[key] = str(value)
+    at.run()
+    at.switch_page("pages/model_value.py").run()
+    assert not at.exception
+    tiles = {m.label: m.value for m in at.metric}
+    path = tmp_path / "model_value.json"
+    path.write_text(new_scenario("model_value", inputs, "s", "x").to_json())
+    assert main(["report", "--scenario", str(path), "--out", str(tmp_path / "r.html")]) == 0
+    html = (tmp_path / "r.html").read_text()
+    for label in ("Savings a year", "Cost of getting there", "First-year ROI"):
+        assert tiles[label] in html, label
+    assert "$42,000" in html  # 10 engineer-weeks x $4,000 + $2,000 compute
+
+
+def test_a_scenario_the_command_cannot_rebuild_says_why(tmp_path, capsys):
+    bad = new_scenario("model_value", {"value_model": "No such model"}, "s", "x")
+    (tmp_path / "mv.json").write_text(bad.to_json())
+    args = ["report", "--scenario", str(tmp_path / "mv.json"), "--out", str(tmp_path / "r.html")]
     assert main(args) == 2
-    assert "is rebuilt on its page" in capsys.readouterr().err
+    assert "'No such model'" in capsys.readouterr().err
     assert main(["report", "--scenario", "missing.json", "--out", "r.html"]) == 2
     assert "was not found" in capsys.readouterr().err
