@@ -45,6 +45,12 @@ navigation = st.navigation(
             url_path="monitor",
         ),
         st.Page(
+            "pages/adapt.py",
+            title="Retraining and data quality",
+            icon=":material/update:",
+            url_path="adapt",
+        ),
+        st.Page(
             "pages/model_value.py",
             title="Which metric tracks money",
             icon=":material/leaderboard:",

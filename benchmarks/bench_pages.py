@@ -1,9 +1,10 @@
-"""Page timings for the model-value, security, ROI and monitoring pages, in one run.
+"""Page timings for the model-value, security, ROI, monitoring and retraining pages, in one
+run.
 
     python benchmarks/bench_pages.py
 
 The model-value page must open in under 5 s on a first visit (a fresh server: nothing
-cached), the monitoring page in under 3 s, and every page must rerun in under 150 ms
+cached), the monitoring and retraining pages in under 3 s, and every page must rerun in under 150 ms
 (median of AppTest reruns after a move of its main widget).
 """
 
@@ -55,3 +56,6 @@ if __name__ == "__main__":
 
     days = [dt.date(2026, 5, 10) + dt.timedelta(days=9 * i) for i in range(12)]
     bench("pages/monitor.py", "monitor_as_of", "select_slider", days)
+    cadences = [1, 3, 7, 14, 30, 60, 0] * 2
+    bench("pages/adapt.py", "adapt_cadence", "select_slider", cadences[:12])
+    bench("pages/adapt.py", "adapt_noise", "select_slider", [0.01, 0.02, 0.05, 0.1, 0.0] * 2)

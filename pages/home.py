@@ -27,6 +27,7 @@ summary_tile(top[3], "decide", "pages/decide.py", "Your model", None)
 summary_tile(bottom[0], "monitor", "pages/monitor.py", "Monitoring", None)
 summary_tile(bottom[1], "model_value", "pages/model_value.py", "Metric improvement", None)
 summary_tile(bottom[2], "roi", "pages/roi.py", "Realistic ROI", None)
+summary_tile(bottom[3], "adapt", "pages/adapt.py", "Retraining", None)
 st.subheader("Use cases")
 st.page_link(
     "pages/fraud.py",
@@ -52,6 +53,11 @@ st.page_link(
     "pages/monitor.py",
     label="Monitoring: what the model is worth week by week, before the labels arrive",
     icon=":material/monitor_heart:",
+)
+st.page_link(
+    "pages/adapt.py",
+    label="Retraining and data quality: how often to retrain, and when more data earns less",
+    icon=":material/update:",
 )
 st.subheader("Is a better model worth it?")
 st.page_link(

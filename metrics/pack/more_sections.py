@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from metrics.adapt.report import adapt_from
 from metrics.ads.data import ADS_SAMPLE_FILE, load_ads_sample
 from metrics.ads.model import quality_sweep
 from metrics.ads.references import references
@@ -288,6 +289,7 @@ def decide_from(inputs: dict) -> ReportSection:
 
 
 BUILDERS = {
+    "adapt": adapt_from,
     "model_value": model_value_from,
     "ads": ads_from,
     "feed": feed_from,
@@ -298,7 +300,7 @@ BUILDERS = {
 
 
 def more_section(scenario: Scenario) -> ReportSection:
-    """The section of a model-value, ads, newsfeed, security, ROI or your-model scenario.
+    """The section of any scenario but a fraud or monitoring one.
 
     Parameters
     ----------

@@ -23,7 +23,7 @@ from metrics.monitor.values import fraud_monitoring_model
 from metrics.monitor.view import monitor_view
 from metrics.pack.more_sections import costs_from, more_section
 
-PAGES = ("fraud", "monitor", "model_value", "ads", "feed", "security", "roi", "decide")
+PAGES = ("fraud", "monitor", "adapt", "model_value", "ads", "feed", "security", "roi", "decide")
 """Pages whose scenarios the command line rebuilds: every page."""
 
 

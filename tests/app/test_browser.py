@@ -240,6 +240,7 @@ def test_feed_page_opens_and_retrains_a_coupled_model(server, browser):
         ("model_value", "Savings a year"),
         ("roi", "Break-even month"),
         ("security", "Threats stopped"),
+        ("adapt", "Best cadence"),
     ],
 )
 def test_value_pages_open_without_error(server, browser, path, text):

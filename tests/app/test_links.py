@@ -108,6 +108,7 @@ def _keyed_widgets(node):
 
 
 LINKED = {
+    "adapt": "ui.adapt:URL_PARAMS",
     "fraud": "ui.fraud_inputs:URL_PARAMS",
     "ads": "ui.ads:URL_PARAMS",
     "feed": "ui.feed:URL_PARAMS",

@@ -91,6 +91,26 @@ def test_a_model_value_scenario_gives_the_pages_figures(tmp_path):
     assert "$42,000" in html  # 10 engineer-weeks x $4,000 + $2,000 compute
 
 
+def test_a_retraining_scenario_gives_the_pages_figures(tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    inputs = {"adapt_cadence": 14, "adapt_noise": 0.02, "adapt_hours": 10.0}
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    for key, value in inputs.items():
+        at.query_params[key] = str(value)
+    at.run()
+    at.switch_page("pages/adapt.py").run()
+    assert not at.exception
+    tiles = {m.label: m.value for m in at.metric}
+    path = tmp_path / "adapt.json"
+    path.write_text(new_scenario("adapt", inputs, "s", "x").to_json())
+    assert main(["report", "--scenario", str(path), "--out", str(tmp_path / "r.html")]) == 0
+    html = (tmp_path / "r.html").read_text()
+    for label in ("Value a year", "Retraining cost a year", "Net a year", "Best cadence"):
+        assert tiles[label] in html, label
+    assert tiles["Retraining cost a year"] == "$27,375"  # 365 / 14 x (10 h x $100 + $50)
+
+
 def test_a_scenario_the_command_cannot_rebuild_says_why(tmp_path, capsys):
     bad = new_scenario("model_value", {"value_model": "No such model"}, "s", "x")
     (tmp_path / "mv.json").write_text(bad.to_json())

@@ -1,0 +1,108 @@
+"""Models go stale: retraining cadence and mind versus data, in dollars."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from metrics.adapt.charts import age_figure, cadence_figure, learning_figure
+from metrics.adapt.report import (
+    FRAMING,
+    NOISE_TITLE,
+    QUESTION,
+    STALE_TITLE,
+    adapt_section,
+    adapt_tiles,
+    as_dates,
+    cadence_sentence,
+    noise_curves,
+    stale_curves,
+    staleness_sentence,
+)
+from metrics.adapt.results import RESULTS_FILE
+from metrics.adapt.study import MAX_AGE
+from metrics.adapt.view import cadence_rows, cadence_text, matrix_for, mind_versus_data, staleness
+from ui.adapt import (
+    URL_PARAMS,
+    cadence_input,
+    noise_input,
+    results,
+    retrain_cost_inputs,
+    stale_input,
+)
+from ui.common import framing_strip, plain, report_button, route_through_app, tile_row
+from ui.home import remember_headline
+from ui.scenario import data_identity, from_url, scenario_box, show_notes, to_url
+
+route_through_app()
+notes = from_url("adapt", URL_PARAMS)
+st.title(QUESTION)
+framing_strip(*FRAMING)
+show_notes(notes)
+study = results()
+with st.sidebar:
+    cost = retrain_cost_inputs()
+st.markdown(
+    "A fraud model launched on May 1 meets a ring of account takeovers in June, a shift in "
+    "where people shop at the end of June and a broken data join in late July. Each day from "
+    "launch a model was trained for real on what the team knew that day (chargebacks arrive "
+    "30 to 60 days late), then valued on every later day. A cadence uses the model of its "
+    "latest retrain."
+)
+left, right = st.columns(2)
+with left:
+    cadence = cadence_input()
+with right:
+    noise = noise_input()
+matrix = matrix_for(study, noise)
+rows = cadence_rows(matrix, study.first_day, cost)
+tile_row(adapt_tiles(rows, cadence))
+chosen = next(r for r in rows if r.cadence == cadence)
+remember_headline(
+    "adapt", chosen.net_a_year, f"net a year, retraining {cadence_text(cadence)}", "May-Aug x 365"
+)
+st.info(plain(cadence_sentence(rows, cadence)))
+dates = as_dates(study, matrix.shape[1])
+st.plotly_chart(cadence_figure(rows, cadence, dates), width="stretch")
+
+st.subheader("A two-month-old model on yesterday's data")
+stale = staleness(matrix)
+st.markdown(plain(staleness_sentence(stale, MAX_AGE)))
+st.plotly_chart(age_figure(stale), width="stretch", config={"displayModeBar": False})
+
+st.subheader("Mind versus data: is more data always better?")
+st.markdown(
+    "Models trained on 2,000 to 40,000 transactions from late June and early July, valued on "
+    "Jul 10 to Jul 28. The label slider above flips a share of their training labels; the "
+    "slider below swaps recent rows for rows from March and April, before the shift."
+)
+older = stale_input()
+st.info(plain(mind_versus_data(study.grid, noise, older if noise == 0 else 0.0)))
+a, b = st.columns(2)
+a.plotly_chart(
+    learning_figure(noise_curves(study.grid), f"{noise:.0%} flipped", title=NOISE_TITLE),
+    width="stretch",
+)
+b.plotly_chart(
+    learning_figure(stale_curves(study.grid), f"{older:.0%} from March-April", title=STALE_TITLE),
+    width="stretch",
+)
+source, fingerprint = data_identity(("sample", RESULTS_FILE))
+report_button(
+    "adapt",
+    partial(
+        adapt_section,
+        study,
+        rows,
+        stale,
+        cadence=cadence,
+        noise=noise,
+        stale_share=older,
+        cost=cost,
+        fingerprint=fingerprint,
+    ),
+)
+with st.sidebar:
+    scenario_box("adapt", URL_PARAMS, source, fingerprint)
+to_url(URL_PARAMS)
