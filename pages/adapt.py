@@ -22,7 +22,14 @@ from metrics.adapt.report import (
 )
 from metrics.adapt.results import RESULTS_FILE
 from metrics.adapt.study import MAX_AGE
-from metrics.adapt.view import cadence_rows, cadence_text, matrix_for, mind_versus_data, staleness
+from metrics.adapt.view import (
+    cadence_rows,
+    cadence_text,
+    cost_sentence,
+    matrix_for,
+    mind_versus_data,
+    staleness,
+)
 from ui.adapt import (
     URL_PARAMS,
     cadence_input,
@@ -47,7 +54,7 @@ st.markdown(
     "A fraud model launched on May 1 meets a ring of account takeovers in June, a shift in "
     "where people shop at the end of June and a broken data join in late July. Each day from "
     "launch a model was trained for real on what the team knew that day (chargebacks arrive "
-    "30 to 60 days late), then valued on every later day. A cadence uses the model of its "
+    "30 to 60 days late), then valued on the 60 days after. A cadence uses the model of its "
     "latest retrain."
 )
 left, right = st.columns(2)
@@ -63,6 +70,7 @@ remember_headline(
     "adapt", chosen.net_a_year, f"net a year, retraining {cadence_text(cadence)}", "May-Aug x 365"
 )
 st.info(plain(cadence_sentence(rows, cadence)))
+st.caption(plain(cost_sentence(matrix, study.first_day, cost)))
 dates = as_dates(study, matrix.shape[1])
 st.plotly_chart(cadence_figure(rows, cadence, dates), width="stretch")
 
@@ -94,6 +102,7 @@ report_button(
     partial(
         adapt_section,
         study,
+        matrix,
         rows,
         stale,
         cadence=cadence,

@@ -69,4 +69,4 @@ def summary_tile(column, page: str, script: str, title: str, default: Headline |
         else:
             st.metric(title, money(shown.value), help=f"{shown.label}; {shown.how}.")
             st.caption(shown.label)
-        st.page_link(script, label=f"Open {title.lower()}")
+        st.page_link(script, label=f"Open {title[0].lower()}{title[1:]}")

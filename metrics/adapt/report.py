@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
+
 from metrics.adapt.charts import age_figure, cadence_figure, learning_figure
 from metrics.adapt.results import RESULTS_FILE, AdaptResults, load_results
 from metrics.adapt.view import (
@@ -14,6 +16,7 @@ from metrics.adapt.view import (
     best,
     cadence_rows,
     cadence_text,
+    cost_sentence,
     curve,
     matrix_for,
     mind_versus_data,
@@ -119,6 +122,7 @@ def staleness_sentence(stale: Staleness, age: int) -> str:
 
 def adapt_section(
     results: AdaptResults,
+    matrix: np.ndarray,
     rows: list[CadenceRow],
     stale: Staleness,
     *,
@@ -133,6 +137,8 @@ def adapt_section(
     Parameters
     ----------
     results : AdaptResults
+    matrix : ndarray
+        The value matrix at the chosen label noise.
     rows : list of CadenceRow
     stale : Staleness
     cadence : int
@@ -172,6 +178,7 @@ def adapt_section(
         tiles=adapt_tiles(rows, cadence),
         sentences=[
             cadence_sentence(rows, cadence),
+            cost_sentence(matrix, results.first_day, cost),
             staleness_sentence(stale, len(stale.by_age) - 1),
             mind_versus_data(grid, noise, stale_share),
         ],
@@ -259,6 +266,7 @@ def adapt_from(inputs: dict) -> ReportSection:
     matrix = matrix_for(results, noise)
     return adapt_section(
         results,
+        matrix,
         cadence_rows(matrix, results.first_day, cost),
         staleness(matrix),
         cadence=cadence,

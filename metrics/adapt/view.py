@@ -10,7 +10,7 @@ import numpy as np
 from metrics.adapt.results import AdaptResults
 from metrics.adapt.schedule import NEVER, cadence_value, value_by_age
 from metrics.adapt.study import MAX_AGE, GridCell
-from metrics.core.format import signed_money
+from metrics.core.format import money, signed_money
 
 CADENCES = (1, 3, 7, 14, 30, 60, NEVER)
 """Days between retrains offered (``NEVER``: keep the launch model)."""
@@ -124,6 +124,29 @@ def best_by_cost(matrix: np.ndarray, first: int, costs: np.ndarray) -> list[tupl
         net = {k: v - (0 if k == NEVER else 365 / k * c) for k, v in value.items()}
         out.append((float(c), max(net, key=net.get)))
     return out
+
+
+COST_STEPS = (0.0, 100.0, 2_000.0, 10_000.0, 50_000.0)
+"""Costs per retrain the sentence tries, beside the one on the page."""
+
+
+def cost_sentence(matrix: np.ndarray, first: int, cost: RetrainCost) -> str:
+    """How the best cadence moves with the cost per retrain (``COST_STEPS`` and this one).
+
+    Parameters
+    ----------
+    matrix : ndarray of shape (days, days)
+    first : int
+    cost : RetrainCost
+        The page's cost per retrain, added to the steps.
+
+    Returns
+    -------
+    str
+    """
+    steps = np.array(sorted({*COST_STEPS, cost.per_retrain}))
+    parts = [f"{money(c)}: {cadence_text(k)}" for c, k in best_by_cost(matrix, first, steps)]
+    return "Best cadence by cost per retrain: " + "; ".join(parts) + "."
 
 
 @dataclass(frozen=True)

@@ -64,9 +64,24 @@ def test_every_page_without_data_of_its_own_rebuilds_from_its_inputs(tmp_path, c
     assert "FN: Missed" in html and "-$60,000.00" in html  # the saved value matrix
 
 
-def test_a_model_value_scenario_gives_the_pages_figures(tmp_path):
+def _page_and_report(tmp_path, page: str, inputs: dict) -> tuple[dict, str]:
+    """The page's tiles opened by a link with ``inputs``, and the report the command builds
+    from a scenario with the same inputs."""
     from streamlit.testing.v1 import AppTest
 
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    for key, value in inputs.items():
+        at.query_params[key] = str(value)
+    at.run()
+    at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception
+    path = tmp_path / f"{page}.json"
+    path.write_text(new_scenario(page, inputs, "s", "x").to_json())
+    assert main(["report", "--scenario", str(path), "--out", str(tmp_path / "r.html")]) == 0
+    return {m.label: m.value for m in at.metric}, (tmp_path / "r.html").read_text()
+
+
+def test_a_model_value_scenario_gives_the_pages_figures(tmp_path):
     inputs = {
         "value_model": "Logistic regression",
         "value_metric": "roc_auc",
@@ -75,37 +90,15 @@ def test_a_model_value_scenario_gives_the_pages_figures(tmp_path):
         "value_weeks": 10.0,
         "fraud_review_cost": 7.0,
     }
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-    for key, value in inputs.items():
-        at.query_params[key] = str(value)
-    at.run()
-    at.switch_page("pages/model_value.py").run()
-    assert not at.exception
-    tiles = {m.label: m.value for m in at.metric}
-    path = tmp_path / "model_value.json"
-    path.write_text(new_scenario("model_value", inputs, "s", "x").to_json())
-    assert main(["report", "--scenario", str(path), "--out", str(tmp_path / "r.html")]) == 0
-    html = (tmp_path / "r.html").read_text()
+    tiles, html = _page_and_report(tmp_path, "model_value", inputs)
     for label in ("Savings a year", "Cost of getting there", "First-year ROI"):
         assert tiles[label] in html, label
     assert "$42,000" in html  # 10 engineer-weeks x $4,000 + $2,000 compute
 
 
 def test_a_retraining_scenario_gives_the_pages_figures(tmp_path):
-    from streamlit.testing.v1 import AppTest
-
     inputs = {"adapt_cadence": 14, "adapt_noise": 0.02, "adapt_hours": 10.0}
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-    for key, value in inputs.items():
-        at.query_params[key] = str(value)
-    at.run()
-    at.switch_page("pages/adapt.py").run()
-    assert not at.exception
-    tiles = {m.label: m.value for m in at.metric}
-    path = tmp_path / "adapt.json"
-    path.write_text(new_scenario("adapt", inputs, "s", "x").to_json())
-    assert main(["report", "--scenario", str(path), "--out", str(tmp_path / "r.html")]) == 0
-    html = (tmp_path / "r.html").read_text()
+    tiles, html = _page_and_report(tmp_path, "adapt", inputs)
     for label in ("Value a year", "Retraining cost a year", "Net a year", "Best cadence"):
         assert tiles[label] in html, label
     assert tiles["Retraining cost a year"] == "$27,375"  # 365 / 14 x (10 h x $100 + $50)
