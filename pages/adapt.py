@@ -16,8 +16,7 @@ from metrics.adapt.report import (
     adapt_tiles,
     as_dates,
     cadence_sentence,
-    noise_curves,
-    stale_curves,
+    learning_curves,
     staleness_sentence,
 )
 from metrics.adapt.results import RESULTS_FILE
@@ -89,11 +88,15 @@ older = stale_input()
 st.info(plain(mind_versus_data(study.grid, noise, older if noise == 0 else 0.0)))
 a, b = st.columns(2)
 a.plotly_chart(
-    learning_figure(noise_curves(study.grid), f"{noise:.0%} flipped", title=NOISE_TITLE),
+    learning_figure(
+        learning_curves(study.grid, "noise"), f"{noise:.0%} flipped", title=NOISE_TITLE
+    ),
     width="stretch",
 )
 b.plotly_chart(
-    learning_figure(stale_curves(study.grid), f"{older:.0%} from March-April", title=STALE_TITLE),
+    learning_figure(
+        learning_curves(study.grid, "stale"), f"{older:.0%} from March-April", title=STALE_TITLE
+    ),
     width="stretch",
 )
 source, fingerprint = data_identity(("sample", RESULTS_FILE))

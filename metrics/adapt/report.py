@@ -185,7 +185,9 @@ def adapt_section(
         figures=[
             cadence_figure(rows, cadence, dates),
             age_figure(stale),
-            learning_figure(noise_curves(grid), f"{noise:.0%} flipped", title=NOISE_TITLE),
+            learning_figure(
+                learning_curves(grid, "noise"), f"{noise:.0%} flipped", title=NOISE_TITLE
+            ),
         ],
         source=f"sample {RESULTS_FILE} (models trained on fraud_monitoring.csv.gz)",
         fingerprint=fingerprint,
@@ -196,33 +198,37 @@ NOISE_TITLE = "Flipped labels: net savings a year by training rows"
 STALE_TITLE = "Older rows: net savings a year by training rows"
 
 
-def noise_curves(grid) -> dict[str, list]:
-    """One learning curve per share of labels flipped, recent rows only.
+def learning_curves(grid: list, by: str) -> dict[str, list]:
+    """One learning curve per data quality: per share of labels flipped (``by="noise"``,
+    recent rows) or per share of rows from March-April (``by="stale"``, clean labels).
 
     Parameters
     ----------
     grid : list of GridCell
+    by : {"noise", "stale"}
 
     Returns
     -------
     dict of str to list of GridCell
+        Line name to its cells, by size.
     """
-    return {f"{q:.0%} flipped": curve(grid, noise=q) for q in sorted({c.noise for c in grid})}
+    levels = sorted({getattr(c, by) for c in grid})
+    return {curve_name(by, q): curve(grid, **{by: q}) for q in levels}
 
 
-def stale_curves(grid) -> dict[str, list]:
-    """One learning curve per share of rows from March-April, clean labels.
+def curve_name(by: str, level: float) -> str:
+    """``5% flipped`` or ``50% from March-April``: a learning curve's legend entry.
 
     Parameters
     ----------
-    grid : list of GridCell
+    by : {"noise", "stale"}
+    level : float
 
     Returns
     -------
-    dict of str to list of GridCell
+    str
     """
-    shares = sorted({c.stale for c in grid})
-    return {f"{s:.0%} from March-April": curve(grid, stale=s) for s in shares}
+    return f"{level:.0%} flipped" if by == "noise" else f"{level:.0%} from March-April"
 
 
 def as_dates(results: AdaptResults, n: int) -> list[dt.date]:
