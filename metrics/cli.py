@@ -15,6 +15,7 @@ import warnings
 from collections.abc import Sequence
 from typing import NoReturn
 
+from metrics.adapt import cli as adapt_cli
 from metrics.ads import cli as ads_cli
 from metrics.core.gate import check_gate
 from metrics.decide import cli as decide_cli
@@ -24,7 +25,7 @@ from metrics.pack import cli as pack_cli
 
 EXIT_BAD_INPUT = 2
 EXIT_GATE = 1
-SUB_COMMANDS = (fraud_cli, ads_cli, decide_cli, monitor_cli, pack_cli)
+SUB_COMMANDS = (fraud_cli, ads_cli, decide_cli, monitor_cli, adapt_cli, pack_cli)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -60,6 +61,8 @@ def _text(report: dict) -> str:
 
 def _cell(value: object) -> str:
     """A number as people read it in a table: two decimals for money-sized floats."""
+    if isinstance(value, float) and value == 0:
+        return "0"
     if isinstance(value, float):
         return f"{value:,.2f}" if abs(value) >= 1 else f"{value:.4f}"
     return "" if value is None else str(value)
