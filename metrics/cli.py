@@ -19,13 +19,14 @@ from metrics.adapt import cli as adapt_cli
 from metrics.ads import cli as ads_cli
 from metrics.core.gate import check_gate
 from metrics.decide import cli as decide_cli
+from metrics.feed import cli as feed_cli
 from metrics.fraud import cli as fraud_cli
 from metrics.monitor import cli as monitor_cli
 from metrics.pack import cli as pack_cli
 
 EXIT_BAD_INPUT = 2
 EXIT_GATE = 1
-SUB_COMMANDS = (fraud_cli, ads_cli, decide_cli, monitor_cli, adapt_cli, pack_cli)
+SUB_COMMANDS = (fraud_cli, ads_cli, feed_cli, decide_cli, monitor_cli, adapt_cli, pack_cli)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -234,11 +234,9 @@ def check_non_negative(value: float, name: str, unit: str) -> float:
     Parameters
     ----------
     value : float
-        The number to write; NaN is written as ``n/a``.
+        The cost or rate to check.
     name : str
         Column or input name used in the error message.
-    rows : ndarray of int, optional
-        File row numbers of the values, for messages; positions when omitted.
     unit : str
         Unit of the value, shown in the error message.
 

@@ -56,8 +56,8 @@ def feed_data(frame: pd.DataFrame, picked: dict[str, str | None]) -> FeedData:
     FeedData
     """
     rows = frame.index.to_numpy()
-    users = column(frame, picked["user"], "user id").astype(str).to_numpy()
-    posts = column(frame, picked["post"], "post id").astype(str).to_numpy()
+    users = column(frame, picked["user"], "user").astype(str).to_numpy()
+    posts = column(frame, picked["post"], "post").astype(str).to_numpy()
     _check_pairs(users, posts, rows, picked)
     user_ids, user_of = np.unique(users, return_inverse=True)
     post_ids, post_of = np.unique(posts, return_inverse=True)
@@ -82,12 +82,12 @@ def feed_data(frame: pd.DataFrame, picked: dict[str, str | None]) -> FeedData:
         return _one_per_post(values, post_of, len(post_ids), picked[role], posts, rows)
 
     raw_quality, quality_rank = _number(frame, picked, "quality_pred", rows)
-    engagement = _share(frame, picked["engagement"], rows)
+    engagement = _share(frame, picked["engagement"], "engagement", rows)
     quality_pred = per_post("quality_pred", quality_rank)
     # Without true quality the prediction stands in, on its own scale when that is 0 to 1.
     stand_in = raw_quality if ((raw_quality >= 0) & (raw_quality <= 1)).all() else quality_rank
     known = {r for r in ("quality", "p_click", "extremeness") if picked.get(r)}
-    truth = {r: _share(frame, picked[r], rows) for r in known}
+    truth = {r: _share(frame, picked[r], r, rows) for r in known}
     known |= {"harm"} if all(picked.get(f"is_{h}") for h in HARMS) else set()
     return FeedData(
         user_id=user_ids,
@@ -128,7 +128,7 @@ def _number(
     """A prediction on any scale, and its percentile (only its order within a user counts
     for ranking)."""
     name = picked[role]
-    values = pd.to_numeric(column(frame, name, role.replace("_", " ")), errors="coerce")
+    values = pd.to_numeric(column(frame, name, _flag(role)), errors="coerce")
     bad = ~np.isfinite(values.to_numpy(dtype=float))
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
@@ -139,8 +139,14 @@ def _number(
     return values.to_numpy(dtype=float), values.rank(method="average", pct=True).to_numpy()
 
 
-def _share(frame: pd.DataFrame, name: str, rows: np.ndarray) -> np.ndarray:
-    return check_scores(column(frame, name, name).to_numpy(), name=name, rows=rows)
+def _flag(role: str) -> str:
+    """A role's command-line stem: ``quality_pred`` is ``--quality-pred-column``."""
+    return role.replace("_", "-")
+
+
+def _share(frame: pd.DataFrame, name: str, role: str, rows: np.ndarray) -> np.ndarray:
+    values = column(frame, name, _flag(role)).to_numpy()
+    return check_scores(values, name=name, rows=rows)
 
 
 def _one_per_post(
@@ -162,7 +168,7 @@ def _harm_score(frame, picked, harm: str, post_of, posts, rows) -> np.ndarray:
     name = picked.get(f"{harm}_score")
     if not name:
         return np.zeros(post_of.max() + 1)
-    values = _share(frame, name, rows)
+    values = _share(frame, name, f"{harm}_score", rows)
     return _one_per_post(values, post_of, int(post_of.max()) + 1, name, posts, rows)
 
 
@@ -171,5 +177,5 @@ def _harm_truth(frame, picked, harm: str, post_of, posts, rows) -> np.ndarray:
     n_posts = int(post_of.max()) + 1
     if not name:
         return np.zeros(n_posts, dtype=bool)
-    labels = check_labels(column(frame, name, name).to_numpy(), name=name, rows=rows)
+    labels = check_labels(column(frame, name, f"is-{harm}").to_numpy(), name=name, rows=rows)
     return _one_per_post(labels.astype(float), post_of, n_posts, name, posts, rows) == 1
