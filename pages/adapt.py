@@ -85,7 +85,7 @@ st.markdown(
     "slider below swaps recent rows for rows from March and April, before the shift."
 )
 older = stale_input()
-st.info(plain(mind_versus_data(study.grid, noise, older if noise == 0 else 0.0)))
+st.info(plain(mind_versus_data(study.grid, noise, older)))
 a, b = st.columns(2)
 a.plotly_chart(
     learning_figure(

@@ -96,7 +96,7 @@ def adapt_report(
         },
         "noise_curve": _points(curve(results.grid, noise=noise)),
         "stale_curve": _points(curve(results.grid, stale=stale)),
-        "mind_versus_data": mind_versus_data(results.grid, noise, stale if noise == 0 else 0.0),
+        "mind_versus_data": mind_versus_data(results.grid, noise, stale),
     }
 
 

@@ -197,8 +197,14 @@ def curve(grid: list[GridCell], *, noise: float = 0.0, stale: float = 0.0) -> li
     return sorted(cells, key=lambda c: c.rows)
 
 
+OLDER_WITH_CLEAN_LABELS = (
+    " Older rows were tried with clean labels only: set flipped labels to 0% to read them."
+)
+
+
 def mind_versus_data(grid: list[GridCell], noise: float, stale: float) -> str:
-    """Where fewer, better rows earn as much as more, worse ones, in one sentence.
+    """Where fewer, better rows earn as much as more, worse ones, in one sentence. With both
+    shares above 0 it reads the flipped labels (the study varied one at a time) and says so.
 
     Parameters
     ----------
@@ -210,7 +216,13 @@ def mind_versus_data(grid: list[GridCell], noise: float, stale: float) -> str:
     -------
     str
     """
-    worse = curve(grid, noise=noise, stale=stale if noise == 0 else 0.0)[-1]
+    if noise > 0 and stale > 0:
+        return _mind_versus_data(grid, noise, 0.0) + OLDER_WITH_CLEAN_LABELS
+    return _mind_versus_data(grid, noise, stale)
+
+
+def _mind_versus_data(grid: list[GridCell], noise: float, stale: float) -> str:
+    worse = curve(grid, noise=noise, stale=stale)[-1]
     clean = curve(grid)
     if noise == 0 and stale == 0:
         return (

@@ -38,3 +38,15 @@ def test_the_best_cadence_by_cost_agrees_with_the_rows_at_that_cost():
         rows = cadence_rows(m, 61, RetrainCost(per, 1.0, 0.0))
         assert chosen == best(rows).cadence
         assert chosen in CADENCES
+
+
+def test_the_sentence_says_when_the_older_rows_slider_waits_for_clean_labels():
+    from metrics.adapt.results import load_results
+    from metrics.adapt.view import OLDER_WITH_CLEAN_LABELS, mind_versus_data
+
+    grid = load_results().grid
+    both = mind_versus_data(grid, 0.05, 0.5)
+    assert both.startswith("40,000 rows with 5% of labels flipped")
+    assert both.endswith(OLDER_WITH_CLEAN_LABELS)
+    assert OLDER_WITH_CLEAN_LABELS not in mind_versus_data(grid, 0.05, 0.0)
+    assert mind_versus_data(grid, 0.0, 0.5).startswith("40,000 rows with 50% of rows from")
