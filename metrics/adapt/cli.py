@@ -24,6 +24,7 @@ from metrics.adapt.view import (
     mind_versus_data,
     staleness,
 )
+from metrics.core.report import add_sub_command
 
 
 def _cadence(row: CadenceRow) -> dict:
@@ -112,10 +113,13 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     -------
     None
     """
-    ad = commands.add_parser(
-        "adapt", help="retraining cadence, staleness and data quality in dollars a year"
+    ad = add_sub_command(
+        commands,
+        "adapt",
+        help="retraining cadence, staleness and data quality in dollars a year",
+        run=run,
+        data=None,
     )
-    ad.set_defaults(run=run)
     offered = ", ".join(_cadence_word(c) for c in CADENCES)
     ad.add_argument("--cadence", default="7", help=f"days between retrains: {offered}")
     ad.add_argument("--noise", type=float, default=0.0, help="share of training labels flipped")
@@ -126,7 +130,6 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     ad.add_argument("--engineer-hours", type=float, default=default.engineer_hours)
     ad.add_argument("--hourly-rate", type=float, default=default.hourly_rate, help="USD")
     ad.add_argument("--compute", type=float, default=default.compute, help="USD per retrain")
-    ad.add_argument("--json", action="store_true", help="print one JSON object")
 
 
 def run(args: argparse.Namespace) -> dict:

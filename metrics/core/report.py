@@ -45,8 +45,9 @@ def add_sub_command(
     *,
     help: str,
     run: Callable[[argparse.Namespace], dict],
+    data: str | None = "required",
 ) -> argparse.ArgumentParser:
-    """A sub-command with the options every one has: ``--data``, ``--where`` and ``--json``.
+    """A sub-command with ``--json``, and ``--data`` and ``--where`` when it reads one file.
 
     Parameters
     ----------
@@ -58,6 +59,9 @@ def add_sub_command(
         One line for ``valuelens --help``.
     run : callable
         Reads the parsed arguments and returns the JSON report; raises ValueError on bad input.
+    data : {"required", "optional"} or None
+        Whether ``--data`` must be given, may be (the bundled sample otherwise), or is not an
+        option (the command reads its own files or the stored study).
 
     Returns
     -------
@@ -66,8 +70,15 @@ def add_sub_command(
     """
     parser = commands.add_parser(name, help=help)
     parser.set_defaults(run=run)
-    parser.add_argument("--data", required=True, help="CSV (optionally .gz) or Parquet file")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    if data is None:
+        return parser
+    parser.add_argument(
+        "--data",
+        required=data == "required",
+        help="CSV (optionally .gz) or Parquet file"
+        + ("" if data == "required" else " (default: the bundled sample)"),
+    )
     parser.add_argument(
         "--where",
         metavar="COLUMN=VALUE",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import math
 
-from metrics.core.report import json_report
+from metrics.core.report import add_sub_command, json_report
 from metrics.feed.model import HARMS, FilterThresholds
 from metrics.feed.ranking import DEFAULT_REVENUE, FeedOutcome, Revenue
 from metrics.feed.upload import FEED_OPTIONAL, FEED_ROLES
@@ -98,12 +98,13 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     -------
     None
     """
-    fe = commands.add_parser(
-        "feed", help="newsfeed: clicks, quality, harm and ad revenue for weights alpha, beta"
+    fe = add_sub_command(
+        commands,
+        "feed",
+        help="newsfeed: clicks, quality, harm and ad revenue for weights alpha, beta",
+        run=run,
+        data="optional",
     )
-    fe.set_defaults(run=run)
-    fe.add_argument("--data", help="candidate file, one row per user and post (default: sample)")
-    fe.add_argument("--where", metavar="COLUMN=VALUE", help="keep only rows where COLUMN=VALUE")
     fe.add_argument("--alpha", type=float, default=0.5, help="weight of predicted quality")
     fe.add_argument("--beta", type=float, default=0.5, help="weight of predicted engagement")
     fe.add_argument("--k", type=int, default=10, help="posts shown per feed (default 10)")
@@ -121,7 +122,6 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         fe.add_argument(_flag(role), default=default, help=label)
     for role, (default, label) in FEED_OPTIONAL.items():
         fe.add_argument(_flag(role), help=f"{label}; '{default}' when the file has it")
-    fe.add_argument("--json", action="store_true", help="print one JSON object")
 
 
 def run(args: argparse.Namespace) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from metrics.core.report import four_numbers, json_number
+from metrics.core.report import add_sub_command, four_numbers, json_number
 from metrics.fraud.model import FraudCosts
 from metrics.monitor import CHUNK_PERIODS
 
@@ -65,10 +65,13 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     -------
     None
     """
-    mo = commands.add_parser(
-        "monitor", help="value per chunk over time, estimated before the labels arrive"
+    mo = add_sub_command(
+        commands,
+        "monitor",
+        help="value per chunk over time, estimated before the labels arrive",
+        run=run,
+        data=None,
     )
-    mo.set_defaults(run=run)
     mo.add_argument("--reference", required=True, help="reference period: every row labelled")
     mo.add_argument("--analysis", required=True, help="the period to monitor")
     mo.add_argument("--labels", help="a separate file of labels for the analysis rows")
@@ -94,7 +97,6 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     mo.add_argument("--review-cost", type=float, default=costs.review_cost)
     mo.add_argument("--chargeback-fee", type=float, default=costs.chargeback_fee)
     mo.add_argument("--decline-cost-rate", type=float, default=costs.decline_cost_rate)
-    mo.add_argument("--json", action="store_true", help="print one JSON object")
 
 
 def run(args: argparse.Namespace) -> dict:
