@@ -14,35 +14,36 @@ def results() -> AdaptResults:
     return load_results()
 
 
+COST_INPUTS = {
+    "adapt_hours": (
+        "Engineer hours per retrain",
+        "engineer_hours",
+        1.0,
+        1e4,
+        "Checking the data, training, validating and shipping the model.",
+    ),
+    "adapt_rate": ("Cost of an engineer hour, USD", "hourly_rate", 10.0, 1e5, None),
+    "adapt_compute": ("Compute per retrain, USD", "compute", 10.0, 1e9, None),
+}
+"""Key -> (label, RetrainCost field, step, highest value, help): the inputs and their links."""
+
+
 def retrain_cost_inputs() -> RetrainCost:
     default = RetrainCost()
     st.markdown("**What one retrain costs**")
-    hours = st.number_input(
-        "Engineer hours per retrain",
-        min_value=0.0,
-        max_value=1e4,
-        value=default.engineer_hours,
-        step=1.0,
-        key="adapt_hours",
-        help="Checking the data, training, validating and shipping the model.",
-    )
-    rate = st.number_input(
-        "Cost of an engineer hour, USD",
-        min_value=0.0,
-        max_value=1e5,
-        value=default.hourly_rate,
-        step=10.0,
-        key="adapt_rate",
-    )
-    compute = st.number_input(
-        "Compute per retrain, USD",
-        min_value=0.0,
-        max_value=1e9,
-        value=default.compute,
-        step=10.0,
-        key="adapt_compute",
-    )
-    return RetrainCost(hours, rate, compute)
+    values = {
+        field: st.number_input(
+            label,
+            min_value=0.0,
+            max_value=high,
+            value=getattr(default, field),
+            step=step,
+            key=key,
+            help=help,
+        )
+        for key, (label, field, step, high, help) in COST_INPUTS.items()
+    }
+    return RetrainCost(**values)
 
 
 def cadence_input() -> int:
@@ -83,8 +84,6 @@ URL_PARAMS = [
     Param("adapt_cadence", "choice", options=CADENCES),
     Param("adapt_noise", "grid", options=NOISES),
     Param("adapt_stale", "grid", options=STALE_SHARES),
-    Param("adapt_hours", low=0.0, high=1e4),
-    Param("adapt_rate", low=0.0, high=1e5),
-    Param("adapt_compute", low=0.0, high=1e9),
+    *(Param(key, low=0.0, high=spec[3]) for key, spec in COST_INPUTS.items()),
 ]
 """The adaptation page's inputs a link can set."""

@@ -9,7 +9,7 @@ import math
 from metrics.core.report import add_sub_command, json_report
 from metrics.feed.model import HARMS, FilterThresholds
 from metrics.feed.ranking import DEFAULT_REVENUE, FeedOutcome, Revenue
-from metrics.feed.upload import FEED_OPTIONAL, FEED_ROLES
+from metrics.feed.upload import FEED_OPTIONAL, FEED_ROLES, option_stem
 from metrics.feed.view import DEFAULT_FEEDS_PER_DAY, FeedView, yearly_revenue
 
 FIGURES = {
@@ -83,7 +83,7 @@ def feed_report(
 
 
 def _flag(role: str) -> str:
-    return "--" + role.replace("_", "-") + "-column"
+    return f"--{option_stem(role)}-column"
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:

@@ -128,7 +128,7 @@ def _number(
     """A prediction on any scale, and its percentile (only its order within a user counts
     for ranking)."""
     name = picked[role]
-    values = pd.to_numeric(column(frame, name, _flag(role)), errors="coerce")
+    values = pd.to_numeric(column(frame, name, option_stem(role)), errors="coerce")
     bad = ~np.isfinite(values.to_numpy(dtype=float))
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
@@ -139,13 +139,23 @@ def _number(
     return values.to_numpy(dtype=float), values.rank(method="average", pct=True).to_numpy()
 
 
-def _flag(role: str) -> str:
-    """A role's command-line stem: ``quality_pred`` is ``--quality-pred-column``."""
+def option_stem(role: str) -> str:
+    """A role's command-line stem: ``quality_pred`` is ``--quality-pred-column``.
+
+    Parameters
+    ----------
+    role : str
+        A key of ``FEED_ROLES`` or ``FEED_OPTIONAL``.
+
+    Returns
+    -------
+    str
+    """
     return role.replace("_", "-")
 
 
 def _share(frame: pd.DataFrame, name: str, role: str, rows: np.ndarray) -> np.ndarray:
-    values = column(frame, name, _flag(role)).to_numpy()
+    values = column(frame, name, option_stem(role)).to_numpy()
     return check_scores(values, name=name, rows=rows)
 
 
