@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from metrics.core.curves import threshold_curve
-from metrics.core.io import sample_path
+from metrics.core.samples import sample_path
 from metrics.decide.model import net_benefit, treat_all_net_benefit
 
 THRESHOLDS = np.round(np.arange(1, 100) / 100, 2)

@@ -2,31 +2,61 @@
 
 valuelens evaluate --data scored.csv --threshold 0.3 --json
 
-Each use case registers its own sub-command from its folder (``metrics/<use case>/cli.py``).
+``COMMANDS`` is a light table of names and one-line help. Only the command that runs is
+imported: its module (``metrics/<use case>/cli.py``) adds its options and imports the heavy
+work (pandas, scikit-learn, the engine) inside ``run``, so ``valuelens --help`` and every
+``valuelens CMD --help`` start in a fraction of a second.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
 import warnings
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import NoReturn
 
-from metrics.adapt import cli as adapt_cli
-from metrics.ads import cli as ads_cli
 from metrics.core.gate import check_gate
-from metrics.decide import cli as decide_cli
-from metrics.feed import cli as feed_cli
-from metrics.fraud import cli as fraud_cli
-from metrics.monitor import cli as monitor_cli
-from metrics.pack import cli as pack_cli
 
 EXIT_BAD_INPUT = 2
 EXIT_GATE = 1
-SUB_COMMANDS = (fraud_cli, ads_cli, feed_cli, decide_cli, monitor_cli, adapt_cli, pack_cli)
+
+
+@dataclass(frozen=True)
+class Command:
+    """A sub-command: the module that adds its options and runs it, and its help line."""
+
+    module: str
+    help: str
+
+
+COMMANDS: dict[str, Command] = {
+    "evaluate": Command(
+        "metrics.fraud.cli", "fraud model: confusion counts, ML metrics and net savings in USD"
+    ),
+    "ads": Command(
+        "metrics.ads.cli", "CTR model: auction revenue, RPM, AUC, log loss, NE and calibration"
+    ),
+    "feed": Command(
+        "metrics.feed.cli", "newsfeed: clicks, quality, harm and ad revenue for weights alpha, beta"
+    ),
+    "decide": Command(
+        "metrics.decide.cli",
+        "any binary classifier: value of acting on its scores under a value matrix",
+    ),
+    "monitor": Command(
+        "metrics.monitor.cli", "value per chunk over time, estimated before the labels arrive"
+    ),
+    "adapt": Command(
+        "metrics.adapt.cli", "retraining cadence, staleness and data quality in dollars a year"
+    ),
+    "report": Command("metrics.pack.cli", "saved scenarios as one HTML review report"),
+    "schema": Command("metrics.core.schema", "print a command's JSON Schema (draft 2020-12)"),
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,12 +67,31 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_BAD_INPUT)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _chosen(argv: Sequence[str]) -> str | None:
+    """The sub-command named on the command line: the first word that is one."""
+    return next((word for word in argv if word in COMMANDS), None)
+
+
+def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """Every sub-command by name; only the chosen one's options (and module) are loaded."""
     parser = _Parser(prog="valuelens", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    for module in SUB_COMMANDS:
-        module.add_parser(commands)
+    chosen = _chosen(argv)
+    for name, command in COMMANDS.items():
+        sub = commands.add_parser(name, help=command.help, description=command.help)
+        if name == chosen:
+            importlib.import_module(command.module).add_arguments(sub)
     return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("valuelens")
+    except PackageNotFoundError:
+        return "(not installed)"
 
 
 def _text(report: dict) -> str:
@@ -79,6 +128,25 @@ def _table(records: list[dict]) -> str:
     )
 
 
+def versioned(command: str, report: dict) -> dict:
+    """``report`` headed by ``schema_version`` and ``command``, as every JSON output is.
+
+    Parameters
+    ----------
+    command : str
+        The sub-command's name.
+    report : dict
+        What its ``run`` returned.
+
+    Returns
+    -------
+    dict
+    """
+    from metrics.core.schema import schema_version
+
+    return {"schema_version": schema_version(command), "command": command, **report}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; bad input prints one line on stderr and returns 2.
 
@@ -92,8 +160,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     int
         0 on success, 1 when a release gate fails, 2 on bad input.
     """
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = _parser().parse_args(argv)
+        args = _parser(argv).parse_args(argv)
     except SystemExit as stop:
         return int(stop.code or 0)
     warnings.formatwarning = lambda message, *_, **__: f"warning: {message}\n"
@@ -110,7 +179,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_BAD_INPUT
     try:
-        print(json.dumps(report, indent=2) if args.json else _text(report), flush=True)
+        if getattr(args, "raw", False):
+            text = json.dumps(report, indent=2)
+        elif args.json:
+            text = json.dumps(versioned(args.command, report), indent=2)
+        else:
+            text = _text(report)
+        print(text, flush=True)
     except BrokenPipeError:
         # The reader (e.g. `head`) closed the pipe: stop quietly, as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -19,8 +19,7 @@ from metrics.adapt.report import (
     learning_curves,
     staleness_sentence,
 )
-from metrics.adapt.results import RESULTS_FILE
-from metrics.adapt.study import MAX_AGE
+from metrics.adapt.results import MAX_AGE, RESULTS_FILE
 from metrics.adapt.view import (
     cadence_rows,
     cadence_text,

@@ -10,7 +10,7 @@ import streamlit as st
 from metrics.core.format import money, threshold_text, year_scale
 from metrics.decide import charts
 from metrics.decide.compare import compare_models
-from metrics.decide.model import constrained_best, decide, top_shares
+from metrics.decide.model import constrained_best, decide, earned_best, top_shares
 from metrics.decide.section import FRAMING, QUESTION, DecisionScenario, decide_report
 from metrics.decide.segments import by_segment
 from metrics.decide.three_way import three_way
@@ -62,14 +62,10 @@ st.subheader("What each outcome is worth")
 central, low, high, outcomes = matrix_editor(prepared.preset)
 model = from_entries(central)
 decision = decide(prepared.curve, prepared.amounts, model)
-tile_row(headline_tiles(decision, prepared.days))
-factor, scaled = year_scale(prepared.days)
-remember_headline(
-    "decide",
-    (decision.best_value - max(decision.none, decision.everyone)) * factor,
-    "what the model adds over the better baseline" + (" a year" if scaled else ""),
-    scaled or "over the data's rows",
-)
+honest = earned_best(decision, prepared.cross_fit)
+tiles = headline_tiles(decision, prepared.days, honest)
+tile_row(tiles)
+remember_headline("decide", tiles[0])
 if prepared.resolution:
     st.caption(
         f"This log has more than a million distinct scores: they are grouped on a grid of "
@@ -146,6 +142,7 @@ report = DecisionScenario(
     segments=segments,
     differences=differences,
     year_text=how,
+    honest=honest,
 )
 identity = decide_identity(prepared)
 st.download_button(

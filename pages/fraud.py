@@ -11,7 +11,7 @@ from metrics.core.format import year_scale
 from metrics.fraud import charts
 from metrics.fraud.model import snapshot
 from metrics.fraud.report import FRAMING, QUESTION, fraud_report
-from metrics.fraud.tiles import ml_tiles, money_tiles, quality_line
+from metrics.fraud.tiles import earned_sentence, earned_tile, ml_tiles, money_tiles, quality_line
 from metrics.fraud.view import FraudView, headline
 from ui.common import (
     RESTART_SAFE_EVERY,
@@ -35,6 +35,13 @@ from ui.home import remember_headline
 from ui.scenario import from_url, scenario_box, show_notes, to_url
 
 JUMPS = ("Most money", "Best F1", "Best accuracy", "Within capacity")
+
+
+def earned_section(view: FraudView) -> None:
+    tile = earned_tile(view.analysis)
+    if tile is not None:
+        tile_row([tile])
+        st.caption(plain(earned_sentence(view.analysis)))
 
 
 @st.fragment(run_every=RESTART_SAFE_EVERY)
@@ -106,6 +113,7 @@ source, fingerprint = fraud_identity(choice)
 report = partial(
     fraud_report, view, costs, capacity=capacity, source=source, fingerprint=fingerprint
 )
+earned_section(view)
 threshold_section(view, report, choice.key[0] == "sample")
 
 st.subheader("Why not just maximise accuracy?")

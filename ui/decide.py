@@ -12,7 +12,8 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from metrics.core.curves import ThresholdCurve, threshold_curve
+from metrics.core.crossfit import CrossFitInputs, curve_with_cross_fit
+from metrics.core.curves import ThresholdCurve
 from metrics.core.engine import open_log
 from metrics.core.io import DATA_DIR_VARIABLE, read_table
 from metrics.core.value import ClassAmounts, ValueModel, class_amounts
@@ -44,12 +45,15 @@ class Prepared:
     basis: np.ndarray
     days: float | None = None
     resolution: float | None = None
+    cross_fit: CrossFitInputs | None = None
 
 
 def _prepared(key: tuple, data: DecisionData, preset: str, columns: list[str]) -> Prepared:
-    curve = threshold_curve(data.y, data.score, amount=data.amount)
+    curve, cross_fit = curve_with_cross_fit(data.y, data.score, amount=data.amount)
     amounts = class_amounts(data.y, data.amount)
-    return Prepared(key, data, curve, amounts, preset, columns, basis(curve), data.days)
+    return Prepared(
+        key, data, curve, amounts, preset, columns, basis(curve), data.days, cross_fit=cross_fit
+    )
 
 
 @st.cache_resource(show_spinner="Sorting the scores once…", max_entries=8)

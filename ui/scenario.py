@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from metrics.core.io import sample_path
+from metrics.core.samples import sample_path
 from metrics.core.scenario import file_fingerprint, fingerprint, new_scenario, read_scenario
 from ui.common import set_kept
 

@@ -8,8 +8,8 @@ import datetime as dt
 import numpy as np
 import plotly.graph_objects as go
 
+from metrics.adapt.results import GridCell
 from metrics.adapt.schedule import NEVER
-from metrics.adapt.study import GridCell
 from metrics.adapt.view import CadenceRow, Staleness, cadence_text
 from metrics.style import BASE_LAYOUT, CHOSEN, GRID, LOSS, MONEY, NEUTRAL
 

@@ -8,9 +8,8 @@ import argparse
 
 import numpy as np
 
-from metrics.adapt.results import NOISES, STALE_SHARES, AdaptResults
+from metrics.adapt.results import MAX_AGE, NOISES, STALE_SHARES, AdaptResults, GridCell
 from metrics.adapt.schedule import NEVER
-from metrics.adapt.study import MAX_AGE, GridCell
 from metrics.adapt.view import (
     CADENCES,
     COST_STEPS,
@@ -24,7 +23,7 @@ from metrics.adapt.view import (
     mind_versus_data,
     staleness,
 )
-from metrics.core.report import add_sub_command
+from metrics.core.report import common_options
 
 
 def _cadence(row: CadenceRow) -> dict:
@@ -101,35 +100,29 @@ def adapt_report(
     }
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
-    """Register ``adapt`` and its options.
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``adapt``.
 
     Parameters
     ----------
-    commands : argparse sub-parsers
-        Where the sub-command is added.
+    parser : ArgumentParser
+        The sub-command's parser, named and described by ``metrics.cli.COMMANDS``.
 
     Returns
     -------
     None
     """
-    ad = add_sub_command(
-        commands,
-        "adapt",
-        help="retraining cadence, staleness and data quality in dollars a year",
-        run=run,
-        data=None,
-    )
+    common_options(parser, run=run, data=None)
     offered = ", ".join(_cadence_word(c) for c in CADENCES)
-    ad.add_argument("--cadence", default="7", help=f"days between retrains: {offered}")
-    ad.add_argument("--noise", type=float, default=0.0, help="share of training labels flipped")
-    ad.add_argument(
+    parser.add_argument("--cadence", default="7", help=f"days between retrains: {offered}")
+    parser.add_argument("--noise", type=float, default=0.0, help="share of training labels flipped")
+    parser.add_argument(
         "--stale", type=float, default=0.0, help="share of training rows from March-April"
     )
     default = RetrainCost()
-    ad.add_argument("--engineer-hours", type=float, default=default.engineer_hours)
-    ad.add_argument("--hourly-rate", type=float, default=default.hourly_rate, help="USD")
-    ad.add_argument("--compute", type=float, default=default.compute, help="USD per retrain")
+    parser.add_argument("--engineer-hours", type=float, default=default.engineer_hours)
+    parser.add_argument("--hourly-rate", type=float, default=default.hourly_rate, help="USD")
+    parser.add_argument("--compute", type=float, default=default.compute, help="USD per retrain")
 
 
 def run(args: argparse.Namespace) -> dict:

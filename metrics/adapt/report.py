@@ -24,7 +24,7 @@ from metrics.adapt.view import (
 )
 from metrics.core.format import Tile, money, signed_money
 from metrics.core.html_report import Assumption, ReportSection
-from metrics.core.io import sample_path
+from metrics.core.samples import sample_path
 from metrics.core.scenario import file_fingerprint
 
 QUESTION = "Models go stale: how often to retrain, and is more data always better?"
@@ -259,16 +259,16 @@ def adapt_from(inputs: dict) -> ReportSection:
     ReportSection
     """
     results = load_results()
-    cadence = int(inputs.get("adapt_cadence", 7))
+    cadence = inputs.whole("adapt_cadence", 7)
     if cadence not in CADENCES:
         raise ValueError(f"retraining every {cadence} days is not offered; use {CADENCES}")
     default = RetrainCost()
     cost = RetrainCost(
-        float(inputs.get("adapt_hours", default.engineer_hours)),
-        float(inputs.get("adapt_rate", default.hourly_rate)),
-        float(inputs.get("adapt_compute", default.compute)),
+        inputs.number("adapt_hours", default.engineer_hours),
+        inputs.number("adapt_rate", default.hourly_rate),
+        inputs.number("adapt_compute", default.compute),
     )
-    noise = float(inputs.get("adapt_noise", 0.0))
+    noise = inputs.number("adapt_noise", 0.0)
     matrix = matrix_for(results, noise)
     return adapt_section(
         results,
@@ -277,7 +277,7 @@ def adapt_from(inputs: dict) -> ReportSection:
         staleness(matrix),
         cadence=cadence,
         noise=noise,
-        stale_share=float(inputs.get("adapt_stale", 0.0)),
+        stale_share=inputs.number("adapt_stale", 0.0),
         cost=cost,
         fingerprint=file_fingerprint(sample_path(RESULTS_FILE)),
     )

@@ -9,9 +9,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from metrics.adapt.study import GridCell
-from metrics.core.io import sample_path
-
 RESULTS_FILE = "adapt_results.json.gz"
 FIRST_DAY, LAST_DAY = 61, 179
 """Production days of the monitoring sample (May 1 to Aug 27), counted from Mar 1."""
@@ -23,6 +20,20 @@ NOISES = (0.0, 0.01, 0.02, 0.05, 0.1)
 """Shares of training labels flipped (0.4% of transactions are fraud, so 1% flipped already
 adds more than twice as many false frauds as there are real ones)."""
 STALE_SHARES = (0.0, 0.25, 0.5, 0.75, 1.0)
+
+MAX_AGE = 60
+"""Days a retrained model is valued after its training day (the launch model: every day)."""
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One training set of the mind-versus-data grid and what its model earned."""
+
+    rows: int
+    noise: float
+    stale: float
+    value_a_year: float
+    roc_auc: float
 
 
 @dataclass(frozen=True, eq=False)
@@ -64,6 +75,8 @@ def load_results(path: str | None = None) -> AdaptResults:
     -------
     AdaptResults
     """
+    from metrics.core.samples import sample_path
+
     with gzip.open(path or sample_path(RESULTS_FILE), "rt") as f:
         raw = json.load(f)
     return AdaptResults(

@@ -9,14 +9,13 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import roc_auc_score
 
+from metrics.adapt.results import MAX_AGE, GridCell
 from metrics.adapt.schedule import known_label, training_rows
 from metrics.adapt.train import day_values, feature_matrix, fit, flip_labels
 
 WINDOW, GAP = 61, 30
 """A model learns from 61 days of transactions ending 30 days before it is trained (younger
 ones have almost no chargebacks yet), each labelled as the team knew it that day."""
-MAX_AGE = 60
-"""Days a retrained model is valued after its training day (the launch model: every day)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -89,17 +88,6 @@ def value_matrix(log: DailyLog, first: int, last: int, *, noise: float, seed: in
         values = day_values(p, log.y[later], log.amount[later], log.day[later] - first, n)
         out[i, i:end] = values[i:end]
     return out
-
-
-@dataclass(frozen=True)
-class GridCell:
-    """One training set of the mind-versus-data grid and what its model earned."""
-
-    rows: int
-    noise: float
-    stale: float
-    value_a_year: float
-    roc_auc: float
 
 
 def data_grid(

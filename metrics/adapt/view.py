@@ -7,9 +7,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from metrics.adapt.results import AdaptResults
+from metrics.adapt.results import MAX_AGE, AdaptResults, GridCell
 from metrics.adapt.schedule import NEVER, cadence_value, value_by_age
-from metrics.adapt.study import MAX_AGE, GridCell
 from metrics.core.format import money, signed_money
 
 CADENCES = (1, 3, 7, 14, 30, 60, NEVER)

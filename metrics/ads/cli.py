@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from metrics.ads.references import RANK_BY
-from metrics.core.report import add_sub_command, json_report
+from metrics.core.report import common_options, json_report
 from metrics.core.validation import check_non_negative
 
 if TYPE_CHECKING:
@@ -58,38 +58,33 @@ def ads_report(summary: AdsSummary, *, rank_by: str = "score") -> dict:
     return json_report(report)
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
-    """Register ``ads`` and its options.
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``ads``.
 
     Parameters
     ----------
-    commands : argparse sub-parsers
-        Where the sub-command is added.
+    parser : ArgumentParser
+        The sub-command's parser, named and described by ``metrics.cli.COMMANDS``.
 
     Returns
     -------
     None
     """
-    ads = add_sub_command(
-        commands,
-        "ads",
-        help="CTR model: auction revenue, RPM, AUC, log loss, NE and calibration",
-        run=run,
-    )
-    ads.add_argument("--slots", type=int, default=1, help="ads shown per query (default 1)")
-    ads.add_argument(
+    common_options(parser, run=run)
+    parser.add_argument("--slots", type=int, default=1, help="ads shown per query (default 1)")
+    parser.add_argument(
         "--reserve",
         type=float,
         default=0.0,
         help="minimum bid x pCTR, USD per 1,000 impressions (default 0)",
     )
-    ads.add_argument(
+    parser.add_argument(
         "--pricing",
         choices=["first", "second"],
         default="first",
         help="first price (pay the bid) or second price (default first)",
     )
-    ads.add_argument(
+    parser.add_argument(
         "--rank-by",
         choices=RANK_BY,
         default="score",
@@ -103,7 +98,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         ("clicked", "clicked"),
         ("p-true", "p_true"),
     ):
-        ads.add_argument(f"--{role}-column", default=default)
+        parser.add_argument(f"--{role}-column", default=default)
 
 
 def run(args: argparse.Namespace) -> dict:

@@ -6,8 +6,9 @@ import pandas as pd
 
 from metrics.ads.model import AdsData
 from metrics.ads.ranking import check_bids, query_index
-from metrics.core.io import column, read_table, sample_path
+from metrics.core.io import column, read_table
 from metrics.core.roles import check_distinct_roles
+from metrics.core.samples import sample_path
 from metrics.core.validation import check_labels, check_same_length, check_scores
 
 ADS_SAMPLE_FILE = "ads_auctions.csv.gz"

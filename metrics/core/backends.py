@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from metrics.core.validation import check_unique_names
+
 if TYPE_CHECKING:  # frames are only handed through
     import pandas as pd
 
@@ -62,15 +64,32 @@ class DuckDBBackend:
             self.connection.execute("SET enable_progress_bar = false")  # stdout is JSON only
 
     def open(self, path: str) -> str:
-        """Create a view of the files with each row's file and row number; return its name."""
+        """Create a view of the files with each row's file and row number; return its name.
+        Every file's footer is read first: a file that is not complete Parquet, or that has
+        a column name twice, is one error naming it."""
+        import duckdb
+
         view = f"scan_{next(_views)}"
         quoted = parquet_pattern(path).replace("'", "''")
-        _duckdb_call(
-            self.create_view,
-            view,
-            f"SELECT * FROM read_parquet('{quoted}', file_row_number = true, filename = true)",
-        )
+        try:
+            schema = self.query_raw(
+                f"SELECT file_name, name, num_children FROM parquet_schema('{quoted}')"
+            )
+            self.create_view(
+                view,
+                f"SELECT * FROM read_parquet('{quoted}', file_row_number = true, filename = true)",
+            )
+        except duckdb.Error as error:
+            raise ValueError(
+                f"'{path}' could not be read as Parquet ({_first_line(error)}); a file may be "
+                "incomplete or not Parquet: copy or write it again"
+            ) from None
+        for file_name, names in top_level_names(schema).items():
+            check_unique_names(names, file_name)
         return view
+
+    def query_raw(self, sql: str) -> list[tuple]:
+        return self.connection.cursor().execute(sql).fetchall()
 
     def query(self, sql: str) -> list[tuple]:
         return _duckdb_call(lambda: self.connection.cursor().execute(sql).fetchall())
@@ -111,6 +130,11 @@ class DuckDBBackend:
     @staticmethod
     def days(stamp: str, stamp_type: str = "") -> str:
         return f"date_diff('day', CAST(min({stamp}) AS DATE), CAST(max({stamp}) AS DATE)) + 1"
+
+    @staticmethod
+    def fold(n_splits: int) -> str:
+        """Each row's cross-fitting fold, from a hash of its file and row number."""
+        return f"CAST(hash(filename, file_row_number) % {n_splits} AS BIGINT)"
 
 
 @dataclass(eq=False)
@@ -193,6 +217,46 @@ class SparkBackend:
     def days(cls, stamp: str, stamp_type: str = "") -> str:
         stamp = cls.timestamp(stamp, stamp_type)
         return f"datediff(CAST(max({stamp}) AS DATE), CAST(min({stamp}) AS DATE)) + 1"
+
+    @staticmethod
+    def fold(n_splits: int) -> str:
+        """Each row's cross-fitting fold, from a hash of its file and row number."""
+        return f"CAST(pmod(hash(filename, file_row_number), {n_splits}) AS BIGINT)"
+
+
+def top_level_names(schema: list[tuple[str, str, int | None]]) -> dict[str, list[str]]:
+    """Each file's top-level column names from its Parquet schema, as DuckDB's
+    ``parquet_schema`` lists it: per file, the root, then every element depth first with its
+    number of children.
+
+    Parameters
+    ----------
+    schema : list of (file name, element name, number of children)
+
+    Returns
+    -------
+    dict of str to list of str
+    """
+    names: dict[str, list[str]] = {}
+    left: dict[str, list[int]] = {}  # per file, the children still to visit at each depth
+    for file_name, name, children in schema:
+        stack = left.setdefault(file_name, [])
+        if not stack:  # the root of this file's schema
+            stack.append(children or 0)
+            names[file_name] = []
+            continue
+        if len(stack) == 1:
+            names[file_name].append(name)
+        stack[-1] -= 1
+        if children:
+            stack.append(children)
+        while len(stack) > 1 and stack[-1] == 0:
+            stack.pop()
+    return names
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
 def _duckdb_call(call, *args):

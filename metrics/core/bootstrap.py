@@ -237,14 +237,43 @@ def resample_buckets(
     -------
     BootstrapCurves
     """
+    counts, amounts = resample_sums(buckets, small_rows, n_resamples=n_resamples, seed=seed)
+    return _curves_from_buckets(grid, counts, amounts)
+
+
+def resample_sums(
+    buckets: Buckets,
+    small_rows: tuple[np.ndarray, np.ndarray, np.ndarray] | None,
+    *,
+    n_resamples: int = 400,
+    seed: int = 0,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each bucket's weight and weighted-amount sums in every Poisson-bootstrap resample.
+
+    Parameters
+    ----------
+    buckets : Buckets
+        Moments per bucket.
+    small_rows : tuple of three ndarrays, or None
+        Bucket key, weight and weight x amount of every row in a small bucket, in file order;
+        None when the rows are not at hand (every bucket is then drawn from its moments).
+    n_resamples : int
+        Number of bootstrap resamples.
+    seed : int
+        Seed of ``np.random.default_rng``.
+
+    Returns
+    -------
+    counts, amounts : ndarray of shape (n_resamples, k)
+    """
     rng = np.random.default_rng(seed)
     draws = rng.poisson(buckets.rows, size=(n_resamples, buckets.rows.size))
     counts, amounts = _large_buckets(buckets, draws, rng)
     small = small_buckets(buckets)
-    if small.any():
+    if small_rows is not None and small.any():
         exact_counts, exact_amounts = _small_buckets(*small_rows, small, draws, rng)
         counts[:, small], amounts[:, small] = exact_counts, exact_amounts
-    return _curves_from_buckets(grid, counts, amounts)
+    return counts, amounts
 
 
 def _large_buckets(

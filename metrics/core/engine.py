@@ -22,6 +22,7 @@ from metrics.core.bootstrap import (
     resample_buckets,
     small_buckets,
 )
+from metrics.core.crossfit import N_RESAMPLES, N_SPLITS, CrossFitInputs, FoldCells, fold_bootstrap
 from metrics.core.curves import threshold_curve
 from metrics.core.log_checks import (
     amount_sums_are_finite,
@@ -36,6 +37,8 @@ from metrics.core.log_sql import GRID_STEPS, _bucket_sql, _near_buckets_sql, _wh
 from metrics.core.log_summary import LogSummary
 from metrics.core.value import ValueModel
 
+CROSS_FIT_STEPS = 1_000
+"""The cross-fitted best on a big log chooses its threshold on scores k / 1,000."""
 MAX_DISTINCT = 1_000_000
 """Above this many distinct scores, scores are grouped on a grid of 1 / GRID_STEPS."""
 
@@ -149,6 +152,45 @@ class ParquetLog:
             parts = {"s": score, "y": label.astype(np.float64), "n": n[mine], "a": a[mine]}
             out[name] = LogSummary(curve, int(n[mine].sum()), None, 1 / steps, parts)
         return out
+
+    def cross_fit(self, *, n_resamples: int = N_RESAMPLES, seed: int = 0) -> CrossFitInputs:
+        """Cross-fitting from one grouped query: rows, amount sums and squared amounts per
+        (score on a 1/``CROSS_FIT_STEPS`` grid, label, fold), a row's fold a hash of its file
+        and row number. Thresholds are chosen on the grid; the interval's resamples are drawn
+        from the groups' moments.
+
+        Parameters
+        ----------
+        n_resamples : int
+            Number of bootstrap resamples.
+        seed : int
+            Seed of ``np.random.default_rng``.
+
+        Returns
+        -------
+        CrossFitInputs
+        """
+        k, steps = N_SPLITS, CROSS_FIT_STEPS
+        cell = f"CAST(floor({self.score} * {steps}) AS BIGINT) * 2 + {self.label}"
+        raw = self.engine.arrays(
+            f"SELECT ({cell}) * {k} + {self.engine.fold(k)} AS key, count(*) AS n, "
+            f"sum({self.amount}) AS a, sum(CAST({self.amount} AS DOUBLE) * {self.amount}) AS a2 "
+            f"FROM {self.view} GROUP BY 1"
+        )
+        key = np.asarray(raw["key"]).astype(np.int64)
+        score = np.minimum(key // k // 2, steps) / steps
+        thresholds = np.concatenate([[np.inf], np.unique(score)[::-1]])
+        cells = FoldCells(
+            thresholds=thresholds,
+            point=len(thresholds) - 1 - np.searchsorted(thresholds[:0:-1], score),
+            fold=key % k,
+            label=key // k % 2,
+            weight=np.asarray(raw["n"], dtype=np.float64),
+            amount=np.asarray(raw["a"], dtype=np.float64),
+            n_splits=k,
+            amount_sq=np.asarray(raw["a2"], dtype=np.float64),
+        )
+        return CrossFitInputs(cells, fold_bootstrap(cells, n_resamples=n_resamples, seed=seed))
 
     def perfect_value(self, model: ValueModel) -> float:
         """The perfect decision's value under ``model``, row by row in the engine.

@@ -1,64 +1,24 @@
-"""File input shared by every use case: the bundled samples' location, CSV and Parquet
-reading, column lookup and the ``--where`` row filter. The only file I/O in metrics/."""
+"""File input shared by every use case: CSV and Parquet reading, column lookup and the
+``--where`` row filter. The only file I/O in metrics/ (the samples' location is in
+``metrics.core.samples``)."""
 
 from __future__ import annotations
 
 import codecs
-import contextlib
 import csv
 import gzip
 import io
-import os
-from importlib import resources
+import zlib
 from pathlib import Path
 
 import pandas as pd
 
-SAMPLE_DIR_VARIABLE = "VALUELENS_SAMPLE_DIR"
-"""Environment variable naming a folder of sample files; it wins over the built-in places."""
+from metrics.core.validation import check_unique_names
 
-_CHECKOUT_SAMPLES = Path(__file__).resolve().parents[2] / "sample_data"
-_INSTALLED_SAMPLES = "valuelens_samples"  # sample_data/ as installed by ``pip install .``
 _PARQUET_MAGIC = b"PAR1"
 _GZIP_MAGIC = b"\x1f\x8b"
 _SEPARATORS = (",", ";", "\t", "|")
 _DATA_SUFFIXES = (".csv", ".csv.gz", ".parquet", ".pq", ".tsv", ".txt")
-
-
-def sample_path(file_name: str) -> Path:
-    """Path of a bundled sample file, from a checkout or an installed package.
-
-    Parameters
-    ----------
-    file_name : str
-        File name inside ``sample_data/``, e.g. ``"fraud_transactions.csv.gz"``.
-
-    Returns
-    -------
-    Path
-        The first existing file among ``$VALUELENS_SAMPLE_DIR``, the checkout's
-        ``sample_data/`` and the installed package data.
-
-    Raises
-    ------
-    ValueError
-        When no place holds the file, naming the places looked in and the fix.
-    """
-    places: list[Path] = []
-    if os.environ.get(SAMPLE_DIR_VARIABLE):
-        places.append(Path(os.environ[SAMPLE_DIR_VARIABLE]))
-    places.append(_CHECKOUT_SAMPLES)
-    with contextlib.suppress(ModuleNotFoundError):
-        places.append(Path(str(resources.files(_INSTALLED_SAMPLES))))
-    for place in places:
-        if (place / file_name).is_file():
-            return place / file_name
-    looked = ", ".join(str(p) for p in places)
-    raise ValueError(
-        f"sample file '{file_name}' was not found (looked in {looked}); run ValueLens from "
-        f"its checkout, reinstall it with 'pip install .', or set {SAMPLE_DIR_VARIABLE} to a "
-        "folder holding the sample files"
-    )
 
 
 def read_table(source: str | Path | bytes, *, name: str | None = None) -> pd.DataFrame:
@@ -105,32 +65,62 @@ def read_table(source: str | Path | bytes, *, name: str | None = None) -> pd.Dat
     return frame
 
 
-def _unreadable(label: str, kind: str, error: Exception) -> ValueError:
-    detail = str(error).splitlines()[0] if str(error) else "no detail"
+_CUT_SHORT = (EOFError, zlib.error, gzip.BadGzipFile)
+"""What a gzip stream that was cut short or corrupted raises while it is read."""
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).splitlines()[0] if str(error) else "no detail"
+
+
+def _cut_short(label: str) -> ValueError:
     return ValueError(
-        f"file '{label}' could not be read as {kind} ({type(error).__name__}: {detail}); "
+        f"file '{label}' is a gzip file that ends early or is damaged (it was probably cut "
+        "short while copying or downloading); copy it again, or compress the CSV again"
+    )
+
+
+def _unreadable(label: str, kind: str, error: Exception) -> ValueError:
+    if isinstance(error, _CUT_SHORT):
+        return _cut_short(label)
+    return ValueError(
+        f"file '{label}' could not be read as {kind} ({type(error).__name__}: "
+        f"{_first_line(error)}); "
         "save it as CSV with a header row or as Parquet"
     )
 
 
 def _read_parquet(raw: bytes, label: str) -> pd.DataFrame:
+    import pyarrow.parquet as pq
+
     try:
-        frame = pd.read_parquet(io.BytesIO(raw))
+        names = pq.read_schema(io.BytesIO(raw)).names
     except Exception as error:  # any parser failure becomes one clear line
-        raise _unreadable(label, "Parquet", error) from None
-    _check_unique(list(map(str, frame.columns)), label)
-    return frame
+        raise _bad_parquet(label, error) from None
+    check_unique_names(names, label)  # with a name twice, which column would be read?
+    try:
+        return pd.read_parquet(io.BytesIO(raw))
+    except Exception as error:
+        raise _bad_parquet(label, error) from None
+
+
+def _bad_parquet(label: str, error: Exception) -> ValueError:
+    return ValueError(
+        f"file '{label}' could not be read as Parquet ({type(error).__name__}: "
+        f"{_first_line(error)}); it may be incomplete: copy or write it again, or save it as "
+        "CSV with a header row"
+    )
 
 
 def _read_csv(raw: bytes, label: str) -> pd.DataFrame:
-    text_head = _head(raw)
+    text_head = _head(raw, label)
     encoding = _encoding(text_head)
     head = text_head.decode(encoding, errors="replace").lstrip("\ufeff")
     header = head.splitlines()[0] if head.strip() else ""
     separator = max(_SEPARATORS, key=header.count)
     if not header.count(separator):
         separator = ","
-    _check_unique(next(csv.reader([header], delimiter=separator), []), label)
+    check_unique_names(next(csv.reader([header], delimiter=separator), []), label)
     compression = "gzip" if raw[:2] == _GZIP_MAGIC else None
     try:
         return pd.read_csv(
@@ -140,17 +130,15 @@ def _read_csv(raw: bytes, label: str) -> pd.DataFrame:
         raise _unreadable(label, "CSV", error) from None
 
 
-def _head(raw: bytes, size: int = 65_536) -> bytes:
+def _head(raw: bytes, label: str, size: int = 65_536) -> bytes:
     """The first bytes of the file's text, decompressed if it is gzipped."""
     if raw[:2] != _GZIP_MAGIC:
         return raw[:size]
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(raw)) as handle:
             return handle.read(size)
-    except OSError as error:
-        raise ValueError(
-            f"the gzip file could not be opened ({error}); compress it again"
-        ) from None
+    except (*_CUT_SHORT, OSError):
+        raise _cut_short(label) from None
 
 
 def _encoding(head: bytes) -> str:
@@ -170,18 +158,6 @@ def _decodes(head: bytes, encoding: str) -> bool:
     except UnicodeDecodeError:
         return False
     return True
-
-
-def _check_unique(names: list[str], label: str) -> None:
-    seen: dict[str, int] = {}
-    for position, column_name in enumerate(names, start=1):
-        if column_name in seen:
-            raise ValueError(
-                f"file '{label}' has the column name '{column_name}' twice (columns "
-                f"{seen[column_name]} and {position}); rename one so each column has its "
-                "own name"
-            )
-        seen[column_name] = position
 
 
 def column(frame: pd.DataFrame, name: str, role: str) -> pd.Series:

@@ -39,24 +39,18 @@ def json_report(report: dict[str, object]) -> dict[str, object]:
     return {k: v if isinstance(v, str) else json_number(v) for k, v in report.items()}
 
 
-def add_sub_command(
-    commands: argparse._SubParsersAction,
-    name: str,
+def common_options(
+    parser: argparse.ArgumentParser,
     *,
-    help: str,
     run: Callable[[argparse.Namespace], dict],
     data: str | None = "required",
 ) -> argparse.ArgumentParser:
-    """A sub-command with ``--json``, and ``--data`` and ``--where`` when it reads one file.
+    """``--json``, and ``--data`` and ``--where`` when the sub-command reads one file.
 
     Parameters
     ----------
-    commands : argparse sub-parsers
-        Where the sub-command is added.
-    name : str
-        The sub-command, e.g. ``evaluate``.
-    help : str
-        One line for ``valuelens --help``.
+    parser : ArgumentParser
+        The sub-command's parser.
     run : callable
         Reads the parsed arguments and returns the JSON report; raises ValueError on bad input.
     data : {"required", "optional"} or None
@@ -66,9 +60,8 @@ def add_sub_command(
     Returns
     -------
     ArgumentParser
-        For the use case's own options.
+        ``parser``, for the use case's own options.
     """
-    parser = commands.add_parser(name, help=help)
     parser.set_defaults(run=run)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     if data is None:

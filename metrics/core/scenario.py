@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from metrics.core.scenario_inputs import ScenarioInputs
+
 FORMAT = 1
 """Bumped when the file's layout changes; older files are read while the layout allows."""
 
@@ -125,12 +127,14 @@ def new_scenario(page: str, inputs: dict, source: str, data_fingerprint: str) ->
     return Scenario(page, dict(inputs), source, data_fingerprint, valuelens_version(), saved)
 
 
-def read_scenario(text: str | bytes) -> Scenario:
+def read_scenario(text: str | bytes, *, source: str = "the scenario") -> Scenario:
     """A scenario file, checked; a ValueError says what is wrong with it.
 
     Parameters
     ----------
     text : str or bytes
+    source : str
+        The file's name, for messages about its inputs.
 
     Returns
     -------
@@ -152,7 +156,7 @@ def read_scenario(text: str | bytes) -> Scenario:
         raise ValueError("this scenario has no page or no inputs; save it again from a page")
     return Scenario(
         raw["page"],
-        raw["inputs"],
+        ScenarioInputs(raw["inputs"], source),
         str(data.get("source", "")),
         str(data.get("fingerprint", "")),
         str(raw.get("valuelens_version", "unknown")),

@@ -52,14 +52,44 @@ def parse_timestamps(
     if pd.api.types.is_numeric_dtype(values):
         return _from_epoch(values, name, rows)
     text = values.astype("string").str.strip()
+    _reject_mixed_zones(text, name, rows)
     if timestamp_format is not None:
-        parsed = pd.to_datetime(text, format=timestamp_format, errors="coerce", utc=True)
+        parsed = _to_datetime(text, format=timestamp_format)
         _reject_unparsed(text, parsed, name, rows, f"they do not match {timestamp_format!r}")
         return _naive_utc(parsed)
-    iso = pd.to_datetime(text, format="ISO8601", errors="coerce", utc=True)
+    iso = _to_datetime(text, format="ISO8601")
     if iso.notna().all():
         return _naive_utc(iso)
     return _day_or_month_first(text, name, rows)
+
+
+_ZONE = r"\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)$"
+"""A time of day followed by a time zone: Z, UTC, GMT or an offset such as +02:00."""
+
+
+def _reject_mixed_zones(text: pd.Series, name: str, rows: np.ndarray | None) -> None:
+    """Times with a zone and times without one cannot be put on one clock: which zone would
+    the bare ones be in? Ask instead of guessing UTC."""
+    present = text.notna() & (text != "")
+    zoned = text.str.contains(_ZONE, case=False, regex=True, na=False)
+    if zoned.any() and (present & ~zoned).any():
+        with_zone = int(np.flatnonzero(zoned.to_numpy())[0])
+        without = int(np.flatnonzero((present & ~zoned).to_numpy())[0])
+        raise ValueError(
+            f"column '{name}' mixes times with a time zone (e.g. {text.iloc[with_zone]!r} in "
+            f"row {_row(with_zone, rows)}) and without one (e.g. {text.iloc[without]!r} in row "
+            f"{_row(without, rows)}); write every time with its zone or offset (e.g. +00:00), "
+            "or none"
+        )
+
+
+def _to_datetime(text: pd.Series, **options: object) -> pd.Series:
+    """``pd.to_datetime`` in UTC; text it cannot read at all (an unknown zone name, a year
+    out of range) is NaT, reported with its row like any other unreadable date."""
+    try:
+        return pd.to_datetime(text, errors="coerce", utc=True, **options)
+    except (ValueError, KeyError, OverflowError, TypeError):
+        return pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns, UTC]")
 
 
 def _naive_utc(parsed: pd.Series) -> pd.Series:
@@ -95,8 +125,8 @@ def _read_as(text: pd.Series, *, dayfirst: bool) -> pd.Series:
         warnings.simplefilter("ignore", UserWarning)
         guessed = guess_datetime_format(str(first), dayfirst=dayfirst)
     if guessed is None:
-        return pd.to_datetime(text, format="mixed", dayfirst=dayfirst, errors="coerce", utc=True)
-    return pd.to_datetime(text, format=guessed, errors="coerce", utc=True)
+        return _to_datetime(text, format="mixed", dayfirst=dayfirst)
+    return _to_datetime(text, format=guessed)
 
 
 def _day_or_month_first(text: pd.Series, name: str, rows: np.ndarray | None) -> pd.Series:

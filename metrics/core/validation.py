@@ -311,3 +311,28 @@ def warn_undefined(metric: str, reason: str) -> float:
         f"{metric} is undefined: {reason}; reported as NaN", UndefinedMetricWarning, stacklevel=3
     )
     return float("nan")
+
+
+def check_unique_names(names: list[str], label: str) -> None:
+    """A ValueError naming the first column name a file holds twice, and the fix.
+
+    Parameters
+    ----------
+    names : list of str
+        The file's column names, in order.
+    label : str
+        The file's name, for the message.
+
+    Returns
+    -------
+    None
+    """
+    seen: dict[str, int] = {}
+    for position, column_name in enumerate(names, start=1):
+        if column_name in seen:
+            raise ValueError(
+                f"file '{label}' has the column name '{column_name}' twice (columns "
+                f"{seen[column_name]} and {position}); rename one so each column has its "
+                "own name"
+            )
+        seen[column_name] = position

@@ -6,44 +6,46 @@ from __future__ import annotations
 import argparse
 
 from metrics.core.gate import add_gate_options
-from metrics.core.report import add_sub_command, four_numbers
+from metrics.core.report import common_options, four_numbers
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
-    """Register ``decide`` and its options.
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``decide``.
 
     Parameters
     ----------
-    commands : argparse sub-parsers
-        Where the sub-command is added.
+    parser : ArgumentParser
+        The sub-command's parser, named and described by ``metrics.cli.COMMANDS``.
 
     Returns
     -------
     None
     """
-    de = add_sub_command(
-        commands,
-        "decide",
-        help="any binary classifier: value of acting on its scores under a value matrix",
-        run=run,
-    )
-    de.add_argument("--label-column", default="label", help="1 = the class acted on")
-    de.add_argument("--score-column", default="score")
-    de.add_argument("--amount-column", help="per-row amount for --amount-rates")
-    de.add_argument("--timestamp-column", help="dates: figures are also given a year")
-    de.add_argument(
+    common_options(parser, run=run)
+    parser.add_argument("--label-column", default="label", help="1 = the class acted on")
+    parser.add_argument("--score-column", default="score")
+    parser.add_argument("--amount-column", help="per-row amount for --amount-rates")
+    parser.add_argument("--timestamp-column", help="dates: figures are also given a year")
+    parser.add_argument(
         "--value-matrix", required=True, help="value of one row per outcome: TN,FP,FN,TP"
     )
-    de.add_argument("--amount-rates", help="share of the amount added per outcome: TN,FP,FN,TP")
-    de.add_argument("--threshold", type=float, help="also value acting on score >= threshold")
-    de.add_argument("--min-precision", type=float)
-    de.add_argument("--min-recall", type=float)
-    de.add_argument("--max-flag-rate", type=float, help="largest share of rows acted on")
-    de.add_argument("--review-cost", type=float, help="cost of reviewing one row (three-way)")
-    de.add_argument("--segment-column", help="best threshold per segment")
-    de.add_argument("--compare-column", help="a second model's scores on the same rows")
-    add_gate_options(de, "best_value (value_at_threshold with --threshold)")
-    de.set_defaults(gate="best_value")
+    parser.add_argument("--amount-rates", help="share of the amount added per outcome: TN,FP,FN,TP")
+    parser.add_argument("--threshold", type=float, help="also value acting on score >= threshold")
+    parser.add_argument("--min-precision", type=float)
+    parser.add_argument("--min-recall", type=float)
+    parser.add_argument("--max-flag-rate", type=float, help="largest share of rows acted on")
+    parser.add_argument("--review-cost", type=float, help="cost of reviewing one row (three-way)")
+    parser.add_argument("--segment-column", help="best threshold per segment")
+    parser.add_argument("--compare-column", help="a second model's scores on the same rows")
+    add_gate_options(parser, "the --gate-on figure (value_at_threshold with --threshold)")
+    parser.add_argument(
+        "--gate-on",
+        dest="gate",
+        choices=["best_value", "best_value_cross_fitted"],
+        default="best_value",
+        help="the figure the gate checks: the in-sample best value (default, as before) or the "
+        "cross-fitted one, chosen and valued on different rows (lower, and what the model earns)",
+    )
 
 
 def run(args: argparse.Namespace) -> dict:

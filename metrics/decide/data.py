@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from metrics.core.io import column, read_table, sample_path
+from metrics.core.io import column, read_table
 from metrics.core.roles import check_distinct_roles
+from metrics.core.samples import sample_path
 from metrics.core.timestamps import days_covered, parse_timestamps
 from metrics.core.validation import check_amounts, check_labels, check_scores
 from metrics.core.value import ValueModel

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from metrics.core.crossfit import CrossFitInputs, CrossFitted, cross_fitted
 from metrics.core.curves import ThresholdCurve
 from metrics.core.value import ClassAmounts, OutcomeValue, ValueModel, perfect_value, value_curve
 
@@ -129,6 +130,29 @@ def decide(
         perfect=none + over_none,
         best=int(np.argmax(value)),
         model=model,
+    )
+
+
+def earned_best(decision: Decision, inputs: CrossFitInputs | None) -> CrossFitted | None:
+    """The best threshold's value over acting on nobody, chosen and valued on different rows.
+
+    Parameters
+    ----------
+    decision : Decision
+    inputs : CrossFitInputs or None
+        Folds and resamples of the decision's rows; None for a big log (nothing held out).
+
+    Returns
+    -------
+    CrossFitted or None
+    """
+    if inputs is None:
+        return None
+    return cross_fitted(
+        inputs.cells,
+        decision.model,
+        in_sample=decision.best_value - decision.none,
+        boot=inputs.boot,
     )
 
 

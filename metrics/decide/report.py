@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import argparse
 
-from metrics.core.curves import threshold_curve
+from metrics.core.crossfit import curve_with_cross_fit
 from metrics.core.report import json_number, json_report
 from metrics.core.validation import check_non_negative, check_share, check_threshold
 from metrics.core.value import ValueModel, class_amounts
 from metrics.decide.compare import compare_models
 from metrics.decide.data import DecisionData
-from metrics.decide.model import Constraints, constrained_best, decide
+from metrics.decide.model import Constraints, constrained_best, decide, earned_best
 from metrics.decide.segments import by_segment, segment_curves
 from metrics.decide.three_way import three_way
 
@@ -54,13 +54,17 @@ def decide_report(data: DecisionData, model: ValueModel, args: argparse.Namespac
     -------
     dict
     """
-    curve = threshold_curve(data.y, data.score, amount=data.amount)
+    curve, inputs = curve_with_cross_fit(data.y, data.score, amount=data.amount)
     decision = decide(curve, class_amounts(data.y, data.amount), model)
+    honest = earned_best(decision, inputs)
     report: dict[str, object] = {
         "n": int(curve.n),
         "positives": int(curve.positives),
         "best_threshold": json_number(decision.best_threshold),
         "best_value": decision.best_value,
+        "best_value_cross_fitted": decision.none + honest.value,
+        "best_value_cross_fitted_low": decision.none + honest.low,
+        "best_value_cross_fitted_high": decision.none + honest.high,
     }
     if args.threshold is not None:
         report["value_at_threshold"] = float(

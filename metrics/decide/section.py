@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from metrics.core.crossfit import CrossFitted
 from metrics.core.format import money, threshold_text
 from metrics.core.html_report import Assumption, ReportSection, render_report
 from metrics.decide import charts
@@ -51,6 +52,8 @@ class DecisionScenario:
     segments: Segments | None = None
     differences: dict[str, Difference] = field(default_factory=dict)
     year_text: str = ""
+    honest: CrossFitted | None = None
+    """The best threshold's value chosen and valued on different rows (None for a big log)."""
 
 
 def decide_section(scenario: DecisionScenario, *, source: str, fingerprint: str) -> ReportSection:
@@ -97,7 +100,7 @@ def decide_section(scenario: DecisionScenario, *, source: str, fingerprint: str)
         question=QUESTION,
         framing=FRAMING,
         assumptions=assumptions,
-        tiles=headline_tiles(s.decision, s.days),
+        tiles=headline_tiles(s.decision, s.days, s.honest),
         sentences=sentences,
         figures=figures,
         source=source,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from metrics.core.crossfit import CrossFitted
 from metrics.core.format import Tile, money, percent, threshold_text, year_scale
 from metrics.core.rates import point_at
 from metrics.decide.compare import Difference
@@ -15,13 +16,18 @@ from metrics.decide.three_way import ThreeWay
 from metrics.decide.uncertain import Uncertainty
 
 
-def headline_tiles(decision: Decision, days: float | None) -> list[Tile]:
-    """The best value, what it adds to each baseline, and its share of the perfect decision.
+def headline_tiles(
+    decision: Decision, days: float | None, honest: CrossFitted | None = None
+) -> list[Tile]:
+    """What the model adds over the better baseline (as earned, when rows are held out), the
+    best value itself, and its share of the perfect decision.
 
     Parameters
     ----------
     decision : Decision
     days : float or None
+    honest : CrossFitted, optional
+        The best threshold's value over acting on nobody, chosen and valued on different rows.
 
     Returns
     -------
@@ -29,28 +35,41 @@ def headline_tiles(decision: Decision, days: float | None) -> list[Tile]:
     """
     factor, how = year_scale(days)
     best = decision.best_value
+    baseline = max(decision.none, decision.everyone)
+    which = "acting on nobody" if decision.none >= decision.everyone else "acting on everybody"
     gap = decision.perfect - decision.none
     share = (best - decision.none) / gap if gap > 0 else np.nan
-    note = f"{money(best * factor)} a year ({how})" if how else None
+    a_year = " a year" if how else ""
+    if honest is None:
+        added = Tile(
+            f"Adds over {which}{a_year}",
+            money((best - baseline) * factor),
+            "What acting at the best threshold adds over the better of acting on nobody and "
+            "acting on everybody. Chosen and valued on the same rows: a little optimistic.",
+            note=f"Scaled from {how}" if how else None,
+        )
+    else:
+        earned = decision.none + honest.value - baseline
+        low, high = (decision.none + x - baseline for x in (honest.low, honest.high))
+        added = Tile(
+            f"Adds over {which}{a_year}, as earned",
+            money(earned * factor),
+            "What acting at the best threshold adds over the better of acting on nobody and "
+            f"acting on everybody, on rows the threshold was not chosen on: it is chosen on "
+            f"{honest.n_splits - 1} of {honest.n_splits} parts of the rows and valued on the "
+            "part left out, for each part in turn.",
+            note=f"95% interval: {money(low * factor)} to {money(high * factor)}; valued on "
+            f"the rows it was chosen on: {money((best - baseline) * factor)}",
+        )
     return [
+        added,
         Tile(
             "Best value",
             money(best),
             "Value of acting on every row at or above the best threshold, under the value "
-            "matrix: the sum over rows of their outcome's value.",
-            note=note,
-        ),
-        Tile(
-            "Over acting on nobody",
-            money(best - decision.none),
-            "What the model adds over never acting.",
-            arrow=False,
-        ),
-        Tile(
-            "Over acting on everybody",
-            money(best - decision.everyone),
-            "What the model adds over acting on every row.",
-            arrow=False,
+            "matrix: the sum over rows of their outcome's value (every outcome counted, so "
+            "it can be negative even when the model helps).",
+            note=f"{money(best * factor)} a year ({how})" if how else None,
         ),
         Tile(
             "Share of the perfect decision",

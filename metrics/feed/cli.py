@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import argparse
 import math
+from typing import TYPE_CHECKING
 
-from metrics.core.report import add_sub_command, json_report
+from metrics.core.report import common_options, json_report
+from metrics.feed.columns import FEED_OPTIONAL, FEED_ROLES, option_stem
 from metrics.feed.model import HARMS, FilterThresholds
-from metrics.feed.ranking import DEFAULT_REVENUE, FeedOutcome, Revenue
-from metrics.feed.upload import FEED_OPTIONAL, FEED_ROLES, option_stem
-from metrics.feed.view import DEFAULT_FEEDS_PER_DAY, FeedView, yearly_revenue
+from metrics.feed.ranking import DEFAULT_FEEDS_PER_DAY, DEFAULT_REVENUE, FeedOutcome, Revenue
+
+if TYPE_CHECKING:
+    from metrics.feed.view import FeedView
 
 FIGURES = {
     "expected_clicks": "expected_clicks",
@@ -26,6 +29,8 @@ FIGURES = {
 
 
 def _figures(outcome: FeedOutcome, feeds_per_day: float) -> dict:
+    from metrics.feed.view import yearly_revenue
+
     out = {name: getattr(outcome, field) for name, field in FIGURES.items()}
     return json_report({**out, "revenue_a_year": yearly_revenue(outcome, feeds_per_day)})
 
@@ -86,42 +91,36 @@ def _flag(role: str) -> str:
     return f"--{option_stem(role)}-column"
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
-    """Register ``feed`` and its options.
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``feed``.
 
     Parameters
     ----------
-    commands : argparse sub-parsers
-        Where the sub-command is added.
+    parser : ArgumentParser
+        The sub-command's parser, named and described by ``metrics.cli.COMMANDS``.
 
     Returns
     -------
     None
     """
-    fe = add_sub_command(
-        commands,
-        "feed",
-        help="newsfeed: clicks, quality, harm and ad revenue for weights alpha, beta",
-        run=run,
-        data="optional",
-    )
-    fe.add_argument("--alpha", type=float, default=0.5, help="weight of predicted quality")
-    fe.add_argument("--beta", type=float, default=0.5, help="weight of predicted engagement")
-    fe.add_argument("--k", type=int, default=10, help="posts shown per feed (default 10)")
-    fe.add_argument("--revenue-per-click", type=float, default=DEFAULT_REVENUE.per_click)
-    fe.add_argument("--revenue-per-post", type=float, default=DEFAULT_REVENUE.per_impression)
-    fe.add_argument("--feeds-per-day", type=float, default=DEFAULT_FEEDS_PER_DAY)
+    common_options(parser, run=run, data="optional")
+    parser.add_argument("--alpha", type=float, default=0.5, help="weight of predicted quality")
+    parser.add_argument("--beta", type=float, default=0.5, help="weight of predicted engagement")
+    parser.add_argument("--k", type=int, default=10, help="posts shown per feed (default 10)")
+    parser.add_argument("--revenue-per-click", type=float, default=DEFAULT_REVENUE.per_click)
+    parser.add_argument("--revenue-per-post", type=float, default=DEFAULT_REVENUE.per_impression)
+    parser.add_argument("--feeds-per-day", type=float, default=DEFAULT_FEEDS_PER_DAY)
     for harm in HARMS:
-        fe.add_argument(
+        parser.add_argument(
             f"--{harm}-threshold",
             type=float,
             default=getattr(FilterThresholds(), harm),
             help=f"remove a post when its {harm} score is at least this (1: keep all)",
         )
     for role, (default, label) in FEED_ROLES.items():
-        fe.add_argument(_flag(role), default=default, help=label)
+        parser.add_argument(_flag(role), default=default, help=label)
     for role, (default, label) in FEED_OPTIONAL.items():
-        fe.add_argument(_flag(role), help=f"{label}; '{default}' when the file has it")
+        parser.add_argument(_flag(role), help=f"{label}; '{default}' when the file has it")
 
 
 def run(args: argparse.Namespace) -> dict:

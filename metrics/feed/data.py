@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from metrics.core.io import read_table, sample_path
+from metrics.core.io import read_table
+from metrics.core.samples import sample_path
 from metrics.feed.story import FeedSample, build_feed
 
 FEED_USERS_FILE = "feed_users.csv"

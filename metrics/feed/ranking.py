@@ -19,6 +19,8 @@ class Revenue:
 
 
 DEFAULT_REVENUE = Revenue()
+DEFAULT_FEEDS_PER_DAY = 1_000_000
+"""Feeds served a day, for revenue a year."""
 
 
 @dataclass(frozen=True)

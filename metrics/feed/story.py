@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from metrics.feed.columns import HARM_COLUMNS
 from metrics.feed.model import FeedData
 
 N_TOPICS = 8
@@ -228,11 +229,6 @@ POST_FEATURES = [
     "claim_score",
     "report_rate",
 ]
-HARM_COLUMNS = {
-    "spam": ("is_spam", "spam_score"),
-    "nsfw": ("is_nsfw", "nsfw_score"),
-    "misinfo": ("is_misinfo", "misinfo_score"),
-}
 
 
 @dataclass(frozen=True, eq=False)

@@ -12,25 +12,8 @@ import pandas as pd
 
 from metrics.core.io import column
 from metrics.core.validation import check_labels, check_scores
+from metrics.feed.columns import option_stem
 from metrics.feed.model import HARMS, FeedData
-from metrics.feed.story import HARM_COLUMNS
-
-FEED_ROLES = {
-    "user": ("user_id", "User id column"),
-    "post": ("post_id", "Post id column"),
-    "quality_pred": ("quality_pred", "Predicted quality column"),
-    "engagement": ("engagement_pred", "Predicted click probability column"),
-}
-"""Required roles: (default column name, label)."""
-
-FEED_OPTIONAL = {
-    "quality": ("quality", "True quality column (optional, 0 to 1)"),
-    "p_click": ("p_click", "True click probability or clicked 0/1 (optional)"),
-    "extremeness": ("extremeness", "Extremeness column (optional, 0 to 1)"),
-    **{f"{h}_score": (c[1], f"{h} classifier score (optional)") for h, c in HARM_COLUMNS.items()},
-    **{f"is_{h}": (c[0], f"{h}: truly harmful 0/1 (optional)") for h, c in HARM_COLUMNS.items()},
-}
-"""Optional roles: what is absent is either left out of the page (truth) or off (filters)."""
 
 MAX_CELLS = 20_000_000
 """Users x the most candidates any user has: the ranking grid's size limit."""
@@ -137,21 +120,6 @@ def _number(
             f"{frame[name].iloc[i]!r} in row {rows[i]}; fill them in or drop those rows"
         )
     return values.to_numpy(dtype=float), values.rank(method="average", pct=True).to_numpy()
-
-
-def option_stem(role: str) -> str:
-    """A role's command-line stem: ``quality_pred`` is ``--quality-pred-column``.
-
-    Parameters
-    ----------
-    role : str
-        A key of ``FEED_ROLES`` or ``FEED_OPTIONAL``.
-
-    Returns
-    -------
-    str
-    """
-    return role.replace("_", "-")
 
 
 def _share(frame: pd.DataFrame, name: str, role: str, rows: np.ndarray) -> np.ndarray:

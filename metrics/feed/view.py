@@ -9,9 +9,8 @@ import pandas as pd
 
 from metrics.core.format import Tile, money, percent, signed_money
 from metrics.feed.model import EXTREME, HARMS, Blendable, FeedData, FilterReport
-from metrics.feed.ranking import FeedOutcome, Revenue, rank_feed
+from metrics.feed.ranking import DEFAULT_FEEDS_PER_DAY, FeedOutcome, Revenue, rank_feed
 
-DEFAULT_FEEDS_PER_DAY = 1_000_000
 """Feeds served a day, the default that turns revenue per 1,000 feeds into a year."""
 
 TOPICS = ["politics", "sports", "science", "celebrity", "finance", "health", "tech", "travel"]

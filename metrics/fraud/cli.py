@@ -11,7 +11,7 @@ from metrics.core.bootstrap import bootstrap_curves
 from metrics.core.engine import open_log
 from metrics.core.gate import add_gate_options
 from metrics.core.rates import average_precision, roc_auc
-from metrics.core.report import add_sub_command, json_report
+from metrics.core.report import common_options, json_report
 from metrics.core.validation import check_threshold
 from metrics.fraud.model import FraudAnalysis, FraudCosts, analyse, analyse_curve, snapshot
 
@@ -36,7 +36,7 @@ def evaluate_report(
         JSON-safe: counts, metrics, net savings (USD) and best thresholds.
     """
     snap = snapshot(analysis, threshold)
-    p, best = snap.point, analysis.best
+    p, best, honest = snap.point, analysis.best, analysis.honest
     within = best.savings_within_capacity
     report = {
         "n": analysis.curve.n,
@@ -57,6 +57,9 @@ def evaluate_report(
         "share_of_perfect": snap.share_of_perfect,
         "best_savings_threshold": best.savings.threshold,
         "best_savings": best.savings.value,
+        "best_value_cross_fitted": None if honest is None else honest.value,
+        "best_value_cross_fitted_low": None if honest is None else honest.low,
+        "best_value_cross_fitted_high": None if honest is None else honest.high,
         "best_f1_threshold": best.f1.threshold,
         "best_accuracy_threshold": best.accuracy.threshold,
         "days": analysis.days,
@@ -71,77 +74,73 @@ def evaluate_report(
     return json_report(report)
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
-    """Register ``evaluate`` and its options.
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``evaluate``.
 
     Parameters
     ----------
-    commands : argparse sub-parsers
-        Where the sub-command is added.
+    parser : ArgumentParser
+        The sub-command's parser, named and described by ``metrics.cli.COMMANDS``.
 
     Returns
     -------
     None
     """
-    ev = add_sub_command(
-        commands,
-        "evaluate",
-        help="fraud model: confusion counts, ML metrics and net savings in USD",
-        run=run,
-    )
-    ev.add_argument(
+    common_options(parser, run=run)
+    parser.add_argument(
         "--threshold",
         type=float,
         required=True,
         help="flag a transaction when score >= threshold, in [0, 1]",
     )
     costs = FraudCosts()
-    ev.add_argument(
+    parser.add_argument(
         "--review-cost",
         type=float,
         default=costs.review_cost,
         help="USD per flagged transaction (default %(default)s)",
     )
-    ev.add_argument(
+    parser.add_argument(
         "--chargeback-fee",
         type=float,
         default=costs.chargeback_fee,
         help="USD saved per caught fraud on top of its amount (default %(default)s)",
     )
-    ev.add_argument(
+    parser.add_argument(
         "--decline-cost-rate",
         type=float,
         default=costs.decline_cost_rate,
         help="share of a flagged legitimate amount lost to friction (default %(default)s)",
     )
-    ev.add_argument(
+    parser.add_argument(
         "--capacity-per-day",
         type=float,
         default=None,
         help="alerts your reviewers can handle a day (needs a timestamp column)",
     )
-    ev.add_argument(
+    parser.add_argument(
         "--interval",
         action="store_true",
-        help="add a 95%% bootstrap interval for net savings (400 resamples)",
+        help="add a 95%% bootstrap interval for net savings (400 resamples); on a big log "
+        "summed by an engine, also the cross-fitted best (each one more pass over the log)",
     )
-    ev.add_argument("--label-column", default="label")
-    ev.add_argument("--score-column", default="score")
-    ev.add_argument("--amount-column", default="amount")
-    ev.add_argument("--timestamp-column", default="timestamp")
-    ev.add_argument(
+    parser.add_argument("--label-column", default="label")
+    parser.add_argument("--score-column", default="score")
+    parser.add_argument("--amount-column", default="amount")
+    parser.add_argument("--timestamp-column", default="timestamp")
+    parser.add_argument(
         "--timestamp-format",
         metavar="FORMAT",
         help="strftime format of the timestamps when they are not ISO 8601 or epoch numbers, "
         "e.g. %%d/%%m/%%Y",
     )
-    _add_engine_arguments(ev)
-    add_gate_options(ev, "net_savings")
-    ev.set_defaults(gate="net_savings")
+    _add_engine_arguments(parser)
+    add_gate_options(parser, "net_savings")
+    parser.set_defaults(gate="net_savings")
 
 
-def _add_engine_arguments(ev: argparse.ArgumentParser) -> None:
-    ev.add_argument(
+def _add_engine_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--engine",
         choices=["auto", "pandas", "duckdb", "spark"],
         default="auto",
@@ -149,7 +148,7 @@ def _add_engine_arguments(ev: argparse.ArgumentParser) -> None:
         "folders of any size; Spark for logs on a cluster; pandas in memory for a CSV file "
         "(default auto: DuckDB for Parquet, pandas for CSV)",
     )
-    ev.add_argument(
+    parser.add_argument(
         "--spark-master",
         metavar="URL",
         help="with --engine spark: the cluster, e.g. spark://host:7077 (default local mode, "
@@ -232,9 +231,9 @@ def _run_in_engine(args: argparse.Namespace, threshold: float, costs: FraudCosts
     )
     summary = log.summary()
     _check_capacity(args, summary.days)
-    boot = None
-    if args.interval:
-        boot = log.bootstrap(np.array([threshold]))
+    boot = cross_fit = None
+    if args.interval:  # each is one more grouped pass over the log
+        boot, cross_fit = log.bootstrap(np.array([threshold])), log.cross_fit()
     analysis = analyse_curve(
         summary.curve,
         costs,
@@ -242,5 +241,6 @@ def _run_in_engine(args: argparse.Namespace, threshold: float, costs: FraudCosts
         perfect_savings=summary.perfect,
         capacity_per_day=args.capacity_per_day,
         boot=boot,
+        cross_fit=cross_fit,
     )
     return evaluate_report(analysis, threshold, resolution=summary.resolution)

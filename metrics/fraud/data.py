@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from metrics.core.io import column, read_table, sample_path
+from metrics.core.io import column, read_table
 from metrics.core.roles import (
     Guess,
     Role,
@@ -15,6 +15,7 @@ from metrics.core.roles import (
     is_probability,
     is_time,
 )
+from metrics.core.samples import sample_path
 from metrics.core.timestamps import days_covered, parse_timestamps
 from metrics.core.validation import check_amounts, check_labels, check_same_length, check_scores
 from metrics.fraud.model import FraudData

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from metrics.core.bootstrap import BootstrapCurves, ValueBand, value_band
-from metrics.core.curves import ThresholdCurve, threshold_curve
+from metrics.core.crossfit import CrossFitInputs, CrossFitted, cross_fitted, prepare_cross_fit
+from metrics.core.curves import ThresholdCurve, descending_order, threshold_curve
 from metrics.core.rates import ClassificationPoint, point_at
 from metrics.core.validation import check_non_negative, check_share
 from metrics.core.value import (
@@ -69,15 +70,27 @@ class FraudData:
     amount: np.ndarray
     days: float | None = None
 
-    def curve(self) -> ThresholdCurve:
-        return threshold_curve(self.y_true, self.y_score, amount=self.amount)
+    def curve(self, order: np.ndarray | None = None) -> ThresholdCurve:
+        return threshold_curve(self.y_true, self.y_score, amount=self.amount, order=order)
+
+    def order(self) -> np.ndarray:
+        """Rows from the highest score down: one sort for the curve and the folds."""
+        return descending_order(self.y_score)
+
+    def cross_fit(self, order: np.ndarray, *, interval: bool = True) -> CrossFitInputs:
+        """Folds and resamples for the cross-fitted best value."""
+        return prepare_cross_fit(
+            self.y_true, self.y_score, order=order, amount=self.amount, interval=interval
+        )
 
 
 @dataclass(frozen=True, eq=False)
 class FraudAnalysis:
     """Everything about one model and one cost setting that does not depend on the threshold.
 
-    ``values`` is net savings (USD, versus approving everything) at each curve point.
+    ``values`` is net savings (USD, versus approving everything) at each curve point;
+    ``honest`` the most-money threshold's savings chosen and valued on different rows (None
+    for a big log, whose rows are only summed).
     """
 
     curve: ThresholdCurve
@@ -88,6 +101,7 @@ class FraudAnalysis:
     days: float | None
     capacity_per_day: float | None
     band: ValueBand | None
+    honest: CrossFitted | None = None
 
 
 def analyse(
@@ -98,8 +112,10 @@ def analyse(
     amounts: ClassAmounts | None = None,
     capacity_per_day: float | None = None,
     boot: BootstrapCurves | None = None,
+    cross_fit: CrossFitInputs | None = None,
 ) -> FraudAnalysis:
-    """Value curve, perfect-model savings, best thresholds and (given resamples) the band.
+    """Value curve, perfect-model savings, best thresholds, the cross-fitted best and (given
+    resamples) the band.
 
     Parameters
     ----------
@@ -115,12 +131,17 @@ def analyse(
         Alerts reviewers can handle a day; None for no constraint.
     boot : BootstrapCurves
         Resampled confusion sums on a threshold grid.
+    cross_fit : CrossFitInputs, optional
+        Folds and resamples; built (with the curve, in one sort) when ``curve`` is None.
 
     Returns
     -------
     FraudAnalysis
     """
-    curve = data.curve() if curve is None else curve
+    if curve is None:
+        order = data.order()
+        curve = data.curve(order)
+        cross_fit = data.cross_fit(order) if cross_fit is None else cross_fit
     amounts = class_amounts(data.y_true, data.amount) if amounts is None else amounts
     return analyse_curve(
         curve,
@@ -129,6 +150,7 @@ def analyse(
         perfect_savings=perfect_value(amounts, costs.value_model()),
         capacity_per_day=capacity_per_day,
         boot=boot,
+        cross_fit=cross_fit,
     )
 
 
@@ -140,6 +162,7 @@ def analyse_curve(
     perfect_savings: float,
     capacity_per_day: float | None = None,
     boot: BootstrapCurves | None = None,
+    cross_fit: CrossFitInputs | None = None,
 ) -> FraudAnalysis:
     """The analysis from sufficient statistics alone: what a big log's engine hands back.
 
@@ -157,6 +180,8 @@ def analyse_curve(
         Alerts reviewers can handle a day; None for no constraint.
     boot : BootstrapCurves
         Resampled confusion sums on a threshold grid.
+    cross_fit : CrossFitInputs, optional
+        Folds and resamples of the same rows, for the cross-fitted best.
 
     Returns
     -------
@@ -165,15 +190,22 @@ def analyse_curve(
     model = costs.value_model()
     if capacity_per_day is not None:
         check_non_negative(capacity_per_day, "capacity_per_day", "alerts a day")
+    best = best_thresholds(curve, model, days=days, capacity_per_day=capacity_per_day)
+    honest = None
+    if cross_fit is not None:
+        honest = cross_fitted(
+            cross_fit.cells, model, in_sample=best.savings.value, boot=cross_fit.boot
+        )
     return FraudAnalysis(
         curve=curve,
         costs=costs,
         values=value_curve(curve, model),
         perfect_savings=perfect_savings,
-        best=best_thresholds(curve, model, days=days, capacity_per_day=capacity_per_day),
+        best=best,
         days=days,
         capacity_per_day=capacity_per_day,
         band=None if boot is None else value_band(boot, model),
+        honest=honest,
     )
 
 

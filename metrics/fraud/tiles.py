@@ -37,6 +37,56 @@ def _share_text(share: float) -> str:
     return "below -100%" if share < -1 else percent(share)
 
 
+def earned_tile(analysis: FraudAnalysis) -> Tile | None:
+    """The most-money threshold's savings as the model earns them: chosen on other
+    transactions than it is valued on (cross-fitted), with its 95% interval.
+
+    Parameters
+    ----------
+    analysis : FraudAnalysis
+
+    Returns
+    -------
+    Tile or None
+        None for a big log (its rows are only summed, so there is nothing to hold out).
+    """
+    honest = analysis.honest
+    if honest is None:
+        return None
+    factor, how = year_scale(analysis.days)
+    period = f" a year ({how})" if how else ""
+    return Tile(
+        "Best threshold, as earned" + (" a year" if how else ""),
+        money(honest.value * factor),
+        "What the most-money threshold saves on transactions it was not chosen on: it is "
+        f"chosen on {honest.n_splits - 1} of {honest.n_splits} parts of the data and valued on "
+        "the part left out, for each part in turn (compared with approving everything).",
+        note=f"95% interval: {money(honest.low * factor)} to {money(honest.high * factor)}{period}",
+    )
+
+
+def earned_sentence(analysis: FraudAnalysis) -> str | None:
+    """Why the best threshold's earned savings are below its in-sample savings, in one line.
+
+    Parameters
+    ----------
+    analysis : FraudAnalysis
+
+    Returns
+    -------
+    str or None
+    """
+    honest = analysis.honest
+    if honest is None:
+        return None
+    factor, _ = year_scale(analysis.days)
+    return (
+        f"Valued on the same transactions it was chosen on, the best threshold would show "
+        f"{money(honest.in_sample * factor)}: that figure fits this data's chance ups and downs, "
+        f"which new transactions will not repeat, so quote {money(honest.value * factor)}."
+    )
+
+
 def money_tiles(snap: FraudSnapshot, analysis: FraudAnalysis) -> list[Tile]:
     """Net savings with its interval, the share of the perfect decision, alerts a day.
 

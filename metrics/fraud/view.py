@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from metrics.core.bootstrap import BootstrapCurves, bootstrap_curves
+from metrics.core.crossfit import CrossFitInputs
 from metrics.core.curves import ThresholdCurve
 from metrics.core.engine import ParquetLog
 from metrics.core.format import csv_text, money, threshold_text
@@ -196,6 +197,8 @@ class PreparedFraud:
         ValueModel -> value of the perfect decision (currency units).
     resolution : float or None
         Score grid step when a big log was grouped on one; None when exact.
+    cross_fit : CrossFitInputs or None
+        Folds and resamples for the cross-fitted best (rows in memory only).
     """
 
     curve: ThresholdCurve
@@ -203,6 +206,7 @@ class PreparedFraud:
     days: float | None
     perfect: Callable[[ValueModel], float]
     resolution: float | None = None
+    cross_fit: CrossFitInputs | None = None
 
 
 def prepare(data: FraudData, *, n_resamples: int = 400, seed: int = 0) -> PreparedFraud:
@@ -230,11 +234,13 @@ def prepare(data: FraudData, *, n_resamples: int = 400, seed: int = 0) -> Prepar
         seed=seed,
     )
     amounts = class_amounts(data.y_true, data.amount)
+    order = data.order()
     return PreparedFraud(
-        curve=data.curve(),
+        curve=data.curve(order),
         boot=boot,
         days=data.days,
         perfect=lambda model: perfect_value(amounts, model),
+        cross_fit=data.cross_fit(order),
     )
 
 
@@ -309,6 +315,7 @@ def fraud_view(
         perfect_savings=prepared.perfect(costs.value_model()),
         capacity_per_day=capacity_per_day,
         boot=prepared.boot,
+        cross_fit=prepared.cross_fit,
     )
     table = curve_table(analysis)
     rows = policies(analysis)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from metrics.core.report import add_sub_command, four_numbers, json_number
+from metrics.core.report import common_options, four_numbers, json_number
 from metrics.fraud.model import FraudCosts
 from metrics.monitor import CHUNK_PERIODS
 
@@ -53,50 +53,44 @@ def monitor_report(snapshot, monitor) -> dict:
     }
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
-    """Register ``monitor`` and its options.
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``monitor``.
 
     Parameters
     ----------
-    commands : argparse sub-parsers
-        Where the sub-command is added.
+    parser : ArgumentParser
+        The sub-command's parser, named and described by ``metrics.cli.COMMANDS``.
 
     Returns
     -------
     None
     """
-    mo = add_sub_command(
-        commands,
-        "monitor",
-        help="value per chunk over time, estimated before the labels arrive",
-        run=run,
-        data=None,
-    )
-    mo.add_argument("--reference", required=True, help="reference period: every row labelled")
-    mo.add_argument("--analysis", required=True, help="the period to monitor")
-    mo.add_argument("--labels", help="a separate file of labels for the analysis rows")
-    mo.add_argument("--id-column", help="joins --labels to the analysis rows")
-    mo.add_argument("--label-column", default="label")
-    mo.add_argument("--score-column", default="score")
-    mo.add_argument("--amount-column", help="per-row amount (needed for the fraud costs)")
-    mo.add_argument("--timestamp-column", default="timestamp")
-    mo.add_argument("--timestamp-format", help="strftime format of non-ISO timestamps")
-    mo.add_argument("--label-date-column", help="when each label arrived (for --as-of)")
-    mo.add_argument("--as-of", help="only labels that had arrived by this date (default: all)")
-    decision = mo.add_mutually_exclusive_group(required=True)
+    common_options(parser, run=run, data=None)
+    parser.add_argument("--reference", required=True, help="reference period: every row labelled")
+    parser.add_argument("--analysis", required=True, help="the period to monitor")
+    parser.add_argument("--labels", help="a separate file of labels for the analysis rows")
+    parser.add_argument("--id-column", help="joins --labels to the analysis rows")
+    parser.add_argument("--label-column", default="label")
+    parser.add_argument("--score-column", default="score")
+    parser.add_argument("--amount-column", help="per-row amount (needed for the fraud costs)")
+    parser.add_argument("--timestamp-column", default="timestamp")
+    parser.add_argument("--timestamp-format", help="strftime format of non-ISO timestamps")
+    parser.add_argument("--label-date-column", help="when each label arrived (for --as-of)")
+    parser.add_argument("--as-of", help="only labels that had arrived by this date (default: all)")
+    decision = parser.add_mutually_exclusive_group(required=True)
     decision.add_argument("--prediction-column", help="the model's logged 0/1 decision")
     decision.add_argument("--threshold", type=float, help="flag when score >= threshold")
-    chunking = mo.add_mutually_exclusive_group(required=True)
+    chunking = parser.add_mutually_exclusive_group(required=True)
     chunking.add_argument("--chunk-size", type=int, help="rows per chunk")
     chunking.add_argument("--chunk-period", choices=CHUNK_PERIODS, help="calendar chunks")
-    mo.add_argument(
+    parser.add_argument(
         "--value-matrix",
         help="value of one row per outcome, TN,FP,FN,TP (else the fraud costs, with amounts)",
     )
     costs = FraudCosts()
-    mo.add_argument("--review-cost", type=float, default=costs.review_cost)
-    mo.add_argument("--chargeback-fee", type=float, default=costs.chargeback_fee)
-    mo.add_argument("--decline-cost-rate", type=float, default=costs.decline_cost_rate)
+    parser.add_argument("--review-cost", type=float, default=costs.review_cost)
+    parser.add_argument("--chargeback-fee", type=float, default=costs.chargeback_fee)
+    parser.add_argument("--decline-cost-rate", type=float, default=costs.decline_cost_rate)
 
 
 def run(args: argparse.Namespace) -> dict:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from metrics.core.io import column, read_table, sample_path
+from metrics.core.io import column, read_table
+from metrics.core.samples import sample_path
 from metrics.core.timestamps import parse_timestamps
 from metrics.core.validation import check_amounts, check_labels, check_scores, check_threshold
 from metrics.monitor.model import MonitorLog

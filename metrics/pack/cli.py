@@ -6,26 +6,25 @@ import argparse
 from pathlib import Path
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
-    """Register ``report`` and its options.
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``report``.
 
     Parameters
     ----------
-    commands : argparse sub-parsers
-        Where the sub-command is added.
+    parser : ArgumentParser
+        The sub-command's parser, named and described by ``metrics.cli.COMMANDS``.
 
     Returns
     -------
     None
     """
-    rp = commands.add_parser("report", help="saved scenarios as one HTML review report")
-    rp.set_defaults(run=run)
-    rp.add_argument(
+    parser.set_defaults(run=run)
+    parser.add_argument(
         "--scenario", action="append", required=True, help="a scenario file; repeat for a pack"
     )
-    rp.add_argument("--data", help="a scored file for fraud scenarios (default: the sample)")
-    rp.add_argument("--out", required=True, help="the HTML file to write")
-    rp.add_argument("--json", action="store_true", help="print what was written as JSON")
+    parser.add_argument("--data", help="a scored file for fraud scenarios (default: the sample)")
+    parser.add_argument("--out", required=True, help="the HTML file to write")
+    parser.add_argument("--json", action="store_true", help="print what was written as JSON")
 
 
 def run(args: argparse.Namespace) -> dict:
@@ -49,7 +48,7 @@ def run(args: argparse.Namespace) -> dict:
         path = Path(name)
         if not path.is_file():
             raise ValueError(f"scenario '{name}' was not found")
-        sections.append(section_for(read_scenario(path.read_bytes()), args.data))
+        sections.append(section_for(read_scenario(path.read_bytes(), source=name), args.data))
     title = "ValueLens review pack" if len(sections) > 1 else sections[0].question
     html = render_report(sections, title=title)
     Path(args.out).write_text(html, encoding="utf-8")

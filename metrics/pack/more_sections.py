@@ -12,13 +12,13 @@ from metrics.ads.model import quality_sweep
 from metrics.ads.references import references
 from metrics.ads.report import ads_section
 from metrics.ads.view import ads_view
-from metrics.core.curves import threshold_curve
+from metrics.core.crossfit import curve_with_cross_fit
 from metrics.core.html_report import ReportSection
-from metrics.core.io import sample_path
+from metrics.core.samples import sample_path
 from metrics.core.scenario import Scenario, file_fingerprint
 from metrics.core.value import class_amounts
 from metrics.decide.data import PRESETS, SAMPLES, decision_data, load_sample
-from metrics.decide.model import decide
+from metrics.decide.model import decide, earned_best
 from metrics.decide.section import DecisionScenario, decide_section
 from metrics.decide.three_way import three_way
 from metrics.decide.uncertain import basis, from_entries, uncertain_value
@@ -58,9 +58,9 @@ def costs_from(inputs: dict) -> FraudCosts:
     """
     default = FraudCosts()
     return FraudCosts(
-        float(inputs.get("fraud_review_cost", default.review_cost)),
-        float(inputs.get("fraud_chargeback_fee", default.chargeback_fee)),
-        float(inputs.get("fraud_friction_pct", default.decline_cost_rate * 100)) / 100,
+        inputs.number("fraud_review_cost", default.review_cost),
+        inputs.number("fraud_chargeback_fee", default.chargeback_fee),
+        inputs.number("fraud_friction_pct", default.decline_cost_rate * 100) / 100,
     )
 
 
@@ -78,8 +78,8 @@ def model_value_from(inputs: dict) -> ReportSection:
     pool = load_fraud_candidates()
     costs = costs_from(inputs)
     rows = score_models(pool, costs)
-    model = str(inputs.get("value_model", rows[0].name))
-    metric = str(inputs.get("value_metric", next(iter(TARGETS))))
+    model = inputs.text("value_model", rows[0].name)
+    metric = inputs.text("value_metric", next(iter(TARGETS)))
     if model not in pool.scores or metric not in TARGETS:
         raise ValueError(
             f"the scenario's model {model!r} or metric {metric!r} is not on the page; models: "
@@ -87,7 +87,8 @@ def model_value_from(inputs: dict) -> ReportSection:
         )
     y, amount, scores = pool.data.y_true, pool.data.amount, pool.scores[model]
     today = metric_value(metric, y, scores)
-    target = offered_target(metric, today, inputs.get("value_target"))
+    asked = inputs.number("value_target", 0.0) if "value_target" in inputs else None
+    target = offered_target(metric, today, asked)
     default = Investment()
     scenario = target_scenario(
         rows,
@@ -96,11 +97,11 @@ def model_value_from(inputs: dict) -> ReportSection:
         today=today,
         metric=metric,
         n_rows=len(y),
-        volume=int(inputs.get("value_volume", 800_000)),
+        volume=inputs.whole("value_volume", 800_000),
         investment=Investment(
-            float(inputs.get("value_weeks", default.engineer_weeks)),
-            float(inputs.get("value_week_cost", default.cost_per_engineer_week)),
-            float(inputs.get("value_compute", default.compute)),
+            inputs.number("value_weeks", default.engineer_weeks),
+            inputs.number("value_week_cost", default.cost_per_engineer_week),
+            inputs.number("value_compute", default.compute),
         ),
     )
     fingerprint = file_fingerprint(sample_path(FRAUD_CANDIDATES_FILE))
@@ -120,10 +121,10 @@ def ads_from(inputs: dict) -> ReportSection:
     -------
     ReportSection
     """
-    model = str(inputs.get("ads_model", "Gradient boosting"))
-    slots = int(inputs.get("ads_slots", 1))
-    pricing = "second" if str(inputs.get("ads_pricing", "First")).startswith("Second") else "first"
-    reserve = float(inputs.get("ads_reserve", 20.0))
+    model = inputs.text("ads_model", "Gradient boosting")
+    slots = inputs.whole("ads_slots", 1)
+    pricing = "second" if inputs.text("ads_pricing", "First").startswith("Second") else "first"
+    reserve = inputs.number("ads_reserve", 20.0)
     data = load_ads_sample(model)
     view = ads_view(
         data,
@@ -139,7 +140,7 @@ def ads_from(inputs: dict) -> ReportSection:
         slots=slots,
         pricing=pricing,
         reserve=reserve,
-        daily_queries=float(inputs.get("ads_daily_queries", 5_000_000)),
+        daily_queries=inputs.number("ads_daily_queries", 5_000_000),
         source=f"sample {ADS_SAMPLE_FILE}, {model}",
         fingerprint=file_fingerprint(sample_path(ADS_SAMPLE_FILE)),
     )
@@ -160,20 +161,20 @@ def feed_from(inputs: dict) -> ReportSection:
     default = FilterThresholds()
     thresholds = FilterThresholds(
         *(
-            float(inputs.get(f"feed_filter_{h}", getattr(default, h)))
+            inputs.number(f"feed_filter_{h}", getattr(default, h))
             for h in ("spam", "nsfw", "misinfo")
         )
     )
     revenue = Revenue(
-        float(inputs.get("feed_rev_click", DEFAULT_REVENUE.per_click)),
-        float(inputs.get("feed_rev_view", DEFAULT_REVENUE.per_impression)),
+        inputs.number("feed_rev_click", DEFAULT_REVENUE.per_click),
+        inputs.number("feed_rev_view", DEFAULT_REVENUE.per_impression),
     )
-    alpha, beta = float(inputs.get("feed_alpha", 0.5)), float(inputs.get("feed_beta", 0.5))
+    alpha, beta = inputs.number("feed_alpha", 0.5), inputs.number("feed_beta", 0.5)
     if alpha == beta == 0:
         alpha = beta = 0.5
-    k = int(inputs.get("feed_k", 10))
+    k = inputs.whole("feed_k", 10)
     prepared = blendable(data, thresholds)
-    feeds = float(inputs.get("feed_daily_feeds", DEFAULT_FEEDS_PER_DAY))
+    feeds = inputs.number("feed_daily_feeds", DEFAULT_FEEDS_PER_DAY)
     return feed_section(
         feed_view(
             data, prepared, alpha=alpha, beta=beta, k=k, revenue=revenue, feeds_per_day=feeds
@@ -203,15 +204,15 @@ def security_from(inputs: dict) -> ReportSection:
     """
     default = Pipeline()
     pipeline = Pipeline(
-        float(inputs.get("security_events", default.events_per_day)),
-        float(inputs.get("security_threats", default.threat_rate * 1e6)) / 1e6,
-        float(inputs.get("security_auc", default.model_auc)),
-        float(inputs.get("security_pass_threats", default.rules_pass_threats)),
-        float(inputs.get("security_pass_false", default.rules_pass_false_alarms)),
-        float(inputs.get("security_reviews", default.reviews_per_day)),
-        float(inputs.get("security_stop", default.stop_probability)),
+        inputs.number("security_events", default.events_per_day),
+        inputs.number("security_threats", default.threat_rate * 1e6) / 1e6,
+        inputs.number("security_auc", default.model_auc),
+        inputs.number("security_pass_threats", default.rules_pass_threats),
+        inputs.number("security_pass_false", default.rules_pass_false_alarms),
+        inputs.number("security_reviews", default.reviews_per_day),
+        inputs.number("security_stop", default.stop_probability),
     )
-    recall = float(inputs.get("security_recall", 0.6))
+    recall = inputs.number("security_recall", 0.6)
     knee = bottleneck_recall(pipeline)
     at_knee = 0.0 if knee is None else funnel(pipeline, knee).stopped
     sentence = bottleneck_sentence(knee, at_knee, int(pipeline.reviews_per_day))
@@ -235,8 +236,8 @@ def roi_from(inputs: dict) -> ReportSection:
     ReportSection
     """
     names = [s.name for s in STAGES]
-    stage = str(inputs.get("roi_stage", names[1]))
-    value, team = float(inputs.get("roi_value", 0.0)), float(inputs.get("roi_team", 30_000.0))
+    stage = inputs.text("roi_stage", names[1])
+    value, team = inputs.number("roi_value", 0.0), inputs.number("roi_team", 30_000.0)
     projections = [projection(s, value_per_year=value, team_cost_per_month=team) for s in STAGES]
     chosen = projections[names.index(stage)] if stage in names else projections[1]
     return roi_section(chosen, projections, roi_assumptions(value, team, chosen.stage.name))
@@ -255,7 +256,7 @@ def decide_from(inputs: dict) -> ReportSection:
     -------
     ReportSection
     """
-    name = str(inputs.get("decide_sample", "Card fraud (30 days)"))
+    name = inputs.text("decide_sample", "Card fraud (30 days)")
     if name not in SAMPLES:
         raise ValueError(f"the scenario's sample {name!r} is not bundled; use its page")
     file_name, label, score, preset_name = SAMPLES[name]
@@ -263,19 +264,22 @@ def decide_from(inputs: dict) -> ReportSection:
     amount = "amount" if "amount" in frame.columns else None
     stamp = "timestamp" if "timestamp" in frame.columns else None
     data = decision_data(frame, label=label, score=score, amount=amount, timestamp=stamp)
-    matrix = inputs.get("_extra") or {}
-    preset = PRESETS[matrix.get("preset", preset_name)]
-    fixed = np.array(matrix.get("fixed", preset.fixed), dtype=float)
-    rates = np.array(matrix.get("rates", preset.rates), dtype=float)
-    low = np.array(matrix.get("low", fixed), dtype=float)
-    high = np.array(matrix.get("high", fixed), dtype=float)
+    matrix = inputs.extra()
+    preset_name = matrix.text("preset", preset_name)
+    if preset_name not in PRESETS:
+        raise matrix.unknown("preset", preset_name, PRESETS)
+    preset = PRESETS[preset_name]
+    fixed = np.array(matrix.numbers("fixed", preset.fixed))
+    rates = np.array(matrix.numbers("rates", preset.rates))
+    low = np.array(matrix.numbers("low", fixed))
+    high = np.array(matrix.numbers("high", fixed))
     central = np.r_[fixed, rates]
-    curve = threshold_curve(data.y, data.score, amount=data.amount)
+    curve, cross_fit = curve_with_cross_fit(data.y, data.score, amount=data.amount)
     decision = decide(curve, class_amounts(data.y, data.amount), from_entries(central))
-    review_cost = float(inputs.get("decide_review_cost", 2.0))
+    review_cost = inputs.number("decide_review_cost", 2.0)
     scenario = DecisionScenario(
         decision=decision,
-        threshold=float(inputs.get("decide_threshold", decision.best_threshold)),
+        threshold=inputs.number("decide_threshold", decision.best_threshold),
         names=list(matrix.get("names", preset.outcomes)),
         preset=preset.name,
         central=central,
@@ -283,6 +287,7 @@ def decide_from(inputs: dict) -> ReportSection:
         review_cost=review_cost,
         uncertainty=uncertain_value(basis(curve), central, np.r_[low, rates], np.r_[high, rates]),
         days=data.days,
+        honest=earned_best(decision, cross_fit),
     )
     fingerprint = file_fingerprint(sample_path(file_name))
     return decide_section(scenario, source=f"sample {file_name}", fingerprint=fingerprint)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from metrics.core.html_report import ReportSection
-from metrics.core.io import read_table, sample_path
+from metrics.core.io import read_table
+from metrics.core.samples import sample_path
 from metrics.core.scenario import Scenario, file_fingerprint
 from metrics.fraud.data import FRAUD_SAMPLE_FILE, FRAUD_SAMPLE_MODELS, fraud_data, load_fraud_sample
 from metrics.fraud.report import fraud_section
@@ -67,7 +66,7 @@ def _other_data_note(scenario: Scenario, fingerprint: str) -> list[str]:
 def _fraud(scenario: Scenario, data: str | None) -> ReportSection:
     inputs = scenario.inputs
     if data is None:
-        model = str(inputs.get("fraud_model", "Gradient boosting"))
+        model = inputs.text("fraud_model", "Gradient boosting")
         if model not in FRAUD_SAMPLE_MODELS:
             raise ValueError(f"the scenario's fraud_model {model!r} is not a sample model")
         rows, source = load_fraud_sample(model), f"sample {FRAUD_SAMPLE_FILE}, {model}"
@@ -75,9 +74,9 @@ def _fraud(scenario: Scenario, data: str | None) -> ReportSection:
     else:
         rows, source, fingerprint = fraud_data(read_table(data)), data, file_fingerprint(data)
     costs = costs_from(inputs)
-    capacity = float(inputs.get("fraud_capacity", 25.0)) if rows.days else None
+    capacity = inputs.number("fraud_capacity", 25.0) if rows.days else None
     view = fraud_view(prepare(rows), costs, capacity_per_day=capacity)
-    threshold = float(inputs.get("fraud_threshold", 0.5))
+    threshold = inputs.number("fraud_threshold", 0.5)
     section = fraud_section(
         view, costs, threshold, capacity, source=source, fingerprint=fingerprint
     )
@@ -89,8 +88,8 @@ def _monitor(scenario: Scenario) -> ReportSection:
     from metrics.monitor.report import monitor_section
 
     inputs = scenario.inputs
-    chunk = str(inputs.get("monitor_chunk", "Week"))
-    threshold = float(inputs.get("monitor_threshold", 0.3))
+    chunk = inputs.text("monitor_chunk", "Week")
+    threshold = inputs.number("monitor_threshold", 0.3)
     costs = costs_from(inputs)
     reference, analysis = load_monitor_sample()
     log = monitor_log(reference, analysis, threshold=threshold, **SAMPLE_COLUMNS)
@@ -98,7 +97,7 @@ def _monitor(scenario: Scenario) -> ReportSection:
     monitor = build_monitor(log, model, period=CHUNKS.get(chunk, "week"))
     drift = drift_table(log.features.assign(score=log.score), log.reference, monitor.chunks)
     last = monitor.chunks.end.max().astype(object)
-    day = dt.date.fromisoformat(str(inputs.get("monitor_as_of", last)))
+    day = inputs.date("monitor_as_of", last)
     fingerprint = file_fingerprint(sample_path(MONITOR_SAMPLE_FILE))
     section = monitor_section(
         monitor_view(monitor, drift, day, CHUNKS.get(chunk, "week")),

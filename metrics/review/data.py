@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from metrics.core.io import read_table, sample_path
+from metrics.core.io import read_table
+from metrics.core.samples import sample_path
 from metrics.core.validation import check_scores
 from metrics.fraud.data import fraud_data, sample_frame
 from metrics.fraud.model import FraudData

@@ -22,7 +22,7 @@ from metrics.adapt.results import (
 )
 from metrics.adapt.study import daily_log, data_grid, value_matrix
 from metrics.adapt.view import RetrainCost, cadence_rows, curve, staleness
-from metrics.core.io import sample_path
+from metrics.core.samples import sample_path
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import pytest
 
 from metrics.adapt.study import GAP, WINDOW, DailyLog, daily_log, data_grid, value_matrix
 from metrics.adapt.train import decide, fit, flip_labels, realised_value
-from metrics.core.io import sample_path
+from metrics.core.samples import sample_path
 from metrics.fraud.model import FraudCosts
 
 

@@ -20,8 +20,8 @@ from metrics.ads.references import NO_CLICK, ORACLE, references, summarise
 from metrics.ads.sentences import imbalance_story, reserve_story
 from metrics.ads.view import ads_view
 from metrics.cli import main
-from metrics.core.io import sample_path
 from metrics.core.log_odds import move_log_odds
+from metrics.core.samples import sample_path
 
 
 @pytest.fixture(scope="module")

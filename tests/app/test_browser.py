@@ -548,7 +548,7 @@ def test_the_ads_page_prices_an_uploaded_auction_log_and_explains_a_bad_one(
 ):
     import pandas as pd
 
-    from metrics.core.io import sample_path
+    from metrics.core.samples import sample_path
 
     log = pd.read_csv(sample_path("ads_auctions.csv.gz"), nrows=20_000)
     queries = log["query_id"].unique()[:3000]

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from metrics.core.io import sample_path
+from metrics.core.samples import sample_path
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 

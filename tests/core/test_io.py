@@ -7,7 +7,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from metrics.core.io import keep_where, read_table, sample_path
+from metrics.core.io import keep_where, read_table
+from metrics.core.samples import sample_path
 from metrics.fraud.data import fraud_data
 
 ROWS = "label{s}score{s}amount\n1{s}0.9{s}100\n0{s}0.2{s}20\n"

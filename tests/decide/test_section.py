@@ -39,7 +39,7 @@ def test_the_section_has_every_assumption_and_answer():
     assert names[:4] == [
         f"{o}: {n}" for o, n in zip(("TN", "FP", "FN", "TP"), preset.outcomes, strict=True)
     ]
-    assert section.tiles[0].value == money(decision.best_value)
+    assert section.tiles[1].value == money(decision.best_value)
     assert any(s.startswith("A threshold per segment adds") for s in section.sentences)
     assert len(section.figures) == 3  # value, decision curve, tornado
     html = decide_report(scenario, source="sample", fingerprint="x")

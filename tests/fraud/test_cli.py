@@ -8,7 +8,7 @@ import pytest
 from sklearn.metrics import confusion_matrix, f1_score, precision_score, recall_score
 
 from metrics.cli import main
-from metrics.core.io import sample_path
+from metrics.core.samples import sample_path
 from metrics.fraud.data import FRAUD_SAMPLE_FILE
 
 FIELDS = {

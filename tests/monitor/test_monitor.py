@@ -162,7 +162,7 @@ def test_the_monitor_command_prints_the_chunks_and_rejects_bad_input(tmp_path, c
     args += ["--id-column", "id", "--threshold", "0.3", "--chunk-period", "week"]
     assert main([*args, "--value-matrix", "0,-5,-60,40", "--as-of", "2026-04-01", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert set(report) == {"as_of", "band", "calibrated", "chunks"}
+    assert set(report) == {"schema_version", "command", "as_of", "band", "calibrated", "chunks"}
     first = report["chunks"][0]
     assert set(first) == {
         "period", "start", "end", "rows", "labelled_rows", "realized_value", "estimated_value",
