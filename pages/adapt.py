@@ -12,6 +12,7 @@ from metrics.adapt.report import (
     NOISE_TITLE,
     QUESTION,
     STALE_TITLE,
+    adapt_headline,
     adapt_section,
     adapt_tiles,
     as_dates,
@@ -22,7 +23,6 @@ from metrics.adapt.report import (
 from metrics.adapt.results import MAX_AGE, RESULTS_FILE
 from metrics.adapt.view import (
     cadence_rows,
-    cadence_text,
     cost_sentence,
     matrix_for,
     mind_versus_data,
@@ -64,9 +64,7 @@ matrix = matrix_for(study, noise)
 rows = cadence_rows(matrix, study.first_day, cost)
 tile_row(adapt_tiles(rows, cadence))
 chosen = next(r for r in rows if r.cadence == cadence)
-remember_headline(
-    "adapt", chosen.net_a_year, f"net a year, retraining {cadence_text(cadence)}", "May-Aug x 365"
-)
+remember_headline("adapt", adapt_headline(rows, cadence))
 st.info(plain(cadence_sentence(rows, cadence)))
 st.caption(plain(cost_sentence(matrix, study.first_day, cost)))
 dates = as_dates(study, matrix.shape[1])

@@ -10,7 +10,7 @@ from metrics.ads import charts as ads_charts
 from metrics.ads.data import ADS_SAMPLE_FILE
 from metrics.ads.model import QUALITY_KNOBS, RESERVE_GRID
 from metrics.ads.report import FRAMING, QUESTION, ads_report
-from metrics.ads.sentences import headline, imbalance_story, reserve_story
+from metrics.ads.sentences import ads_headline, headline, imbalance_story, reserve_story
 from metrics.ads.view import AdsView
 from metrics.core.format import money
 from ui.ads import (
@@ -107,9 +107,7 @@ view = view_for(source, slots, pricing, reserve)
 money_tiles(view)
 quality_tiles(view)
 st.info(plain(headline(view, reserve=reserve, daily_queries=daily)))
-remember_headline(
-    "ads", view.rpm * daily / 1000 * 365, "ad revenue a year", f"RPM x {daily:,.0f} queries a day"
-)
+remember_headline("ads", ads_headline(view, daily))
 
 st.subheader("What if the model were better, or worse?")
 quality_section(view, daily, source.key[0] == "sample")

@@ -19,6 +19,7 @@ from metrics.decide.view import (
     baseline_sentence,
     break_even_table,
     comparison_sentence,
+    decide_headline,
     headline_tiles,
     operating_sentence,
     segment_sentence,
@@ -63,9 +64,8 @@ central, low, high, outcomes = matrix_editor(prepared.preset)
 model = from_entries(central)
 decision = decide(prepared.curve, prepared.amounts, model)
 honest = earned_best(decision, prepared.cross_fit)
-tiles = headline_tiles(decision, prepared.days, honest)
-tile_row(tiles)
-remember_headline("decide", tiles[0])
+tile_row(headline_tiles(decision, prepared.days, honest))
+remember_headline("decide", decide_headline(decision, prepared.days, honest))
 if prepared.resolution:
     st.caption(
         f"This log has more than a million distinct scores: they are grouped on a grid of "

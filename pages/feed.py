@@ -10,7 +10,13 @@ from metrics.feed.charts import pareto_figure
 from metrics.feed.coupled import compare_coupled
 from metrics.feed.model import filter_report
 from metrics.feed.report import FRAMING, QUESTION, feed_report
-from metrics.feed.view import feed_view, filter_sentence, user_feed, weights_sentence
+from metrics.feed.view import (
+    feed_headline,
+    feed_view,
+    filter_sentence,
+    user_feed,
+    weights_sentence,
+)
 from ui.common import error_box, framing_strip, plain, route_through_app
 from ui.feed import (
     URL_PARAMS,
@@ -76,9 +82,7 @@ view = feed_view(
     data, blend_input, alpha=alpha, beta=beta, k=k, revenue=revenue, feeds_per_day=feeds_per_day
 )
 outcome_tiles(view)
-remember_headline(
-    "feed", view.revenue_a_year, "ad revenue a year", f"{feeds_per_day:,.0f} feeds a day x 365"
-)
+remember_headline("feed", feed_headline(view))
 
 st.subheader("One user's feed, before and after")
 user = st.selectbox(

@@ -7,11 +7,17 @@ from functools import partial
 
 import streamlit as st
 
-from metrics.core.format import year_scale
 from metrics.fraud import charts
 from metrics.fraud.model import snapshot
 from metrics.fraud.report import FRAMING, QUESTION, fraud_report
-from metrics.fraud.tiles import earned_sentence, earned_tile, ml_tiles, money_tiles, quality_line
+from metrics.fraud.tiles import (
+    earned_sentence,
+    earned_tile,
+    fraud_headline,
+    ml_tiles,
+    money_tiles,
+    quality_line,
+)
 from metrics.fraud.view import FraudView, headline
 from ui.common import (
     RESTART_SAFE_EVERY,
@@ -60,11 +66,7 @@ def threshold_section(view: FraudView, report: Callable[[float], str], linkable:
     snap = snapshot(analysis, t)
     if analysis.days:
         st.session_state[FRAUD_VALUE_KEY] = snap.net_savings / analysis.days * 365
-        factor, how = year_scale(analysis.days)
-        yearly = None if snap.interval is None else tuple(x * factor for x in snap.interval)
-        remember_headline(
-            "fraud", snap.net_savings * factor, "net savings a year", how, interval=yearly
-        )
+    remember_headline("fraud", fraud_headline(snap, analysis))
     tile_row(money_tiles(snap, analysis))
     tile_row(ml_tiles(snap))
     st.caption(quality_line(view.roc_auc, view.pr_auc))

@@ -3,8 +3,7 @@
 import streamlit as st
 
 from ui.common import route_through_app
-from ui.fraud_inputs import default_yearly_value
-from ui.home import Headline, summary_tile
+from ui.home import SUMMARIES, summary_tile
 
 route_through_app()
 
@@ -15,19 +14,11 @@ st.markdown(
     "precision, recall and AUC into money, with every assumption on screen and editable. "
     "Move a threshold or a cost and see, live, what the model is worth to the business."
 )
-st.subheader("At the settings you last used")
-fraud_default = Headline(
-    default_yearly_value(), "net savings a year", "the sample at its best threshold, default costs"
-)
+st.subheader("Each use case at a glance")
+st.caption("At the settings you last used in this session, or at each page's defaults.")
 top, bottom = st.columns(4), st.columns(4)
-summary_tile(top[0], "fraud", "pages/fraud.py", "Fraud detection", fraud_default)
-summary_tile(top[1], "ads", "pages/ads.py", "Search ads", None)
-summary_tile(top[2], "feed", "pages/feed.py", "Newsfeed ranking", None)
-summary_tile(top[3], "decide", "pages/decide.py", "Your model", None)
-summary_tile(bottom[0], "monitor", "pages/monitor.py", "Monitoring", None)
-summary_tile(bottom[1], "model_value", "pages/model_value.py", "Metric improvement", None)
-summary_tile(bottom[2], "roi", "pages/roi.py", "Realistic ROI", None)
-summary_tile(bottom[3], "adapt", "pages/adapt.py", "Retraining", None)
+for column, (page, title) in zip([*top, *bottom], SUMMARIES.items(), strict=True):
+    summary_tile(column, page, f"pages/{page}.py", title)
 st.subheader("Use cases")
 st.page_link(
     "pages/fraud.py",

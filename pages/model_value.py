@@ -18,6 +18,7 @@ from metrics.review.model_value import (
 from metrics.review.report import MODEL_VALUE_FRAMING, model_value_section
 from metrics.review.view import (
     TARGETS,
+    model_value_headline,
     offered_target,
     target_range,
     target_scenario,
@@ -121,17 +122,19 @@ scenario = target_scenario(
 )
 gain = scenario.yearly_gain
 tile_row(target_tiles(scenario))
-remember_headline(
-    "model_value",
-    gain,
-    f"savings a year from {label} {fmt % target}",
-    f"{volume:,.0f} transactions a year",
-)
+remember_headline("model_value", model_value_headline(scenario, target))
 st.info(plain(target_sentence(scenario)))
 identity = data_identity(("sample", FRAUD_CANDIDATES_FILE))
 report_button(
     "model_value",
-    partial(model_value_section, rows, scenario, source=identity[0], fingerprint=identity[1]),
+    partial(
+        model_value_section,
+        rows,
+        scenario,
+        target=target,
+        source=identity[0],
+        fingerprint=identity[1],
+    ),
 )
 with st.sidebar:
     scenario_box("model_value", MODEL_VALUE_PARAMS, *identity)

@@ -7,7 +7,7 @@ from functools import partial
 import streamlit as st
 
 from metrics.core.format import threshold_text
-from metrics.monitor.report import FRAMING, QUESTION, monitor_report
+from metrics.monitor.report import FRAMING, QUESTION, monitor_headline, monitor_report
 from metrics.monitor.story import day_text, estimate_note
 from metrics.monitor.view import as_of_days, monitor_view
 from ui.common import (
@@ -80,12 +80,7 @@ day = st.select_slider(
     "shown yet.",
 )
 view = monitor_view(monitor, drift, day, chunk)
-remember_headline(
-    "monitor",
-    sum(f.loss for f in view.snapshot.failures),
-    "lost to silent failures",
-    f"as of {day_text(day)}, against the reference weeks",
-)
+remember_headline("monitor", monitor_headline(view, day))
 tile_row(view.tiles)
 st.caption(estimate_note(monitor.calibration.needed, threshold_text(threshold)))
 for sentence in view.sentences:

@@ -7,12 +7,12 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from metrics.core.format import money
 from metrics.review.charts import cash_figure
 from metrics.review.report import (
     NO_RANGE,
     ROI_FRAMING,
     roi_assumptions,
+    roi_headline,
     roi_range_sentence,
     roi_section,
     roi_tiles,
@@ -43,7 +43,8 @@ with st.sidebar:
         step=10_000.0,
         format="%.0f",
         key="roi_value",
-        help="By default the fraud page's current scenario, annualised.",
+        help="By default the fraud page's current scenario a year or, before it is opened, "
+        "what the sample's best threshold earns a year (chosen and valued on different rows).",
     )
     team = st.number_input(
         "Team cost a month, USD",
@@ -59,12 +60,7 @@ chosen_name = st.radio("Your ML maturity", names, index=1, horizontal=True, key=
 projections = [projection(s, value_per_year=value, team_cost_per_month=team) for s in STAGES]
 chosen = projections[names.index(chosen_name)]
 tile_row(roi_tiles(chosen))
-remember_headline(
-    "roi",
-    float(chosen.cumulative[-1]),
-    f"net cash after {len(chosen.cumulative) // 12} years",
-    f"{chosen_name}, {money(value)} of value a year at full maturity",
-)
+remember_headline("roi", roi_headline(chosen, value))
 measured = headline_of("fraud")
 if measured is not None and measured.interval and round(measured.value, -3) == value:
     ends = [
@@ -92,7 +88,13 @@ st.dataframe(
 )
 report_button(
     "roi",
-    partial(roi_section, chosen, projections, roi_assumptions(value, team, chosen_name)),
+    partial(
+        roi_section,
+        chosen,
+        projections,
+        roi_assumptions(value, team, chosen_name),
+        value_per_year=value,
+    ),
 )
 with st.sidebar:
     scenario_box("roi", ROI_PARAMS, "a cash-flow projection (no data)", "none")

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 import streamlit as st
 
 from metrics.core.io import read_table
+from metrics.feed.columns import FEED_OPTIONAL, FEED_ROLES
 from metrics.feed.data import FEED_POSTS_FILE, load_feed_sample
 from metrics.feed.frontier import ParetoSweep, pareto_sweep
 from metrics.feed.model import Blendable, FeedData, FilterThresholds, blendable
 from metrics.feed.ranking import Revenue
 from metrics.feed.story import FeedSample
-from metrics.feed.upload import FEED_OPTIONAL, FEED_ROLES, feed_data
+from metrics.feed.upload import feed_data
 from metrics.feed.view import DEFAULT_FEEDS_PER_DAY, FeedView
 from metrics.feed.view import outcome_tiles as outcome_tile_specs
 from ui.common import session_memo, tile_row

@@ -1,48 +1,36 @@
 """The home page's one-screen summary: each use case's headline in dollars a year at the
-settings last used in this session (pages leave it here as they run)."""
+settings last used in this session (pages leave it here as they run), or at the page's
+defaults until then."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import streamlit as st
 
-from metrics.core.format import money
+from metrics.core.format import Headline, money
+
+SUMMARIES = {
+    "fraud": "Fraud detection",
+    "ads": "Search ads",
+    "feed": "Newsfeed ranking",
+    "decide": "Your model",
+    "monitor": "Monitoring",
+    "model_value": "Metric improvement",
+    "roi": "Realistic ROI",
+    "adapt": "Retraining",
+}
+"""The pages the home page sums up, by URL path, with their titles."""
 
 
-@dataclass(frozen=True)
-class Headline:
-    """One use case's figure people quote."""
-
-    value: float
-    label: str
-    how: str
-    interval: tuple[float, float] | None = None
-
-
-def remember_headline(
-    page: str,
-    value: float,
-    label: str,
-    how: str,
-    interval: tuple[float, float] | None = None,
-) -> None:
+def remember_headline(page: str, headline: Headline) -> None:
     """Leave a page's headline for the home page.
 
     Parameters
     ----------
     page : str
         The page's URL path.
-    value : float
-        Currency units (a year where the data allows).
-    label : str
-        What the figure is.
-    how : str
-        How it was scaled or measured.
-    interval : tuple of float, optional
-        Its 95% interval, scaled the same way.
+    headline : Headline
     """
-    st.session_state[f"headline_{page}"] = Headline(value, label, how, interval)
+    st.session_state[f"headline_{page}"] = headline
 
 
 def headline_of(page: str) -> Headline | None:
@@ -59,14 +47,31 @@ def headline_of(page: str) -> Headline | None:
     return st.session_state.get(f"headline_{page}")
 
 
-def summary_tile(column, page: str, script: str, title: str, default: Headline | None) -> None:
-    """One use case: its headline (or the sample's, or a note), and the way to its page."""
-    shown = headline_of(page) or default
+@st.cache_resource(show_spinner=False, max_entries=16)
+def default_headline(page: str) -> Headline | None:
+    """A page's headline at its defaults on its sample, as its report section rebuilds it
+    from a scenario with no inputs; computed once for the server.
+
+    Parameters
+    ----------
+    page : str
+
+    Returns
+    -------
+    Headline or None
+    """
+    from metrics.core.scenario import new_scenario
+    from metrics.pack.sections import section_for
+
+    return section_for(new_scenario(page, {}, "", "")).headline
+
+
+def summary_tile(column, page: str, script: str, title: str) -> None:
+    """One use case: its headline in this session (or at its defaults), and the way to its
+    page."""
+    shown = headline_of(page) or default_headline(page)
+    opened = headline_of(page) is not None
     with column:
-        if shown is None:
-            st.metric(title, "—", help="Open the page to compute it.")
-            st.caption("not opened in this session yet")
-        else:
-            st.metric(title, money(shown.value), help=f"{shown.label}; {shown.how}.")
-            st.caption(shown.label)
+        st.metric(title, money(shown.value), help=f"{shown.label}; {shown.how}.")
+        st.caption(shown.label + ("" if opened else " (at the page's defaults)"))
         st.page_link(script, label=f"Open {title[0].lower()}{title[1:]}")

@@ -48,8 +48,8 @@ def cadence_figure(rows: list[CadenceRow], chosen: int, dates: list[dt.date]) ->
         )  # fmt: skip
     fig.update_layout(
         **BASE_LAYOUT,
-        title="Net value since launch against never retraining (USD)",
-        yaxis={"title": {"text": "Extra net savings, retraining cost paid"}, "gridcolor": GRID},
+        title="Net value since launch against never retraining, after retraining costs",
+        yaxis={"title": {"text": "USD"}, "gridcolor": GRID},
         xaxis={"gridcolor": GRID},
         legend={"title": {"text": "Retrain"}},
         height=420,

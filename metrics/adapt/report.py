@@ -22,7 +22,7 @@ from metrics.adapt.view import (
     mind_versus_data,
     staleness,
 )
-from metrics.core.format import Tile, money, signed_money
+from metrics.core.format import Headline, Tile, money, signed_money
 from metrics.core.html_report import Assumption, ReportSection
 from metrics.core.samples import sample_path
 from metrics.core.scenario import file_fingerprint
@@ -71,6 +71,25 @@ def adapt_tiles(rows: list[CadenceRow], chosen: int) -> list[Tile]:
             f"Highest net a year at this cost per retrain: {signed_money(top.net_a_year)}.",
         ),
     ]  # fmt: skip
+
+
+def adapt_headline(rows: list[CadenceRow], chosen: int) -> Headline:
+    """The chosen cadence's net a year (value minus retraining cost, USD), for the home page.
+
+    Parameters
+    ----------
+    rows : list of CadenceRow
+    chosen : int
+        The chosen cadence in days (``NEVER``: never).
+
+    Returns
+    -------
+    Headline
+    """
+    row = next(r for r in rows if r.cadence == chosen)
+    return Headline(
+        row.net_a_year, f"net a year, retraining {cadence_text(chosen)}", "May-Aug x 365"
+    )
 
 
 def cadence_sentence(rows: list[CadenceRow], chosen: int) -> str:
@@ -191,6 +210,7 @@ def adapt_section(
         ],
         source=f"sample {RESULTS_FILE} (models trained on fraud_monitoring.csv.gz)",
         fingerprint=fingerprint,
+        headline=adapt_headline(rows, cadence),
     )
 
 

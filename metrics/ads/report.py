@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from metrics.ads import charts
-from metrics.ads.sentences import headline, imbalance_story, money_tiles, reserve_story
+from metrics.ads.sentences import (
+    ads_headline,
+    headline,
+    imbalance_story,
+    money_tiles,
+    reserve_story,
+)
 from metrics.ads.view import AdsView
 from metrics.core.format import money
 from metrics.core.html_report import Assumption, ReportSection, render_report
@@ -68,6 +74,7 @@ def ads_section(
         ],
         source=source,
         fingerprint=fingerprint,
+        headline=ads_headline(view, daily_queries),
     )
 
 

@@ -10,7 +10,26 @@ from metrics.ads.model import (
     yearly_value,
 )
 from metrics.ads.view import AdsView
-from metrics.core.format import Tile, money, percent
+from metrics.core.format import Headline, Tile, money, percent
+
+
+def ads_headline(view: AdsView, daily_queries: float) -> Headline:
+    """Ad revenue a year: RPM x queries a day / 1,000 x 365 (USD), for the home page.
+
+    Parameters
+    ----------
+    view : AdsView
+    daily_queries : float
+
+    Returns
+    -------
+    Headline
+    """
+    return Headline(
+        view.rpm * daily_queries / 1000 * 365,
+        "ad revenue a year",
+        f"RPM x {daily_queries:,.0f} queries a day",
+    )
 
 
 def headline(view: AdsView, *, reserve: float, daily_queries: float) -> str:

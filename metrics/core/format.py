@@ -107,6 +107,17 @@ class Tile:
     note: str | None = None
 
 
+@dataclass(frozen=True)
+class Headline:
+    """One use case's figure people quote, for the home page: currency units (a year where
+    the data allows), what it is, how it was measured and its 95% interval if it has one."""
+
+    value: float
+    label: str
+    how: str
+    interval: tuple[float, float] | None = None
+
+
 def threshold_text(threshold: float) -> str:
     """A decision threshold with the digits it needs: ``0.50``, ``0.05``, ``0.0238``.
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
-from metrics.core.format import Tile
+from metrics.core.format import Headline, Tile
 from metrics.core.scenario import valuelens_version
 
 FRAMING_TITLES = (
@@ -53,6 +53,8 @@ class ReportSection:
     figures : list of plotly Figure
     source, fingerprint : str
         The data, in words, and the fingerprint of its contents.
+    headline : Headline or None
+        The figure the home page quotes for this page at these inputs.
     """
 
     title: str
@@ -64,6 +66,7 @@ class ReportSection:
     figures: list[go.Figure] = field(default_factory=list)
     source: str = ""
     fingerprint: str = ""
+    headline: Headline | None = None
 
 
 STYLE = """

@@ -124,7 +124,9 @@ def new_scenario(page: str, inputs: dict, source: str, data_fingerprint: str) ->
     Scenario
     """
     saved = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-    return Scenario(page, dict(inputs), source, data_fingerprint, valuelens_version(), saved)
+    return Scenario(
+        page, ScenarioInputs(inputs), source, data_fingerprint, valuelens_version(), saved
+    )
 
 
 def read_scenario(text: str | bytes, *, source: str = "the scenario") -> Scenario:

@@ -19,6 +19,7 @@ from metrics.decide.uncertain import Uncertainty
 from metrics.decide.view import (
     baseline_sentence,
     comparison_sentence,
+    decide_headline,
     headline_tiles,
     operating_sentence,
     segment_sentence,
@@ -101,6 +102,7 @@ def decide_section(scenario: DecisionScenario, *, source: str, fingerprint: str)
         framing=FRAMING,
         assumptions=assumptions,
         tiles=headline_tiles(s.decision, s.days, s.honest),
+        headline=decide_headline(s.decision, s.days, s.honest),
         sentences=sentences,
         figures=figures,
         source=source,

@@ -7,13 +7,37 @@ import numpy as np
 import pandas as pd
 
 from metrics.core.crossfit import CrossFitted
-from metrics.core.format import Tile, money, percent, threshold_text, year_scale
+from metrics.core.format import Headline, Tile, money, percent, threshold_text, year_scale
 from metrics.core.rates import point_at
 from metrics.decide.compare import Difference
 from metrics.decide.model import Decision, TopShare
 from metrics.decide.segments import Segments
 from metrics.decide.three_way import ThreeWay
 from metrics.decide.uncertain import Uncertainty
+
+
+def decide_headline(
+    decision: Decision, days: float | None, honest: CrossFitted | None = None
+) -> Headline:
+    """What the model adds over the better baseline, as the home page quotes it: as earned
+    (cross-fitted) when the rows allow, a year when the data has dates.
+
+    Parameters
+    ----------
+    decision : Decision
+    days : float or None
+    honest : CrossFitted, optional
+
+    Returns
+    -------
+    Headline
+    """
+    factor, how = year_scale(days)
+    baseline = max(decision.none, decision.everyone)
+    best = decision.best_value if honest is None else decision.none + honest.value
+    label = "what the model adds over the better baseline" + (" a year" if how else "")
+    measured = "chosen and valued on different rows" if honest else "in-sample"
+    return Headline((best - baseline) * factor, label, f"{how or 'over the data'}, {measured}")
 
 
 def headline_tiles(

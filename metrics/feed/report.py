@@ -11,6 +11,7 @@ from metrics.feed.ranking import DEFAULT_REVENUE, Revenue
 from metrics.feed.view import (
     DEFAULT_FEEDS_PER_DAY,
     FeedView,
+    feed_headline,
     filter_sentence,
     outcome_tiles,
     weights_sentence,
@@ -89,6 +90,7 @@ def feed_section(
         figures=[pareto_figure(sweep, view.outcome, alpha / (alpha + beta))],
         source=source,
         fingerprint=fingerprint,
+        headline=feed_headline(view),
     )
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from metrics.core.format import Tile, money, percent, signed_money
+from metrics.core.format import Headline, Tile, money, percent, signed_money
 from metrics.feed.model import EXTREME, HARMS, Blendable, FeedData, FilterReport
 from metrics.feed.ranking import DEFAULT_FEEDS_PER_DAY, FeedOutcome, Revenue, rank_feed
 
@@ -52,6 +52,22 @@ def yearly_revenue(outcome: FeedOutcome, feeds_per_day: float) -> float:
     float
     """
     return outcome.revenue_per_1000_users * feeds_per_day / 1000 * 365
+
+
+def feed_headline(view: FeedView) -> Headline:
+    """Ad revenue a year of the ranked feed (USD), for the home page.
+
+    Parameters
+    ----------
+    view : FeedView
+
+    Returns
+    -------
+    Headline
+    """
+    return Headline(
+        view.revenue_a_year, "ad revenue a year", f"{view.feeds_per_day:,.0f} feeds a day x 365"
+    )
 
 
 def feed_view(

@@ -6,7 +6,14 @@ from metrics.core.format import money, percent, threshold_text
 from metrics.core.html_report import Assumption, ReportSection, render_report
 from metrics.fraud import charts
 from metrics.fraud.model import FraudCosts, snapshot
-from metrics.fraud.tiles import ml_tiles, money_tiles, quality_line
+from metrics.fraud.tiles import (
+    earned_sentence,
+    earned_tile,
+    fraud_headline,
+    ml_tiles,
+    money_tiles,
+    quality_line,
+)
 from metrics.fraud.view import FraudView, headline
 
 FRAMING = (
@@ -72,8 +79,13 @@ def fraud_section(
         question=QUESTION,
         framing=FRAMING,
         assumptions=assumptions,
-        tiles=[*money_tiles(snap, analysis), *ml_tiles(snap)],
+        tiles=[
+            *([] if earned_tile(analysis) is None else [earned_tile(analysis)]),
+            *money_tiles(snap, analysis),
+            *ml_tiles(snap),
+        ],
         sentences=[
+            *([] if analysis.honest is None else [earned_sentence(analysis)]),
             headline(snap, days=analysis.days),
             quality_line(view.roc_auc, view.pr_auc),
             view.paradox,
@@ -85,6 +97,7 @@ def fraud_section(
         ],
         source=source,
         fingerprint=fingerprint,
+        headline=fraud_headline(snap, analysis),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from metrics.core.format import Tile, money, percent, year_scale
+from metrics.core.format import Headline, Tile, money, percent, year_scale
 from metrics.fraud.model import FraudAnalysis, FraudSnapshot
 
 
@@ -35,6 +35,27 @@ def _share_text(share: float) -> str:
     if not math.isfinite(share):
         return "n/a"
     return "below -100%" if share < -1 else percent(share)
+
+
+def fraud_headline(snap: FraudSnapshot, analysis: FraudAnalysis) -> Headline:
+    """Net savings at the chosen threshold, a year where the data has dates, with the
+    interval when the resamples are there: the figure the home page quotes.
+
+    Parameters
+    ----------
+    snap : FraudSnapshot
+    analysis : FraudAnalysis
+
+    Returns
+    -------
+    Headline
+    """
+    factor, how = year_scale(analysis.days)
+    interval = None
+    if snap.interval is not None:
+        interval = (snap.interval[0] * factor, snap.interval[1] * factor)
+    label = "net savings a year" if how else "net savings over the data"
+    return Headline(snap.net_savings * factor, label, how or "not scaled: no dates", interval)
 
 
 def earned_tile(analysis: FraudAnalysis) -> Tile | None:

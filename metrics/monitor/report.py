@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from metrics.core.format import money, percent, threshold_text
+from metrics.core.format import Headline, money, percent, threshold_text
 from metrics.core.html_report import Assumption, ReportSection, render_report
 from metrics.fraud.model import FraudCosts
 from metrics.monitor.story import day_text, estimate_note
@@ -18,6 +18,26 @@ FRAMING = (
     "Money the fraud decisions cost or save per week, and what a late alert costs",
 )
 QUESTION = "Monitoring: is the model still earning its keep?"
+
+
+def monitor_headline(view: MonitorView, day: dt.date) -> Headline:
+    """Money lost to the failures the page finds as of ``day`` (against the reference
+    chunks' normal range), for the home page.
+
+    Parameters
+    ----------
+    view : MonitorView
+    day : date
+
+    Returns
+    -------
+    Headline
+    """
+    return Headline(
+        sum(f.loss for f in view.snapshot.failures),
+        "lost to silent failures",
+        f"as of {day_text(day)}, against the reference weeks",
+    )
 
 
 def monitor_section(
@@ -75,6 +95,7 @@ def monitor_section(
         figures=[f for f in (view.value, view.drift) if f is not None],
         source=source,
         fingerprint=fingerprint,
+        headline=monitor_headline(view, day),
     )
 
 

@@ -28,7 +28,8 @@ from metrics.feed.model import FilterThresholds, blendable, filter_report
 from metrics.feed.ranking import DEFAULT_REVENUE, Revenue
 from metrics.feed.report import feed_section
 from metrics.feed.view import DEFAULT_FEEDS_PER_DAY, feed_view
-from metrics.fraud.model import FraudCosts
+from metrics.fraud.data import load_fraud_sample
+from metrics.fraud.model import FraudCosts, earned_a_year
 from metrics.review.data import FRAUD_CANDIDATES_FILE, load_fraud_candidates
 from metrics.review.model_value import Investment, metric_value, reach_target
 from metrics.review.report import (
@@ -106,7 +107,11 @@ def model_value_from(inputs: dict) -> ReportSection:
     )
     fingerprint = file_fingerprint(sample_path(FRAUD_CANDIDATES_FILE))
     return model_value_section(
-        rows, scenario, source=f"sample {FRAUD_CANDIDATES_FILE}", fingerprint=fingerprint
+        rows,
+        scenario,
+        target=target,
+        source=f"sample {FRAUD_CANDIDATES_FILE}",
+        fingerprint=fingerprint,
     )
 
 
@@ -237,10 +242,15 @@ def roi_from(inputs: dict) -> ReportSection:
     """
     names = [s.name for s in STAGES]
     stage = inputs.text("roi_stage", names[1])
-    value, team = inputs.number("roi_value", 0.0), inputs.number("roi_team", 30_000.0)
+    if "roi_value" in inputs:
+        value = inputs.number("roi_value", 0.0)
+    else:  # the page's default: the fraud sample's best threshold, as earned, a year
+        value = max(round(earned_a_year(load_fraud_sample()), -3), 0.0)
+    team = inputs.number("roi_team", 30_000.0)
     projections = [projection(s, value_per_year=value, team_cost_per_month=team) for s in STAGES]
     chosen = projections[names.index(stage)] if stage in names else projections[1]
-    return roi_section(chosen, projections, roi_assumptions(value, team, chosen.stage.name))
+    assumptions = roi_assumptions(value, team, chosen.stage.name)
+    return roi_section(chosen, projections, assumptions, value_per_year=value)
 
 
 def decide_from(inputs: dict) -> ReportSection:

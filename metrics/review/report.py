@@ -7,13 +7,18 @@ import dataclasses
 
 import numpy as np
 
-from metrics.core.format import Tile, money
+from metrics.core.format import Headline, Tile, money
 from metrics.core.html_report import Assumption, ReportSection
 from metrics.review.charts import cash_figure, funnel_figure, metric_money_figure, stopped_figure
 from metrics.review.model_value import ModelScore
 from metrics.review.roi import Projection
 from metrics.review.security import Funnel, Pipeline, stopped_curve
-from metrics.review.view import TargetScenario, target_sentence, target_tiles
+from metrics.review.view import (
+    TargetScenario,
+    model_value_headline,
+    target_sentence,
+    target_tiles,
+)
 
 MODEL_VALUE_FRAMING = (
     "Choose the fraud model that saves the most money",
@@ -85,6 +90,26 @@ def bottleneck_sentence(knee: float | None, stopped_at_knee: float, reviews: int
         f"threats: {stopped_at_knee:.1f} a day whether recall is {knee:.0%} or 99%; the extra "
         "alerts wait unreviewed. More reviewers, or fewer false alarms (a better model or "
         "better rules), raise the limit; more recall does not."
+    )
+
+
+def roi_headline(chosen: Projection, value_per_year: float) -> Headline:
+    """Net cash at the end of the projection (USD), for the home page.
+
+    Parameters
+    ----------
+    chosen : Projection
+    value_per_year : float
+        Value a year at full maturity, USD.
+
+    Returns
+    -------
+    Headline
+    """
+    return Headline(
+        float(chosen.cumulative[-1]),
+        f"net cash after {len(chosen.cumulative) // 12} years",
+        f"{chosen.stage.name}, {money(value_per_year)} of value a year at full maturity",
     )
 
 
@@ -173,7 +198,12 @@ def roi_assumptions(value: float, team: float, stage: str) -> list[Assumption]:
 
 
 def model_value_section(
-    scores: list[ModelScore], scenario: TargetScenario, *, source: str, fingerprint: str
+    scores: list[ModelScore],
+    scenario: TargetScenario,
+    *,
+    target: float,
+    source: str,
+    fingerprint: str,
 ) -> ReportSection:
     """Which metric tracks the money, and what one metric improvement is worth.
 
@@ -181,6 +211,8 @@ def model_value_section(
     ----------
     scores : list of ModelScore
     scenario : TargetScenario
+    target : float
+        The metric's target, as the page's slider shows it.
     source, fingerprint : str
 
     Returns
@@ -206,6 +238,7 @@ def model_value_section(
         figures=[metric_money_figure(scores)],
         source=source,
         fingerprint=fingerprint,
+        headline=model_value_headline(scenario, target),
     )
 
 
@@ -241,7 +274,11 @@ def security_section(
 
 
 def roi_section(
-    chosen: Projection, projections: list[Projection], assumptions: list[Assumption]
+    chosen: Projection,
+    projections: list[Projection],
+    assumptions: list[Assumption],
+    *,
+    value_per_year: float,
 ) -> ReportSection:
     """Realistic returns at one maturity stage, beside the others.
 
@@ -250,6 +287,8 @@ def roi_section(
     chosen : Projection
     projections : list of Projection
     assumptions : list of Assumption
+    value_per_year : float
+        Value a year at full maturity, USD.
 
     Returns
     -------
@@ -265,6 +304,7 @@ def roi_section(
         figures=[cash_figure(chosen, projections)],
         source="a cash-flow projection (no data)",
         fingerprint="none",
+        headline=roi_headline(chosen, value_per_year),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from metrics.core.format import Tile, money, percent, signed_money
+from metrics.core.format import Headline, Tile, money, percent, signed_money
 from metrics.fraud.model import FraudCosts
 from metrics.review.data import Candidates
 from metrics.review.model_value import Investment, ModelScore, Reached, score_model, yearly
@@ -150,6 +150,27 @@ def target_scenario(
     base = next(r for r in rows if r.name == model)
     gain = yearly(reached.net_savings - base.net_savings, rows=n_rows, transactions_per_year=volume)
     return TargetScenario(model, metric, today, reached, gain, investment, volume)
+
+
+def model_value_headline(scenario: TargetScenario, target: float) -> Headline:
+    """Savings a year from moving the metric to ``target`` (USD), for the home page.
+
+    Parameters
+    ----------
+    scenario : TargetScenario
+    target : float
+        The metric's target, as the slider shows it.
+
+    Returns
+    -------
+    Headline
+    """
+    label, _, fmt = TARGETS[scenario.metric]
+    return Headline(
+        scenario.yearly_gain,
+        f"savings a year from {label} {fmt % target}",
+        f"{scenario.volume:,.0f} transactions a year",
+    )
 
 
 def target_tiles(scenario: TargetScenario) -> list[Tile]:

@@ -1,10 +1,15 @@
-"""The home page sums up each use case at the settings last used in the session."""
+"""The home page sums up each use case: at the page's defaults until the page is opened, then
+at the settings last used in the session. A tile equals what its page shows when opened."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
+
+from metrics.core.format import money
+from ui.home import SUMMARIES, default_headline
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -13,20 +18,38 @@ def value(at: AppTest, label: str) -> str:
     return next(m.value for m in at.metric if m.label == label)
 
 
-def test_the_home_page_shows_each_pages_headline_once_it_has_run():
-    at = AppTest.from_file(APP, default_timeout=180)
+def test_a_fresh_home_page_shows_a_number_for_every_use_case():
+    at = AppTest.from_file(APP, default_timeout=240)
     at.run()
-    assert value(at, "Search ads") == "—"
-    fraud_before = value(at, "Fraud detection")
+    assert not at.exception
+    for page, title in SUMMARIES.items():
+        assert value(at, title) == money(default_headline(page).value), page
+    assert all("—" not in m.value for m in at.metric)
+
+
+@pytest.mark.parametrize("page", list(SUMMARIES))
+def test_each_tile_equals_its_page_opened_at_its_defaults(page):
+    at = AppTest.from_file(APP, default_timeout=240)
+    at.run()
+    home = value(at, SUMMARIES[page])
+    at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception
+    shown = at.session_state[f"headline_{page}"]
+    expected = default_headline(page)
+    assert money(shown.value) == home
+    assert (shown.label, shown.how) == (expected.label, expected.how)
+
+
+def test_a_page_moved_in_the_session_moves_its_tile():
+    at = AppTest.from_file(APP, default_timeout=240)
+    at.run()
+    before = value(at, "Fraud detection")
     at.switch_page("pages/fraud.py").run()
     at.slider(key="fraud_threshold").set_value(0.3).run()
-    yearly = next(c.value for c in at.caption if "a year (30 days x 12.2)" in c.value)
-    at.switch_page("pages/ads.py").run()
+    moved = at.session_state["headline_fraud"]
     at.switch_page("pages/home.py").run()
     assert not at.exception
-    assert value(at, "Search ads") != "—"
-    fraud_now = value(at, "Fraud detection")
-    assert fraud_now != fraud_before and fraud_now in yearly
+    assert value(at, "Fraud detection") == money(moved.value) != before
 
 
 def test_the_roi_page_carries_the_fraud_pages_interval_or_says_why_not():
