@@ -26,10 +26,11 @@ from ui.ads import (
 )
 from ui.common import (
     RESTART_SAFE_EVERY,
-    error_box,
+    chosen_or_sample,
     framing_strip,
     plain,
     route_through_app,
+    show_problem,
 )
 from ui.home import remember_headline
 from ui.scenario import data_identity, from_url, scenario_box, show_notes, to_url
@@ -76,13 +77,8 @@ notes = from_url("ads", URL_PARAMS)
 st.title(QUESTION)
 framing_strip(*FRAMING)
 show_notes(notes)
-problem = None
 with st.sidebar:
-    try:
-        source = choose_source()
-    except ValueError as error:
-        problem = str(error)
-        source = default_source()
+    source, problem = chosen_or_sample(choose_source, default_source)
     slots = st.radio("Ad slots per query", [1, 2, 3], horizontal=True, key="ads_slots")
     pricing = PRICING[st.radio("Pricing", list(PRICING), key="ads_pricing")]
     daily = st.number_input(
@@ -101,8 +97,7 @@ reserve = st.select_slider(
     key="ads_reserve",
     format_func=money,
 )
-if problem:
-    error_box("Your file cannot be used:", f"{problem}. The sample is shown until it is fixed.")
+show_problem(problem)
 view = view_for(source, slots, pricing, reserve)
 money_tiles(view)
 quality_tiles(view)

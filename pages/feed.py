@@ -17,7 +17,13 @@ from metrics.feed.view import (
     user_feed,
     weights_sentence,
 )
-from ui.common import error_box, framing_strip, plain, route_through_app
+from ui.common import (
+    chosen_or_sample,
+    framing_strip,
+    plain,
+    route_through_app,
+    show_problem,
+)
 from ui.feed import (
     URL_PARAMS,
     choose_source,
@@ -40,19 +46,13 @@ notes = from_url("feed", URL_PARAMS)
 st.title(QUESTION)
 framing_strip(*FRAMING)
 show_notes(notes)
-problem = None
 with st.sidebar:
-    try:
-        source = choose_source()
-    except ValueError as error:
-        problem = str(error)
-        source = default_source()
+    source, problem = chosen_or_sample(choose_source, default_source)
     thresholds = filter_inputs()
     k = st.number_input("Posts per feed (K)", min_value=1, max_value=50, value=10, key="feed_k")
     revenue = revenue_inputs()
     feeds_per_day = feeds_a_day_input()
-if problem:
-    error_box("Your file cannot be used:", f"{problem}. The sample is shown until it is fixed.")
+show_problem(problem)
 data = source.data
 if not data.known >= {"quality", "p_click"}:
     st.info(

@@ -21,10 +21,11 @@ from metrics.fraud.tiles import (
 from metrics.fraud.view import FraudView, headline
 from ui.common import (
     RESTART_SAFE_EVERY,
-    error_box,
+    chosen_or_sample,
     framing_strip,
     plain,
     route_through_app,
+    show_problem,
     tile_row,
 )
 from ui.fraud import choose_data, default_sample, fraud_identity, view_for
@@ -89,20 +90,13 @@ route_through_app()
 st.title(QUESTION)
 framing_strip(*FRAMING)
 notes = from_url("fraud", URL_PARAMS)
-problem = None
 with st.sidebar:
-    try:
-        choice = choose_data()
-    except ValueError as error:
-        problem = str(error)
-        choice = default_sample()
+    choice, problem = chosen_or_sample(choose_data, default_sample)
     costs = fraud_cost_inputs()
     capacity = capacity_input()
     scenario_box("fraud", URL_PARAMS, *fraud_identity(choice))
 show_notes(notes)
-if problem:
-    error_box("Your file cannot be used:", f"{problem}. The sample is shown until it is fixed.")
-elif choice.notice:
+if not show_problem(problem) and choice.notice:
     st.warning(choice.notice)
 if choice.prepared.resolution:
     st.caption(

@@ -21,13 +21,19 @@ CHROMIUM_FLAGS = [
 """Headless Chromium as root, on a machine whose only network is loopback."""
 
 
-def start() -> tuple[subprocess.Popen, str]:
-    """The server process and its URL, once it answers its health check."""
+def start(script: str = "app.py") -> tuple[subprocess.Popen, str]:
+    """The server process and its URL, once it answers its health check.
+
+    Parameters
+    ----------
+    script : str
+        The Streamlit script, relative to the checkout (the dashboard by default).
+    """
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)],
+        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port)],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -130,6 +130,43 @@ def session_memo(slot: str, key: Hashable, compute: Callable[[], T]) -> T:
     return st.session_state[slot][1]
 
 
+def chosen_or_sample(choose: Callable[[], T], sample: Callable[[], T]) -> tuple[T, str | None]:
+    """The data the user chose, or the sample and why the choice cannot be used yet.
+
+    Parameters
+    ----------
+    choose : callable
+        Draws the data choice; raises ValueError with a message for the user.
+    sample : callable
+        The sample that stands in.
+
+    Returns
+    -------
+    data, problem : the choice (or the sample) and the message (or None)
+    """
+    try:
+        return choose(), None
+    except ValueError as error:
+        return sample(), str(error)
+
+
+def show_problem(problem: str | None) -> bool:
+    """Say why the user's file is not shown (the sample is, until it is fixed), if it is not.
+
+    Parameters
+    ----------
+    problem : str or None
+
+    Returns
+    -------
+    bool
+        Whether there was a problem to show.
+    """
+    if problem:
+        error_box("Your file cannot be used:", f"{problem}. The sample is shown until it is fixed.")
+    return bool(problem)
+
+
 def error_box(title: str, detail: str) -> None:
     """An error with user text in it (a cell value, a file or column name), shown literally.
 

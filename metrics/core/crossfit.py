@@ -22,7 +22,7 @@ from metrics.core.value import ValueModel
 
 N_SPLITS = 5
 N_RESAMPLES = 200
-GRID_SIZE = 256
+GRID_SIZE = 64
 """At most this many score quantiles for the bootstrap to re-choose its threshold on."""
 ROWS_PER_QUANTILE = 500
 """Fewer quantiles on small data: about this many rows between two (the bootstrap resamples
@@ -248,15 +248,19 @@ def fold_bootstrap(
     FoldBootstrap
     """
     k = cells.n_splits
-    rows = cells.weight if cells.amount_sq is not None else np.ones(len(cells.point))
-    order = np.argsort(cells.point, kind="stable")
-    n = float(rows.sum())
-    size = int(np.clip(n // ROWS_PER_QUANTILE, 16, GRID_SIZE))
+    if cells.amount_sq is None:  # one row per cell, already in point order
+        n = len(cells.point)
+        at = np.linspace(0, n - 1, int(np.clip(n // ROWS_PER_QUANTILE, 16, GRID_SIZE)))
+        grid = np.unique(cells.point[at.astype(np.int64)])
+    else:
+        order = np.argsort(cells.point, kind="stable")
+        n = float(cells.weight.sum())
+        size = int(np.clip(n // ROWS_PER_QUANTILE, 16, GRID_SIZE))
+        ranks = np.searchsorted(np.cumsum(cells.weight[order]), np.linspace(0, n, size))
+        grid = np.unique(cells.point[order][np.minimum(ranks, len(order) - 1)])
     # Grid thresholds at score quantiles (of rows), as curve points in ascending order
     # (highest score first); a cell clears the grid thresholds whose point is at or after
     # its own.
-    ranks = np.searchsorted(np.cumsum(rows[order]), np.linspace(0, n, size), side="left")
-    grid = np.unique(cells.point[order][np.minimum(ranks, len(order) - 1)])
     position = grid.size - np.searchsorted(grid, cells.point, side="left")
     key = 2 * (position * k + cells.fold) + cells.label
     size_keys = 2 * k * (grid.size + 1)

@@ -22,11 +22,10 @@ from metrics.core.bootstrap import (
     resample_buckets,
     small_buckets,
 )
-from metrics.core.crossfit import N_RESAMPLES, N_SPLITS, CrossFitInputs, FoldCells, fold_bootstrap
 from metrics.core.curves import threshold_curve
 from metrics.core.log_checks import (
     amount_sums_are_finite,
-    is_numeric,
+    check_columns,
     is_whole,
     perfect_sql,
     profile_log,
@@ -37,8 +36,6 @@ from metrics.core.log_sql import GRID_STEPS, _bucket_sql, _near_buckets_sql, _wh
 from metrics.core.log_summary import LogSummary
 from metrics.core.value import ValueModel
 
-CROSS_FIT_STEPS = 1_000
-"""The cross-fitted best on a big log chooses its threshold on scores k / 1,000."""
 MAX_DISTINCT = 1_000_000
 """Above this many distinct scores, scores are grouped on a grid of 1 / GRID_STEPS."""
 
@@ -152,45 +149,6 @@ class ParquetLog:
             parts = {"s": score, "y": label.astype(np.float64), "n": n[mine], "a": a[mine]}
             out[name] = LogSummary(curve, int(n[mine].sum()), None, 1 / steps, parts)
         return out
-
-    def cross_fit(self, *, n_resamples: int = N_RESAMPLES, seed: int = 0) -> CrossFitInputs:
-        """Cross-fitting from one grouped query: rows, amount sums and squared amounts per
-        (score on a 1/``CROSS_FIT_STEPS`` grid, label, fold), a row's fold a hash of its file
-        and row number. Thresholds are chosen on the grid; the interval's resamples are drawn
-        from the groups' moments.
-
-        Parameters
-        ----------
-        n_resamples : int
-            Number of bootstrap resamples.
-        seed : int
-            Seed of ``np.random.default_rng``.
-
-        Returns
-        -------
-        CrossFitInputs
-        """
-        k, steps = N_SPLITS, CROSS_FIT_STEPS
-        cell = f"CAST(floor({self.score} * {steps}) AS BIGINT) * 2 + {self.label}"
-        raw = self.engine.arrays(
-            f"SELECT ({cell}) * {k} + {self.engine.fold(k)} AS key, count(*) AS n, "
-            f"sum({self.amount}) AS a, sum(CAST({self.amount} AS DOUBLE) * {self.amount}) AS a2 "
-            f"FROM {self.view} GROUP BY 1"
-        )
-        key = np.asarray(raw["key"]).astype(np.int64)
-        score = np.minimum(key // k // 2, steps) / steps
-        thresholds = np.concatenate([[np.inf], np.unique(score)[::-1]])
-        cells = FoldCells(
-            thresholds=thresholds,
-            point=len(thresholds) - 1 - np.searchsorted(thresholds[:0:-1], score),
-            fold=key % k,
-            label=key // k % 2,
-            weight=np.asarray(raw["n"], dtype=np.float64),
-            amount=np.asarray(raw["a"], dtype=np.float64),
-            n_splits=k,
-            amount_sq=np.asarray(raw["a2"], dtype=np.float64),
-        )
-        return CrossFitInputs(cells, fold_bootstrap(cells, n_resamples=n_resamples, seed=seed))
 
     def perfect_value(self, model: ValueModel) -> float:
         """The perfect decision's value under ``model``, row by row in the engine.
@@ -306,42 +264,21 @@ def open_log(
     ParquetLog
     """
     engine = backend(engine_name, spark_master=spark_master)
-    scanned = engine.open(path)
-    types = engine.types(scanned)
-    columns = list(types)
-    shown = ", ".join(c for c in columns if c not in ("file_row_number", "filename"))
     roles = {"label": label, "score": score} | ({"amount": amount} if amount else {})
-    _check_columns(types, roles, shown)
+    view, types = _filtered_view(engine, path, roles, where)
     q = engine.quote
-    view = f"{scanned}_log"
-    engine.create_view(
-        view, f"SELECT * FROM {scanned} WHERE {_where_sql(where, columns, shown, q)}"
-    )
     y, s = q(label), q(score)
     a = q(amount) if amount else "CAST(0 AS DOUBLE)"  # no amounts: every amount is zero
-    stamp = q(timestamp) if timestamp is not None and timestamp in columns else None
+    stamp_type = types.get(timestamp or "", "")
+    stamp = q(timestamp) if timestamp is not None and timestamp in types else None
+    names = {"label": label, "score": score, "amount": amount or "amount"}
     profile = profile_log(
-        engine,
-        view,
-        y,
-        s,
-        a,
-        stamp,
-        whole_label=is_whole(types[label]),
-        stamp_type=types.get(timestamp or "", ""),
+        engine, view, y, s, a, stamp, whole_label=is_whole(types[label]), stamp_type=stamp_type
     )
     if profile["rows"] == 0:
         raise ValueError(f"'{path}' has no rows" + (f" where {where}" if where else ""))
-    names = {"label": label, "score": score, "amount": amount or "amount"}
     raise_first_bad(engine, view, profile, names)
-    groups, exact = group_log(
-        engine, view, y, s, a, distinct=profile["distinct"], max_distinct=max_distinct
-    )
-    if not amount_sums_are_finite(groups):
-        raise_first_bad(engine, view, {**profile, "amount": True}, names)
-    stamp_value = None
-    if stamp is not None:
-        stamp_value = engine.timestamp(stamp, types.get(timestamp or "", ""))
+    groups, exact = _checked_groups(engine, view, (y, s, a), profile, names, max_distinct)
     log = ParquetLog(
         engine,
         view,
@@ -356,25 +293,43 @@ def open_log(
         (profile["low"], profile["high"]),
         None,
         stamp,
-        stamp_value,
+        None if stamp is None else engine.timestamp(stamp, stamp_type),
     )
     if model is None:
         return log
     return dataclasses.replace(log, perfect=log.perfect_value(model))
 
 
-def _check_columns(types: dict[str, str], names: dict[str, str], shown: str) -> None:
-    """Each role's column exists and holds numbers, or one error that says what to fix."""
-    for role, name in names.items():
-        if name not in types:
-            raise ValueError(
-                f"column '{name}' ({role}) is missing; the file has columns: {shown}; rename a "
-                f"column to '{name}' or name the {role} column (--{role}-column)"
-            )
-    for role, name in names.items():
-        if not is_numeric(types[name]):
-            raise ValueError(
-                f"column '{name}' ({role}) holds {types[name]} values, not numbers; the "
-                f"{role} must be numeric (write it as numbers in the file, or name another "
-                f"column with --{role}-column)"
-            )
+def _filtered_view(
+    engine: DuckDBBackend | SparkBackend, path: str, roles: dict[str, str], where: str | None
+) -> tuple[str, dict[str, str]]:
+    """The log's files opened, its role columns checked, and a view of the ``--where`` rows;
+    returns the view and every column's type."""
+    scanned = engine.open(path)
+    types = engine.types(scanned)
+    columns = list(types)
+    shown = ", ".join(c for c in columns if c not in ("file_row_number", "filename"))
+    check_columns(types, roles, shown)
+    view = f"{scanned}_log"
+    condition = _where_sql(where, columns, shown, engine.quote)
+    engine.create_view(view, f"SELECT * FROM {scanned} WHERE {condition}")
+    return view, types
+
+
+def _checked_groups(
+    engine: DuckDBBackend | SparkBackend,
+    view: str,
+    columns: tuple[str, str, str],
+    profile: dict,
+    names: dict[str, str],
+    max_distinct: int,
+) -> tuple[dict[str, np.ndarray], bool]:
+    """The grouped pass; a NaN or infinite amount, which shows as a non-finite sum, is then
+    found row by row with its file and row number."""
+    y, s, a = columns
+    groups, exact = group_log(
+        engine, view, y, s, a, distinct=profile["distinct"], max_distinct=max_distinct
+    )
+    if not amount_sums_are_finite(groups):
+        raise_first_bad(engine, view, {**profile, "amount": True}, names)
+    return groups, exact

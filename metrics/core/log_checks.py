@@ -214,3 +214,34 @@ def raise_first_bad(
             f"{'an empty cell' if first_value is None else repr(first_value)} in "
             f"row {first_row} of {Path(str(first_file)).name}; {fix}"
         )
+
+
+def check_columns(types: dict[str, str], names: dict[str, str], shown: str) -> None:
+    """Each role's column exists and holds numbers, or one error that says what to fix.
+
+    Parameters
+    ----------
+    types : dict of str to str
+        Every column's engine type.
+    names : dict of str to str
+        Role to column name.
+    shown : str
+        The file's columns, listed for the message.
+
+    Returns
+    -------
+    None
+    """
+    for role, name in names.items():
+        if name not in types:
+            raise ValueError(
+                f"column '{name}' ({role}) is missing; the file has columns: {shown}; rename a "
+                f"column to '{name}' or name the {role} column (--{role}-column)"
+            )
+    for role, name in names.items():
+        if not is_numeric(types[name]):
+            raise ValueError(
+                f"column '{name}' ({role}) holds {types[name]} values, not numbers; the "
+                f"{role} must be numeric (write it as numbers in the file, or name another "
+                f"column with --{role}-column)"
+            )

@@ -233,7 +233,9 @@ def _run_in_engine(args: argparse.Namespace, threshold: float, costs: FraudCosts
     _check_capacity(args, summary.days)
     boot = cross_fit = None
     if args.interval:  # each is one more grouped pass over the log
-        boot, cross_fit = log.bootstrap(np.array([threshold])), log.cross_fit()
+        from metrics.core.log_crossfit import log_cross_fit
+
+        boot, cross_fit = log.bootstrap(np.array([threshold])), log_cross_fit(log)
     analysis = analyse_curve(
         summary.curve,
         costs,

@@ -10,6 +10,7 @@ from metrics.cli import main
 from metrics.core.crossfit import cross_fitted, held_out_values
 from metrics.core.curves import threshold_curve
 from metrics.core.engine import open_log
+from metrics.core.log_crossfit import log_cross_fit
 from metrics.fraud.model import FraudCosts
 
 pytest.importorskip("duckdb")
@@ -294,7 +295,7 @@ def test_the_engines_cross_fitted_best_chooses_on_other_folds_and_values_held_ou
     frame.to_parquet(tmp_path / "log.parquet")
     log = open_log(str(tmp_path / "log.parquet"), engine_name=engine)
     model = FraudCosts().value_model()
-    inputs = log.cross_fit()
+    inputs = log_cross_fit(log)
     values, points = held_out_values(inputs.cells, model)
     rows = log.engine.arrays(
         f"SELECT label, score, amount, {log.engine.fold(5)} AS f FROM {log.view}"
