@@ -130,11 +130,13 @@ def _net_savings(page) -> str:
 
 
 def upload(page, label: str, path) -> None:
-    """Put a file in the uploader with this label and wait until the page shows its name,
-    trying again when a rerun replaced the input under the first try (seen on a loaded
-    machine): the next upload then cannot land on an input that is going away."""
+    """Put a file in the uploader with this label once the page is connected and idle, and
+    wait until the page shows its name, trying again when a rerun replaced the input under
+    the first try (seen on a loaded machine)."""
     uploader = page.locator("[data-testid='stFileUploader']", has_text=label)
     for attempt in range(4):
+        # A file set while a run is going on can land on an input that run replaces.
+        wait_until(page, CONNECTED_AND_IDLE, timeout=90_000)
         file_input(page, label).set_input_files(str(path))
         try:
             uploader.get_by_text(Path(path).name).wait_for(timeout=30_000)
