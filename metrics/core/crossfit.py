@@ -129,7 +129,7 @@ def stratified_folds(y: np.ndarray, *, n_splits: int = N_SPLITS, seed: int = 0) 
     y : ndarray of shape (n,)
         0/1 labels.
     n_splits : int
-        Number of folds, at least 2.
+        Number of folds, 2 to 100.
     seed : int
         Seed of ``np.random.default_rng``.
 
@@ -137,8 +137,8 @@ def stratified_folds(y: np.ndarray, *, n_splits: int = N_SPLITS, seed: int = 0) 
     -------
     ndarray of int8, shape (n,)
     """
-    if n_splits < 2:
-        raise ValueError(f"n_splits is {n_splits}; cross-fitting needs at least 2 folds")
+    if not 2 <= n_splits <= 100:
+        raise ValueError(f"n_splits is {n_splits}; use 2 to 100 folds (5 is the default)")
     rng = np.random.default_rng(seed)
     fold = np.empty(len(y), dtype=np.int8)  # small: grouping rows by fold is a radix sort
     for label in (0, 1):

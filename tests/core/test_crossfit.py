@@ -73,8 +73,9 @@ def test_folds_are_stratified_seeded_and_spread_over_the_file():
     assert all(len(set(fold[i : i + 5])) == 5 for i in range(0, 1000, 5))
     assert np.array_equal(fold, stratified_folds(y, n_splits=5, seed=3))
     assert not np.array_equal(fold, stratified_folds(y, n_splits=5, seed=4))
-    with pytest.raises(ValueError, match="at least 2 folds"):
-        stratified_folds(y, n_splits=1)
+    for bad in (1, 101):
+        with pytest.raises(ValueError, match="use 2 to 100 folds"):
+            stratified_folds(y, n_splits=bad)
 
 
 def test_cells_follow_the_in_sample_curve_points():
