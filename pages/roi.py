@@ -12,12 +12,11 @@ from metrics.review.report import (
     NO_RANGE,
     ROI_FRAMING,
     roi_assumptions,
-    roi_headline,
     roi_range_sentence,
     roi_section,
     roi_tiles,
 )
-from metrics.review.roi import STAGES, projection
+from metrics.review.roi import STAGES, projection, roi_headline
 from ui.common import framing_strip, report_button, route_through_app, tile_row
 from ui.fraud_inputs import default_yearly_value
 from ui.home import headline_of, remember_headline

@@ -16,12 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from metrics.core.backends import DuckDBBackend, SparkBackend, backend
-from metrics.core.bootstrap import (
-    BootstrapCurves,
-    Buckets,
-    resample_buckets,
-    small_buckets,
-)
+from metrics.core.bootstrap import BootstrapCurves, resample_buckets
+from metrics.core.buckets import Buckets, small_buckets
 from metrics.core.curves import threshold_curve
 from metrics.core.log_checks import (
     amount_sums_are_finite,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from metrics.core.crossfit import N_RESAMPLES, N_SPLITS, CrossFitInputs, FoldCells, fold_bootstrap
+from metrics.core.crossfit import CrossFitInputs
 from metrics.core.engine import ParquetLog
+from metrics.core.fold_bootstrap import N_RESAMPLES, fold_bootstrap
+from metrics.core.folds import N_SPLITS, FoldCells
 
 CROSS_FIT_STEPS = 1_000
 """The cross-fitted best on a big log chooses its threshold on scores k / 1,000."""

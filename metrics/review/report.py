@@ -7,11 +7,11 @@ import dataclasses
 
 import numpy as np
 
-from metrics.core.format import Headline, Tile, money
+from metrics.core.format import Tile, money
 from metrics.core.html_report import Assumption, ReportSection
 from metrics.review.charts import cash_figure, funnel_figure, metric_money_figure, stopped_figure
 from metrics.review.model_value import ModelScore
-from metrics.review.roi import Projection
+from metrics.review.roi import Projection, roi_headline
 from metrics.review.security import Funnel, Pipeline, stopped_curve
 from metrics.review.view import (
     TargetScenario,
@@ -90,26 +90,6 @@ def bottleneck_sentence(knee: float | None, stopped_at_knee: float, reviews: int
         f"threats: {stopped_at_knee:.1f} a day whether recall is {knee:.0%} or 99%; the extra "
         "alerts wait unreviewed. More reviewers, or fewer false alarms (a better model or "
         "better rules), raise the limit; more recall does not."
-    )
-
-
-def roi_headline(chosen: Projection, value_per_year: float) -> Headline:
-    """Net cash at the end of the projection (USD), for the home page.
-
-    Parameters
-    ----------
-    chosen : Projection
-    value_per_year : float
-        Value a year at full maturity, USD.
-
-    Returns
-    -------
-    Headline
-    """
-    return Headline(
-        float(chosen.cumulative[-1]),
-        f"net cash after {len(chosen.cumulative) // 12} years",
-        f"{chosen.stage.name}, {money(value_per_year)} of value a year at full maturity",
     )
 
 

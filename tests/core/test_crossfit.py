@@ -1,14 +1,10 @@
 import numpy as np
 import pytest
 
-from metrics.core.crossfit import (
-    cross_fitted,
-    fold_bootstrap,
-    fold_cells,
-    held_out_values,
-    stratified_folds,
-)
+from metrics.core.crossfit import cross_fitted
 from metrics.core.curves import descending_order, threshold_curve
+from metrics.core.fold_bootstrap import fold_bootstrap
+from metrics.core.folds import fold_cells, held_out_values, stratified_folds
 from metrics.core.value import OutcomeValue, ValueModel, best_thresholds, value_curve
 from metrics.fraud.model import FraudCosts
 

@@ -7,9 +7,10 @@ import pandas as pd
 import pytest
 
 from metrics.cli import main
-from metrics.core.crossfit import cross_fitted, held_out_values
+from metrics.core.crossfit import cross_fitted
 from metrics.core.curves import threshold_curve
 from metrics.core.engine import open_log
+from metrics.core.folds import held_out_values
 from metrics.core.log_crossfit import log_cross_fit
 from metrics.fraud.model import FraudCosts
 
@@ -188,7 +189,7 @@ def test_grouping_needs_one_of_column_or_period(tmp_path):
 
 
 def test_bucket_keys_in_the_engine_equal_bucket_keys_on_tricky_scores(tmp_path, engine):
-    from metrics.core.bootstrap import bucket_keys
+    from metrics.core.buckets import bucket_keys
     from metrics.core.log_sql import _bucket_sql
     from metrics.fraud.view import THRESHOLD_GRID
 
