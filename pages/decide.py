@@ -28,7 +28,14 @@ from metrics.decide.view import (
     top_share_table,
     uncertainty_sentence,
 )
-from ui.common import error_box, framing_strip, plain, route_through_app, tile_row
+from ui.common import (
+    error_box,
+    framing_strip,
+    plain,
+    route_through_app,
+    session_memo,
+    tile_row,
+)
 from ui.decide import (
     URL_PARAMS,
     cached_segments,
@@ -63,7 +70,12 @@ st.subheader("What each outcome is worth")
 central, low, high, outcomes = matrix_editor(prepared.preset)
 model = from_entries(central)
 decision = decide(prepared.curve, prepared.amounts, model)
-honest = earned_best(decision, prepared.cross_fit)
+# once per data and value matrix, not on every threshold move
+honest = session_memo(
+    "decide_earned",
+    (prepared.key, tuple(map(float, central))),
+    lambda: earned_best(decision, prepared.cross_fit),
+)
 tile_row(headline_tiles(decision, prepared.days, honest))
 remember_headline("decide", decide_headline(decision, prepared.days, honest))
 if prepared.resolution:
