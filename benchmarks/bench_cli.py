@@ -90,7 +90,7 @@ def bench_cross_fit(rows: int = 1_000_000) -> None:
     import numpy as np
 
     from metrics.core.crossfit import cross_fitted, prepare_cross_fit
-    from metrics.core.curves import descending_order, threshold_curve
+    from metrics.core.curves import sort_rows, sorted_curve, threshold_curve
     from metrics.core.value import best_thresholds
     from metrics.fraud.model import FraudCosts
 
@@ -104,9 +104,9 @@ def bench_cross_fit(rows: int = 1_000_000) -> None:
         best_thresholds(threshold_curve(y, s, amount=a), model)
 
     def honest() -> None:
-        order = descending_order(s)
-        found = best_thresholds(threshold_curve(y, s, amount=a, order=order), model)
-        inputs = prepare_cross_fit(y, s, order=order, amount=a)
+        rows = sort_rows(y, s, amount=a)
+        found = best_thresholds(sorted_curve(rows), model)
+        inputs = prepare_cross_fit(y, rows)
         cross_fitted(inputs.cells, model, in_sample=found.savings.value, boot=inputs.boot)
 
     def best_of(work, repeats: int = REPEATS) -> float:

@@ -116,7 +116,7 @@ def bootstrap_curves(
         raise ValueError("thresholds must be a non-empty, strictly increasing grid")
     key = bucket_keys(y, s, grid)
     wa = w * a
-    buckets = bucket_stats(key, w, wa, 2 * (grid.size + 1))
+    buckets = bucket_stats(key, None if sample_weight is None else w, wa, 2 * (grid.size + 1))
     in_small = small_buckets(buckets)[key]
     return resample_buckets(
         grid,

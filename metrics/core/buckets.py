@@ -53,15 +53,17 @@ def bucket_keys(y: np.ndarray, s: np.ndarray, grid: np.ndarray) -> np.ndarray:
     return 2 * np.searchsorted(grid, s, side="right") + y
 
 
-def bucket_stats(key: np.ndarray, w: np.ndarray, wa: np.ndarray, n_keys: int) -> Buckets:
+def bucket_stats(key: np.ndarray, w: np.ndarray | None, wa: np.ndarray, n_keys: int) -> Buckets:
     """Sum the first and second moments of weight and weighted amount per bucket.
 
     Parameters
     ----------
     key : ndarray of int, shape (n,)
         Bucket of each row, from ``bucket_keys``.
-    w, wa : ndarray of shape (n,)
-        Each row's weight and weight x amount.
+    w : ndarray of shape (n,) or None
+        Each row's weight; None when every weight is 1 (three sums fewer).
+    wa : ndarray of shape (n,)
+        Each row's weight x amount.
     n_keys : int
         Number of buckets.
 
@@ -73,6 +75,9 @@ def bucket_stats(key: np.ndarray, w: np.ndarray, wa: np.ndarray, n_keys: int) ->
     def total(values: np.ndarray | None) -> np.ndarray:
         return np.bincount(key, values, n_keys)
 
+    if w is None:
+        rows, amount = total(None), total(wa)
+        return Buckets(rows, rows, amount, rows, total(wa * wa), amount)
     return Buckets(total(None), total(w), total(wa), total(w * w), total(wa * wa), total(w * wa))
 
 

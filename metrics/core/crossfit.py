@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from metrics.core.curves import ThresholdCurve, descending_order, threshold_curve
+from metrics.core.curves import SortedRows, ThresholdCurve, sort_rows, sorted_curve
 from metrics.core.fold_bootstrap import FoldBootstrap, fold_bootstrap, grid_cross_fit
 from metrics.core.folds import N_SPLITS, FoldCells, fold_cells, held_out_values, stratified_folds
 from metrics.core.value import ValueModel
@@ -116,11 +116,8 @@ class CrossFitInputs:
 
 def prepare_cross_fit(
     y: np.ndarray,
-    s: np.ndarray,
+    rows: SortedRows,
     *,
-    order: np.ndarray,
-    amount: np.ndarray | None = None,
-    sample_weight: np.ndarray | None = None,
     interval: bool = True,
     n_splits: int = N_SPLITS,
     seed: int = 0,
@@ -129,11 +126,10 @@ def prepare_cross_fit(
 
     Parameters
     ----------
-    y, s : ndarray of shape (n,)
-        Validated 0/1 labels and scores.
-    order : ndarray of int, shape (n,)
-        ``descending_order(s)``, shared with the in-sample curve.
-    amount, sample_weight : ndarray of shape (n,), optional
+    y : ndarray of shape (n,)
+        Validated 0/1 labels in file order (the folds deal each class's rows in file order).
+    rows : SortedRows
+        The same rows as the in-sample curve sorted them (``sort_rows``).
     interval : bool
         Resample for the 95% interval.
     n_splits : int
@@ -145,9 +141,7 @@ def prepare_cross_fit(
     CrossFitInputs
     """
     fold = stratified_folds(y, n_splits=n_splits, seed=seed)
-    cells = fold_cells(
-        y, s, fold, order=order, amount=amount, sample_weight=sample_weight, n_splits=n_splits
-    )
+    cells = fold_cells(rows, fold, n_splits=n_splits)
     return CrossFitInputs(cells, fold_bootstrap(cells, seed=seed) if interval else None)
 
 
@@ -170,6 +164,5 @@ def curve_with_cross_fit(
     curve : ThresholdCurve
     inputs : CrossFitInputs
     """
-    order = descending_order(s)
-    curve = threshold_curve(y, s, amount=amount, order=order)
-    return curve, prepare_cross_fit(y, s, order=order, amount=amount, interval=interval)
+    rows = sort_rows(y, s, amount=amount)
+    return sorted_curve(rows), prepare_cross_fit(y, rows, interval=interval)

@@ -71,6 +71,76 @@ class ThresholdCurve:
         return int(found) if np.ndim(found) == 0 else found
 
 
+@dataclass(frozen=True, eq=False)
+class SortedRows:
+    """Validated rows from the highest score to the lowest: what the curve and the folds of
+    cross-fitting share, so each gather is made once.
+
+    Attributes
+    ----------
+    order : ndarray of int, shape (n,)
+        Row indices from the highest score down (``descending_order``).
+    scores : ndarray of shape (n + 1,)
+        ``+inf`` (the "flag nothing" point) followed by the sorted scores.
+    labels : ndarray of int8, shape (n,)
+    amounts, weights : ndarray of shape (n,) or None
+        Sorted amounts (currency units) and row weights, when given.
+    """
+
+    order: np.ndarray
+    scores: np.ndarray
+    labels: np.ndarray
+    amounts: np.ndarray | None
+    weights: np.ndarray | None
+
+
+def sort_rows(
+    y_true: object,
+    y_score: object,
+    *,
+    amount: object | None = None,
+    sample_weight: object | None = None,
+    order: np.ndarray | None = None,
+) -> SortedRows:
+    """Validate the rows and put them in descending score order (the curve's one sort).
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n,)
+        1 for a positive (fraud), 0 otherwise.
+    y_score : array-like of shape (n,)
+        Predicted probability of the positive class, in [0, 1].
+    amount : array-like of shape (n,), optional
+        Non-negative money amount of each row; zero when omitted.
+    sample_weight : array-like of shape (n,), optional
+        Non-negative row weights; they scale both counts and amounts.
+    order : ndarray of int, shape (n,), optional
+        ``descending_order(y_score)`` when the caller has it already.
+
+    Returns
+    -------
+    SortedRows
+    """
+    y = check_labels(y_true)
+    s = check_scores(y_score)
+    arrays = {"label": y, "score": s}
+    a = None if amount is None else check_amounts(amount)
+    w = None if sample_weight is None else check_weights(sample_weight)
+    if a is not None:
+        arrays["amount"] = a
+    if w is not None:
+        arrays["sample_weight"] = w
+    check_same_length(**arrays)
+    order = descending_order(s) if order is None else order
+    return SortedRows(
+        order=order,
+        scores=_prefixed(np.inf, s, order),
+        labels=y[order],
+        amounts=None if a is None else a[order],
+        weights=None if w is None else w[order],
+    )
+
+
 def threshold_curve(
     y_true: object,
     y_score: object,
@@ -92,30 +162,31 @@ def threshold_curve(
     sample_weight : array-like of shape (n,), optional
         Non-negative row weights; they scale both counts and amounts.
     order : ndarray of int, shape (n,), optional
-        ``descending_order(y_score)`` when the caller needs it too (one sort for both).
+        ``descending_order(y_score)`` when the caller has it already.
 
     Returns
     -------
     ThresholdCurve
     """
-    y = check_labels(y_true)
-    s = check_scores(y_score)
-    arrays = {"label": y, "score": s}
-    a = None if amount is None else check_amounts(amount)
-    w = None if sample_weight is None else check_weights(sample_weight)
-    if a is not None:
-        arrays["amount"] = a
-    if w is not None:
-        arrays["sample_weight"] = w
-    n = check_same_length(**arrays)
+    rows = sort_rows(y_true, y_score, amount=amount, sample_weight=sample_weight, order=order)
+    return sorted_curve(rows)
 
-    order = descending_order(s) if order is None else order
-    # Buffers of n + 1 with the "flag nothing" point in front are filled in place: at 10M rows
-    # every avoided temporary saves a pass over 80 MB.
-    thresholds = _prefixed(np.inf, s, order)
-    s_sorted = thresholds[1:]
-    y_sorted = y[order]
-    w_sorted = None if w is None else w[order]
+
+def sorted_curve(rows: SortedRows) -> ThresholdCurve:
+    """The exact curve of rows already in descending score order: a few cumulative sums.
+
+    Parameters
+    ----------
+    rows : SortedRows
+
+    Returns
+    -------
+    ThresholdCurve
+    """
+    # Buffers of n + 1 with the "flag nothing" point in front are filled in place (at 10M rows
+    # every avoided temporary saves a pass over 80 MB); the sorted rows are only read.
+    thresholds, y_sorted, w_sorted = rows.scores, rows.labels, rows.weights
+    s_sorted, n = thresholds[1:], len(y_sorted)
     # The curve steps at the last row of each run of equal scores.
     distinct = s_sorted[1:] != s_sorted[:-1]
     steps = None if distinct.all() else np.append(np.flatnonzero(distinct), n - 1)
@@ -127,10 +198,10 @@ def threshold_curve(
     else:
         tp = _running(y_sorted * w_sorted)
         fp = _running((1 - y_sorted) * w_sorted)
-    if a is None:
+    if rows.amounts is None:
         tp_amount = fp_amount = np.zeros_like(tp)
     else:
-        tp_amount, fp_amount = _amount_sums(a, order, y_sorted, w_sorted)
+        tp_amount, fp_amount = _amount_sums(rows.amounts, y_sorted, w_sorted)
     if steps is not None:
         keep = np.append(0, steps + 1)
         thresholds, tp, fp, tp_amount, fp_amount = (
@@ -165,20 +236,17 @@ def descending_order(y_score: np.ndarray) -> np.ndarray:
 
 
 def _amount_sums(
-    amount: np.ndarray, order: np.ndarray, y_sorted: np.ndarray, w_sorted: np.ndarray | None
+    a_sorted: np.ndarray, y_sorted: np.ndarray, w_sorted: np.ndarray | None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Running (weighted) amounts of flagged positives and negatives, 0 in front.
 
     Each class is summed on its own: a difference of running totals would lose the small
     amounts of one class next to the large amounts of the other.
     """
-    tp_amount = _prefixed(0.0, amount, order)
-    if w_sorted is not None:
-        np.multiply(tp_amount[1:], w_sorted, out=tp_amount[1:])
-    fp_amount = tp_amount.copy()
-    positive = y_sorted.astype(bool)
-    tp_amount[1:][~positive] = 0.0
-    fp_amount[1:][positive] = 0.0
+    tp_amount, fp_amount = np.zeros(len(a_sorted) + 1), np.zeros(len(a_sorted) + 1)
+    weighted = a_sorted if w_sorted is None else a_sorted * w_sorted
+    np.multiply(weighted, y_sorted, out=tp_amount[1:])
+    np.subtract(weighted, tp_amount[1:], out=fp_amount[1:])
     np.cumsum(tp_amount, out=tp_amount)
     np.cumsum(fp_amount, out=fp_amount)
     return tp_amount, fp_amount

@@ -74,11 +74,17 @@ def fold_bootstrap(
     # Grid thresholds at score quantiles (of rows), as curve points in ascending order
     # (highest score first); a cell clears the grid thresholds whose point is at or after
     # its own.
-    position = grid.size - np.searchsorted(grid, cells.point, side="left")
+    if cells.amount_sq is None:  # in point order: each position is one run of rows
+        cuts = np.searchsorted(cells.point, grid, side="right")
+        runs = np.diff(cuts, prepend=0, append=len(cells.point))
+        position = np.repeat(np.arange(grid.size, -1, -1), runs)
+    else:
+        position = grid.size - np.searchsorted(grid, cells.point, side="left")
     key = 2 * (position * k + cells.fold) + cells.label
     size_keys = 2 * k * (grid.size + 1)
     if cells.amount_sq is None:  # one row per cell: exact moments, small buckets by rows
-        buckets = bucket_stats(key, cells.weight, cells.amount, size_keys)
+        weight = None if cells.unit_weight else cells.weight
+        buckets = bucket_stats(key, weight, cells.amount, size_keys)
         mine = small_buckets(buckets)[key]
         small_rows = key[mine], cells.weight[mine], cells.amount[mine]
     else:  # a big log's groups of unit-weight rows: moments only

@@ -3,10 +3,12 @@ held-out value at the threshold the other folds choose (see ``metrics.core.cross
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
 
+from metrics.core.curves import SortedRows
 from metrics.core.value import ValueModel
 
 N_SPLITS = 5
@@ -26,6 +28,8 @@ class FoldCells:
     weight, amount : ndarray of shape (c,)
         The cell's (weighted) rows and amount sum.
     n_splits : int
+    unit_weight : bool
+        Every cell's weight is 1 (one unweighted row a cell).
     amount_sq : ndarray of shape (c,) or None
         None when each cell is one row; for cells that sum many unit-weight rows (a big
         log's groups), the sum of their squared amounts, for the bootstrap's moments.
@@ -38,6 +42,7 @@ class FoldCells:
     weight: np.ndarray
     amount: np.ndarray
     n_splits: int
+    unit_weight: bool = False
     amount_sq: np.ndarray | None = None
 
     def flag_values(self, model: ValueModel) -> np.ndarray:
@@ -71,55 +76,57 @@ def stratified_folds(y: np.ndarray, *, n_splits: int = N_SPLITS, seed: int = 0) 
     fold = np.empty(len(y), dtype=np.int8)  # small: grouping rows by fold is a radix sort
     for label in (0, 1):
         rows = np.flatnonzero(np.asarray(y) == label)
-        runs = -(-rows.size // n_splits)
-        dealt = np.argsort(rng.random((runs, n_splits)), axis=1).ravel()
-        fold[rows] = dealt[: rows.size]
+        fold[rows] = _dealt(rng, -(-rows.size // n_splits), n_splits)[: rows.size]
     return fold
 
 
-def fold_cells(
-    y: np.ndarray,
-    s: np.ndarray,
-    fold: np.ndarray,
-    *,
-    order: np.ndarray,
-    amount: np.ndarray | None = None,
-    sample_weight: np.ndarray | None = None,
-    n_splits: int = N_SPLITS,
-) -> FoldCells:
-    """One cell per row, in the order the in-sample curve sorted them (no second sort).
+def _dealt(rng: np.random.Generator, runs: int, n_splits: int) -> np.ndarray:
+    """``runs`` orders of the folds, each uniform over every order, one after the other.
+
+    For up to 6 folds an order is drawn from the table of all of them (a fifth of the
+    time of sorting random keys per run at 1M rows).
+    """
+    if n_splits <= 6:
+        table = np.array(list(itertools.permutations(range(n_splits))), dtype=np.int8)
+        return table[rng.integers(len(table), size=runs)].ravel()
+    return np.argsort(rng.random((runs, n_splits)), axis=1).astype(np.int8).ravel()
+
+
+def fold_cells(rows: SortedRows, fold: np.ndarray, *, n_splits: int = N_SPLITS) -> FoldCells:
+    """One cell per row, in the order the in-sample curve sorted them (no second sort, and
+    the curve's gathers of scores, labels and amounts reused).
 
     Parameters
     ----------
-    y, s : ndarray of shape (n,)
-        Validated 0/1 labels and scores.
+    rows : SortedRows
+        The rows as the in-sample curve sorted them (``sort_rows``).
     fold : ndarray of int, shape (n,)
-        Each row's fold, from ``stratified_folds``.
-    order : ndarray of int, shape (n,)
-        ``descending_order(s)``, as given to ``threshold_curve``.
-    amount, sample_weight : ndarray of shape (n,), optional
-        Validated amounts (currency units) and row weights.
+        Each row's fold (file order), from ``stratified_folds``.
     n_splits : int
 
     Returns
     -------
     FoldCells
     """
-    s_sorted = s[order]
-    steps = np.empty(len(s), dtype=np.int64)
+    s_sorted, n = rows.scores[1:], len(rows.labels)
+    steps = np.empty(n, dtype=np.int64)
     steps[:1] = 1
     np.not_equal(s_sorted[1:], s_sorted[:-1], out=steps[1:], casting="unsafe")
     point = np.cumsum(steps)
-    w = np.ones(len(s)) if sample_weight is None else np.asarray(sample_weight, float)[order]
-    wa = np.zeros(len(s)) if amount is None else w * amount[order]
+    w = np.ones(n) if rows.weights is None else rows.weights
+    if rows.amounts is None:
+        wa = np.zeros(n)
+    else:
+        wa = rows.amounts if rows.weights is None else w * rows.amounts
     return FoldCells(
         thresholds=np.concatenate([[np.inf], s_sorted[steps.astype(bool)]]),
         point=point,
-        fold=np.asarray(fold, dtype=np.int8)[order],
-        label=np.asarray(y, dtype=np.int64)[order],
+        fold=np.asarray(fold, dtype=np.int8)[rows.order],
+        label=rows.labels,
         weight=w,
         amount=wa,
         n_splits=n_splits,
+        unit_weight=rows.weights is None,
     )
 
 

@@ -9,7 +9,7 @@ import numpy as np
 
 from metrics.core.bootstrap import BootstrapCurves, ValueBand, value_band
 from metrics.core.crossfit import CrossFitInputs, CrossFitted, cross_fitted, prepare_cross_fit
-from metrics.core.curves import ThresholdCurve, descending_order, threshold_curve
+from metrics.core.curves import SortedRows, ThresholdCurve, sort_rows, sorted_curve
 from metrics.core.rates import ClassificationPoint, point_at
 from metrics.core.validation import check_non_negative, check_share
 from metrics.core.value import (
@@ -70,18 +70,16 @@ class FraudData:
     amount: np.ndarray
     days: float | None = None
 
-    def curve(self, order: np.ndarray | None = None) -> ThresholdCurve:
-        return threshold_curve(self.y_true, self.y_score, amount=self.amount, order=order)
+    def curve(self, rows: SortedRows | None = None) -> ThresholdCurve:
+        return sorted_curve(self.sorted_rows() if rows is None else rows)
 
-    def order(self) -> np.ndarray:
+    def sorted_rows(self) -> SortedRows:
         """Rows from the highest score down: one sort for the curve and the folds."""
-        return descending_order(self.y_score)
+        return sort_rows(self.y_true, self.y_score, amount=self.amount)
 
-    def cross_fit(self, order: np.ndarray, *, interval: bool = True) -> CrossFitInputs:
+    def cross_fit(self, rows: SortedRows, *, interval: bool = True) -> CrossFitInputs:
         """Folds and resamples for the cross-fitted best value."""
-        return prepare_cross_fit(
-            self.y_true, self.y_score, order=order, amount=self.amount, interval=interval
-        )
+        return prepare_cross_fit(self.y_true, rows, interval=interval)
 
 
 @dataclass(frozen=True, eq=False)
@@ -139,9 +137,9 @@ def analyse(
     FraudAnalysis
     """
     if curve is None:
-        order = data.order()
-        curve = data.curve(order)
-        cross_fit = data.cross_fit(order) if cross_fit is None else cross_fit
+        rows = data.sorted_rows()
+        curve = data.curve(rows)
+        cross_fit = data.cross_fit(rows) if cross_fit is None else cross_fit
     amounts = class_amounts(data.y_true, data.amount) if amounts is None else amounts
     return analyse_curve(
         curve,
@@ -226,12 +224,12 @@ def earned_a_year(data: FraudData, costs: FraudCosts | None = None) -> float:
     """
     if not data.days:
         raise ValueError("a value a year needs dates; the data has no timestamp column")
-    order = data.order()
+    rows = data.sorted_rows()
     analysis = analyse(
         data,
         costs or FraudCosts(),
-        curve=data.curve(order),
-        cross_fit=data.cross_fit(order, interval=False),
+        curve=data.curve(rows),
+        cross_fit=data.cross_fit(rows, interval=False),
     )
     return analysis.honest.value / data.days * 365
 

@@ -234,13 +234,13 @@ def prepare(data: FraudData, *, n_resamples: int = 400, seed: int = 0) -> Prepar
         seed=seed,
     )
     amounts = class_amounts(data.y_true, data.amount)
-    order = data.order()
+    rows = data.sorted_rows()
     return PreparedFraud(
-        curve=data.curve(order),
+        curve=data.curve(rows),
         boot=boot,
         days=data.days,
         perfect=lambda model: perfect_value(amounts, model),
-        cross_fit=data.cross_fit(order),
+        cross_fit=data.cross_fit(rows),
     )
 
 

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from metrics.core.crossfit import cross_fitted
-from metrics.core.curves import descending_order, threshold_curve
+from metrics.core.curves import sort_rows, sorted_curve, threshold_curve
 from metrics.core.fold_bootstrap import fold_bootstrap
 from metrics.core.folds import fold_cells, held_out_values, stratified_folds
 from metrics.core.value import OutcomeValue, ValueModel, best_thresholds, value_curve
@@ -15,15 +15,8 @@ SCREENING = ValueModel(
 
 
 def cells_of(y, s, fold, *, amount=None, sample_weight=None, n_splits=5):
-    return fold_cells(
-        y,
-        s,
-        fold,
-        order=descending_order(s),
-        amount=amount,
-        sample_weight=sample_weight,
-        n_splits=n_splits,
-    )
+    rows = sort_rows(y, s, amount=amount, sample_weight=sample_weight)
+    return fold_cells(rows, fold, n_splits=n_splits)
 
 
 def brute_force(y, s, a, w, fold, model, n_splits):
@@ -59,19 +52,51 @@ def test_held_out_values_equal_choosing_and_valuing_fold_by_fold(case, model):
     assert values.sum() == pytest.approx(brute_force(y, s, a, w, fold, model, k), abs=1e-6)
 
 
-def test_folds_are_stratified_seeded_and_spread_over_the_file():
+@pytest.mark.parametrize("k", [2, 5, 6, 7, 10])  # up to 6 from the table of orders
+def test_folds_are_stratified_seeded_and_spread_over_the_file(k):
     y = np.r_[np.zeros(1003, int), np.ones(47, int)]
-    fold = stratified_folds(y, n_splits=5, seed=3)
+    fold = stratified_folds(y, n_splits=k, seed=3)
     for label in (0, 1):
-        counts = np.bincount(fold[y == label], minlength=5)
+        counts = np.bincount(fold[y == label], minlength=k)
         assert counts.max() - counts.min() <= 1
-    # every run of five rows of a class lands in five different folds
-    assert all(len(set(fold[i : i + 5])) == 5 for i in range(0, 1000, 5))
-    assert np.array_equal(fold, stratified_folds(y, n_splits=5, seed=3))
-    assert not np.array_equal(fold, stratified_folds(y, n_splits=5, seed=4))
+    # every run of k rows of a class lands in k different folds
+    assert all(len(set(fold[i : i + k])) == k for i in range(0, 1003 - k + 1, k))
+    assert np.array_equal(fold, stratified_folds(y, n_splits=k, seed=3))
+    assert not np.array_equal(fold, stratified_folds(y, n_splits=k, seed=4))
+    # each order of the folds is equally likely: the first fold dealt is uniform
+    first = stratified_folds(np.zeros(20_000 * k, int), n_splits=k, seed=1)[::k]
+    assert np.bincount(first, minlength=k).min() > 20_000 / k * 0.9
     for bad in (1, 101):
         with pytest.raises(ValueError, match="use 2 to 100 folds"):
             stratified_folds(y, n_splits=bad)
+
+
+@pytest.mark.parametrize("weighted", [False, True])
+def test_bootstrap_buckets_sum_each_grid_position_fold_and_class(weighted):
+    rng = np.random.default_rng(11)
+    y = (rng.random(3000) < 0.1).astype(int)
+    s, a = rng.integers(0, 400, 3000) / 400, rng.random(3000)
+    w = rng.random(3000) + 0.5 if weighted else None
+    fold = stratified_folds(y)
+    cells = cells_of(y, s, fold, amount=a, sample_weight=w)
+    boot = fold_bootstrap(cells, n_resamples=2)
+    # a row's position: how many grid thresholds it clears
+    ws = np.ones(3000) if w is None else w
+    counts = np.zeros(boot.observed_counts.shape[1])
+    amounts = np.zeros_like(counts)
+    grid = np.unique(grid_scores(cells))
+    position = np.searchsorted(grid, s, side="right")
+    np.add.at(counts, 2 * (position * 5 + fold) + y, ws)
+    np.add.at(amounts, 2 * (position * 5 + fold) + y, ws * a)
+    np.testing.assert_allclose(boot.observed_counts[0], counts)
+    np.testing.assert_allclose(boot.observed_amounts[0], amounts)
+
+
+def grid_scores(cells):
+    """The bootstrap's grid thresholds as scores: the scores at evenly spaced row ranks."""
+    n = len(cells.point)
+    at = np.linspace(0, n - 1, int(np.clip(n // 500, 16, 64))).astype(np.int64)
+    return cells.thresholds[np.unique(cells.point[at])]
 
 
 def test_cells_follow_the_in_sample_curve_points():
@@ -130,11 +155,11 @@ def test_the_interval_covers_what_the_chosen_threshold_earns_about_95_percent_of
     n, reps, hits, optimism = 20_000, 300, 0, []
     for rep in range(reps):
         y, s, a = draw(rng, n)
-        order = descending_order(s)
-        curve = threshold_curve(y, s, amount=a, order=order)
+        rows = sort_rows(y, s, amount=a)
+        curve = sorted_curve(rows)
         best = best_thresholds(curve, FRAUD).savings
         truth = n * per_row[population.index(best.threshold)]
-        cells = fold_cells(y, s, stratified_folds(y, seed=rep), order=order, amount=a)
+        cells = fold_cells(rows, stratified_folds(y, seed=rep))
         honest = cross_fitted(
             cells, FRAUD, in_sample=best.value, boot=fold_bootstrap(cells, seed=rep)
         )
