@@ -9,8 +9,10 @@ value, every plotly chart has drawn its plot, and the network has been quiet for
 page is opened once first (a warm server: its caches filled, as for the second visitor of the
 day), then timed in ``--repeats`` new Streamlit sessions of two kinds: a new browser profile
 (nothing cached: the browser fetches the code of every kind of element it draws) and a new
-tab of a browser that has shown the page before; medians are printed. Target: every page
-within 1.25x the bare page. These machines are shared: read the ratios, not the seconds.
+tab of a browser that has shown the page before. Each timing of a page is paired with a
+timing of the bare page taken just before it, so a spell of load on this shared machine falls
+on both; the ratio printed is the median of the paired ratios. Target: every page within
+1.25x the bare page. Read the ratios, not the seconds.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 from local_dashboard import CHROMIUM_FLAGS, start
 
+KINDS = ("new profile", "new tab")
 PAGES = ("", "fraud", "ads", "feed", "decide", "monitor", "model_value", "security", "roi", "adapt")
 DRAWN = """() => {
   const app = document.querySelector("[data-testid='stApp']");
@@ -61,18 +64,29 @@ def cold(browser, url: str) -> float:
         context.close()
 
 
-def timings(browser, url: str, repeats: int) -> tuple[float, float]:
-    """Median seconds in a new browser profile, and in a new tab of a browser that has shown
-    the page before (its HTTP cache holds the app's code), each a new Streamlit session."""
+def paired(browser, url: str, floor_url: str, repeats: int) -> list[tuple[float, float]]:
+    """Per kind of visit (a new browser profile; a new tab of a browser that has shown the
+    page before, its HTTP cache holding the app's code), ``repeats`` pairs of seconds: the
+    bare page, then the page, each in a new Streamlit session."""
     cold(browser, url)  # a warm server: caches filled
-    first = statistics.median(cold(browser, url) for _ in range(repeats))
+    first = [(cold(browser, floor_url), cold(browser, url)) for _ in range(repeats)]
     context = browser.new_context(viewport={"width": 1300, "height": 1000})
     try:
         open_seconds(context, url)
-        again = statistics.median(open_seconds(context, url) for _ in range(repeats))
+        open_seconds(context, floor_url)
+        again = [
+            (open_seconds(context, floor_url), open_seconds(context, url)) for _ in range(repeats)
+        ]
     finally:
         context.close()
-    return first, again
+    return [summary(first), summary(again)]
+
+
+def summary(pairs: list[tuple[float, float]]) -> tuple[float, float, float]:
+    """Median seconds of the bare page and of the page, and the median paired ratio."""
+    floors, pages = zip(*pairs, strict=True)
+    ratio = statistics.median(page / floor for floor, page in pairs)
+    return statistics.median(floors), statistics.median(pages), ratio
 
 
 def main() -> None:
@@ -84,17 +98,16 @@ def main() -> None:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
-            floor = timings(browser, bare_url, args.repeats)
-            print(f"{'':<24}{'new profile':>12}{'':8}{'new tab':>10}")
-            print(f"{'bare page (the floor)':<24}{floor[0]:10.2f} s{'':8}{floor[1]:8.2f} s")
+            cold(browser, bare_url)
+            header = "".join(f"{kind + ': bare, page, ratio':>32}" for kind in KINDS)
+            print(f"{'':<14}{header}")
             worst = [0.0, 0.0]
             for name in PAGES:
-                seconds = timings(browser, f"{app_url}/{name}", args.repeats)
-                ratios = [s / f for s, f in zip(seconds, floor, strict=True)]
-                worst = [max(w, r) for w, r in zip(worst, ratios, strict=True)]
+                kinds = paired(browser, f"{app_url}/{name}", bare_url, args.repeats)
+                worst = [max(w, kind[2]) for w, kind in zip(worst, kinds, strict=True)]
                 print(
-                    f"{name or 'home':<24}{seconds[0]:10.2f} s {ratios[0]:5.2f}x"
-                    f"{seconds[1]:8.2f} s {ratios[1]:5.2f}x"
+                    f"{name or 'home':<14}"
+                    + "".join(f"{b:14.2f} s{p:7.2f} s{r:6.2f}x" for b, p, r in kinds)
                 )
             print(
                 f"slowest page: {worst[0]:.2f}x the bare page in a new profile, {worst[1]:.2f}x "

@@ -11,7 +11,7 @@ from metrics.core.format import money, threshold_text, year_scale
 from metrics.decide import charts
 from metrics.decide.compare import compare_models
 from metrics.decide.model import constrained_best, decide, earned_best, top_shares
-from metrics.decide.section import FRAMING, QUESTION, DecisionScenario, decide_report
+from metrics.decide.report import FRAMING, QUESTION, DecisionScenario, decide_report
 from metrics.decide.segments import by_segment
 from metrics.decide.three_way import three_way
 from metrics.decide.uncertain import from_entries

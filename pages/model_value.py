@@ -6,17 +6,17 @@ from functools import partial
 
 import streamlit as st
 
-from metrics.review.charts import metric_money_figure
-from metrics.review.data import FRAUD_CANDIDATES_FILE
-from metrics.review.model_value import (
+from metrics.metric_value.charts import metric_money_figure
+from metrics.metric_value.data import FRAUD_CANDIDATES_FILE
+from metrics.metric_value.model import (
     METRICS,
     Investment,
     accuracy_story,
     metric_value,
     rank_correlations,
 )
-from metrics.review.report import MODEL_VALUE_FRAMING, model_value_section
-from metrics.review.view import (
+from metrics.metric_value.report import MODEL_VALUE_FRAMING, model_value_section
+from metrics.metric_value.view import (
     TARGETS,
     model_value_headline,
     offered_target,
@@ -28,7 +28,13 @@ from metrics.review.view import (
 from ui.common import framing_strip, plain, report_button, route_through_app, tile_row
 from ui.fraud_inputs import fraud_cost_inputs
 from ui.home import remember_headline
-from ui.review import MODEL_VALUE_PARAMS, candidates, reached_target, scored_models, scores_table
+from ui.metric_value import (
+    MODEL_VALUE_PARAMS,
+    candidates,
+    reached_target,
+    scored_models,
+    scores_table,
+)
 from ui.scenario import data_identity, from_url, scenario_box, show_notes, to_url
 
 route_through_app()

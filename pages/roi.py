@@ -7,20 +7,14 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from metrics.review.charts import cash_figure
-from metrics.review.report import (
-    NO_RANGE,
-    ROI_FRAMING,
-    roi_assumptions,
-    roi_range_sentence,
-    roi_section,
-    roi_tiles,
-)
-from metrics.review.roi import STAGES, projection, roi_headline
+from metrics.roi.charts import cash_figure
+from metrics.roi.model import STAGES, projection
+from metrics.roi.report import ROI_FRAMING, roi_assumptions, roi_section
+from metrics.roi.view import NO_RANGE, roi_headline, roi_range_sentence, roi_tiles
 from ui.common import framing_strip, report_button, route_through_app, tile_row
 from ui.fraud_inputs import default_yearly_value
 from ui.home import headline_of, remember_headline
-from ui.review import ROI_PARAMS
+from ui.roi import ROI_PARAMS
 from ui.scenario import from_url, scenario_box, show_notes, to_url
 
 route_through_app()

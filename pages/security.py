@@ -6,18 +6,12 @@ from functools import partial
 
 import streamlit as st
 
-from metrics.review.charts import funnel_figure
-from metrics.review.report import (
-    SECURITY_FRAMING,
-    bottleneck_sentence,
-    security_assumptions,
-    security_section,
-    security_tiles,
-    stopped_comparison,
-)
-from metrics.review.security import Pipeline, bottleneck_recall, funnel
+from metrics.pipeline.charts import funnel_figure
+from metrics.pipeline.model import Pipeline, bottleneck_recall, funnel
+from metrics.pipeline.report import SECURITY_FRAMING, security_assumptions, security_section
+from metrics.pipeline.view import bottleneck_sentence, security_tiles, stopped_comparison
 from ui.common import framing_strip, report_button, route_through_app, tile_row
-from ui.review import SECURITY_PARAMS
+from ui.pipeline import SECURITY_PARAMS
 from ui.scenario import from_url, scenario_box, show_notes, to_url
 
 route_through_app()

@@ -7,7 +7,12 @@ import streamlit as st
 
 from metrics.core.format import threshold_text
 from metrics.fraud.data import FRAUD_SAMPLE_MODELS, load_fraud_sample
-from metrics.fraud.model import FraudCosts, earned_a_year
+from metrics.fraud.model import (
+    DEFAULT_CAPACITY_PER_DAY,
+    DEFAULT_THRESHOLD,
+    FraudCosts,
+    earned_a_year,
+)
 from metrics.fraud.operating import OperatingPoints, operating_points
 from metrics.fraud.view import FraudView
 from ui.common import kept_number_input, remember, restore, set_kept
@@ -20,7 +25,7 @@ def decision_controls(view: FraudView) -> float:
     analysis = view.analysis
     points = _points(view)
     workload = _workload_key(points)
-    restore("fraud_threshold", 0.5)
+    restore("fraud_threshold", DEFAULT_THRESHOLD)
     threshold = float(st.session_state["fraud_threshold"])
     level = st.session_state.get(workload)
     # Handed over on every run, not only when it changes: a browser that had not yet taken
@@ -142,12 +147,12 @@ def capacity_input() -> float:
     return kept_number_input(
         "Review capacity, alerts per day",
         key="fraud_capacity",
-        default=25.0,
+        default=DEFAULT_CAPACITY_PER_DAY,
         min_value=0.0,
         max_value=1e7,
         step=5.0,
-        help="Flagged transactions your analysts can check a day. Default 25. Needs dates in "
-        "the data.",
+        help=f"Flagged transactions your analysts can check a day. Default "
+        f"{DEFAULT_CAPACITY_PER_DAY:,.0f}. Needs dates in the data.",
     )
 
 

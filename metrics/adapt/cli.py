@@ -23,7 +23,7 @@ from metrics.adapt.view import (
     mind_versus_data,
     staleness,
 )
-from metrics.core.report import common_options
+from metrics.core.command import common_options
 
 
 def _cadence(row: CadenceRow) -> dict:
@@ -40,7 +40,7 @@ def _points(cells: list[GridCell]) -> list[dict]:
     return [{"rows": c.rows, "value_a_year": c.value_a_year, "roc_auc": c.roc_auc} for c in cells]
 
 
-def adapt_report(
+def adapt_json(
     results: AdaptResults, *, cadence: int, noise: float, stale: float, cost: RetrainCost
 ) -> dict:
     """The JSON object printed by ``adapt``: the page's figures at these inputs.
@@ -150,7 +150,7 @@ def run(args: argparse.Namespace) -> dict:
         if not np.isfinite(value) or value < 0:
             raise ValueError(f"{flag} is {value:g}; give a cost of 0 or more")
     cost = RetrainCost(args.engineer_hours, args.hourly_rate, args.compute)
-    return adapt_report(load_results(), cadence=cadence, noise=noise, stale=stale, cost=cost)
+    return adapt_json(load_results(), cadence=cadence, noise=noise, stale=stale, cost=cost)
 
 
 def _cadence_word(cadence: int) -> str:

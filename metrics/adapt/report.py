@@ -26,6 +26,7 @@ from metrics.core.format import Headline, Tile, money, signed_money
 from metrics.core.html_report import Assumption, ReportSection
 from metrics.core.samples import sample_path
 from metrics.core.scenario import file_fingerprint
+from metrics.core.scenario_inputs import ScenarioInputs
 
 QUESTION = "Models go stale: how often to retrain, and is more data always better?"
 FRAMING = (
@@ -266,13 +267,16 @@ def as_dates(results: AdaptResults, n: int) -> list[dt.date]:
     return [results.date(results.first_day + i) for i in range(n)]
 
 
-def adapt_from(inputs: dict) -> ReportSection:
-    """The page's section from its saved inputs (the report command's builder).
+def section_from(inputs: ScenarioInputs, data: None = None) -> ReportSection:
+    """The retraining page's section from a saved scenario's inputs, on the stored study.
 
     Parameters
     ----------
-    inputs : dict
+    inputs : ScenarioInputs
         The page's inputs under their keys.
+    data : None
+        Unused: this page's report is rebuilt on its bundled sample (the report command
+        takes ``--data`` only for the pages in ``metrics.pack.sections.ON_YOUR_DATA``).
 
     Returns
     -------

@@ -6,14 +6,14 @@ import argparse
 from typing import TYPE_CHECKING
 
 from metrics.ads.references import RANK_BY
-from metrics.core.report import common_options, json_report
+from metrics.core.command import common_options, json_report
 from metrics.core.validation import check_non_negative
 
 if TYPE_CHECKING:
     from metrics.ads.references import AdsSummary
 
 
-def ads_report(summary: AdsSummary, *, rank_by: str = "score") -> dict:
+def ads_json(summary: AdsSummary, *, rank_by: str = "score") -> dict:
     """The JSON object printed by ``ads``: money in USD, reserve-independent quality.
 
     Realised figures count the clicks in the file; expected figures (with true click
@@ -133,4 +133,4 @@ def run(args: argparse.Namespace) -> dict:
     summary = summarise(
         data, slots=args.slots, reserve=args.reserve, pricing=args.pricing, rank_by=args.rank_by
     )
-    return ads_report(summary, rank_by=args.rank_by)
+    return ads_json(summary, rank_by=args.rank_by)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from metrics.ads import charts
+from metrics.ads.data import ADS_SAMPLE_FILE, load_ads_sample
+from metrics.ads.model import quality_sweep
+from metrics.ads.references import references
 from metrics.ads.sentences import (
     ads_headline,
     headline,
@@ -10,9 +13,12 @@ from metrics.ads.sentences import (
     money_tiles,
     reserve_story,
 )
-from metrics.ads.view import AdsView
+from metrics.ads.view import AdsView, ads_view
 from metrics.core.format import money
 from metrics.core.html_report import Assumption, ReportSection, render_report
+from metrics.core.samples import sample_path
+from metrics.core.scenario import file_fingerprint
+from metrics.core.scenario_inputs import ScenarioInputs
 
 FRAMING = (
     "Grow ad revenue without filling pages with ads nobody clicks",
@@ -92,3 +98,43 @@ def ads_report(view: AdsView, **settings) -> str:
     str
     """
     return render_report([ads_section(view, **settings)], title=QUESTION)
+
+
+def section_from(inputs: ScenarioInputs, data: None = None) -> ReportSection:
+    """The ads page's section from a saved scenario's inputs, on the bundled auctions.
+
+    Parameters
+    ----------
+    inputs : ScenarioInputs
+        The page's inputs under their keys.
+    data : None
+        Unused: this page's report is rebuilt on its bundled sample (the report command
+        takes ``--data`` only for the pages in ``metrics.pack.sections.ON_YOUR_DATA``).
+
+    Returns
+    -------
+    ReportSection
+    """
+    model = inputs.text("ads_model", "Gradient boosting")
+    slots = inputs.whole("ads_slots", 1)
+    pricing = "second" if inputs.text("ads_pricing", "First").startswith("Second") else "first"
+    reserve = inputs.number("ads_reserve", 20.0)
+    data = load_ads_sample(model)
+    view = ads_view(
+        data,
+        quality_sweep(data, slots=slots),
+        data.curve(data.score, slots=slots),
+        references(data, slots=slots),
+        model=model,
+        pricing=pricing,
+        reserve=reserve,
+    )
+    return ads_section(
+        view,
+        slots=slots,
+        pricing=pricing,
+        reserve=reserve,
+        daily_queries=inputs.number("ads_daily_queries", 5_000_000),
+        source=f"sample {ADS_SAMPLE_FILE}, {model}",
+        fingerprint=file_fingerprint(sample_path(ADS_SAMPLE_FILE)),
+    )

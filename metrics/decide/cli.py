@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import argparse
 
+from metrics.core.command import common_options, four_numbers
 from metrics.core.gate import add_gate_options
-from metrics.core.report import common_options, four_numbers
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> dict:
     from metrics.core.io import keep_where, read_table
     from metrics.decide.data import decision_data
     from metrics.decide.model import value_matrix
-    from metrics.decide.report import decide_report
+    from metrics.decide.output import decide_json
 
     fixed = four_numbers(args.value_matrix, "--value-matrix", "0,-5,-100,80")
     rates = (0.0,) * 4
@@ -81,4 +81,4 @@ def run(args: argparse.Namespace) -> dict:
     )
     if args.threshold is not None:
         args.gate = "value_at_threshold"
-    return decide_report(data, value_matrix(fixed, rates), args)
+    return decide_json(data, value_matrix(fixed, rates), args)

@@ -1,103 +1,184 @@
-"""The ``decide`` command's JSON: one object with the optimum, the baselines, the constrained
-optimum, the three-way decision, segments and a comparison."""
+"""The decision page's scenario as a section of the review report."""
 
 from __future__ import annotations
 
-import argparse
+from dataclasses import dataclass, field
 
-from metrics.core.crossfit import curve_with_cross_fit
-from metrics.core.report import json_number, json_report
-from metrics.core.validation import check_non_negative, check_share, check_threshold
-from metrics.core.value import ValueModel, class_amounts
-from metrics.decide.compare import compare_models
-from metrics.decide.data import DecisionData
-from metrics.decide.model import Constraints, constrained_best, decide, earned_best
-from metrics.decide.segments import by_segment, segment_curves
-from metrics.decide.three_way import three_way
+import numpy as np
+
+from metrics.core.crossfit import CrossFitted, curve_with_cross_fit
+from metrics.core.format import money, threshold_text
+from metrics.core.html_report import Assumption, ReportSection, render_report
+from metrics.core.samples import sample_path
+from metrics.core.scenario import file_fingerprint
+from metrics.core.scenario_inputs import ScenarioInputs
+from metrics.core.value import class_amounts
+from metrics.decide import charts
+from metrics.decide.compare import Difference
+from metrics.decide.data import PRESETS, SAMPLES, decision_data, load_sample
+from metrics.decide.model import Decision, decide, earned_best
+from metrics.decide.segments import Segments
+from metrics.decide.three_way import ThreeWay, three_way
+from metrics.decide.uncertain import Uncertainty, basis, from_entries, uncertain_value
+from metrics.decide.view import (
+    baseline_sentence,
+    comparison_sentence,
+    decide_headline,
+    headline_tiles,
+    operating_sentence,
+    segment_sentence,
+    three_way_sentence,
+    uncertainty_sentence,
+)
+
+FRAMING = (
+    "Decide whether and where to act on a model's scores",
+    "A score per row: the model's probability of the class you act on",
+    "Whatever the model was trained with (usually log loss)",
+    "Precision, recall and net benefit at a threshold",
+    "Value under your value matrix, in your currency",
+)
+QUESTION = "Your model: is it worth using, and where do you set it?"
 
 
-def constraints_of(args: argparse.Namespace) -> Constraints:
-    """The command line's limits, each checked to be a share in [0, 1].
+@dataclass(frozen=True, eq=False)
+class DecisionScenario:
+    """Everything the page computed for one setting."""
+
+    decision: Decision
+    threshold: float
+    names: list[str]
+    preset: str
+    central: np.ndarray
+    band: ThreeWay
+    review_cost: float
+    uncertainty: Uncertainty
+    days: float | None
+    segments: Segments | None = None
+    differences: dict[str, Difference] = field(default_factory=dict)
+    year_text: str = ""
+    honest: CrossFitted | None = None
+    """The best threshold's value chosen and valued on different rows (None for a big log)."""
+
+
+def decide_section(scenario: DecisionScenario, *, source: str, fingerprint: str) -> ReportSection:
+    """The page's answers as a report section.
 
     Parameters
     ----------
-    args : argparse.Namespace
+    scenario : DecisionScenario
+    source, fingerprint : str
 
     Returns
     -------
-    Constraints
+    ReportSection
     """
-    shares = {}
-    for name, meaning in (
-        ("min_precision", "smallest precision"),
-        ("min_recall", "smallest recall"),
-        ("max_flag_rate", "largest share of rows acted on"),
-    ):
-        value = getattr(args, name)
-        shares[name] = (
-            None if value is None else check_share(value, f"--{name.replace('_', '-')}", meaning)
+    s = scenario
+    preset = PRESETS[s.preset]
+    assumptions = [
+        Assumption(
+            f"{outcome}: {name}",
+            f"{money(s.central[k], decimals=2)} + {s.central[k + 4]:g} x amount",
+            "per row",
+            f"{money(preset.fixed[k], decimals=2)} + {preset.rates[k]:g} x amount ({s.preset})",
         )
-    return Constraints(**shares)
-
-
-def decide_report(data: DecisionData, model: ValueModel, args: argparse.Namespace) -> dict:
-    """Everything ``decide`` prints, in currency units over the data's rows.
-
-    Parameters
-    ----------
-    data : DecisionData
-    model : ValueModel
-    args : argparse.Namespace
-        threshold, min_precision, min_recall, max_flag_rate, review_cost.
-
-    Returns
-    -------
-    dict
-    """
-    curve, inputs = curve_with_cross_fit(data.y, data.score, amount=data.amount)
-    decision = decide(curve, class_amounts(data.y, data.amount), model)
-    honest = earned_best(decision, inputs)
-    report: dict[str, object] = {
-        "n": int(curve.n),
-        "positives": int(curve.positives),
-        "best_threshold": json_number(decision.best_threshold),
-        "best_value": decision.best_value,
-        "best_value_cross_fitted": decision.none + honest.value,
-        "best_value_cross_fitted_low": decision.none + honest.low,
-        "best_value_cross_fitted_high": decision.none + honest.high,
-    }
-    if args.threshold is not None:
-        report["value_at_threshold"] = float(
-            decision.value[curve.index(check_threshold(args.threshold))]
-        )
-    report |= {
-        "act_on_none_value": decision.none,
-        "act_on_all_value": decision.everyone,
-        "perfect_value": decision.perfect,
-    }
-    point = constrained_best(decision, constraints_of(args))
-    report["constrained_best_threshold"] = (
-        None if point is None else json_number(curve.thresholds[point])
+        for k, (outcome, name) in enumerate(zip(("TN", "FP", "FN", "TP"), s.names, strict=True))
+    ]
+    assumptions += [
+        Assumption("Threshold", threshold_text(s.threshold), "score", "the best"),
+        Assumption("Cost of a review", money(s.review_cost, decimals=2), "per row", "$2.00"),
+    ]
+    sentences = [
+        baseline_sentence(s.decision),
+        operating_sentence(s.decision, s.threshold, s.names),
+        three_way_sentence(s.band),
+        uncertainty_sentence(s.uncertainty),
+    ]
+    if s.segments is not None:
+        sentences.append(segment_sentence(s.segments))
+    sentences += [comparison_sentence(d, s.year_text, n) for n, d in s.differences.items()]
+    figures = [charts.value_figure(s.decision, s.threshold), charts.net_benefit_figure(s.decision)]
+    if s.uncertainty.swings:
+        figures.append(charts.tornado_figure(s.uncertainty, s.decision.best_value))
+    return ReportSection(
+        title="Your model",
+        question=QUESTION,
+        framing=FRAMING,
+        assumptions=assumptions,
+        tiles=headline_tiles(s.decision, s.days, s.honest),
+        headline=decide_headline(s.decision, s.days, s.honest),
+        sentences=sentences,
+        figures=figures,
+        source=source,
+        fingerprint=fingerprint,
     )
-    report["constrained_best_value"] = None if point is None else float(decision.value[point])
-    if args.review_cost is not None:
-        band = three_way(decision, check_non_negative(args.review_cost, "review cost", "per row"))
-        report["three_way"] = {
-            "low": json_number(band.low_threshold),
-            "high": json_number(band.high_threshold),
-            "value": band.value,
-        }
-    if data.segment is not None:
-        parts = segment_curves(data.y, data.score, data.amount, data.segment)
-        seg = by_segment(parts, model, decision)
-        report["segments"] = {
-            name: {"best_threshold": json_number(d.best_threshold), "best_value": d.best_value}
-            for name, d in zip(seg.names, seg.decisions, strict=True)
-        }
-        report["per_segment_gain"] = seg.gain
-    if data.other is not None:
-        _, diff = compare_models(decision, data.y, data.amount, data.score, data.other)
-        report["difference"] = {"value": diff.value, "lower": diff.lower, "upper": diff.upper}
-    return json_report({k: v for k, v in report.items() if not isinstance(v, dict)}) | {
-        k: v for k, v in report.items() if isinstance(v, dict)
-    }
+
+
+def decide_report(scenario: DecisionScenario, *, source: str, fingerprint: str) -> str:
+    """The decision page's review report: one self-contained HTML document.
+
+    Parameters
+    ----------
+    scenario : DecisionScenario
+    source, fingerprint : str
+
+    Returns
+    -------
+    str
+    """
+    return render_report(
+        [decide_section(scenario, source=source, fingerprint=fingerprint)], title=QUESTION
+    )
+
+
+def section_from(inputs: ScenarioInputs, data: None = None) -> ReportSection:
+    """The your-model page's section from a saved scenario's inputs and value matrix, on
+    the bundled sample it names (the fraud sample when none).
+
+    Parameters
+    ----------
+    inputs : ScenarioInputs
+        The page's inputs under their keys.
+    data : None
+        Unused: this page's report is rebuilt on its bundled sample (the report command
+        takes ``--data`` only for the pages in ``metrics.pack.sections.ON_YOUR_DATA``).
+
+    Returns
+    -------
+    ReportSection
+    """
+    name = inputs.text("decide_sample", "Card fraud (30 days)")
+    if name not in SAMPLES:
+        raise ValueError(f"the scenario's sample {name!r} is not bundled; use its page")
+    file_name, label, score, preset_name = SAMPLES[name]
+    frame = load_sample(name)
+    amount = "amount" if "amount" in frame.columns else None
+    stamp = "timestamp" if "timestamp" in frame.columns else None
+    data = decision_data(frame, label=label, score=score, amount=amount, timestamp=stamp)
+    matrix = inputs.extra()
+    preset_name = matrix.text("preset", preset_name)
+    if preset_name not in PRESETS:
+        raise matrix.unknown("preset", preset_name, PRESETS)
+    preset = PRESETS[preset_name]
+    fixed = np.array(matrix.numbers("fixed", preset.fixed))
+    rates = np.array(matrix.numbers("rates", preset.rates))
+    low = np.array(matrix.numbers("low", fixed))
+    high = np.array(matrix.numbers("high", fixed))
+    central = np.r_[fixed, rates]
+    curve, cross_fit = curve_with_cross_fit(data.y, data.score, amount=data.amount)
+    decision = decide(curve, class_amounts(data.y, data.amount), from_entries(central))
+    review_cost = inputs.number("decide_review_cost", 2.0)
+    scenario = DecisionScenario(
+        decision=decision,
+        threshold=inputs.number("decide_threshold", decision.best_threshold),
+        names=list(matrix.get("names", preset.outcomes)),
+        preset=preset.name,
+        central=central,
+        band=three_way(decision, review_cost),
+        review_cost=review_cost,
+        uncertainty=uncertain_value(basis(curve), central, np.r_[low, rates], np.r_[high, rates]),
+        days=data.days,
+        honest=earned_best(decision, cross_fit),
+    )
+    fingerprint = file_fingerprint(sample_path(file_name))
+    return decide_section(scenario, source=f"sample {file_name}", fingerprint=fingerprint)

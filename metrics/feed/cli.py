@@ -7,7 +7,7 @@ import argparse
 import math
 from typing import TYPE_CHECKING
 
-from metrics.core.report import common_options, json_report
+from metrics.core.command import common_options, json_report
 from metrics.feed.columns import FEED_OPTIONAL, FEED_ROLES, option_stem
 from metrics.feed.model import HARMS, FilterThresholds
 from metrics.feed.ranking import DEFAULT_FEEDS_PER_DAY, DEFAULT_REVENUE, FeedOutcome, Revenue
@@ -35,9 +35,7 @@ def _figures(outcome: FeedOutcome, feeds_per_day: float) -> dict:
     return json_report({**out, "revenue_a_year": yearly_revenue(outcome, feeds_per_day)})
 
 
-def feed_report(
-    view: FeedView, filtered, *, alpha: float, beta: float, k: int, source: str
-) -> dict:
+def feed_json(view: FeedView, filtered, *, alpha: float, beta: float, k: int, source: str) -> dict:
     """The JSON object printed by ``feed``.
 
     Score = alpha x quality percentile + beta x engagement percentile; each user sees the top
@@ -152,7 +150,7 @@ def run(args: argparse.Namespace) -> dict:
         feeds_per_day=args.feeds_per_day,
     )
     filtered = filter_report(data, thresholds)
-    return feed_report(view, filtered, alpha=args.alpha, beta=args.beta, k=args.k, source=source)
+    return feed_json(view, filtered, alpha=args.alpha, beta=args.beta, k=args.k, source=source)
 
 
 def _data(args: argparse.Namespace):

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from metrics.core.format import money
 from metrics.core.html_report import Assumption, ReportSection, render_report
+from metrics.core.samples import sample_path
+from metrics.core.scenario import file_fingerprint
+from metrics.core.scenario_inputs import ScenarioInputs
 from metrics.feed.charts import pareto_figure
-from metrics.feed.frontier import ParetoSweep
-from metrics.feed.model import FilterReport, FilterThresholds
+from metrics.feed.data import FEED_POSTS_FILE, load_feed_sample
+from metrics.feed.frontier import ParetoSweep, pareto_sweep
+from metrics.feed.model import FilterReport, FilterThresholds, blendable, filter_report
 from metrics.feed.ranking import DEFAULT_REVENUE, Revenue
 from metrics.feed.view import (
     DEFAULT_FEEDS_PER_DAY,
     FeedView,
     feed_headline,
+    feed_view,
     filter_sentence,
     outcome_tiles,
     weights_sentence,
@@ -109,3 +114,52 @@ def feed_report(view: FeedView, sweep: ParetoSweep, **settings) -> str:
     str
     """
     return render_report([feed_section(view, sweep, **settings)], title=QUESTION)
+
+
+def section_from(inputs: ScenarioInputs, data: None = None) -> ReportSection:
+    """The newsfeed page's section from a saved scenario's inputs, on the bundled feed.
+
+    Parameters
+    ----------
+    inputs : ScenarioInputs
+        The page's inputs under their keys.
+    data : None
+        Unused: this page's report is rebuilt on its bundled sample (the report command
+        takes ``--data`` only for the pages in ``metrics.pack.sections.ON_YOUR_DATA``).
+
+    Returns
+    -------
+    ReportSection
+    """
+    data = load_feed_sample().data
+    default = FilterThresholds()
+    thresholds = FilterThresholds(
+        *(
+            inputs.number(f"feed_filter_{h}", getattr(default, h))
+            for h in ("spam", "nsfw", "misinfo")
+        )
+    )
+    revenue = Revenue(
+        inputs.number("feed_rev_click", DEFAULT_REVENUE.per_click),
+        inputs.number("feed_rev_view", DEFAULT_REVENUE.per_impression),
+    )
+    alpha, beta = inputs.number("feed_alpha", 0.5), inputs.number("feed_beta", 0.5)
+    if alpha == beta == 0:
+        alpha = beta = 0.5
+    k = inputs.whole("feed_k", 10)
+    prepared = blendable(data, thresholds)
+    feeds = inputs.number("feed_daily_feeds", DEFAULT_FEEDS_PER_DAY)
+    return feed_section(
+        feed_view(
+            data, prepared, alpha=alpha, beta=beta, k=k, revenue=revenue, feeds_per_day=feeds
+        ),
+        pareto_sweep(data, prepared, k=k, revenue=revenue),
+        alpha=alpha,
+        beta=beta,
+        k=k,
+        thresholds=thresholds,
+        filtered=filter_report(data, thresholds),
+        revenue=revenue,
+        source=f"sample {FEED_POSTS_FILE}",
+        fingerprint=file_fingerprint(sample_path(FEED_POSTS_FILE)),
+    )

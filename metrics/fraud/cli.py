@@ -8,15 +8,15 @@ from pathlib import Path
 import numpy as np
 
 from metrics.core.bootstrap import bootstrap_curves
+from metrics.core.command import common_options, json_report
 from metrics.core.engine import open_log
 from metrics.core.gate import add_gate_options
 from metrics.core.rates import average_precision, roc_auc
-from metrics.core.report import common_options, json_report
 from metrics.core.validation import check_threshold
 from metrics.fraud.model import FraudAnalysis, FraudCosts, analyse, analyse_curve, snapshot
 
 
-def evaluate_report(
+def evaluate_json(
     analysis: FraudAnalysis, threshold: float, *, resolution: float | None = None
 ) -> dict:
     """The JSON object printed by ``evaluate``; money in USD versus approving everything.
@@ -192,7 +192,7 @@ def run(args: argparse.Namespace) -> dict:
             data.y_true, data.y_score, amount=data.amount, thresholds=[threshold]
         )
     analysis = analyse(data, costs, capacity_per_day=args.capacity_per_day, boot=boot)
-    return evaluate_report(analysis, threshold)
+    return evaluate_json(analysis, threshold)
 
 
 def _engine(args: argparse.Namespace) -> str:
@@ -245,4 +245,4 @@ def _run_in_engine(args: argparse.Namespace, threshold: float, costs: FraudCosts
         boot=boot,
         cross_fit=cross_fit,
     )
-    return evaluate_report(analysis, threshold, resolution=summary.resolution)
+    return evaluate_json(analysis, threshold, resolution=summary.resolution)

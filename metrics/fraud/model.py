@@ -23,6 +23,11 @@ from metrics.core.value import (
     value_curve,
 )
 
+DEFAULT_THRESHOLD = 0.5
+"""The fraud page's threshold before anyone moves it."""
+DEFAULT_CAPACITY_PER_DAY = 25.0
+"""Alerts the review team can check a day, before anyone changes it."""
+
 
 @dataclass(frozen=True)
 class FraudCosts:

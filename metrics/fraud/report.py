@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from metrics.core.format import money, percent, threshold_text
 from metrics.core.html_report import Assumption, ReportSection, render_report
+from metrics.core.io import read_table
+from metrics.core.samples import sample_path
+from metrics.core.scenario import file_fingerprint
+from metrics.core.scenario_inputs import ScenarioInputs
 from metrics.fraud import charts
-from metrics.fraud.model import FraudCosts, snapshot
+from metrics.fraud.data import FRAUD_SAMPLE_FILE, FRAUD_SAMPLE_MODELS, fraud_data, load_fraud_sample
+from metrics.fraud.model import DEFAULT_CAPACITY_PER_DAY, DEFAULT_THRESHOLD, FraudCosts, snapshot
 from metrics.fraud.tiles import (
     earned_sentence,
     earned_tile,
@@ -14,7 +19,7 @@ from metrics.fraud.tiles import (
     money_tiles,
     quality_line,
 )
-from metrics.fraud.view import FraudView, headline
+from metrics.fraud.view import FraudView, fraud_view, headline, prepare
 
 FRAMING = (
     "Lose less money to card fraud without swamping the review team",
@@ -71,7 +76,7 @@ def fraud_section(
         ),
         Assumption(
             "Review capacity", "none" if capacity is None else f"{capacity:,.0f}",
-            "alerts a day", "25",
+            "alerts a day", f"{DEFAULT_CAPACITY_PER_DAY:,.0f}",
         ),
     ]  # fmt: skip
     return ReportSection(
@@ -125,3 +130,53 @@ def fraud_report(
         view, costs, threshold, capacity, source=source, fingerprint=fingerprint
     )
     return render_report([section], title=QUESTION)
+
+
+def costs_from(inputs: ScenarioInputs) -> FraudCosts:
+    """The fraud costs a scenario saved, ``FraudCosts``'s defaults where it saved none (the
+    fraud, monitoring and model-value pages share them).
+
+    Parameters
+    ----------
+    inputs : ScenarioInputs
+
+    Returns
+    -------
+    FraudCosts
+    """
+    default = FraudCosts()
+    return FraudCosts(
+        inputs.number("fraud_review_cost", default.review_cost),
+        inputs.number("fraud_chargeback_fee", default.chargeback_fee),
+        inputs.number("fraud_friction_pct", default.decline_cost_rate * 100) / 100,
+    )
+
+
+def section_from(inputs: ScenarioInputs, data: str | None = None) -> ReportSection:
+    """The fraud page's section from a saved scenario's inputs (``valuelens report``).
+
+    Parameters
+    ----------
+    inputs : ScenarioInputs
+        The page's inputs under their keys.
+    data : str, optional
+        A scored file (columns label, score, amount, timestamp); the sample model the
+        scenario names when None.
+
+    Returns
+    -------
+    ReportSection
+    """
+    if data is None:
+        model = inputs.text("fraud_model", "Gradient boosting")
+        if model not in FRAUD_SAMPLE_MODELS:
+            raise ValueError(f"the scenario's fraud_model {model!r} is not a sample model")
+        rows, source = load_fraud_sample(model), f"sample {FRAUD_SAMPLE_FILE}, {model}"
+        fingerprint = file_fingerprint(sample_path(FRAUD_SAMPLE_FILE))
+    else:
+        rows, source, fingerprint = fraud_data(read_table(data)), data, file_fingerprint(data)
+    costs = costs_from(inputs)
+    capacity = inputs.number("fraud_capacity", DEFAULT_CAPACITY_PER_DAY) if rows.days else None
+    view = fraud_view(prepare(rows), costs, capacity_per_day=capacity)
+    threshold = inputs.number("fraud_threshold", DEFAULT_THRESHOLD)
+    return fraud_section(view, costs, threshold, capacity, source=source, fingerprint=fingerprint)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import argparse
 
-from metrics.core.report import common_options, four_numbers, json_number
+from metrics.core.command import common_options, four_numbers, json_number
 from metrics.fraud.model import FraudCosts
 from metrics.monitor import CHUNK_PERIODS
 
 
-def monitor_report(snapshot, monitor) -> dict:
+def monitor_json(snapshot, monitor) -> dict:
     """The JSON object printed by ``monitor``.
 
     Parameters
@@ -140,7 +140,7 @@ def run(args: argparse.Namespace) -> dict:
     )
     monitor = build_monitor(log, model, period=args.chunk_period, size=args.chunk_size)
     day = args.as_of if args.as_of is not None else _last_day(log)
-    return monitor_report(as_of(monitor, _check_date(day)), monitor)
+    return monitor_json(as_of(monitor, _check_date(day)), monitor)
 
 
 def _last_day(log) -> str:

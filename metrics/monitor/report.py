@@ -6,9 +6,23 @@ import datetime as dt
 
 from metrics.core.format import Headline, money, percent, threshold_text
 from metrics.core.html_report import Assumption, ReportSection, render_report
+from metrics.core.samples import sample_path
+from metrics.core.scenario import file_fingerprint
+from metrics.core.scenario_inputs import ScenarioInputs
 from metrics.fraud.model import FraudCosts
+from metrics.fraud.report import costs_from
+from metrics.monitor import CHUNKS
+from metrics.monitor.data import (
+    MONITOR_SAMPLE_FILE,
+    SAMPLE_COLUMNS,
+    load_monitor_sample,
+    monitor_log,
+)
+from metrics.monitor.drift import drift_table
+from metrics.monitor.model import build_monitor
 from metrics.monitor.story import day_text, estimate_note
-from metrics.monitor.view import MonitorView
+from metrics.monitor.values import fraud_monitoring_model
+from metrics.monitor.view import MonitorView, monitor_view
 
 FRAMING = (
     "Notice a failing model in days, not when the chargebacks arrive two months later",
@@ -113,3 +127,40 @@ def monitor_report(view: MonitorView, **settings) -> str:
     str
     """
     return render_report([monitor_section(view, **settings)], title=QUESTION)
+
+
+def section_from(inputs: ScenarioInputs, data: None = None) -> ReportSection:
+    """The monitoring page's section from a saved scenario's inputs, on the bundled log.
+
+    Parameters
+    ----------
+    inputs : ScenarioInputs
+        The page's inputs under their keys.
+    data : None
+        Unused: this page's report is rebuilt on its bundled sample (the report command
+        takes ``--data`` only for the pages in ``metrics.pack.sections.ON_YOUR_DATA``).
+
+    Returns
+    -------
+    ReportSection
+    """
+    chunk = inputs.text("monitor_chunk", "Week")
+    threshold = inputs.number("monitor_threshold", 0.3)
+    costs = costs_from(inputs)
+    reference, analysis = load_monitor_sample()
+    log = monitor_log(reference, analysis, threshold=threshold, **SAMPLE_COLUMNS)
+    model = fraud_monitoring_model(costs.review_cost, costs.chargeback_fee, costs.decline_cost_rate)
+    monitor = build_monitor(log, model, period=CHUNKS.get(chunk, "week"))
+    drift = drift_table(log.features.assign(score=log.score), log.reference, monitor.chunks)
+    last = monitor.chunks.end.max().astype(object)
+    day = inputs.date("monitor_as_of", last)
+    return monitor_section(
+        monitor_view(monitor, drift, day, CHUNKS.get(chunk, "week")),
+        calibrated=monitor.calibration.needed,
+        costs=costs,
+        threshold=threshold,
+        chunk=chunk,
+        day=day,
+        source=f"sample {MONITOR_SAMPLE_FILE}",
+        fingerprint=file_fingerprint(sample_path(MONITOR_SAMPLE_FILE)),
+    )

@@ -114,9 +114,9 @@ LINKED = {
     "feed": "ui.feed:URL_PARAMS",
     "decide": "ui.decide:URL_PARAMS",
     "monitor": "ui.monitor:URL_PARAMS",
-    "model_value": "ui.review:MODEL_VALUE_PARAMS",
-    "security": "ui.review:SECURITY_PARAMS",
-    "roi": "ui.review:ROI_PARAMS",
+    "model_value": "ui.metric_value:MODEL_VALUE_PARAMS",
+    "security": "ui.pipeline:SECURITY_PARAMS",
+    "roi": "ui.roi:ROI_PARAMS",
 }
 
 

@@ -1,4 +1,4 @@
-"""What every sub-command's JSON has in common: numbers that JSON can hold."""
+"""What every sub-command shares: its common options, and numbers that JSON can hold."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Widgets for the model-value, security and ROI pages (UI only)."""
+"""The model-value page's cached work, its scores table and its inputs in links (UI only)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from metrics.fraud.model import FraudCosts
-from metrics.review.data import CANDIDATE_MODELS, Candidates, load_fraud_candidates
-from metrics.review.model_value import METRICS, ModelScore, Reached, reach_target
-from metrics.review.roi import STAGES
-from metrics.review.view import TARGETS, score_models
+from metrics.metric_value.data import CANDIDATE_MODELS, Candidates, load_fraud_candidates
+from metrics.metric_value.model import METRICS, ModelScore, Reached, reach_target
+from metrics.metric_value.view import TARGETS, score_models
 from ui.fraud_inputs import FRAUD_COSTS_IN_URL
 from ui.scenario import Param
 
@@ -63,19 +62,3 @@ MODEL_VALUE_PARAMS = [
     Param("value_compute", low=0.0, high=1e12),
     *FRAUD_COSTS_IN_URL,
 ]
-SECURITY_PARAMS = [
-    Param("security_events", "int", low=1_000, high=10**12),
-    Param("security_threats", low=0.0, high=1e6),
-    Param("security_auc", low=0.80, high=0.995),
-    Param("security_pass_threats", low=0.0, high=1.0),
-    Param("security_pass_false", low=0.0, high=1.0),
-    Param("security_reviews", "int", low=0, high=10**9),
-    Param("security_stop", low=0.0, high=1.0),
-    Param("security_recall", low=0.05, high=0.99),
-]
-ROI_PARAMS = [
-    Param("roi_value", low=0.0, high=1e15),
-    Param("roi_team", low=0.0, high=1e12),
-    Param("roi_stage", "choice", options=tuple(s.name for s in STAGES)),
-]
-"""What a link can set on the model-value, security and ROI pages."""

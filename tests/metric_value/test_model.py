@@ -3,8 +3,8 @@ from sklearn.metrics import accuracy_score, f1_score, log_loss, roc_auc_score
 
 from metrics.core.log_odds import move_log_odds
 from metrics.fraud.model import FraudCosts
-from metrics.review.data import CANDIDATE_MODELS, load_fraud_candidates
-from metrics.review.model_value import (
+from metrics.metric_value.data import CANDIDATE_MODELS, load_fraud_candidates
+from metrics.metric_value.model import (
     LOG_ODDS_EPS,
     Investment,
     ModelScore,

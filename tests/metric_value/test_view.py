@@ -1,7 +1,7 @@
 import pytest
 
-from metrics.review.model_value import Investment, Reached
-from metrics.review.view import TargetScenario, roi_text, target_sentence, target_tiles
+from metrics.metric_value.model import Investment, Reached
+from metrics.metric_value.view import TargetScenario, roi_text, target_sentence, target_tiles
 
 
 @pytest.mark.parametrize(

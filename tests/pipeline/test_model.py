@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from metrics.review.security import (
+from metrics.pipeline.model import (
     Pipeline,
     bottleneck_recall,
     false_positive_rate,

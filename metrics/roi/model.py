@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from metrics.core.format import Headline, money
 from metrics.core.validation import check_non_negative
 
 
@@ -132,23 +131,3 @@ def projection(
     ships = np.arange(stage.months_to_first_model - 1, months, stage.months_per_iteration)
     cost[ships] += team_cost_per_month * stage.iteration_cost_share
     return Projection(stage, value_per_year / 12 * share, cost)
-
-
-def roi_headline(chosen: Projection, value_per_year: float) -> Headline:
-    """Net cash at the end of the projection (USD), for the home page.
-
-    Parameters
-    ----------
-    chosen : Projection
-    value_per_year : float
-        Value a year at full maturity, USD.
-
-    Returns
-    -------
-    Headline
-    """
-    return Headline(
-        float(chosen.cumulative[-1]),
-        f"net cash after {len(chosen.cumulative) // 12} years",
-        f"{chosen.stage.name}, {money(value_per_year)} of value a year at full maturity",
-    )

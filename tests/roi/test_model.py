@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from metrics.review.roi import STAGES, MaturityStage, projection, value_share
+from metrics.roi.model import STAGES, MaturityStage, projection, value_share
 
 TOY = MaturityStage(
     "toy",

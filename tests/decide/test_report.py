@@ -5,7 +5,7 @@ from metrics.core.format import money
 from metrics.core.value import class_amounts
 from metrics.decide.data import PRESETS, decision_data, load_sample
 from metrics.decide.model import decide
-from metrics.decide.section import DecisionScenario, decide_report, decide_section
+from metrics.decide.report import DecisionScenario, decide_report, decide_section
 from metrics.decide.segments import by_segment, segment_curves
 from metrics.decide.three_way import three_way
 from metrics.decide.uncertain import basis, entries, uncertain_value

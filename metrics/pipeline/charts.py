@@ -1,72 +1,12 @@
-"""Plotly builders for the model-value, security and ROI pages."""
+"""The security pipeline page's charts: the day's funnel and threats stopped against recall."""
 
 from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
 
-from metrics.review.model_value import METRICS, ModelScore
-from metrics.review.roi import Projection
-from metrics.review.security import Funnel
-from metrics.style import BASE_LAYOUT, CHOSEN, GRID, LOSS, MONEY, NEUTRAL, subplot_title
-
-
-def metric_money_figure(scores: list[ModelScore]) -> go.Figure:
-    """One small scatter per ML metric: the metric against net savings, one dot per model.
-
-    Parameters
-    ----------
-    scores : list of ModelScore
-        One row per candidate model.
-
-    Returns
-    -------
-    plotly Figure
-    """
-    names = [s.name for s in scores]
-    money = [s.net_savings for s in scores]
-    traces, layout = (
-        [],
-        {
-            **BASE_LAYOUT,
-            "height": 330,
-            "showlegend": False,
-            "hovermode": "closest",
-            "annotations": [],
-        },
-    )
-    width = 1 / len(METRICS)
-    for i, (metric, label) in enumerate(METRICS.items()):
-        axis = "" if i == 0 else str(i + 1)
-        traces.append(
-            {
-                "type": "scatter",
-                "mode": "markers",
-                "x": [getattr(s, metric) for s in scores],
-                "y": money,
-                "text": names,
-                "xaxis": f"x{axis}",
-                "yaxis": f"y{axis}",
-                "marker": {"size": 11, "color": MONEY},
-                "hovertemplate": "%{text}<br>" + label + " %{x:.4f}<br>%{y:$,.0f}<extra></extra>",
-            }
-        )
-        layout[f"xaxis{axis}"] = {
-            "domain": [i * width + 0.02, (i + 1) * width - 0.02],
-            "anchor": f"y{axis}",
-            "gridcolor": GRID,
-            "autorange": "reversed" if metric == "log_loss" else True,
-            "nticks": 4,
-        }
-        layout[f"yaxis{axis}"] = {
-            "anchor": f"x{axis}",
-            "gridcolor": GRID,
-            "tickformat": "$.3~s",
-            "showticklabels": i == 0,
-        }
-        layout["annotations"].append({**subplot_title(label, 1.0), "x": (i + 0.5) * width})
-    return go.Figure(data=traces, layout=layout)
-
+from metrics.pipeline.model import Funnel
+from metrics.style import BASE_LAYOUT, CHOSEN, GRID, LOSS, MONEY, NEUTRAL
 
 FUNNEL_STEPS = (
     "Events",
@@ -249,67 +189,5 @@ def stopped_figure(
             "range": [0, 1],
         },
         "yaxis": {"title": {"text": "Threats stopped a day"}, "gridcolor": GRID},
-    }
-    return go.Figure(data=traces, layout=layout)
-
-
-def cash_figure(chosen: Projection, others: list[Projection]) -> go.Figure:
-    """Cumulative cash of every stage (top) and the chosen stage's monthly cash flow
-    (bottom), on one month axis; each panel has its own scale with zero in its place.
-
-    Parameters
-    ----------
-    chosen : Projection
-        The selected maturity stage.
-    others : list of Projection
-        The other stages, drawn fainter.
-
-    Returns
-    -------
-    plotly Figure
-    """
-    months = np.arange(1, len(chosen.value) + 1)
-    traces = [
-        {
-            "type": "scatter",
-            "x": months,
-            "y": p.cumulative,
-            "mode": "lines",
-            "name": f"{p.stage.name}, cumulative",
-            "line": {
-                "width": 4 if p is chosen else 2,
-                "color": CHOSEN if p is chosen else NEUTRAL,
-                "dash": "solid" if p is chosen else "dot",
-            },
-            "hovertemplate": "month %{x}: %{y:$,.0f}<extra></extra>",
-        }
-        for p in others
-    ]
-    traces.append(
-        {
-            "type": "bar",
-            "x": months,
-            "y": chosen.cash,
-            "name": f"{chosen.stage.name}, each month",
-            "xaxis": "x2",
-            "yaxis": "y2",
-            "marker": {"color": [MONEY if c >= 0 else LOSS for c in chosen.cash]},
-            "hovertemplate": "month %{x}: %{y:$,.0f}<extra></extra>",
-        }
-    )
-    money_axis = {"tickformat": "$~s", "gridcolor": GRID, "zerolinecolor": "#90a4ae"}
-    layout = {
-        **BASE_LAYOUT,
-        "height": 520,
-        "hovermode": "x unified",
-        "legend": {"orientation": "h", "y": -0.15},
-        "xaxis": {"gridcolor": GRID, "dtick": 3, "matches": "x2", "showticklabels": False},
-        "yaxis": {**money_axis, "domain": [0.42, 0.95]},
-        "xaxis2": {"title": {"text": "Month"}, "gridcolor": GRID, "dtick": 3, "anchor": "y2"},
-        "yaxis2": {**money_axis, "domain": [0, 0.3]},
-        "annotations": [
-            subplot_title("Cumulative cash, USD: below zero until the project pays back", 0.96),
-            subplot_title(f"Cash each month, USD ({chosen.stage.name})", 0.31),
-        ],
     }
     return go.Figure(data=traces, layout=layout)

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from metrics.core.format import Headline, Tile, money, percent, signed_money
 from metrics.fraud.model import FraudCosts
-from metrics.review.data import Candidates
-from metrics.review.model_value import Investment, ModelScore, Reached, score_model, yearly
+from metrics.metric_value.data import Candidates
+from metrics.metric_value.model import Investment, ModelScore, Reached, score_model, yearly
 
 TARGETS = {
     "accuracy": ("Accuracy at 0.5", 0.0001, "%.4f"),

@@ -1,0 +1,1 @@
+"""Which ML metric tracks the money, and what improving one is worth."""

@@ -1,0 +1,1 @@
+"""ML inside a pipeline: when a better model stops no more threats."""

@@ -1,1 +1,0 @@
-"""Model review: which metric tracks money, the security pipeline and realistic ROI."""

@@ -1,0 +1,1 @@
+"""Realistic returns: when an ML project pays for itself, by ML maturity."""
