@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 MONEY = "#1b7f5a"
 BAND = "rgba(27, 127, 90, 0.15)"
 LOSS = "#c0392b"
@@ -72,3 +74,22 @@ def vline(x: float, axis: str) -> dict:
         "yref": f"y{axis} domain",
         "line": line,
     }
+
+
+def chart_text(value: object, limit: int = 60) -> str:
+    """Text from outside (a column name, a segment, a model) as a plotly label shows it: cut
+    to ``limit`` characters, its ``<``, ``>`` and ``&`` as entities, since plotly reads a
+    subset of HTML in labels (links included).
+
+    Parameters
+    ----------
+    value : object
+    limit : int
+
+    Returns
+    -------
+    str
+    """
+    text = " ".join(str(value).split())
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    return html.escape(text, quote=False)

@@ -7,6 +7,7 @@ from functools import partial
 import streamlit as st
 
 from metrics.adapt.charts import age_figure, cadence_figure, learning_figure
+from metrics.adapt.inputs import PARAMS
 from metrics.adapt.report import (
     FRAMING,
     NOISE_TITLE,
@@ -29,7 +30,6 @@ from metrics.adapt.view import (
     staleness,
 )
 from ui.adapt import (
-    URL_PARAMS,
     cadence_input,
     noise_input,
     results,
@@ -41,7 +41,7 @@ from ui.home import remember_headline
 from ui.scenario import data_identity, from_url, scenario_box, show_notes, to_url
 
 route_through_app()
-notes = from_url("adapt", URL_PARAMS)
+notes = from_url("adapt", PARAMS)
 st.title(QUESTION)
 framing_strip(*FRAMING)
 show_notes(notes)
@@ -113,5 +113,5 @@ report_button(
     ),
 )
 with st.sidebar:
-    scenario_box("adapt", URL_PARAMS, source, fingerprint)
-to_url(URL_PARAMS)
+    scenario_box("adapt", PARAMS, source, fingerprint)
+to_url(PARAMS)

@@ -8,14 +8,13 @@ import streamlit as st
 
 from metrics.ads import charts as ads_charts
 from metrics.ads.data import ADS_SAMPLE_FILE
+from metrics.ads.inputs import PARAMS, PRICING
 from metrics.ads.model import QUALITY_KNOBS, RESERVE_GRID
 from metrics.ads.report import FRAMING, QUESTION, ads_report
 from metrics.ads.sentences import ads_headline, headline, imbalance_story, reserve_story
 from metrics.ads.view import AdsView
 from metrics.core.format import money
 from ui.ads import (
-    PRICING,
-    URL_PARAMS,
     choose_source,
     default_source,
     imbalance_table,
@@ -69,11 +68,11 @@ def quality_section(view: AdsView, daily_queries: float, linkable: bool) -> None
             "under these rules, not even perfect click predictions."
         )
     )
-    to_url(URL_PARAMS, linkable=linkable)  # the fragment reruns alone when its inputs move
+    to_url(PARAMS, linkable=linkable)  # the fragment reruns alone when its inputs move
 
 
 route_through_app()
-notes = from_url("ads", URL_PARAMS)
+notes = from_url("ads", PARAMS)
 st.title(QUESTION)
 framing_strip(*FRAMING)
 show_notes(notes)
@@ -150,5 +149,5 @@ st.download_button(
     on_click="ignore",
 )
 with st.sidebar:
-    scenario_box("ads", URL_PARAMS, data_source, fingerprint)
-to_url(URL_PARAMS, linkable=source.key[0] == "sample")
+    scenario_box("ads", PARAMS, data_source, fingerprint)
+to_url(PARAMS, linkable=source.key[0] == "sample")

@@ -10,6 +10,7 @@ import streamlit as st
 from metrics.core.format import money, threshold_text, year_scale
 from metrics.decide import charts
 from metrics.decide.compare import compare_models
+from metrics.decide.inputs import PARAMS
 from metrics.decide.model import constrained_best, decide, earned_best, top_shares
 from metrics.decide.report import FRAMING, QUESTION, DecisionScenario, decide_report
 from metrics.decide.segments import by_segment
@@ -37,12 +38,12 @@ from ui.common import (
     tile_row,
 )
 from ui.decide import (
-    URL_PARAMS,
     cached_segments,
     choose_data,
     decide_identity,
     follow_data,
     limit_inputs,
+    loaded_matrix_check,
     matrix_editor,
     review_inputs,
     sample_prepared,
@@ -54,7 +55,7 @@ from ui.scenario import from_url, scenario_box, show_notes, to_url
 route_through_app()
 st.title(QUESTION)
 framing_strip(*FRAMING)
-notes = from_url("decide", URL_PARAMS)
+notes = from_url("decide", PARAMS)
 with st.sidebar:
     try:
         prepared = choose_data()
@@ -140,7 +141,7 @@ if data is not None and data.others:
             decision, data.y, data.amount, data.score, scores, scale=factor
         )
         st.markdown(plain(comparison_sentence(differences[name], how, name)))
-to_url(URL_PARAMS, linkable=prepared.key[0] == "sample")
+to_url(PARAMS, linkable=prepared.key[0] == "sample")
 report = DecisionScenario(
     decision=decision,
     threshold=threshold,
@@ -165,4 +166,10 @@ st.download_button(
     on_click="ignore",
 )
 with st.sidebar:
-    scenario_box("decide", URL_PARAMS, *identity, extra=st.session_state.get("decide_matrix_now"))
+    scenario_box(
+        "decide",
+        PARAMS,
+        *identity,
+        extra=st.session_state.get("decide_matrix_now"),
+        check_extra=loaded_matrix_check,
+    )

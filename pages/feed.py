@@ -8,6 +8,7 @@ import streamlit as st
 
 from metrics.feed.charts import pareto_figure
 from metrics.feed.coupled import compare_coupled
+from metrics.feed.inputs import PARAMS
 from metrics.feed.model import filter_report
 from metrics.feed.report import FRAMING, QUESTION, feed_report
 from metrics.feed.view import (
@@ -25,7 +26,6 @@ from ui.common import (
     show_problem,
 )
 from ui.feed import (
-    URL_PARAMS,
     choose_source,
     default_source,
     equal_weights,
@@ -42,7 +42,7 @@ from ui.home import remember_headline
 from ui.scenario import data_identity, from_url, scenario_box, show_notes, to_url
 
 route_through_app()
-notes = from_url("feed", URL_PARAMS)
+notes = from_url("feed", PARAMS)
 st.title(QUESTION)
 framing_strip(*FRAMING)
 show_notes(notes)
@@ -164,5 +164,5 @@ st.download_button(
     on_click="ignore",
 )
 with st.sidebar:
-    scenario_box("feed", URL_PARAMS, data_source, fingerprint)
-to_url(URL_PARAMS, linkable=source.key[0] == "sample")
+    scenario_box("feed", PARAMS, data_source, fingerprint)
+to_url(PARAMS, linkable=source.key[0] == "sample")

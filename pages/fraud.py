@@ -8,6 +8,7 @@ from functools import partial
 import streamlit as st
 
 from metrics.fraud import charts
+from metrics.fraud.inputs import PARAMS
 from metrics.fraud.model import snapshot
 from metrics.fraud.report import FRAMING, QUESTION, fraud_report
 from metrics.fraud.tiles import (
@@ -31,7 +32,6 @@ from ui.common import (
 from ui.fraud import choose_data, default_sample, fraud_identity, view_for
 from ui.fraud_inputs import (
     FRAUD_VALUE_KEY,
-    URL_PARAMS,
     capacity_input,
     decision_controls,
     fraud_cost_inputs,
@@ -83,18 +83,18 @@ def threshold_section(view: FraudView, report: Callable[[float], str], linkable:
         mime="text/html",
         on_click="ignore",
     )
-    to_url(URL_PARAMS, linkable=linkable)  # the fragment reruns alone when the threshold moves
+    to_url(PARAMS, linkable=linkable)  # the fragment reruns alone when the threshold moves
 
 
 route_through_app()
 st.title(QUESTION)
 framing_strip(*FRAMING)
-notes = from_url("fraud", URL_PARAMS)
+notes = from_url("fraud", PARAMS)
 with st.sidebar:
     choice, problem = chosen_or_sample(choose_data, default_sample)
     costs = fraud_cost_inputs()
     capacity = capacity_input()
-    scenario_box("fraud", URL_PARAMS, *fraud_identity(choice))
+    scenario_box("fraud", PARAMS, *fraud_identity(choice))
 show_notes(notes)
 if not show_problem(problem) and choice.notice:
     st.warning(choice.notice)
@@ -127,4 +127,4 @@ if choice.pending is not None:
     with st.spinner("Adding the 95% interval: one more pass over the log…"):
         choice.pending()
     st.rerun()
-to_url(URL_PARAMS, linkable=choice.key[0] == "sample")
+to_url(PARAMS, linkable=choice.key[0] == "sample")

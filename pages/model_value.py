@@ -8,6 +8,7 @@ import streamlit as st
 
 from metrics.metric_value.charts import metric_money_figure
 from metrics.metric_value.data import FRAUD_CANDIDATES_FILE
+from metrics.metric_value.inputs import PARAMS
 from metrics.metric_value.model import (
     METRICS,
     Investment,
@@ -29,7 +30,6 @@ from ui.common import framing_strip, plain, report_button, route_through_app, ti
 from ui.fraud_inputs import fraud_cost_inputs
 from ui.home import remember_headline
 from ui.metric_value import (
-    MODEL_VALUE_PARAMS,
     candidates,
     reached_target,
     scored_models,
@@ -38,7 +38,7 @@ from ui.metric_value import (
 from ui.scenario import data_identity, from_url, scenario_box, show_notes, to_url
 
 route_through_app()
-notes = from_url("model_value", MODEL_VALUE_PARAMS)
+notes = from_url("model_value", PARAMS)
 st.title("Which ML metric tracks the money?")
 framing_strip(*MODEL_VALUE_FRAMING)
 pool = candidates()
@@ -143,5 +143,5 @@ report_button(
     ),
 )
 with st.sidebar:
-    scenario_box("model_value", MODEL_VALUE_PARAMS, *identity)
-to_url(MODEL_VALUE_PARAMS)
+    scenario_box("model_value", PARAMS, *identity)
+to_url(PARAMS)

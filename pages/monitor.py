@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 
 import streamlit as st
 
 from metrics.core.format import threshold_text
+from metrics.monitor import CHUNKS
+from metrics.monitor.inputs import AS_OF, PARAMS, SETTINGS
 from metrics.monitor.report import FRAMING, QUESTION, monitor_headline, monitor_report
 from metrics.monitor.story import day_text, estimate_note
 from metrics.monitor.view import as_of_days, monitor_view
@@ -18,13 +21,11 @@ from ui.common import (
     route_through_app,
     tile_row,
 )
-from ui.fraud_inputs import FRAUD_COSTS_IN_URL, fraud_cost_inputs
+from ui.fraud_inputs import fraud_cost_inputs
 from ui.home import remember_headline
 from ui.monitor import (
-    CHUNKS,
     LOG,
     OWN,
-    URL_PARAMS,
     large_log,
     monitor_identity,
     own_files,
@@ -32,12 +33,12 @@ from ui.monitor import (
     sample_monitor,
     sources,
 )
-from ui.scenario import Param, from_url, scenario_box, show_notes, to_url
+from ui.scenario import from_url, scenario_box, show_notes, to_url
 
 route_through_app()
 st.title(QUESTION)
 framing_strip(*FRAMING)
-notes = from_url("monitor", [*URL_PARAMS, *FRAUD_COSTS_IN_URL])
+notes = from_url("monitor", SETTINGS)
 with st.sidebar:
     source = st.radio("Data", sources(), key="monitor_source")
     chunk = CHUNKS[st.selectbox("Chunk the log by", list(CHUNKS), key="monitor_chunk")]
@@ -66,7 +67,7 @@ else:
     monitor, drift = built
 
 days = as_of_days(monitor)
-notes += from_url("monitor_day", [Param("monitor_as_of", "date", options=tuple(days))])
+notes += from_url("monitor_day", [replace(AS_OF, options=tuple(days))])
 show_notes(notes)
 default = min(days[-1], max(d for d in days if d <= monitor.chunks.end.max().astype(object)))
 if st.session_state.get("monitor_as_of") not in days:
@@ -99,7 +100,6 @@ st.download_button(
     file_name="valuelens_monitoring.csv",
     mime="text/csv",
 )
-in_url = [*URL_PARAMS, *FRAUD_COSTS_IN_URL, Param("monitor_as_of", "date")]
 data_source, fingerprint = monitor_identity(source, built is not None)
 settings = {
     "calibrated": monitor.calibration.needed,
@@ -118,5 +118,5 @@ st.download_button(
     on_click="ignore",
 )
 with st.sidebar:
-    scenario_box("monitor", in_url, data_source, fingerprint)
-to_url(in_url, linkable=built is None)
+    scenario_box("monitor", PARAMS, data_source, fingerprint)
+to_url(PARAMS, linkable=built is None)

@@ -8,17 +8,17 @@ import pandas as pd
 import streamlit as st
 
 from metrics.roi.charts import cash_figure
+from metrics.roi.inputs import PARAMS
 from metrics.roi.model import STAGES, projection
 from metrics.roi.report import ROI_FRAMING, roi_assumptions, roi_section
 from metrics.roi.view import NO_RANGE, roi_headline, roi_range_sentence, roi_tiles
 from ui.common import framing_strip, report_button, route_through_app, tile_row
 from ui.fraud_inputs import default_yearly_value
 from ui.home import headline_of, remember_headline
-from ui.roi import ROI_PARAMS
 from ui.scenario import from_url, scenario_box, show_notes, to_url
 
 route_through_app()
-notes = from_url("roi", ROI_PARAMS)
+notes = from_url("roi", PARAMS)
 st.title("Realistic returns: when does ML pay for itself?")
 framing_strip(*ROI_FRAMING)
 st.markdown(
@@ -90,5 +90,5 @@ report_button(
     ),
 )
 with st.sidebar:
-    scenario_box("roi", ROI_PARAMS, "a cash-flow projection (no data)", "none")
-to_url(ROI_PARAMS)
+    scenario_box("roi", PARAMS, "a cash-flow projection (no data)", "none")
+to_url(PARAMS)

@@ -7,15 +7,15 @@ from functools import partial
 import streamlit as st
 
 from metrics.pipeline.charts import funnel_figure
+from metrics.pipeline.inputs import PARAMS
 from metrics.pipeline.model import Pipeline, bottleneck_recall, funnel
 from metrics.pipeline.report import SECURITY_FRAMING, security_assumptions, security_section
 from metrics.pipeline.view import bottleneck_sentence, security_tiles, stopped_comparison
 from ui.common import framing_strip, report_button, route_through_app, tile_row
-from ui.pipeline import SECURITY_PARAMS
 from ui.scenario import from_url, scenario_box, show_notes, to_url
 
 route_through_app()
-notes = from_url("security", SECURITY_PARAMS)
+notes = from_url("security", PARAMS)
 st.title("When does a better model not help?")
 framing_strip(*SECURITY_FRAMING)
 show_notes(notes)
@@ -82,5 +82,5 @@ st.plotly_chart(funnel_figure(day), width="stretch")
 section = partial(security_section, day, sentence, stopped, security_assumptions(pipeline, recall))
 report_button("security", section)
 with st.sidebar:
-    scenario_box("security", SECURITY_PARAMS, "a simulated pipeline (no data)", "none")
-to_url(SECURITY_PARAMS)
+    scenario_box("security", PARAMS, "a simulated pipeline (no data)", "none")
+to_url(PARAMS)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from metrics.adapt.inputs import RETRAIN_COSTS
 from metrics.adapt.results import NOISES, STALE_SHARES, AdaptResults, load_results
 from metrics.adapt.view import CADENCES, RetrainCost, cadence_text
-from ui.scenario import Param
 
 
 @st.cache_resource(show_spinner="Loading the retrained models' results…")
@@ -19,13 +19,14 @@ COST_INPUTS = {
         "Engineer hours per retrain",
         "engineer_hours",
         1.0,
-        1e4,
         "Checking the data, training, validating and shipping the model.",
     ),
-    "adapt_rate": ("Cost of an engineer hour, USD", "hourly_rate", 10.0, 1e5, None),
-    "adapt_compute": ("Compute per retrain, USD", "compute", 10.0, 1e9, None),
+    "adapt_rate": ("Cost of an engineer hour, USD", "hourly_rate", 10.0, None),
+    "adapt_compute": ("Compute per retrain, USD", "compute", 10.0, None),
 }
-"""Key -> (label, RetrainCost field, step, highest value, help): the inputs and their links."""
+"""Key -> (label, RetrainCost field, step, help); the range is the input's in
+``metrics.adapt.inputs.RETRAIN_COSTS``."""
+HIGHEST = {p.key: p.high for p in RETRAIN_COSTS}
 
 
 def retrain_cost_inputs() -> RetrainCost:
@@ -35,13 +36,13 @@ def retrain_cost_inputs() -> RetrainCost:
         field: st.number_input(
             label,
             min_value=0.0,
-            max_value=high,
+            max_value=HIGHEST[key],
             value=getattr(default, field),
             step=step,
             key=key,
             help=help,
         )
-        for key, (label, field, step, high, help) in COST_INPUTS.items()
+        for key, (label, field, step, help) in COST_INPUTS.items()
     }
     return RetrainCost(**values)
 
@@ -78,12 +79,3 @@ def stale_input() -> float:
         key="adapt_stale",
         help="Share of the training set taken from before the merchant-mix shift.",
     )
-
-
-URL_PARAMS = [
-    Param("adapt_cadence", "choice", options=CADENCES),
-    Param("adapt_noise", "grid", options=NOISES),
-    Param("adapt_stale", "grid", options=STALE_SHARES),
-    *(Param(key, low=0.0, high=spec[3]) for key, spec in COST_INPUTS.items()),
-]
-"""The adaptation page's inputs a link can set."""

@@ -10,13 +10,12 @@ import streamlit as st
 from metrics.ads.auction import AuctionCurve
 from metrics.ads.ctr import Reliability, reliability_curve
 from metrics.ads.data import ADS_SAMPLE_MODELS, ads_data, load_ads_sample
-from metrics.ads.model import RESERVE_GRID, AdsData, QualitySweep, quality_sweep
+from metrics.ads.model import AdsData, QualitySweep, quality_sweep
 from metrics.ads.references import References, references
 from metrics.ads.sentences import money_tiles as ads_money_tiles
 from metrics.ads.view import AdsView, ads_view
 from metrics.core.io import read_table
 from ui.common import session_memo, tile_row
-from ui.scenario import Param
 
 
 @st.cache_resource(show_spinner="Loading auctions…", max_entries=4)
@@ -91,22 +90,6 @@ def imbalance_table(view: AdsView) -> None:
             "Log loss": st.column_config.NumberColumn(format="%.3f"),
         },
     )
-
-
-PRICING = {
-    "First price: the winner pays its bid": "first",
-    "Second price: the winner pays what it needed to win": "second",
-}
-URL_PARAMS = [
-    Param("ads_model", "choice", options=tuple(ADS_SAMPLE_MODELS)),
-    Param("ads_slots", "choice", options=(1, 2, 3)),
-    Param("ads_pricing", "choice", options=tuple(PRICING)),
-    Param("ads_daily_queries", "int", low=0, high=10**13),
-    Param("ads_reserve", "grid", options=tuple(float(r) for r in RESERVE_GRID)),
-    Param("ads_quality", low=-1.0, high=1.0),
-    Param("ads_target_rpm", low=0.0, high=1e9),
-]
-"""The ads page's inputs a link can set."""
 
 
 SAMPLE_SOURCE = "Sample: 50,000 queries, two CTR models"

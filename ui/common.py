@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
@@ -13,6 +14,7 @@ from metrics.core.format import Tile
 from metrics.core.html_report import ReportSection, render_report
 from metrics.core.io import data_folder_entries, data_path
 from metrics.core.log_sample import sample_rows
+from metrics.core.params import as_html
 
 T = TypeVar("T")
 
@@ -62,8 +64,10 @@ def sign_in_screen() -> None:
 
 
 def plain(text: str) -> str:
-    """Text for Streamlit markdown: dollar signs shown as such, not read as LaTeX."""
-    return text.replace("$", "\\$")
+    """Text for Streamlit markdown: dollar signs shown as such, not read as LaTeX (inside a
+    code span, where a value from outside is quoted, every character already is)."""
+    parts = re.split(r"(`[^`]*`)", text)
+    return "".join(p if p.startswith("`") else p.replace("$", "\\$") for p in parts)
 
 
 def framing_strip(objective: str, output: str, loss: str, ml_metric: str, business: str) -> None:
@@ -167,18 +171,43 @@ def show_problem(problem: str | None) -> bool:
     return bool(problem)
 
 
-def error_box(title: str, detail: str) -> None:
-    """An error with user text in it (a cell value, a file or column name), shown literally.
+INERT_STYLES = {
+    "error": "background:#fdecea;color:#7d1d15;border-radius:8px;padding:12px 16px",
+    "warning": "background:#fff8e1;color:#5d4300;border-radius:8px;padding:12px 16px",
+    "caption": "color:#5b6770;font-size:0.875rem",
+}
+"""How an inert box looks: an error, a warning, or a caption's small grey print."""
 
-    Markdown would turn such text into links, HTML or LaTeX (a cell holding
-    ``[Click](https://...)`` or ``$x^2$``), and escaping does not stop bare URLs from being
-    linked, so the box is plain HTML with every character escaped.
+
+def inert_box(title: str, detail: str, *, kind: str = "error") -> None:
+    """Text with outside values in it (a link's value, a file, column or model name, a cell),
+    shown as the characters it is.
+
+    Markdown would turn such text into links, images, HTML or LaTeX (a value holding
+    ``[Click](https://...)``, ``![t](https://...)`` or ``$x^2$``), and escaping does not stop
+    bare URLs from being linked, so the box is plain HTML with every character escaped. A
+    value quoted in backticks (``metrics.core.params.shown``) is shown as code.
+
+    Parameters
+    ----------
+    title : str
+        Bold first words ("" for none).
+    detail : str
+    kind : {'error', 'warning', 'caption'}
     """
+    role = " role='alert'" if kind == "error" else ""
+    bold = f"<b>{html.escape(title)}</b> " if title else ""
+    body = as_html(detail)
     st.html(
-        "<div role='alert' class='vl-error' style='background:#fdecea;color:#7d1d15;"
-        "border-radius:8px;padding:12px 16px;line-height:1.5'>"
-        f"<b>{html.escape(title)}</b> {html.escape(detail)}</div>"
+        f"<div{role} class='vl-{kind}' style='{INERT_STYLES[kind]};line-height:1.5'>"
+        f"{bold}{body}</div>"
     )
+
+
+def error_box(title: str, detail: str) -> None:
+    """An error with user text in it (a cell value, a file or column name), shown literally
+    (``inert_box``)."""
+    inert_box(title, detail, kind="error")
 
 
 def tile_row(tiles: list[Tile]) -> None:

@@ -3,6 +3,7 @@ the value matrix editor with presets and ranges."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from collections.abc import Callable
@@ -16,13 +17,16 @@ from metrics.core.crossfit import CrossFitInputs, curve_with_cross_fit
 from metrics.core.curves import ThresholdCurve
 from metrics.core.engine import open_log
 from metrics.core.io import DATA_DIR_VARIABLE, read_table
+from metrics.core.scenario_inputs import ScenarioInputs
 from metrics.core.value import ClassAmounts, ValueModel, class_amounts
 from metrics.decide.data import PRESETS, SAMPLES, DecisionData, decision_data, load_sample
+from metrics.decide.inputs import SavedMatrix, saved_matrix
 from metrics.decide.model import Constraints
 from metrics.decide.segments import SegmentCurves, segment_curves
 from metrics.decide.uncertain import Uncertainty, basis, uncertain_value
+from metrics.decide.view import outcome_names
 from ui.common import data_folder_file, log_sample, session_memo
-from ui.scenario import Param, data_identity
+from ui.scenario import data_identity
 
 SAMPLE = "A bundled sample"
 UPLOAD = "Your own scored file"
@@ -176,7 +180,7 @@ def matrix_editor(default_preset: str) -> tuple[np.ndarray, np.ndarray, np.ndarr
     low = np.minimum(edited["Low guess, $"].to_numpy(dtype=float), fixed)
     high = np.maximum(edited["High guess, $"].to_numpy(dtype=float), fixed)
     central = np.r_[fixed, rates]
-    names = [str(n) for n in edited["Name (yours to change)"]]
+    names = outcome_names(list(edited["Name (yours to change)"]), preset.outcomes)
     st.session_state["decide_matrix_now"] = {
         "preset": preset.name,
         "names": names,
@@ -200,18 +204,20 @@ def _preset_matrix(preset) -> dict:
     }
 
 
-def _loaded_matrix(extra: object) -> dict | None:
-    """A saved value matrix, if it is one: a known preset and four numbers per column."""
-    if not isinstance(extra, dict) or extra.get("preset") not in PRESETS:
+def _loaded_matrix(saved: SavedMatrix | None) -> dict | None:
+    """A scenario's value matrix (checked on loading, ``saved_matrix``) as the editor's table."""
+    if saved is None:
         return None
-    try:
-        matrix = {k: [float(v) for v in extra[k]] for k in ("fixed", "low", "high", "rates")}
-        names = [str(n) for n in extra["names"]]
-    except (KeyError, TypeError, ValueError):
+    return {key: list(value) if isinstance(value, tuple) else value
+            for key, value in dataclasses.asdict(saved).items()}  # fmt: skip
+
+
+def loaded_matrix_check(inputs: ScenarioInputs) -> SavedMatrix | None:
+    """``scenario_box``'s check of a loaded scenario's value matrix (None when it has none):
+    its preset, when it names none, is the one the page shows."""
+    if "_extra" not in inputs:
         return None
-    if len(names) != 4 or any(len(v) != 4 for v in matrix.values()):
-        return None
-    return {"preset": extra["preset"], "names": names, **matrix}
+    return saved_matrix(inputs, st.session_state.get("decide_preset", next(iter(PRESETS))))
 
 
 def limit_inputs(days: float | None) -> Constraints:
@@ -263,20 +269,6 @@ def follow_data(prepared: Prepared) -> None:
         return
     st.session_state["decide_preset"] = prepared.preset
     st.session_state.pop("decide_threshold", None)
-
-
-URL_PARAMS = [
-    Param("decide_sample", "choice", options=tuple(SAMPLES)),
-    Param("decide_preset", "choice", options=tuple(PRESETS)),
-    Param("decide_threshold", low=0.0, high=1.0),
-    Param("decide_min_precision", low=0.0, high=1.0),
-    Param("decide_min_recall", low=0.0, high=1.0),
-    Param("decide_max_rate", low=0.0, high=1.0),
-    Param("decide_per_day", "int", low=0, high=10**9),
-    Param("decide_review_cost", low=0.0, high=1e7),
-    Param("decide_capacity", "int", low=0, high=10**9),
-]
-"""The decision page's inputs a link can set (the value matrix is edited on the page)."""
 
 
 def _large_log(data_dir: str) -> Prepared | None:

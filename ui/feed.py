@@ -18,7 +18,6 @@ from metrics.feed.upload import feed_data
 from metrics.feed.view import DEFAULT_FEEDS_PER_DAY, FeedView
 from metrics.feed.view import outcome_tiles as outcome_tile_specs
 from ui.common import session_memo, tile_row
-from ui.scenario import Param
 
 SAMPLE_SOURCE = "Sample: 2,000 users, 200 candidates each"
 UPLOAD_SOURCE = "Your own candidate file"
@@ -182,16 +181,3 @@ def feed_table(container, frame) -> None:
 def equal_weights() -> None:
     """Button callback: the nearest ranking when both weights are 0."""
     st.session_state["feed_alpha"] = st.session_state["feed_beta"] = 0.5
-
-
-URL_PARAMS = [
-    Param("feed_alpha", low=0.0, high=1.0),
-    Param("feed_beta", low=0.0, high=1.0),
-    Param("feed_k", "int", low=1, high=50),
-    Param("feed_user", "int", low=0, high=19),
-    Param("feed_rev_click", low=0.0, high=1e4),
-    Param("feed_rev_view", low=0.0, high=1e3),
-    Param("feed_daily_feeds", "int", low=0, high=10**12),
-    *(Param(f"feed_filter_{harm}", low=0.05, high=1.0) for harm in ("spam", "nsfw", "misinfo")),
-]
-"""The feed page's inputs a link can set."""

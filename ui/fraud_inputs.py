@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from metrics.core.format import threshold_text
-from metrics.fraud.data import FRAUD_SAMPLE_MODELS, load_fraud_sample
+from metrics.fraud.data import load_fraud_sample
 from metrics.fraud.model import (
     DEFAULT_CAPACITY_PER_DAY,
     DEFAULT_THRESHOLD,
@@ -16,7 +16,6 @@ from metrics.fraud.model import (
 from metrics.fraud.operating import OperatingPoints, operating_points
 from metrics.fraud.view import FraudView
 from ui.common import kept_number_input, remember, restore, set_kept
-from ui.scenario import Param
 
 
 def decision_controls(view: FraudView) -> float:
@@ -154,18 +153,3 @@ def capacity_input() -> float:
         help=f"Flagged transactions your analysts can check a day. Default "
         f"{DEFAULT_CAPACITY_PER_DAY:,.0f}. Needs dates in the data.",
     )
-
-
-FRAUD_COSTS_IN_URL = [
-    Param("fraud_review_cost", low=0.0, high=1e6),
-    Param("fraud_chargeback_fee", low=0.0, high=1e6),
-    Param("fraud_friction_pct", low=0.0, high=100.0),
-]
-"""The fraud costs, shared by every page that values fraud decisions."""
-URL_PARAMS = [
-    Param("fraud_threshold", low=0.0, high=1.0),
-    *FRAUD_COSTS_IN_URL,
-    Param("fraud_capacity", low=0.0, high=1e7),
-    Param("fraud_model", "choice", options=tuple(FRAUD_SAMPLE_MODELS)),
-]
-"""The fraud page's inputs a link can set (the data source is chosen on the page)."""

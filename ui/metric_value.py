@@ -6,11 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from metrics.fraud.model import FraudCosts
-from metrics.metric_value.data import CANDIDATE_MODELS, Candidates, load_fraud_candidates
+from metrics.metric_value.data import Candidates, load_fraud_candidates
 from metrics.metric_value.model import METRICS, ModelScore, Reached, reach_target
-from metrics.metric_value.view import TARGETS, score_models
-from ui.fraud_inputs import FRAUD_COSTS_IN_URL
-from ui.scenario import Param
+from metrics.metric_value.view import score_models
 
 
 @st.cache_resource(show_spinner="Loading the candidate models' scores…")
@@ -50,15 +48,3 @@ def scores_table(scores: list[ModelScore]) -> None:
             "Net savings (USD)": st.column_config.NumberColumn(format="localized"),
         },
     )
-
-
-MODEL_VALUE_PARAMS = [
-    Param("value_model", "choice", options=tuple(CANDIDATE_MODELS)),
-    Param("value_metric", "choice", options=tuple(TARGETS)),
-    Param("value_target", low=0.0, high=1.0),
-    Param("value_volume", "int", low=1, high=10**13),
-    Param("value_weeks", low=0.0, high=1e5),
-    Param("value_week_cost", low=0.0, high=1e9),
-    Param("value_compute", low=0.0, high=1e12),
-    *FRAUD_COSTS_IN_URL,
-]

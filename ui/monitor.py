@@ -10,7 +10,6 @@ import streamlit as st
 
 from metrics.core.io import DATA_DIR_VARIABLE, data_path, read_table
 from metrics.fraud.model import FraudCosts
-from metrics.monitor import CHUNKS
 from metrics.monitor.big_log import LogColumns, monitor_big_log
 from metrics.monitor.chunks import chunk_rows
 from metrics.monitor.data import (
@@ -24,7 +23,7 @@ from metrics.monitor.drift import drift_table
 from metrics.monitor.model import Monitor, build_monitor
 from metrics.monitor.values import fraud_monitoring_model
 from ui.common import data_folder_file, log_sample, session_memo
-from ui.scenario import Param, data_identity
+from ui.scenario import data_identity
 
 SAMPLE = "Sample: 180 days of a fraud model in production"
 OWN = "Your own reference and analysis files"
@@ -130,13 +129,6 @@ def big_log_monitor(
 ):
     """Shared by every session that opens the same log with the same settings."""
     return monitor_big_log(path, columns, _model(costs), threshold=threshold, period=period)
-
-
-URL_PARAMS = [
-    Param("monitor_chunk", "choice", options=tuple(CHUNKS)),
-    Param("monitor_threshold", low=0.0, high=1.0),
-]
-"""The monitoring page's inputs a link can set (with the fraud costs and the as-of date)."""
 
 
 def monitor_identity(source: str, own_data: bool) -> tuple[str, str]:

@@ -1,91 +1,21 @@
 """A page's inputs in its URL (st.query_params), under their widget keys: a link opens the
-same view, and the URL follows the inputs as they move. Values from a link are checked:
-a number outside its range is clamped, anything unreadable is ignored, each with a note."""
+same view, and the URL follows the inputs as they move. Values from a link are checked
+against the page's description of its inputs (``metrics.core.params``): a number outside its
+range is clamped, anything unreadable is ignored, each with a note shown as inert text."""
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
 
+from metrics.core.params import Param, check_inputs, check_value, read_link, shown
 from metrics.core.samples import sample_path
 from metrics.core.scenario import file_fingerprint, fingerprint, new_scenario, read_scenario
-from ui.common import set_kept
-
-
-@dataclass(frozen=True)
-class Param:
-    """One input a link can set.
-
-    Attributes
-    ----------
-    key : str
-        The widget's key, also the URL parameter's name.
-    kind : {'float', 'int', 'choice', 'grid', 'date'}
-        A grid is a number that must be one of ``options`` (the nearest is taken).
-    low, high : float, optional
-        The range a number is clamped to.
-    options : tuple, optional
-        The values a choice, a grid or a date may take.
-    """
-
-    key: str
-    kind: str = "float"
-    low: float | None = None
-    high: float | None = None
-    options: tuple = ()
-
-
-def read(param: Param, raw: str) -> tuple[object | None, str | None]:
-    """The value a link asks for, checked: (value or None, note or None).
-
-    Parameters
-    ----------
-    param : Param
-    raw : str
-        The URL parameter as text.
-
-    Returns
-    -------
-    value : object or None
-        None when the text cannot be used.
-    note : str or None
-        What was done about a bad value.
-    """
-    if param.kind == "choice":
-        for option in param.options:
-            if str(option) == raw:
-                return option, None
-        return None, f"{param.key}={raw} is not one of the choices and was ignored"
-    if param.kind == "date":
-        try:
-            day = dt.date.fromisoformat(raw)
-        except ValueError:
-            return None, f"{param.key}={raw} is not a date (YYYY-MM-DD) and was ignored"
-        if param.options and day not in param.options:
-            near = min(param.options, key=lambda d: abs((d - day).days))
-            return near, f"{param.key}={raw} is outside the data; {near} is shown"
-        return day, None
-    try:
-        number = float(raw)
-    except ValueError:
-        number = math.nan
-    if not math.isfinite(number):
-        return None, f"{param.key}={raw} is not a number and was ignored"
-    if param.kind == "grid":
-        near = min(param.options, key=lambda option: abs(option - number))
-        moved = None if near == number else f"{param.key}={raw} is not offered; {near:g} is used"
-        return near, moved
-    low = -math.inf if param.low is None else param.low
-    high = math.inf if param.high is None else param.high
-    clamped = min(max(number, low), high)
-    value = round(clamped) if param.kind == "int" else clamped
-    if clamped != number:
-        return value, f"{param.key}={raw} is outside {low:g} to {high:g}; {value:g} is used"
-    return value, None
+from metrics.core.scenario_inputs import ScenarioInputs
+from ui.common import inert_box, set_kept
 
 
 def from_url(page: str, params: list[Param]) -> list[str]:
@@ -112,7 +42,7 @@ def from_url(page: str, params: list[Param]) -> list[str]:
         raw = st.query_params.get(param.key)
         if raw is None:
             continue
-        value, note = read(param, raw)
+        value, note = read_link(param, raw)
         if note:
             notes.append(note)
         if value is not None:
@@ -175,9 +105,10 @@ def _text(value: object) -> str:
 
 
 def show_notes(notes: list[str]) -> None:
-    """One line for a link's values that could not be used as given."""
+    """One line for a link's values that could not be used as given (inert text: a link's
+    value can hold Markdown, HTML or LaTeX, and is shown as the characters it is)."""
     if notes:
-        st.warning("From the link: " + "; ".join(notes) + ".")
+        inert_box("From the link:", "; ".join(notes) + ".", kind="warning")
 
 
 def _json_value(value: object) -> object:
@@ -190,10 +121,13 @@ def scenario_box(
     source: str,
     data_fingerprint: str,
     extra: dict | None = None,
+    check_extra: Callable[[ScenarioInputs], object] | None = None,
 ) -> None:
-    """Sidebar: save the page's inputs as a scenario file, or load one (its values checked as
-    a link's are; loading it on other data says so). ``extra`` is saved too, and handed back
-    on loading under ``<page>_scenario_extra`` for the page to check and use."""
+    """Sidebar: save the page's inputs as a scenario file, or load one (checked whole against
+    the page's description of its inputs, as ``valuelens report`` checks it; loading it on
+    other data says so). ``extra`` is saved too; on loading, ``check_extra`` reads it from
+    the scenario's inputs (raising ValueError as the command line would) and what it returns
+    is handed back under ``<page>_scenario_extra`` for the page to use."""
     state = st.session_state
     inputs = {p.key: _json_value(state[p.key]) for p in params if p.key in state}
     if extra is not None:
@@ -211,41 +145,49 @@ def scenario_box(
         type=["json"],
         key=f"{page}_scenario_file",
         on_change=_load,
-        args=(page, params, data_fingerprint),
+        args=(page, params, data_fingerprint, check_extra),
     )
     for note in st.session_state.get(f"{page}_scenario_notes", []):
-        st.caption(note)
+        inert_box("", note, kind="caption")
 
 
-def _load(page: str, params: list[Param], data_fingerprint: str) -> None:
+def _load(
+    page: str,
+    params: list[Param],
+    data_fingerprint: str,
+    check_extra: Callable[[ScenarioInputs], object] | None,
+) -> None:
     """Runs before the rerun, so the widgets take the loaded values."""
     upload = st.session_state.get(f"{page}_scenario_file")
     if upload is None:
         return
     try:
-        scenario = read_scenario(upload.getvalue())
+        scenario = read_scenario(upload.getvalue(), source=upload.name)
+        if scenario.page != page:
+            raise ValueError(
+                f"this scenario was saved on the {shown(scenario.page)} page; open it there"
+            )
+        check_inputs(params, scenario.inputs, page=page, source=upload.name)
+        extra = None if check_extra is None else check_extra(scenario.inputs)
     except ValueError as error:
         st.session_state[f"{page}_scenario_notes"] = [f"Not loaded: {error}."]
         return
-    if scenario.page != page:
-        st.session_state[f"{page}_scenario_notes"] = [
-            f"Not loaded: this scenario was saved on the {scenario.page} page; open it there."
-        ]
-        return
-    notes = [f"Loaded the scenario saved {scenario.saved} with ValueLens {scenario.version}."]
+    notes = [
+        f"Loaded the scenario saved {shown(scenario.saved)} with ValueLens "
+        f"{shown(scenario.version)}."
+    ]
     for param in params:
         if param.key in scenario.inputs:
-            value, note = read(param, str(scenario.inputs[param.key]))
-            if note:
-                notes.append(note)
-            if value is not None:
-                set_kept(param.key, value)
-    if "_extra" in scenario.inputs:
-        st.session_state[f"{page}_scenario_extra"] = scenario.inputs["_extra"]
+            value = check_value(param, scenario.inputs[param.key], source=upload.name)
+            if param.kind == "date" and param.options and value not in param.options:
+                value = min(param.options, key=lambda d: abs((d - value).days))
+            set_kept(param.key, value)
+    if extra is not None:
+        st.session_state[f"{page}_scenario_extra"] = extra
     if scenario.data_fingerprint != data_fingerprint:
         notes.append(
-            f"It was saved on other data ({scenario.source}, {scenario.data_fingerprint}); its "
-            "inputs are applied to the data shown now."
+            f"It was saved on other data ({shown(scenario.source)}, "
+            f"{shown(scenario.data_fingerprint)}); its inputs are applied to the data shown now."
         )
     st.session_state[f"{page}_scenario_notes"] = notes
 

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
 from metrics.core.format import Headline, Tile
+from metrics.core.params import as_html
 from metrics.core.scenario import valuelens_version
 
 FRAMING_TITLES = (
@@ -170,7 +171,7 @@ def _section(i: int, section: ReportSection, numbers) -> str:
         + "</div>"
         for t in section.tiles
     )
-    said = "".join(f"<p class='say'>{e(s)}</p>" for s in section.sentences)
+    said = "".join(f"<p class='say'>{as_html(s)}</p>" for s in section.sentences)
     charts = "".join(_chart(next(numbers), f) for f in section.figures)
     return (
         f"<section id='section-{i}'><h2>{e(section.title)}</h2>"

@@ -8,6 +8,7 @@ import codecs
 import csv
 import gzip
 import io
+import os
 import zlib
 from pathlib import Path
 
@@ -17,6 +18,12 @@ from metrics.core.validation import check_unique_names
 
 _PARQUET_MAGIC = b"PAR1"
 _GZIP_MAGIC = b"\x1f\x8b"
+MAX_READ_VARIABLE = "VALUELENS_MAX_READ_MB"
+DEFAULT_MAX_READ_MB = 1024
+"""What one file read into memory may hold once decompressed (MB), unless the environment
+variable ``VALUELENS_MAX_READ_MB`` says otherwise: a small compressed file can expand to
+gigabytes. Bigger Parquet logs are summed where they lie by the engine (DuckDB)."""
+_CHUNK = 16 * 2**20
 _SEPARATORS = (",", ";", "\t", "|")
 _DATA_SUFFIXES = (".csv", ".csv.gz", ".parquet", ".pq", ".tsv", ".txt")
 
@@ -57,6 +64,8 @@ def read_table(source: str | Path | bytes, *, name: str | None = None) -> pd.Dat
             raise ValueError(f"'{label}' is a folder; give one CSV or Parquet file, e.g. {example}")
         if not path.is_file():
             raise ValueError(f"file '{label}' was not found; check the path")
+        if path.stat().st_size > max_read_bytes():
+            raise _too_big(label)
         raw = path.read_bytes()
         is_parquet = raw[:4] == _PARQUET_MAGIC or path.suffix.lower() in {".parquet", ".pq"}
     frame = _read_parquet(raw, label) if is_parquet else _read_csv(raw, label)
@@ -90,14 +99,56 @@ def _unreadable(label: str, kind: str, error: Exception) -> ValueError:
     )
 
 
+def max_read_bytes() -> int:
+    """The most one file read into memory may hold, decompressed (``DEFAULT_MAX_READ_MB``).
+
+    Returns
+    -------
+    int
+        Bytes.
+
+    Raises
+    ------
+    ValueError
+        When ``VALUELENS_MAX_READ_MB`` is set to something that is not a positive number.
+    """
+    text = os.environ.get(MAX_READ_VARIABLE, "").strip()
+    if not text:
+        return DEFAULT_MAX_READ_MB * 2**20
+    try:
+        megabytes = float(text)
+    except ValueError:
+        megabytes = -1.0
+    if not 0 < megabytes < 2**40:
+        raise ValueError(
+            f"{MAX_READ_VARIABLE} is {text!r}; set it to a number of megabytes, such as "
+            f"{DEFAULT_MAX_READ_MB}, or unset it"
+        )
+    return int(megabytes * 2**20)
+
+
+def _too_big(label: str) -> ValueError:
+    limit = max_read_bytes() // 2**20
+    return ValueError(
+        f"file '{label}' holds more than {limit:,} MB once decompressed, the most read into "
+        f"memory; save it as Parquet and give it to `valuelens evaluate` or the server-log "
+        f"source (read where it lies, by DuckDB), or raise the limit with "
+        f"{MAX_READ_VARIABLE}=<megabytes> if this machine has the memory"
+    )
+
+
 def _read_parquet(raw: bytes, label: str) -> pd.DataFrame:
     import pyarrow.parquet as pq
 
     try:
-        names = pq.read_schema(io.BytesIO(raw)).names
+        meta = pq.read_metadata(io.BytesIO(raw))
+        names = meta.schema.to_arrow_schema().names
     except Exception as error:  # any parser failure becomes one clear line
         raise _bad_parquet(label, error) from None
     check_unique_names(names, label)  # with a name twice, which column would be read?
+    held = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+    if held > max_read_bytes():
+        raise _too_big(label)
     try:
         return pd.read_parquet(io.BytesIO(raw))
     except Exception as error:
@@ -113,32 +164,44 @@ def _bad_parquet(label: str, error: Exception) -> ValueError:
 
 
 def _read_csv(raw: bytes, label: str) -> pd.DataFrame:
-    text_head = _head(raw, label)
-    encoding = _encoding(text_head)
-    head = text_head.decode(encoding, errors="replace").lstrip("\ufeff")
-    header = head.splitlines()[0] if head.strip() else ""
+    text = _decompressed(raw, label)
+    encoding = _encoding(text[:65_536])
+    header = _header_line(text, encoding)
     separator = max(_SEPARATORS, key=header.count)
     if not header.count(separator):
         separator = ","
     check_unique_names(next(csv.reader([header], delimiter=separator), []), label)
-    compression = "gzip" if raw[:2] == _GZIP_MAGIC else None
     try:
-        return pd.read_csv(
-            io.BytesIO(raw), sep=separator, encoding=encoding, compression=compression
-        )
+        return pd.read_csv(io.BytesIO(text), sep=separator, encoding=encoding)
     except Exception as error:  # any parser failure becomes one clear line
         raise _unreadable(label, "CSV", error) from None
 
 
-def _head(raw: bytes, label: str, size: int = 65_536) -> bytes:
-    """The first bytes of the file's text, decompressed if it is gzipped."""
+def _decompressed(raw: bytes, label: str) -> bytes:
+    """The file's text bytes: gunzipped a chunk at a time, stopping at ``max_read_bytes``."""
+    limit = max_read_bytes()
     if raw[:2] != _GZIP_MAGIC:
-        return raw[:size]
+        if len(raw) > limit:
+            raise _too_big(label)
+        return raw
+    out = io.BytesIO()
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(raw)) as handle:
-            return handle.read(size)
+            while chunk := handle.read(_CHUNK):
+                out.write(chunk)
+                if out.tell() > limit:
+                    raise _too_big(label)
     except (*_CUT_SHORT, OSError):
         raise _cut_short(label) from None
+    return out.getvalue()
+
+
+def _header_line(text: bytes, encoding: str) -> str:
+    """The whole first line, however wide (a file of 50,000 columns has a long header)."""
+    newline = {"utf-16": "\n".encode("utf-16-le" if text[:2] == b"\xff\xfe" else "utf-16-be")}
+    end = text.find(newline.get(encoding, b"\n"))
+    first = text if end < 0 else text[: end + len(newline.get(encoding, b"\n"))]
+    return first.decode(encoding, errors="replace").lstrip("\ufeff").rstrip("\r\n")
 
 
 def _encoding(head: bytes) -> str:
@@ -247,13 +310,19 @@ def data_path(data_dir: str | Path, relative: str) -> Path:
     if ".." in Path(asked).parts:
         raise ValueError(f"'{asked}' leaves the data folder ('..'); give a path inside it")
     # The part before any wildcard must exist inside the folder, links resolved.
-    fixed = Path(*[p for p in Path(asked).parts if not any(c in p for c in "*?[")][:1] or ["."])
-    wildcard = any(c in asked for c in "*?[")
-    target = (base / (fixed if wildcard else asked)).resolve()
+    parts = Path(asked).parts
+    wildcard = next((i for i, p in enumerate(parts) if any(c in p for c in "*?[")), None)
+    fixed = Path(asked) if wildcard is None else Path(*parts[:wildcard])
+    target = (base / fixed).resolve()  # every part before the first wildcard, links resolved
+    outside = ValueError(f"'{asked}' leads outside the data folder; give a path inside it")
     if not target.is_relative_to(base):
-        raise ValueError(f"'{asked}' leads outside the data folder; give a path inside it")
-    if not wildcard and not target.exists():
+        raise outside
+    if wildcard is None and not target.exists():
         raise ValueError(f"'{asked}' is not in the data folder; check the name")
+    if wildcard is not None and any(
+        not match.resolve().is_relative_to(base) for match in base.glob(asked)
+    ):
+        raise outside  # a match under a folder link, or itself a link, that leads out
     return base / asked
 
 

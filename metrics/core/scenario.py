@@ -11,8 +11,12 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from metrics.core.params import shown
 from metrics.core.scenario_inputs import ScenarioInputs
 
+MAX_SCENARIO_BYTES = 1_000_000
+"""A scenario file is a page's inputs and a value matrix: a few kilobytes. Anything larger
+is refused before it is parsed."""
 FORMAT = 1
 """Bumped when the file's layout changes; older files are read while the layout allows."""
 
@@ -142,10 +146,20 @@ def read_scenario(text: str | bytes, *, source: str = "the scenario") -> Scenari
     -------
     Scenario
     """
+    if len(text) > MAX_SCENARIO_BYTES:
+        raise ValueError(
+            f"scenario {shown(source, limit=200)} is larger than {MAX_SCENARIO_BYTES:,} bytes, "
+            "the most a scenario file holds (a page's inputs take a few kilobytes); save one "
+            "from a page"
+        )
     try:
         raw = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise ValueError("this is not a scenario file (not JSON); save one from a page") from None
+    except RecursionError:
+        raise ValueError(
+            "this scenario's JSON is nested too deeply; save one from a page"
+        ) from None
     if not isinstance(raw, dict) or "valuelens_scenario" not in raw:
         raise ValueError("this JSON is not a ValueLens scenario; save one from a page")
     if not isinstance(raw["valuelens_scenario"], int) or raw["valuelens_scenario"] > FORMAT:
@@ -156,6 +170,11 @@ def read_scenario(text: str | bytes, *, source: str = "the scenario") -> Scenari
     data = raw.get("data") or {}
     if not isinstance(raw.get("inputs"), dict) or not isinstance(raw.get("page"), str):
         raise ValueError("this scenario has no page or no inputs; save it again from a page")
+    if not isinstance(data, dict):
+        raise ValueError(
+            f"this scenario's data is {shown(data)}, not an object with its source and "
+            "fingerprint; save it again from a page"
+        )
     return Scenario(
         raw["page"],
         ScenarioInputs(raw["inputs"], source),

@@ -8,8 +8,7 @@ import math
 
 import numpy as np
 
-SHOWN_CHARACTERS = 60
-"""A value from a scenario file is shown cut to this many characters."""
+from metrics.core.params import shown
 
 
 class ScenarioInputs(dict):
@@ -22,13 +21,10 @@ class ScenarioInputs(dict):
         self.prefix = prefix
 
     def _bad(self, key: str, value: object, wanted: str, default: object) -> ValueError:
-        shown = repr(value)
-        if len(shown) > SHOWN_CHARACTERS:
-            shown = shown[: SHOWN_CHARACTERS - 1] + "…"
         return ValueError(
-            f"scenario '{self.source}': {self.prefix}{key} is {shown}, not {wanted}; write "
-            f"{wanted} such as "
-            f"{default!r}, or save the scenario again from its page"
+            f"scenario {shown(self.source, limit=200)}: {self.prefix}{key} is {shown(value)}, not "
+            f"{wanted}; write {wanted} such as {default!r}, or save the scenario again from "
+            "its page"
         )
 
     def number(self, key: str, default: float) -> float:
@@ -133,6 +129,28 @@ class ScenarioInputs(dict):
         ValueError
         """
         return self._bad(key, value, f"one of {', '.join(map(str, offered))}", next(iter(offered)))
+
+    def texts(self, key: str, default: object, count: int = 4) -> list[str]:
+        """The value of ``key`` as ``count`` non-empty texts (``default`` when absent).
+
+        Parameters
+        ----------
+        key : str
+        default : sequence of str
+        count : int
+
+        Returns
+        -------
+        list of str
+        """
+        values = self.get(key, default)
+        if (
+            not isinstance(values, list | tuple)
+            or len(values) != count
+            or not all(isinstance(v, str) and v.strip() for v in values)
+        ):
+            raise self._bad(key, values, f"{count} names", list(default))
+        return list(values)
 
     def text(self, key: str, default: str) -> str:
         """The value of ``key`` as text (``default`` when absent).

@@ -16,6 +16,7 @@ from metrics.core.value import class_amounts
 from metrics.decide import charts
 from metrics.decide.compare import Difference
 from metrics.decide.data import PRESETS, SAMPLES, decision_data, load_sample
+from metrics.decide.inputs import saved_matrix
 from metrics.decide.model import Decision, decide, earned_best
 from metrics.decide.segments import Segments
 from metrics.decide.three_way import ThreeWay, three_way
@@ -155,15 +156,9 @@ def section_from(inputs: ScenarioInputs, data: None = None) -> ReportSection:
     amount = "amount" if "amount" in frame.columns else None
     stamp = "timestamp" if "timestamp" in frame.columns else None
     data = decision_data(frame, label=label, score=score, amount=amount, timestamp=stamp)
-    matrix = inputs.extra()
-    preset_name = matrix.text("preset", preset_name)
-    if preset_name not in PRESETS:
-        raise matrix.unknown("preset", preset_name, PRESETS)
-    preset = PRESETS[preset_name]
-    fixed = np.array(matrix.numbers("fixed", preset.fixed))
-    rates = np.array(matrix.numbers("rates", preset.rates))
-    low = np.array(matrix.numbers("low", fixed))
-    high = np.array(matrix.numbers("high", fixed))
+    matrix = saved_matrix(inputs, preset_name)
+    fixed, rates = np.array(matrix.fixed), np.array(matrix.rates)
+    low, high = np.array(matrix.low), np.array(matrix.high)
     central = np.r_[fixed, rates]
     curve, cross_fit = curve_with_cross_fit(data.y, data.score, amount=data.amount)
     decision = decide(curve, class_amounts(data.y, data.amount), from_entries(central))
@@ -171,8 +166,8 @@ def section_from(inputs: ScenarioInputs, data: None = None) -> ReportSection:
     scenario = DecisionScenario(
         decision=decision,
         threshold=inputs.number("decide_threshold", decision.best_threshold),
-        names=list(matrix.get("names", preset.outcomes)),
-        preset=preset.name,
+        names=list(matrix.names),
+        preset=matrix.preset,
         central=central,
         band=three_way(decision, review_cost),
         review_cost=review_cost,

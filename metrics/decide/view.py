@@ -8,6 +8,7 @@ import pandas as pd
 
 from metrics.core.crossfit import CrossFitted
 from metrics.core.format import Headline, Tile, money, percent, threshold_text, year_scale
+from metrics.core.params import shown
 from metrics.core.rates import point_at
 from metrics.decide.compare import Difference
 from metrics.decide.model import Decision, TopShare
@@ -285,11 +286,38 @@ def comparison_sentence(difference: Difference, how: str, name: str = "the secon
     """
     period = f"a year ({how})" if how else "over these rows"
     return (
-        f"At each model's own best threshold, {name} is worth "
+        f"At each model's own best threshold, {shown(name)} is worth "
         f"{money(difference.value)} {period} more than this model, 95% interval "
         f"{money(difference.lower)} to {money(difference.upper)} (a paired bootstrap over the "
         f"{difference.differing_rows:,} rows where they decide differently)."
     )
+
+
+NAME_CHARACTERS = 40
+"""An outcome's name is cut to this many characters."""
+
+
+def outcome_names(names: list[object], defaults: tuple[str, ...]) -> list[str]:
+    """The user's names for TN, FP, FN, TP as the page, its sentences and its report show
+    them: letters, digits, spaces and plain punctuation (no characters Markdown, HTML or
+    LaTeX act on, and no dots, so a name cannot become a link, a bare web address, an image
+    or a formula), at most
+    ``NAME_CHARACTERS`` long; an empty name is the preset's.
+
+    Parameters
+    ----------
+    names : list
+        Four names, as typed or as a scenario file holds them.
+    defaults : tuple of str
+        The preset's names.
+
+    Returns
+    -------
+    list of str
+    """
+    kept = ("".join(c for c in str(name) if c.isalnum() or c in " -',&()%+") for name in names)
+    cleaned = (" ".join(name.split())[:NAME_CHARACTERS] for name in kept)
+    return [name or default for name, default in zip(cleaned, defaults, strict=True)]
 
 
 def operating_sentence(decision: Decision, threshold: float, names: list[str]) -> str:

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from metrics.monitor.replay import Failure
-from metrics.style import BAND, BASE_LAYOUT, CHOSEN, GRID, LOSS, MONEY, NEUTRAL
+from metrics.style import BAND, BASE_LAYOUT, CHOSEN, GRID, LOSS, MONEY, NEUTRAL, chart_text
 
 ESTIMATE = "#1f77b4"
 ESTIMATE_BAND = "rgba(31, 119, 180, 0.15)"
@@ -177,7 +177,7 @@ def drift_figure(drift: pd.DataFrame, *, cap: float = 1.0) -> go.Figure:
         go.Heatmap(
             z=np.minimum(psi.to_numpy(), cap),
             x=pd.to_datetime(psi.columns),
-            y=list(psi.index),
+            y=[chart_text(feature) for feature in psi.index],
             customdata=np.dstack([psi.to_numpy(), state]),
             colorscale=[[0, "#ffffff"], [0.2, "#fde2c8"], [1, LOSS]],
             zmin=0,

@@ -22,7 +22,7 @@ from metrics.monitor.drift import drift_table
 from metrics.monitor.model import build_monitor
 from metrics.monitor.story import day_text, estimate_note
 from metrics.monitor.values import fraud_monitoring_model
-from metrics.monitor.view import MonitorView, monitor_view
+from metrics.monitor.view import MonitorView, as_of_days, monitor_view
 
 FRAMING = (
     "Notice a failing model in days, not when the chargebacks arrive two months later",
@@ -152,8 +152,9 @@ def section_from(inputs: ScenarioInputs, data: None = None) -> ReportSection:
     model = fraud_monitoring_model(costs.review_cost, costs.chargeback_fee, costs.decline_cost_rate)
     monitor = build_monitor(log, model, period=CHUNKS.get(chunk, "week"))
     drift = drift_table(log.features.assign(score=log.score), log.reference, monitor.chunks)
-    last = monitor.chunks.end.max().astype(object)
-    day = inputs.date("monitor_as_of", last)
+    days = as_of_days(monitor)
+    asked = inputs.date("monitor_as_of", monitor.chunks.end.max().astype(object))
+    day = min(days, key=lambda d: abs((d - asked).days))  # the nearest day, as for a link
     return monitor_section(
         monitor_view(monitor, drift, day, CHUNKS.get(chunk, "week")),
         calibrated=monitor.calibration.needed,

@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> dict:
         out, sections, bytes.
     """
     from metrics.core.html_report import render_report
-    from metrics.core.scenario import read_scenario
+    from metrics.core.scenario import MAX_SCENARIO_BYTES, read_scenario
     from metrics.pack.sections import section_for
 
     sections = []
@@ -48,7 +48,9 @@ def run(args: argparse.Namespace) -> dict:
         path = Path(name)
         if not path.is_file():
             raise ValueError(f"scenario '{name}' was not found")
-        sections.append(section_for(read_scenario(path.read_bytes(), source=name), args.data))
+        with path.open("rb") as file:  # no more than one byte past the limit is read
+            text = file.read(MAX_SCENARIO_BYTES + 1)
+        sections.append(section_for(read_scenario(text, source=name), args.data))
     title = "ValueLens review pack" if len(sections) > 1 else sections[0].question
     html = render_report(sections, title=title)
     Path(args.out).write_text(html, encoding="utf-8")

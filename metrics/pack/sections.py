@@ -7,20 +7,22 @@ import dataclasses
 import importlib
 
 from metrics.core.html_report import ReportSection
+from metrics.core.params import check_inputs, shown
 from metrics.core.scenario import Scenario
 
 SECTIONS = {
-    "fraud": "metrics.fraud.report",
-    "monitor": "metrics.monitor.report",
-    "adapt": "metrics.adapt.report",
-    "model_value": "metrics.metric_value.report",
-    "ads": "metrics.ads.report",
-    "feed": "metrics.feed.report",
-    "security": "metrics.pipeline.report",
-    "roi": "metrics.roi.report",
-    "decide": "metrics.decide.report",
+    "fraud": "metrics.fraud",
+    "monitor": "metrics.monitor",
+    "adapt": "metrics.adapt",
+    "model_value": "metrics.metric_value",
+    "ads": "metrics.ads",
+    "feed": "metrics.feed",
+    "security": "metrics.pipeline",
+    "roi": "metrics.roi",
+    "decide": "metrics.decide",
 }
-"""Page -> the module whose ``section_from(inputs, data=None)`` rebuilds its scenario."""
+"""Page -> the use case whose ``inputs.PARAMS`` describes the page's inputs and whose
+``report.section_from(inputs, data=None)`` rebuilds its scenario."""
 PAGES = tuple(SECTIONS)
 ON_YOUR_DATA = ("fraud",)
 """Pages whose scenarios the command line rebuilds on a scored file (``--data``); the others
@@ -43,15 +45,17 @@ def section_for(scenario: Scenario, data: str | None = None) -> ReportSection:
     """
     if scenario.page not in SECTIONS:
         raise ValueError(
-            f"a {scenario.page} scenario is rebuilt on its page (its report button); the "
+            f"a {shown(scenario.page)} scenario is rebuilt on its page (its report button); the "
             f"command line rebuilds {', '.join(PAGES)} scenarios"
         )
     if data is not None and scenario.page not in ON_YOUR_DATA:
         raise ValueError(
             f"--data is for {', '.join(ON_YOUR_DATA)} scenarios; the others use their samples"
         )
-    section_from = importlib.import_module(SECTIONS[scenario.page]).section_from
-    section = section_from(scenario.inputs, data)
+    use_case = SECTIONS[scenario.page]
+    params = importlib.import_module(f"{use_case}.inputs").PARAMS
+    check_inputs(params, scenario.inputs, page=scenario.page, source=scenario.inputs.source)
+    section = importlib.import_module(f"{use_case}.report").section_from(scenario.inputs, data)
     note = _other_data_note(scenario, section.fingerprint)
     return dataclasses.replace(section, sentences=note + section.sentences) if note else section
 
@@ -60,6 +64,6 @@ def _other_data_note(scenario: Scenario, fingerprint: str) -> list[str]:
     if scenario.data_fingerprint in ("", fingerprint):
         return []
     return [
-        f"This scenario was saved on other data ({scenario.source}, "
-        f"{scenario.data_fingerprint}); it is shown on {fingerprint}."
+        f"This scenario was saved on other data ({shown(scenario.source)}, "
+        f"{shown(scenario.data_fingerprint)}); it is shown on {fingerprint}."
     ]

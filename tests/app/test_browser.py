@@ -462,7 +462,8 @@ def test_a_link_opens_the_fraud_page_with_its_values(server, browser):
     page.get_by_text("0.3000").first.wait_for(timeout=30_000)
     review = page.get_by_role("spinbutton", name="Manual review, USD per alert")
     assert review.input_value() == "7.00"
-    assert "fraud_friction_pct=250 is outside 0 to 100; 100 is used" in page.content()
+    said = page.locator(".vl-warning").inner_text()
+    assert "fraud_friction_pct=250 is outside 0 to 100; 100 is used" in said
     assert page.locator("[data-testid='stException']").count() == 0
     page.close()
 
@@ -490,7 +491,39 @@ def test_a_saved_scenario_loads_back_and_says_when_the_data_differs(server, brow
     page.get_by_text("0.3000").first.wait_for(timeout=30_000)
     review = page.get_by_role("spinbutton", name="Manual review, USD per alert")
     assert review.input_value() == "7.00"
-    assert "It was saved on other data (another file, sha256:0)" in page.content()
+    said = " ".join(page.locator(".vl-caption").all_inner_texts())
+    assert "It was saved on other data (another file, sha256:0)" in said
+    page.close()
+
+
+def test_a_crafted_link_and_scenario_show_their_values_as_inert_text(server, browser, tmp_path):
+    """Markdown, HTML and LaTeX from a link or a scenario file never become a link, an image
+    or a formula (their addresses are loopback ones: nothing leaves the machine)."""
+    import json
+    from urllib.parse import quote
+
+    hostile = "[a](http://127.0.0.9/p) ![t](http://127.0.0.9/t.png) $x^2$ <img src=//127.0.0.9/i>"
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{server}/fraud?fraud_review_cost={quote(hostile + 'x' * 100_000)}")
+    page.locator(".vl-warning").wait_for(timeout=90_000)
+    said = page.locator(".vl-warning").inner_text()
+    assert "fraud_review_cost=[a](http://127.0.0.9/p) ![t](http://127.0.0.9/t.png)" in said
+    assert len(said) < 300
+    scenario = {
+        "valuelens_scenario": 1,
+        "page": "fraud",
+        "inputs": {"fraud_threshold": hostile},
+        "data": {"source": hostile, "fingerprint": hostile},
+    }
+    (tmp_path / "crafted.json").write_text(json.dumps(scenario))
+    file_input(page, "Load a scenario").set_input_files(str(tmp_path / "crafted.json"))
+    page.get_by_text("Not loaded: scenario").wait_for(timeout=60_000)
+    refused = page.locator(".vl-caption").inner_text()
+    assert "fraud_threshold is [a](http://127.0.0.9/p)" in refused
+    assert "it must be a number from 0 to 1" in refused
+    for selector in ("a[href*='127.0.0.9']", "img[src*='127.0.0.9']", ".katex"):
+        assert page.locator(selector).count() == 0, selector
+    assert page.locator("[data-testid='stException']").count() == 0
     page.close()
 
 

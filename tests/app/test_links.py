@@ -4,7 +4,9 @@ URL follows the inputs."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import importlib
+import re
 from pathlib import Path
 
 import pytest
@@ -24,7 +26,14 @@ def opened(page: str, **params: str) -> AppTest:
 
 
 def notes(at: AppTest) -> str:
-    return " ".join(w.value for w in at.warning if w.value.startswith("From the link"))
+    """The link's notes as a reader sees them (tags gone: a quoted value reads plainly)."""
+    return " ".join(t for t in inert_texts(at) if t.startswith("From the link"))
+
+
+def inert_texts(at: AppTest) -> list[str]:
+    """The text of every inert box (``ui.common.inert_box``) on the page."""
+    bodies = [element.proto.body for element in at.get("html")]
+    return [html.unescape(re.sub(r"<[^>]+>", "", b)) for b in bodies if "vl-" in b]
 
 
 def test_a_fraud_link_sets_the_threshold_and_costs_and_clamps_what_is_out_of_range():
@@ -108,15 +117,15 @@ def _keyed_widgets(node):
 
 
 LINKED = {
-    "adapt": "ui.adapt:URL_PARAMS",
-    "fraud": "ui.fraud_inputs:URL_PARAMS",
-    "ads": "ui.ads:URL_PARAMS",
-    "feed": "ui.feed:URL_PARAMS",
-    "decide": "ui.decide:URL_PARAMS",
-    "monitor": "ui.monitor:URL_PARAMS",
-    "model_value": "ui.metric_value:MODEL_VALUE_PARAMS",
-    "security": "ui.pipeline:SECURITY_PARAMS",
-    "roi": "ui.roi:ROI_PARAMS",
+    "adapt": "metrics.adapt.inputs:PARAMS",
+    "fraud": "metrics.fraud.inputs:PARAMS",
+    "ads": "metrics.ads.inputs:PARAMS",
+    "feed": "metrics.feed.inputs:PARAMS",
+    "decide": "metrics.decide.inputs:PARAMS",
+    "monitor": "metrics.monitor.inputs:SETTINGS",
+    "model_value": "metrics.metric_value.inputs:PARAMS",
+    "security": "metrics.pipeline.inputs:PARAMS",
+    "roi": "metrics.roi.inputs:PARAMS",
 }
 
 
@@ -132,3 +141,29 @@ def test_every_run_hands_the_browser_each_linked_inputs_value(page):
     widgets = [w for w in _keyed_widgets(at._tree) if w.key in keys or "workload" in w.key]
     assert widgets
     assert [w.key for w in widgets if not w.proto.set_value] == []
+
+
+HOSTILE = "<img src=//127.0.0.9/i>[a](//127.0.0.9/p)![t](//9/t)$x^2$" + "x" * 100_000
+"""Markdown, HTML and LaTeX, and 100 KB: what a crafted link can carry."""
+
+
+def markdown_texts(at: AppTest) -> list[str]:
+    """Everything the page hands to Streamlit's Markdown (text, notes, captions, tiles)."""
+    kinds = ("markdown", "caption", "info", "warning", "error", "success", "metric")
+    texts = []
+    for kind in kinds:
+        for element in at.get(kind):
+            texts.append(str(getattr(element, "value", "")) + str(getattr(element, "label", "")))
+    return texts
+
+
+@pytest.mark.parametrize("page", list(LINKED))
+def test_a_crafted_link_value_is_shown_cut_and_inert_on_every_page(page):
+    first = next(p for p in importlib.import_module(LINKED[page].split(":")[0]).PARAMS)
+    at = opened(f"pages/{page}.py", **{first.key: HOSTILE})
+    assert not any("127.0.0.9" in t for t in markdown_texts(at))
+    said = notes(at)
+    assert f"{first.key}=<img src=//127.0.0.9/i>[a](//127.0.0.9/p)![t](//9/t)$x^2$xx" in said
+    assert len(said) < 300  # cut: not the 100 KB
+    box = next(e.proto.body for e in at.get("html") if "From the link" in e.proto.body)
+    assert "<img" not in box and "<a" not in box and "&lt;img" in box

@@ -141,15 +141,24 @@ def test_a_zone_name_pandas_cannot_read_is_an_unreadable_date_not_a_crash():
 @pytest.mark.parametrize(
     ("page", "inputs", "message"),
     [
-        ("fraud", {"fraud_threshold": "abc"}, r"fraud_threshold is 'abc', not a finite number"),
-        ("fraud", {"fraud_review_cost": [1, 2]}, r"fraud_review_cost is \[1, 2\], not a finite"),
-        ("fraud", {"fraud_threshold": True}, r"fraud_threshold is True, not a finite number"),
-        ("fraud", {"fraud_model": 7}, r"fraud_model is 7, not text"),
-        ("feed", {"feed_k": 2.5}, r"feed_k is 2.5, not a whole number"),
-        ("monitor", {"monitor_as_of": "yesterday"}, r"monitor_as_of is 'yesterday', not a date"),
-        ("decide", {"_extra": {"fixed": [0, 1]}}, r"_extra.fixed is \[0, 1\], not 4 numbers"),
-        ("decide", {"_extra": "matrix"}, r"_extra is 'matrix', not an object"),
-        ("ads", {"ads_reserve": "x" * 5000}, r"ads_reserve is 'x{58}…, not a finite number"),
+        ("fraud", {"fraud_threshold": "abc"}, r"fraud_threshold is `abc`; it must be a number "),
+        ("fraud", {"fraud_review_cost": [1, 2]}, r"fraud_review_cost is `\[1, 2\]`; it must be"),
+        ("fraud", {"fraud_threshold": True}, r"fraud_threshold is `true`; it must be a number"),
+        ("fraud", {"fraud_threshold": None}, r"fraud_threshold is `null`; it must be a number"),
+        ("fraud", {"fraud_capacity": [1]}, r"fraud_capacity is `\[1\]`; it must be a number"),
+        ("fraud", {"fraud_threshold": 7}, r"fraud_threshold is `7`; it must be a number from 0 "),
+        ("fraud", {"fraud_model": 7}, r"fraud_model is `7`; it must be one of 'Gradient"),
+        ("feed", {"feed_k": 2.5}, r"feed_k is `2.5`; it must be a whole number from 1 to 50"),
+        ("ads", {"ads_slots": 99}, r"ads_slots is `99`; it must be one of 1, 2, 3"),
+        ("adapt", {"adapt_noise": 0.5}, r"adapt_noise is `0.5`; it must be one of 0, 0.01"),
+        ("roi", {"roi_colour": "red"}, r"`roi_colour` is not an input of the roi page; its in"),
+        ("monitor", {"monitor_as_of": "yesterday"}, r"monitor_as_of is `yesterday`; it must be a"),
+        ("decide", {"_extra": {"fixed": [0, 1]}}, r"_extra.fixed is `\[0, 1\]`, not 4 numbers"),
+        ("decide", {"_extra": "matrix"}, r"_extra is `matrix`, not an object"),
+        ("decide", {"_extra": [1, 2]}, r"_extra is `\[1, 2\]`, not an object"),
+        ("decide", {"_extra": {"preset": "nope"}}, r"_extra.preset is `nope`, not one of Fraud"),
+        ("decide", {"_extra": {"names": ["a"]}}, r"_extra.names is `\[\"a\"\]`, not 4 names"),
+        ("ads", {"ads_reserve": "x" * 5000}, r"ads_reserve is `x{59}…`; it must be one of the 101"),
     ],
 )
 def test_a_hand_edited_scenario_names_the_file_and_the_key(tmp_path, capsys, page, inputs, message):
@@ -157,6 +166,66 @@ def test_a_hand_edited_scenario_names_the_file_and_the_key(tmp_path, capsys, pag
     path.write_text(new_scenario(page, inputs, "s", "x").to_json())
     assert main(["report", "--scenario", str(path), "--out", str(tmp_path / "r.html")]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and f"scenario '{path}'" in err
+    assert err.count("\n") == 1 and f"scenario `{path}`" in err
     assert len(err) < 400
     assert re.search(message, err), err
+
+
+def gzip_of(head: bytes, fill: bytes, megabytes: int) -> bytes:
+    """A small gzip file that expands to ``megabytes`` of ``fill`` after ``head``."""
+    block = fill * (2**20 // len(fill))
+    out = gzip.compress(head + block * megabytes, compresslevel=9)
+    assert len(out) < megabytes * 2**20 / 100  # a hundredth of what it holds, or less
+    return out
+
+
+@pytest.mark.parametrize(
+    "bomb",
+    [
+        gzip_of(b"label,score,amount\n", b"0,0,0\n", 40),
+        gzip_of(b"label,score,amount\n", b"\0", 40),
+    ],
+    ids=["rows", "nul bytes"],
+)
+def test_a_small_gzip_that_expands_past_the_limit_stops_naming_the_file_and_the_limit(
+    tmp_path, monkeypatch, capsys, bomb
+):
+    monkeypatch.setenv("VALUELENS_MAX_READ_MB", "16")
+    with pytest.raises(ValueError, match=r"file 'upload.csv.gz' holds more than 16 MB once dec"):
+        read_table(bomb, name="upload.csv.gz")
+    path = tmp_path / "bomb.csv.gz"
+    path.write_bytes(bomb)
+    assert main(["evaluate", "--data", str(path), "--threshold", "0.5", "--json"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "VALUELENS_MAX_READ_MB" in err and "Parquet" in err
+
+
+def test_the_limit_applies_to_plain_csv_and_parquet_and_can_be_raised(tmp_path, monkeypatch):
+    frame = pd.DataFrame({"label": np.zeros(300_000, int), "score": np.linspace(0, 1, 300_000)})
+    csv_path, parquet_path = tmp_path / "big.csv", tmp_path / "big.parquet"
+    frame.to_csv(csv_path, index=False)
+    frame.to_parquet(parquet_path)
+    monkeypatch.setenv("VALUELENS_MAX_READ_MB", "1")
+    for path in (csv_path, parquet_path):
+        with pytest.raises(ValueError, match=r"holds more than 1 MB once decompressed"):
+            read_table(path)
+    monkeypatch.setenv("VALUELENS_MAX_READ_MB", "64")
+    assert len(read_table(csv_path)) == len(read_table(parquet_path)) == 300_000
+    monkeypatch.setenv("VALUELENS_MAX_READ_MB", "lots")
+    with pytest.raises(ValueError, match=r"VALUELENS_MAX_READ_MB is 'lots'; set it to a number"):
+        read_table(csv_path)
+
+
+def test_a_header_of_50000_columns_is_read_whole():
+    names = [f"c{i}" for i in range(50_000)]
+    text = (",".join(names) + "\n" + ",".join("1" for _ in names) + "\n").encode()
+    assert len(text.split(b"\n")[0]) > 65_536
+    frame = read_table(gzip.compress(text), name="wide.csv.gz")
+    assert list(frame.columns) == names
+
+
+def test_a_name_twice_past_the_first_64_kib_of_the_header_is_an_error():
+    names = [f"feature_{i}" for i in range(8_000)] + ["label", "score", "score"]
+    text = (",".join(names) + "\n" + ",".join("0" for _ in names) + "\n").encode()
+    with pytest.raises(ValueError, match=r"'score'"):
+        read_table(text, name="wide.csv")

@@ -124,6 +124,12 @@ def test_data_folder_paths_stay_inside_it(tmp_path):
     outside = tmp_path / "secret.parquet"
     outside.write_bytes(b"PAR1")
     (data / "escape.parquet").symlink_to(outside)
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "out").mkdir(parents=True)
+    (elsewhere / "out" / "x.parquet").write_bytes(b"PAR1")
+    (data / "logs" / "linked").symlink_to(elsewhere)  # a folder link leading out
+    (data / "hidden").mkdir()
+    (data / "hidden" / "a.parquet").symlink_to(outside)  # a glob's match leading out
     assert data_path(data, "logs/day1.parquet") == data.resolve() / "logs/day1.parquet"
     assert data_path(data, "logs/*.parquet") == data.resolve() / "logs/*.parquet"
     for bad, message in (
@@ -133,7 +139,13 @@ def test_data_folder_paths_stay_inside_it(tmp_path):
         ("escape.parquet", "leads outside the data folder"),
         ("nope.parquet", "is not in the data folder"),
         ("~/x.parquet", "absolute path"),
+        ("logs/linked/out/*.parquet", "leads outside the data folder"),
+        ("logs/linked/*/x.parquet", "leads outside the data folder"),
+        ("hidden/*.parquet", "leads outside the data folder"),
+        ("*/*/out/x.parquet", "leads outside the data folder"),
     ):
         with pytest.raises(ValueError, match=message):
             data_path(data, bad)
-    assert data_folder_entries(data) == ["logs/", "logs/day1.parquet", "top.parquet"]
+    entries = data_folder_entries(data)
+    assert {"logs/", "logs/day1.parquet", "top.parquet"} <= set(entries)
+    assert not any("linked" in e or "hidden" in e or "escape" in e for e in entries)

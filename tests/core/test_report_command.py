@@ -30,7 +30,7 @@ def test_a_fraud_and_a_monitoring_scenario_make_one_pack(tmp_path, capsys):
     tile = money_tiles(snapshot(view.analysis, 0.3), view.analysis)[0]
     assert tile.value in html
     assert "The estimate alerted on Aug 2, 2026" in html
-    assert "This scenario was saved on other data (s, x)" in html
+    assert "This scenario was saved on other data (<code>s</code>, <code>x</code>)" in html
 
 
 def test_every_page_without_data_of_its_own_rebuilds_from_its_inputs(tmp_path, capsys):
@@ -109,6 +109,6 @@ def test_a_scenario_the_command_cannot_rebuild_says_why(tmp_path, capsys):
     (tmp_path / "mv.json").write_text(bad.to_json())
     args = ["report", "--scenario", str(tmp_path / "mv.json"), "--out", str(tmp_path / "r.html")]
     assert main(args) == 2
-    assert "'No such model'" in capsys.readouterr().err
+    assert "value_model is `No such model`; it must be one of" in capsys.readouterr().err
     assert main(["report", "--scenario", "missing.json", "--out", "r.html"]) == 2
     assert "was not found" in capsys.readouterr().err

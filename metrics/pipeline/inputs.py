@@ -1,8 +1,9 @@
-"""The security pipeline page's inputs in links and scenario files."""
+"""The security pipeline page's inputs that a link or a scenario file can set
+(``metrics.core.params``)."""
 
-from ui.scenario import Param
+from metrics.core.params import Param
 
-SECURITY_PARAMS = [
+PARAMS = [
     Param("security_events", "int", low=1_000, high=10**12),
     Param("security_threats", low=0.0, high=1e6),
     Param("security_auc", low=0.80, high=0.995),
