@@ -85,10 +85,12 @@ remember_headline("monitor", monitor_headline(view, day))
 tile_row(view.tiles)
 st.caption(estimate_note(monitor.calibration.needed, threshold_text(threshold)))
 for sentence in view.sentences:
-    (st.warning if "No alert" in sentence else st.info)(plain(sentence))
+    alarming = "No alert" in sentence or "no longer mean" in sentence
+    (st.warning if alarming else st.info)(plain(sentence))
 if not view.sentences:
     st.success(plain(f"As of {day_text(day)} no chunk's value has fallen below the normal range."))
 st.plotly_chart(view.value, width="stretch")
+st.plotly_chart(view.rates, width="stretch", config={"displayModeBar": False})
 st.subheader("Which input moved?")
 if view.moved:
     st.markdown(plain(view.moved))

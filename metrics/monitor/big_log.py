@@ -23,6 +23,7 @@ from metrics.monitor.big_log_drift import big_log_drift
 from metrics.monitor.calibration import fit_calibration
 from metrics.monitor.chunks import MIN_CHUNK_ROWS, PERIODS, Chunks
 from metrics.monitor.model import Estimate, Monitor, MonitorLog, assemble_monitor
+from metrics.monitor.uncertainty import ReferenceCells, calibration_sd, reference_cells
 from metrics.monitor.values import row_values
 
 CELLS = 10_000
@@ -123,7 +124,13 @@ def monitor_big_log(
         rows=info["n"].to_numpy().astype(np.int64),
     )
     values = row_values(model, log.flagged, log.amount, log.weight)
-    estimate = _estimate(estimate_groups, model, calibration, len(chunks))
+    reference = reference_cells(
+        np.asarray(fit["y"], dtype=np.int64),
+        np.asarray(fit["ss"], dtype=np.float64) / n_fit,
+        weight=n_fit,
+        amount=np.asarray(fit["sa"], dtype=np.float64) if columns.amount else None,
+    )
+    estimate = _estimate(estimate_groups, model, calibration, reference, len(chunks))
     monitor = assemble_monitor(log, chunks, calibration, values.realised(log.y), estimate)
     return monitor, big_log_drift(engine, view, features, info, _grouper(engine, keys))
 
@@ -272,8 +279,11 @@ def _label_log(groups: dict[str, np.ndarray], info: pd.DataFrame) -> MonitorLog:
     )
 
 
-def _estimate(groups, model: ValueModel, calibration, n_chunks: int) -> Estimate:
-    """Expected value, its deviation and expected ROC AUC per chunk from the score cells."""
+def _estimate(
+    groups, model: ValueModel, calibration, reference: ReferenceCells, n_chunks: int
+) -> Estimate:
+    """Expected value, its deviations (labels, calibration) and expected ROC AUC per chunk
+    from the score cells."""
     n, sa, sa2 = groups["n"], groups["sa"], groups["sa2"]
     score = groups["ss"] / n
     flagged = np.asarray(groups["f"]).astype(int) == 1
@@ -298,5 +308,14 @@ def _estimate(groups, model: ValueModel, calibration, n_chunks: int) -> Estimate
     return Estimate(
         per_chunk(values.expected(p, by_money)),
         np.sqrt(per_chunk(p * (1 - p) * spread)),
+        calibration_sd(
+            reference,
+            calibration,
+            np.asarray(chunk),
+            np.asarray(score, dtype=np.float64),
+            np.asarray(d_fixed * n, dtype=np.float64),
+            np.asarray(d_rate * sa, dtype=np.float64),
+            n_chunks,
+        ),
         auc,
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from metrics.monitor.replay import Failure
 from metrics.style import BAND, BASE_LAYOUT, CHOSEN, GRID, LOSS, MONEY, NEUTRAL, chart_text
@@ -195,4 +196,83 @@ def drift_figure(drift: pd.DataFrame, *, cap: float = 1.0) -> go.Figure:
             "x": 0,
         },
     )
+    return figure
+
+
+RATE_TITLES = {
+    "roc_auc": "ROC AUC",
+    "f1": "F1",
+    "precision": "Precision",
+    "recall": "Recall",
+}
+"""The ML metrics' small charts, in ``metrics.monitor.rates.METRICS`` order."""
+
+
+def rates_figure(table: pd.DataFrame, ranges: dict[str, tuple[float, float]]) -> go.Figure:
+    """One small chart per ML metric under the value chart: estimated (dotted) and realised
+    per chunk, the normal range shaded, alerts as red rings.
+
+    Parameters
+    ----------
+    table : DataFrame
+        ``Snapshot.table``.
+    ranges : dict of str to (float, float)
+        ``metrics.monitor.rates.normal_ranges``.
+
+    Returns
+    -------
+    plotly Figure
+    """
+    x = pd.to_datetime(table["start"])
+    figure = make_subplots(
+        rows=1, cols=len(RATE_TITLES), subplot_titles=list(RATE_TITLES.values()), shared_xaxes="all"
+    )
+    for col, name in enumerate(RATE_TITLES, start=1):
+        estimated, realised = table[f"estimated_{name}"], table[f"realized_{name}"]
+        first = col == 1
+        for y, label, colour, dash in (
+            (estimated, "Estimated from scores", ESTIMATE, "dot"),
+            (realised, "Realised (labels arrived)", MONEY, None),
+        ):
+            figure.add_trace(
+                go.Scatter(
+                    x=x, y=y, name=label, legendgroup=label, showlegend=first, mode="lines",
+                    line={"color": colour, "width": 2, "dash": dash},
+                    hovertemplate="%{y:.3f}<extra></extra>", connectgaps=False,
+                ),
+                row=1,
+                col=col,
+            )  # fmt: skip
+        alerted = table["alerts"].map(lambda names, n=name: f"realized_{n}" in names)
+        hits = alerted | table["alerts"].map(lambda names, n=name: f"estimated_{n}" in names)
+        figure.add_trace(
+            go.Scatter(
+                x=x[hits.to_numpy()],
+                y=np.where(alerted, realised, estimated)[hits.to_numpy()],
+                name="Out of its normal range",
+                legendgroup="alert",
+                showlegend=first,
+                mode="markers",
+                marker={"symbol": "circle-open", "size": 11, "color": LOSS, "line": {"width": 2}},
+                hoverinfo="skip",
+            ),
+            row=1,
+            col=col,
+        )
+        low, high = ranges[name]
+        if np.isfinite(low) and np.isfinite(high):
+            figure.add_hrect(
+                y0=low, y1=high, fillcolor=BAND, line_width=0, layer="below", row=1, col=col
+            )
+    figure.update_layout(
+        **BASE_LAYOUT,
+        height=260,
+        legend={"orientation": "h", "y": -0.25},
+        title={
+            "text": "The ML metrics at the production decisions, with their normal ranges",
+            "x": 0,
+        },
+    )
+    figure.update_yaxes(gridcolor=GRID, tickformat=".2f")
+    figure.update_xaxes(tickformat="%b %d", nticks=4)
     return figure

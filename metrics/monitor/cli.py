@@ -22,8 +22,10 @@ def monitor_json(snapshot, monitor) -> dict:
     Returns
     -------
     dict
-        ``band``, ``calibrated`` and ``chunks`` (time order), JSON-safe.
+        ``band``, ``normal_ranges``, ``calibrated`` and ``chunks`` (time order), JSON-safe.
     """
+    from metrics.monitor.rates import METRICS, normal_ranges
+
     chunks = []
     for row in snapshot.table.to_dict("records"):
         alert = row["realized_alert"]
@@ -41,13 +43,22 @@ def monitor_json(snapshot, monitor) -> dict:
                 "realized_alert": None if alert is None else bool(alert),
                 "estimated_alert": bool(row["estimated_alert"]),
                 "roc_auc": json_number(row["roc_auc"]),
-                "estimated_roc_auc": json_number(row["estimated_roc_auc"]),
+                **{
+                    f"{kind}_{name}": json_number(row[f"{kind}_{name}"])
+                    for name in METRICS
+                    for kind in ("estimated", "realized")
+                },
+                "alerts": list(row["alerts"]),
             }
         )
     low, high = monitor.band
     return {
         "as_of": str(snapshot.as_of),
         "band": {"lower": json_number(low), "upper": json_number(high)},
+        "normal_ranges": {
+            name: {"lower": json_number(lower), "upper": json_number(upper)}
+            for name, (lower, upper) in normal_ranges(monitor).items()
+        },
         "calibrated": monitor.calibration.needed,
         "chunks": chunks,
     }

@@ -16,6 +16,7 @@ from metrics.core.rates import roc_auc
 from metrics.core.value import ValueModel
 from metrics.monitor.calibration import Calibration, fit_calibration
 from metrics.monitor.chunks import Chunks, chunk_rows
+from metrics.monitor.uncertainty import calibration_sd, reference_cells
 from metrics.monitor.values import row_values
 
 BAND_WIDTH = 3.0
@@ -74,7 +75,10 @@ class Monitor:
     realised_rows : ndarray
         Each row's value given its label (NaN where unknown).
     estimated, estimated_sd : ndarray
-        Per chunk: expected value from calibrated probabilities, and its standard deviation.
+        Per chunk: expected value from calibrated probabilities, and its standard deviation
+        (the labels' noise and the calibration's error).
+    estimated_label_sd : ndarray
+        Per chunk: the part of that deviation from the labels' noise alone.
     estimated_auc : ndarray
         Per chunk: ROC AUC expected from the calibrated probabilities.
     band : tuple of float
@@ -91,6 +95,7 @@ class Monitor:
     realised_rows: np.ndarray
     estimated: np.ndarray
     estimated_sd: np.ndarray
+    estimated_label_sd: np.ndarray
     estimated_auc: np.ndarray
     band: tuple[float, float]
     reference_mean: float
@@ -142,9 +147,10 @@ def build_monitor(
 
     The estimated value of a chunk is ``sum over rows of p x V(positive) + (1 - p) x
     V(negative)``, with p the calibrated probability and V the row's value under its
-    decision (per-row amounts included); its standard deviation is
-    ``sqrt(sum of p (1 - p) (V(positive) - V(negative))^2)``, the spread of the realised value
-    if the probabilities are right.
+    decision (per-row amounts included). Its standard deviation adds two variances: the
+    labels' noise, ``sum of p (1 - p) (V(positive) - V(negative))^2``, and the reference
+    calibration's own error (``metrics.monitor.uncertainty``): what the realised value
+    spreads by while each score means what it meant in the reference.
 
     Parameters
     ----------
@@ -175,6 +181,11 @@ def build_monitor(
     )
     p = calibration.probabilities(log.score)
     values = row_values(model, log.flagged, log.amount)  # one row each: no weights here
+    reference = reference_cells(
+        reference_labels,
+        log.score[log.reference],
+        amount=log.amount[log.reference] if _has_rates(model) else None,
+    )
     return assemble_monitor(
         log,
         chunks,
@@ -183,6 +194,15 @@ def build_monitor(
         Estimate(
             chunks.sums(values.expected(p, calibration.amount_probabilities(log.score))),
             np.sqrt(chunks.sums(values.variance(p))),
+            calibration_sd(
+                reference,
+                calibration,
+                chunks.of_row,
+                log.score,
+                values.positive_fixed - values.negative_fixed,
+                values.positive_amount - values.negative_amount,
+                len(chunks),
+            ),
             _estimated_auc(chunks, log.score, p),
         ),
         min_labelled=min_labelled,
@@ -191,11 +211,18 @@ def build_monitor(
 
 @dataclass(frozen=True, eq=False)
 class Estimate:
-    """Per chunk: expected value, its standard deviation, expected ROC AUC."""
+    """Per chunk: expected value, the standard deviations of the labels' noise and of the
+    calibration's error around it, expected ROC AUC."""
 
     value: np.ndarray
-    sd: np.ndarray
+    label_sd: np.ndarray
+    calibration_sd: np.ndarray
     auc: np.ndarray
+
+    @property
+    def sd(self) -> np.ndarray:
+        """Both sources of spread together: ``sqrt(labels^2 + calibration^2)``."""
+        return np.hypot(self.label_sd, self.calibration_sd)
 
 
 def assemble_monitor(
@@ -240,6 +267,7 @@ def assemble_monitor(
         realised_rows=realised_rows,
         estimated=estimate.value,
         estimated_sd=estimate.sd,
+        estimated_label_sd=estimate.label_sd,
         estimated_auc=estimate.auc,
         band=(mean - BAND_WIDTH * sd, mean + BAND_WIDTH * sd),
         reference_mean=mean,

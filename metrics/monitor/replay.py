@@ -9,6 +9,11 @@ import numpy as np
 import pandas as pd
 
 from metrics.monitor.model import Z_95, Monitor, realised_auc
+from metrics.monitor.rates import METRICS, estimated_rates, normal_ranges, realised_rates
+
+OUTSIDE_ESTIMATE = 3.0
+"""A realised value this many standard deviations of its estimate away raises
+``realized_outside_estimate`` (about 3 chunks in 1,000 of a model that has not changed)."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,9 @@ def as_of(monitor: Monitor, day: object) -> Snapshot:
     low, high = monitor.band
     ch = monitor.chunks
     half = Z_95 * monitor.estimated_sd
+    estimated, measured = estimated_rates(monitor), realised_rates(monitor, known)
+    rates = {f"estimated_{name}": estimated[name] for name in METRICS}
+    rates |= {f"realized_{name}": measured[name] for name in METRICS}
     table = pd.DataFrame(
         {
             "period": np.where(ch.reference, "reference", "analysis"),
@@ -88,11 +96,54 @@ def as_of(monitor: Monitor, day: object) -> Snapshot:
             ),
             "estimated_alert": (monitor.estimated < low) | (monitor.estimated > high),
             "roc_auc": realised_auc(monitor, known),
-            "estimated_roc_auc": monitor.estimated_auc,
+            **rates,
         }
     )
+    table["alerts"] = chunk_alerts(table, monitor)
     complete = ch.end <= day
     return Snapshot(day, table[complete].reset_index(drop=True), _failures(monitor, day))
+
+
+def chunk_alerts(table: pd.DataFrame, monitor: Monitor) -> list[list[str]]:
+    """Per chunk, what left its normal range: the value (estimated, realised), the realised
+    value against its own estimate, and each ML metric (estimated, realised).
+
+    ``realized_outside_estimate``: in an analysis chunk, the labels' value is more than
+    ``OUTSIDE_ESTIMATE`` standard deviations of the estimate (labels' noise and calibration
+    error) from it, which an unchanged model does about 3 times in 1,000 chunks: the scores
+    no longer mean what they meant in the reference; recalibrate or retrain.
+
+    Parameters
+    ----------
+    table : DataFrame
+        ``as_of``'s columns, every chunk.
+    monitor : Monitor
+
+    Returns
+    -------
+    list of list of str
+    """
+    low, high = monitor.band
+    out = {
+        "estimated_value": _outside(table["estimated_value"], low, high),
+        "realized_value": _outside(table["realized_value"], low, high),
+        "realized_outside_estimate": ~monitor.chunks.reference
+        & (
+            np.abs(table["realized_value"] - table["estimated_value"])
+            > OUTSIDE_ESTIMATE * monitor.estimated_sd
+        ).to_numpy(),
+    }
+    for name, (lower, upper) in normal_ranges(monitor).items():
+        for kind in ("estimated", "realized"):
+            out[f"{kind}_{name}"] = _outside(table[f"{kind}_{name}"], lower, upper)
+    return [[name for name, hit in out.items() if hit[c]] for c in range(len(table))]
+
+
+def _outside(values: pd.Series, low: float, high: float) -> np.ndarray:
+    """Where a defined value is outside a defined range (never where either is NaN)."""
+    values = values.to_numpy(dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        return (values < low) | (values > high)
 
 
 def _known_by(monitor: Monitor, day: np.datetime64) -> np.ndarray:

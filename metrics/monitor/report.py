@@ -106,7 +106,7 @@ def monitor_section(
         assumptions=assumptions,
         tiles=view.tiles,
         sentences=sentences,
-        figures=[f for f in (view.value, view.drift) if f is not None],
+        figures=[f for f in (view.value, view.rates, view.drift) if f is not None],
         source=source,
         fingerprint=fingerprint,
         headline=monitor_headline(view, day),

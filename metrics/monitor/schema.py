@@ -7,6 +7,19 @@ from metrics.core.schema import boolean, command_schema, integer, number, record
 SCHEMA_VERSION = 1
 
 _VALUE = "currency units over the chunk's rows, relative to acting on nobody"
+_METRICS = {
+    "roc_auc": "ROC AUC",
+    "f1": "F1 at the production decisions",
+    "precision": "Precision at the production decisions",
+    "recall": "Recall at the production decisions",
+}
+ALERTS = (
+    "estimated_value",
+    "realized_value",
+    "realized_outside_estimate",
+    *(f"{kind}_{name}" for name in _METRICS for kind in ("estimated", "realized")),
+)
+"""Every name a chunk's ``alerts`` can hold."""
 
 SCHEMA = command_schema(
     "monitor",
@@ -21,6 +34,20 @@ SCHEMA = command_schema(
             {
                 "lower": number("Lower alert limit, currency units.", nullable=True),
                 "upper": number("Upper alert limit, currency units.", nullable=True),
+            },
+        ),
+        "normal_ranges": record(
+            "Each ML metric's normal range: the reference chunks' realised mean +- 3 standard "
+            "deviations, the value's rule.",
+            {
+                name: record(
+                    f"{label}'s normal range, 0-1.",
+                    {
+                        "lower": number("Lower limit, 0-1; null when undefined.", nullable=True),
+                        "upper": number("Upper limit, 0-1; null when undefined.", nullable=True),
+                    },
+                )
+                for name, label in _METRICS.items()
             },
         ),
         "calibrated": boolean(
@@ -52,9 +79,30 @@ SCHEMA = command_schema(
                 "roc_auc": number(
                     "ROC AUC from the labels, 0-1; null when undefined.", nullable=True
                 ),
-                "estimated_roc_auc": number(
-                    "ROC AUC estimated from the scores, 0-1.", nullable=True
-                ),
+                **{
+                    f"{kind}_{name}": number(
+                        f"{label} {how}, 0-1; null when undefined"
+                        + (
+                            " or until 95% of the chunk is labelled." if kind == "realized" else "."
+                        ),
+                        nullable=True,
+                    )
+                    for name, label in _METRICS.items()
+                    for kind, how in (
+                        ("estimated", "estimated from the calibrated scores"),
+                        ("realized", "from the labels"),
+                    )
+                },
+                "alerts": {
+                    "type": "array",
+                    "items": {"type": "string", "enum": list(ALERTS)},
+                    "description": (
+                        "What left its normal range in this chunk: the value (estimated, "
+                        "realized), the realized value more than 3 standard deviations of its "
+                        "estimate away from it (realized_outside_estimate: the scores no longer "
+                        "mean what they meant in the reference), and each ML metric."
+                    ),
+                },
             },
         ),
     },

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
+import pandas as pd
 
 from metrics.core.format import Tile, count, money, signed_money
 from metrics.monitor.model import Monitor
@@ -88,8 +89,43 @@ def estimate_note(needed: bool, threshold: str) -> str:
     )
     return (
         f"Estimated from the scores, calibrated on the reference period ({how}); the amounts "
-        f"at stake are calibrated among the money. Decisions at a threshold of {threshold}."
+        f"at stake are calibrated among the money. Decisions at a threshold of {threshold}. "
+        "The estimate's 95% interval covers the chance in which rows turn out positive and "
+        "the calibration's own error, while a score means what it meant in the reference "
+        "period; a change in that shows only when the labels arrive."
     )
+
+
+def outside_estimate_sentences(table, unit: str) -> list[str]:
+    """What the labels say about the scores, when they disagree with the estimate, in one
+    sentence (none when they agree).
+
+    Parameters
+    ----------
+    table : DataFrame
+        ``Snapshot.table``.
+    unit : str
+        What a chunk is ("week").
+
+    Returns
+    -------
+    list of str
+    """
+    outside = table[table["alerts"].map(lambda names: "realized_outside_estimate" in names)]
+    if outside.empty:
+        return []
+    starts = [day_text(pd.Timestamp(s).date()) for s in outside["start"]]
+    which = (
+        f"the {unit} of {starts[0]}"
+        if len(starts) == 1
+        else (f"{len(starts)} {unit}s, from the {unit} of {starts[0]} to that of {starts[-1]}")
+    )
+    return [
+        f"When the labels arrived for {which}, their value fell outside what the scores had "
+        "predicted (by more than 3 standard deviations of the estimate): the scores no longer "
+        "mean what they meant in the reference period. The estimate cannot be trusted until "
+        "the model is recalibrated on recent labels or retrained."
+    ]
 
 
 def drift_sentence(drift) -> str | None:

@@ -11,10 +11,16 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from metrics.core.format import Tile, csv_text
-from metrics.monitor.charts import drift_figure, value_figure
+from metrics.monitor.charts import drift_figure, rates_figure, value_figure
 from metrics.monitor.model import Monitor
+from metrics.monitor.rates import normal_ranges
 from metrics.monitor.replay import Snapshot, as_of
-from metrics.monitor.story import drift_sentence, failure_sentence, monitor_tiles
+from metrics.monitor.story import (
+    drift_sentence,
+    failure_sentence,
+    monitor_tiles,
+    outside_estimate_sentences,
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -25,6 +31,7 @@ class MonitorView:
     tiles: list[Tile]
     sentences: list[str]
     value: go.Figure
+    rates: go.Figure
     drift: go.Figure | None
     moved: str | None
     csv: str
@@ -69,8 +76,10 @@ def monitor_view(monitor: Monitor, drift: pd.DataFrame, day: dt.date, unit: str)
     return MonitorView(
         snapshot=snap,
         tiles=monitor_tiles(snap, monitor),
-        sentences=[failure_sentence(f, day) for f in snap.failures],
+        sentences=[failure_sentence(f, day) for f in snap.failures]
+        + outside_estimate_sentences(snap.table, unit),
         value=value_figure(snap.table, monitor.band, snap.failures, day, unit=unit),
+        rates=rates_figure(snap.table, normal_ranges(monitor)),
         drift=drift_figure(shown) if len(shown) else None,
         moved=drift_sentence(shown),
         csv=csv_text(snap.table, money_columns=_money_columns()),

@@ -80,7 +80,7 @@ def test_the_screening_sample_takes_its_preset_segments_and_a_comparison(page):
     assert not page.exception
     text = said(page)
     assert "A threshold per segment adds" in text
-    assert "score_logreg is worth" in text and "95% interval" in text
+    assert "`score_logreg` is worth" in text and "95% interval" in text
     page.multiselect(key="decide_compare").set_value(["score_logreg", "mean_radius"]).run()
     assert not page.exception  # a radius is no probability: said, and the sample stays
     boxes = " ".join(e.proto.body for e in page.get("html"))
@@ -122,6 +122,7 @@ def test_a_large_log_on_the_server_gives_the_uploads_numbers(tmp_path, monkeypat
 
 
 def test_a_loaded_scenarios_value_matrix_fills_the_editor(page):
+    from metrics.decide.inputs import SavedMatrix
     from metrics.decide.model import value_matrix
 
     matrix = {
@@ -132,7 +133,10 @@ def test_a_loaded_scenarios_value_matrix_fills_the_editor(page):
         "high": [0.0, -6.0, -10.0, -6.0],
         "rates": [0.0, -0.1, -1.0, 0.0],
     }
-    page.session_state["decide_scenario_extra"] = matrix  # what loading a scenario leaves
+    # what loading a scenario leaves: its value matrix, checked
+    page.session_state["decide_scenario_extra"] = SavedMatrix(
+        matrix["preset"], *(tuple(matrix[k]) for k in ("names", "fixed", "low", "high", "rates"))
+    )
     page.run()
     assert not page.exception
     frame = load_sample("Card fraud (30 days)")

@@ -162,13 +162,18 @@ def test_the_monitor_command_prints_the_chunks_and_rejects_bad_input(tmp_path, c
     args += ["--id-column", "id", "--threshold", "0.3", "--chunk-period", "week"]
     assert main([*args, "--value-matrix", "0,-5,-60,40", "--as-of", "2026-04-01", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert set(report) == {"schema_version", "command", "as_of", "band", "calibrated", "chunks"}
+    assert set(report) == {
+        "schema_version", "command", "as_of", "band", "normal_ranges", "calibrated", "chunks"
+    }  # fmt: skip
+    assert set(report["normal_ranges"]) == {"roc_auc", "f1", "precision", "recall"}
     first = report["chunks"][0]
     assert set(first) == {
         "period", "start", "end", "rows", "labelled_rows", "realized_value", "estimated_value",
         "estimated_lower", "estimated_upper", "realized_alert", "estimated_alert", "roc_auc",
-        "estimated_roc_auc",
+        "alerts", *(f"{kind}_{name}" for name in ("roc_auc", "f1", "precision", "recall")
+                    for kind in ("estimated", "realized")),
     }  # fmt: skip
+    assert all(isinstance(c["alerts"], list) for c in report["chunks"])
     assert first["period"] == "reference" and first["realized_value"] is not None
     assert all(c["end"] <= "2026-04-01" for c in report["chunks"])
     assert main([*args, "--value-matrix", "0,-5,x"]) == 2
@@ -179,6 +184,27 @@ def test_the_monitor_command_prints_the_chunks_and_rejects_bad_input(tmp_path, c
     assert main([*no_labels, "--value-matrix", "0,-5,-60,40", "--json"]) == 0
     chunks = json.loads(capsys.readouterr().out)["chunks"]
     assert all(c["realized_value"] is None for c in chunks if c["period"] == "analysis")
+
+
+def test_f1_precision_and_recall_per_chunk_equal_scikit_learn_and_expected_counts():
+    from sklearn.metrics import f1_score, precision_score, recall_score
+
+    from metrics.monitor.rates import estimated_rates, realised_rates
+
+    reference, analysis = synthetic(4)
+    monitor = built(reference, analysis)
+    known = ~np.isnan(monitor.log.y)
+    realised, estimated = realised_rates(monitor, known), estimated_rates(monitor)
+    p = monitor.calibration.probabilities(monitor.log.score)
+    for c, rows in enumerate(monitor.chunks.members):
+        y, flagged = monitor.log.y[rows].astype(int), monitor.log.flagged[rows]
+        assert realised["f1"][c] == pytest.approx(f1_score(y, flagged))
+        assert realised["precision"][c] == pytest.approx(precision_score(y, flagged))
+        assert realised["recall"][c] == pytest.approx(recall_score(y, flagged))
+        tp, fp = p[rows][flagged].sum(), (1 - p[rows][flagged]).sum()
+        fn = p[rows][~flagged].sum()
+        assert estimated["f1"][c] == pytest.approx(2 * tp / (2 * tp + fp + fn))
+        assert estimated["recall"][c] == pytest.approx(tp / (tp + fn))
 
 
 def test_realised_auc_is_undefined_with_one_class():

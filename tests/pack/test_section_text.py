@@ -21,7 +21,11 @@ CASES = {
     "monitor": {"monitor_chunk": "Month", "monitor_threshold": 0.2, "fraud_chargeback_fee": 20},
     "adapt": {"adapt_cadence": 30, "adapt_noise": 0.1, "adapt_hours": 10},
     "model_value": {"value_metric": "f1", "value_model": "Logistic regression"},
-    "ads": {"ads_slots": 3, "ads_pricing": "Second price", "ads_reserve": 0.0},
+    "ads": {
+        "ads_slots": 3,
+        "ads_pricing": "Second price: the winner pays what it needed to win",
+        "ads_reserve": 0.0,
+    },
     "feed": {"feed_alpha": 0.8, "feed_beta": 0.2, "feed_k": 5, "feed_filter_spam": 0.7},
     "security": {"security_recall": 0.9, "security_reviews": 80},
     "roi": {"roi_stage": "Mature ML platform", "roi_value": 500_000.0, "roi_team": 50_000},
