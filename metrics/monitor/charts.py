@@ -6,10 +6,19 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from metrics.monitor.replay import Failure
-from metrics.style import BAND, BASE_LAYOUT, CHOSEN, GRID, LOSS, MONEY, NEUTRAL, chart_text
+from metrics.style import (
+    BAND,
+    BASE_LAYOUT,
+    CHOSEN,
+    GRID,
+    LOSS,
+    MONEY,
+    NEUTRAL,
+    chart_text,
+    subplot_title,
+)
 
 ESTIMATE = "#1f77b4"
 ESTIMATE_BAND = "rgba(31, 119, 180, 0.15)"
@@ -206,6 +215,7 @@ RATE_TITLES = {
     "recall": "Recall",
 }
 """The ML metrics' small charts, in ``metrics.monitor.rates.METRICS`` order."""
+RATES_TITLE = "The ML metrics at the production decisions, with their normal ranges"
 
 
 def rates_figure(table: pd.DataFrame, ranges: dict[str, tuple[float, float]]) -> go.Figure:
@@ -224,55 +234,53 @@ def rates_figure(table: pd.DataFrame, ranges: dict[str, tuple[float, float]]) ->
     plotly Figure
     """
     x = pd.to_datetime(table["start"])
-    figure = make_subplots(
-        rows=1, cols=len(RATE_TITLES), subplot_titles=list(RATE_TITLES.values()), shared_xaxes="all"
-    )
-    for col, name in enumerate(RATE_TITLES, start=1):
+    traces, shapes, layout = [], [], {}
+    gap, width = 0.06, (1 - 0.06 * (len(RATE_TITLES) - 1)) / len(RATE_TITLES)
+    for i, (name, title) in enumerate(RATE_TITLES.items()):
+        axis = "" if i == 0 else str(i + 1)  # x, x2, ...: built directly, no subplot helper
+        left = i * (width + gap)
+        layout[f"xaxis{axis}"] = {
+            "domain": [left, left + width], "anchor": f"y{axis}", "matches": "x" if i else None,
+            "tickformat": "%b %d", "nticks": 4,
+        }  # fmt: skip
+        layout[f"yaxis{axis}"] = {"anchor": f"x{axis}", "gridcolor": GRID, "tickformat": ".2f"}
+        layout.setdefault("annotations", []).append(
+            subplot_title(title, 1.0) | {"x": left + width / 2, "xanchor": "center"}
+        )
         estimated, realised = table[f"estimated_{name}"], table[f"realized_{name}"]
-        first = col == 1
+        alerted = table["alerts"].map(lambda names, n=name: f"realized_{n}" in names)
+        hits = alerted | table["alerts"].map(lambda names, n=name: f"estimated_{n}" in names)
+        hits = hits.to_numpy()
         for y, label, colour, dash in (
             (estimated, "Estimated from scores", ESTIMATE, "dot"),
             (realised, "Realised (labels arrived)", MONEY, None),
         ):
-            figure.add_trace(
-                go.Scatter(
-                    x=x, y=y, name=label, legendgroup=label, showlegend=first, mode="lines",
-                    line={"color": colour, "width": 2, "dash": dash},
-                    hovertemplate="%{y:.3f}<extra></extra>", connectgaps=False,
-                ),
-                row=1,
-                col=col,
-            )  # fmt: skip
-        alerted = table["alerts"].map(lambda names, n=name: f"realized_{n}" in names)
-        hits = alerted | table["alerts"].map(lambda names, n=name: f"estimated_{n}" in names)
-        figure.add_trace(
-            go.Scatter(
-                x=x[hits.to_numpy()],
-                y=np.where(alerted, realised, estimated)[hits.to_numpy()],
-                name="Out of its normal range",
-                legendgroup="alert",
-                showlegend=first,
-                mode="markers",
-                marker={"symbol": "circle-open", "size": 11, "color": LOSS, "line": {"width": 2}},
-                hoverinfo="skip",
-            ),
-            row=1,
-            col=col,
-        )
+            traces.append({
+                "type": "scatter", "x": x, "y": y, "name": label, "legendgroup": label,
+                "showlegend": i == 0, "mode": "lines", "xaxis": f"x{axis}", "yaxis": f"y{axis}",
+                "line": {"color": colour, "width": 2, "dash": dash},
+                "hovertemplate": "%{y:.3f}<extra></extra>", "connectgaps": False,
+            })  # fmt: skip
+        traces.append({
+            "type": "scatter", "x": x[hits], "y": np.where(alerted, realised, estimated)[hits],
+            "name": "Out of its normal range", "legendgroup": "alert", "showlegend": i == 0,
+            "mode": "markers", "xaxis": f"x{axis}", "yaxis": f"y{axis}", "hoverinfo": "skip",
+            "marker": {"symbol": "circle-open", "size": 11, "color": LOSS, "line": {"width": 2}},
+        })  # fmt: skip
         low, high = ranges[name]
         if np.isfinite(low) and np.isfinite(high):
-            figure.add_hrect(
-                y0=low, y1=high, fillcolor=BAND, line_width=0, layer="below", row=1, col=col
-            )
-    figure.update_layout(
-        **BASE_LAYOUT,
-        height=260,
-        legend={"orientation": "h", "y": -0.25},
-        title={
-            "text": "The ML metrics at the production decisions, with their normal ranges",
-            "x": 0,
+            shapes.append({
+                "type": "rect", "xref": f"x{axis} domain", "yref": f"y{axis}", "x0": 0, "x1": 1,
+                "y0": low, "y1": high, "fillcolor": BAND, "line": {"width": 0}, "layer": "below",
+            })  # fmt: skip
+    return go.Figure(
+        data=traces,
+        layout={
+            **BASE_LAYOUT,
+            **layout,
+            "shapes": shapes,
+            "height": 260,
+            "legend": {"orientation": "h", "y": -0.25},
+            "title": {"text": RATES_TITLE, "x": 0},
         },
     )
-    figure.update_yaxes(gridcolor=GRID, tickformat=".2f")
-    figure.update_xaxes(tickformat="%b %d", nticks=4)
-    return figure

@@ -5,6 +5,8 @@ deviations)."""
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from metrics.monitor.model import BAND_WIDTH, Monitor, realised_auc
@@ -13,6 +15,7 @@ METRICS = ("roc_auc", "f1", "precision", "recall")
 """The ML metrics with a normal range, in the order the page and the JSON show them."""
 
 
+@functools.lru_cache(maxsize=4)  # independent of the as-of date: once per monitor
 def estimated_rates(monitor: Monitor) -> dict[str, np.ndarray]:
     """Per chunk, each metric expected from the calibrated probabilities.
 
@@ -36,7 +39,9 @@ def estimated_rates(monitor: Monitor) -> dict[str, np.ndarray]:
     return {"roc_auc": monitor.estimated_auc, **_from_counts(tp, fp, fn)}
 
 
-def realised_rates(monitor: Monitor, known: np.ndarray) -> dict[str, np.ndarray]:
+def realised_rates(
+    monitor: Monitor, known: np.ndarray, auc: np.ndarray | None = None
+) -> dict[str, np.ndarray]:
     """Per chunk, each metric from the labels that are known (NaN until the chunk's
     labelled share reaches ``min_labelled``, as its realised value).
 
@@ -45,6 +50,8 @@ def realised_rates(monitor: Monitor, known: np.ndarray) -> dict[str, np.ndarray]
     monitor : Monitor
     known : ndarray of bool
         Rows whose label is known.
+    auc : ndarray, optional
+        ``realised_auc(monitor, known)`` when the caller has it.
 
     Returns
     -------
@@ -59,10 +66,12 @@ def realised_rates(monitor: Monitor, known: np.ndarray) -> dict[str, np.ndarray]
     fn = monitor.chunks.sums((1 - flagged) * y)
     labelled, _ = monitor.realised(known)
     shown = labelled >= monitor.min_labelled * monitor.chunks.rows
-    rates = {"roc_auc": realised_auc(monitor, known), **_from_counts(tp, fp, fn)}
+    auc = realised_auc(monitor, known) if auc is None else auc
+    rates = {"roc_auc": auc, **_from_counts(tp, fp, fn)}
     return {name: np.where(shown, value, np.nan) for name, value in rates.items()}
 
 
+@functools.lru_cache(maxsize=4)  # independent of the as-of date: once per monitor
 def normal_ranges(monitor: Monitor) -> dict[str, tuple[float, float]]:
     """Each metric's normal range: the reference chunks' realised mean +- ``BAND_WIDTH``
     standard deviations (the value's rule).

@@ -77,7 +77,8 @@ def as_of(monitor: Monitor, day: object) -> Snapshot:
     low, high = monitor.band
     ch = monitor.chunks
     half = Z_95 * monitor.estimated_sd
-    estimated, measured = estimated_rates(monitor), realised_rates(monitor, known)
+    auc = realised_auc(monitor, known)
+    estimated, measured = estimated_rates(monitor), realised_rates(monitor, known, auc)
     rates = {f"estimated_{name}": estimated[name] for name in METRICS}
     rates |= {f"realized_{name}": measured[name] for name in METRICS}
     table = pd.DataFrame(
@@ -95,7 +96,7 @@ def as_of(monitor: Monitor, day: object) -> Snapshot:
                 np.isnan(realised), None, (realised < low) | (realised > high)
             ),
             "estimated_alert": (monitor.estimated < low) | (monitor.estimated > high),
-            "roc_auc": realised_auc(monitor, known),
+            "roc_auc": auc,
             **rates,
         }
     )
