@@ -283,4 +283,5 @@ def rates_figure(table: pd.DataFrame, ranges: dict[str, tuple[float, float]]) ->
             "legend": {"orientation": "h", "y": -0.25},
             "title": {"text": RATES_TITLE, "x": 0},
         },
+        skip_invalid=True,  # plain dicts written here: a quarter of the validation time
     )

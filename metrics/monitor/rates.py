@@ -57,15 +57,14 @@ def realised_rates(
     -------
     dict of str to ndarray
     """
-    log = monitor.log
-    y = np.where(known, np.nan_to_num(log.y), 0.0) * log.weights
-    seen = known * log.weights
-    flagged = log.flagged.astype(np.float64)
-    tp = monitor.chunks.sums(flagged * y)
-    fp = monitor.chunks.sums(flagged * (seen - y))
-    fn = monitor.chunks.sums((1 - flagged) * y)
-    labelled, _ = monitor.realised(known)
-    shown = labelled >= monitor.min_labelled * monitor.chunks.rows
+    log, n = monitor.log, len(monitor.chunks)
+    rows = np.flatnonzero(known)
+    # one pass: weight per (chunk, decision, label) over the known rows
+    cell = 4 * monitor.chunks.of_row[rows] + 2 * log.flagged[rows] + (log.y[rows] == 1)
+    weights = None if log.weight is None else log.weight[rows]
+    counts = np.bincount(cell, weights, 4 * n).reshape(n, 4)
+    tp, fp, fn = counts[:, 3], counts[:, 2], counts[:, 1]
+    shown = counts.sum(axis=1) >= monitor.min_labelled * monitor.chunks.rows
     auc = realised_auc(monitor, known) if auc is None else auc
     rates = {"roc_auc": auc, **_from_counts(tp, fp, fn)}
     return {name: np.where(shown, value, np.nan) for name, value in rates.items()}
