@@ -10,9 +10,9 @@ from typing import TypeVar
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
+from metrics.core.data_folder import data_folder_entries, data_path
 from metrics.core.format import Tile
 from metrics.core.html_report import ReportSection, render_report
-from metrics.core.io import data_folder_entries, data_path
 from metrics.core.log_sample import sample_rows
 from metrics.core.params import as_html
 

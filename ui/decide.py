@@ -15,8 +15,9 @@ import streamlit as st
 
 from metrics.core.crossfit import CrossFitInputs, curve_with_cross_fit
 from metrics.core.curves import ThresholdCurve
+from metrics.core.data_folder import DATA_DIR_VARIABLE
 from metrics.core.engine import open_log
-from metrics.core.io import DATA_DIR_VARIABLE, read_table
+from metrics.core.io import read_table
 from metrics.core.scenario_inputs import ScenarioInputs
 from metrics.core.value import ClassAmounts, ValueModel, class_amounts
 from metrics.decide.data import PRESETS, SAMPLES, DecisionData, decision_data, load_sample

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from metrics.core.data_folder import DATA_DIR_VARIABLE
 from metrics.core.engine import ParquetLog, open_log
-from metrics.core.io import DATA_DIR_VARIABLE, read_table
+from metrics.core.io import read_table
 from metrics.fraud.data import (
     FRAUD_SAMPLE_FILE,
     FRAUD_SAMPLE_MODELS,

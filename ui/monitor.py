@@ -8,7 +8,8 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from metrics.core.io import DATA_DIR_VARIABLE, data_path, read_table
+from metrics.core.data_folder import DATA_DIR_VARIABLE, data_path
+from metrics.core.io import read_table
 from metrics.fraud.model import FraudCosts
 from metrics.monitor.big_log import LogColumns, monitor_big_log
 from metrics.monitor.chunks import chunk_rows

@@ -115,7 +115,7 @@ def test_downloads_write_plain_decimals_that_read_back_exactly():
 
 
 def test_data_folder_paths_stay_inside_it(tmp_path):
-    from metrics.core.io import data_folder_entries, data_path
+    from metrics.core.data_folder import data_folder_entries, data_path
 
     data = tmp_path / "data"
     (data / "logs").mkdir(parents=True)
