@@ -153,16 +153,9 @@ def threshold_curve(
 
     Parameters
     ----------
-    y_true : array-like of shape (n,)
-        1 for a positive (fraud), 0 otherwise.
-    y_score : array-like of shape (n,)
-        Predicted probability of the positive class, in [0, 1].
-    amount : array-like of shape (n,), optional
-        Non-negative money amount of each row; zero when omitted.
-    sample_weight : array-like of shape (n,), optional
-        Non-negative row weights; they scale both counts and amounts.
-    order : ndarray of int, shape (n,), optional
-        ``descending_order(y_score)`` when the caller has it already.
+    y_true, y_score, amount, sample_weight, order
+        As ``sort_rows``: labels, scores in [0, 1], optional amounts and weights, and the
+        descending order when the caller has it.
 
     Returns
     -------

@@ -82,11 +82,9 @@ def section_from(inputs: ScenarioInputs, data: None = None) -> ReportSection:
 
     Parameters
     ----------
-    inputs : ScenarioInputs
-        The page's inputs under their keys.
-    data : None
-        Unused: this page's report is rebuilt on its bundled sample (the report command
-        takes ``--data`` only for the pages in ``metrics.pack.sections.ON_YOUR_DATA``).
+    inputs, data
+        As ``metrics.pack.sections.section_for`` hands them: the page's saved inputs, and no
+        data (this page is rebuilt on its bundled sample).
 
     Returns
     -------
