@@ -178,10 +178,7 @@ def _load(
     ]
     for param in params:
         if param.key in scenario.inputs:
-            value = check_value(param, scenario.inputs[param.key], source=upload.name)
-            if param.kind == "date" and param.options and value not in param.options:
-                value = min(param.options, key=lambda d: abs((d - value).days))
-            set_kept(param.key, value)
+            set_kept(param.key, check_value(param, scenario.inputs[param.key], source=upload.name))
     if extra is not None:
         st.session_state[f"{page}_scenario_extra"] = extra
     if scenario.data_fingerprint != data_fingerprint:
