@@ -13,6 +13,7 @@ from metrics.adapt.report import (
     NOISE_TITLE,
     QUESTION,
     STALE_TITLE,
+    WORDS,
     adapt_headline,
     adapt_section,
     adapt_tiles,
@@ -36,7 +37,7 @@ from ui.adapt import (
     retrain_cost_inputs,
     stale_input,
 )
-from ui.common import framing_strip, plain, report_button, route_through_app, tile_row
+from ui.common import framing_strip, plain, report_button, route_through_app, tile_row, words_box
 from ui.home import remember_headline
 from ui.scenario import data_identity, from_url, scenario_box, show_notes, to_url
 
@@ -44,6 +45,7 @@ route_through_app()
 notes = from_url("adapt", PARAMS)
 st.title(QUESTION)
 framing_strip(*FRAMING)
+words_box(WORDS)
 show_notes(notes)
 study = results()
 with st.sidebar:

@@ -10,12 +10,19 @@ from metrics.ads import charts as ads_charts
 from metrics.ads.data import ADS_SAMPLE_FILE
 from metrics.ads.inputs import PARAMS, PRICING
 from metrics.ads.model import QUALITY_KNOBS, RESERVE_GRID
-from metrics.ads.report import FRAMING, QUESTION, ads_report
-from metrics.ads.sentences import ads_headline, headline, imbalance_story, reserve_story
-from metrics.ads.view import AdsView
+from metrics.ads.report import FRAMING, QUESTION, WORDS, ads_report
+from metrics.ads.sentences import (
+    ads_headline,
+    calibration_story,
+    headline,
+    imbalance_story,
+    reserve_story,
+)
+from metrics.ads.view import AdsView, revenue_best_reserve
 from metrics.core.format import money
 from ui.ads import (
     choose_source,
+    curve_of,
     default_source,
     imbalance_table,
     money_tiles,
@@ -30,6 +37,7 @@ from ui.common import (
     plain,
     route_through_app,
     show_problem,
+    words_box,
 )
 from ui.home import remember_headline
 from ui.scenario import data_identity, from_url, scenario_box, show_notes, to_url
@@ -41,7 +49,7 @@ def quality_section(view: AdsView, daily_queries: float, linkable: bool) -> None
         "Model quality: -1 is pure noise, 0 is this model, 1 is perfect click predictions",
         -1.0,
         1.0,
-        0.2,
+        0.0,
         step=0.1,
         format="%.1f",
         key="ads_quality",
@@ -75,6 +83,7 @@ route_through_app()
 notes = from_url("ads", PARAMS)
 st.title(QUESTION)
 framing_strip(*FRAMING)
+words_box(WORDS)
 show_notes(notes)
 with st.sidebar:
     source, problem = chosen_or_sample(choose_source, default_source)
@@ -89,16 +98,18 @@ with st.sidebar:
         key="ads_daily_queries",
         help="Turns RPM into money a year.",
     )
+best_reserve = revenue_best_reserve(curve_of(source, slots), RESERVE_GRID, pricing)
+st.session_state.setdefault("ads_reserve", best_reserve)
 reserve = st.select_slider(
     "Reserve price: show an ad only if bid x pCTR is at least this much, USD per 1,000 impressions",
     options=[float(r) for r in RESERVE_GRID],
-    value=20.0,
     key="ads_reserve",
     format_func=money,
+    help=f"Opens at {money(best_reserve)}, where revenue per 1,000 queries is highest.",
 )
 show_problem(problem)
 view = view_for(source, slots, pricing, reserve)
-money_tiles(view)
+money_tiles(view, daily)
 quality_tiles(view)
 st.info(plain(headline(view, reserve=reserve, daily_queries=daily)))
 remember_headline("ads", ads_headline(view, daily))
@@ -111,13 +122,7 @@ st.markdown(plain(reserve_story(view)))
 st.plotly_chart(ads_charts.reserve_figure(view, reserve), width="stretch")
 
 st.subheader("Calibration: same ranking, different money")
-st.markdown(
-    plain(
-        f"Multiplying every predicted CTR by the same factor keeps the ranking, so AUC stays "
-        f"{view.quality.auc:.3f}; but under a reserve the eCPMs move and so does revenue. This "
-        f"model predicts {view.quality.calibration_ratio:.2f} times the clicks that happen."
-    )
-)
+st.markdown(plain(calibration_story(view)))
 left, right = st.columns(2)
 left.plotly_chart(ads_charts.reliability_figure(reliability_of(source)), width="stretch")
 right.plotly_chart(ads_charts.calibration_figure(view), width="stretch")

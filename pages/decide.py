@@ -12,7 +12,7 @@ from metrics.decide import charts
 from metrics.decide.compare import compare_models
 from metrics.decide.inputs import PARAMS
 from metrics.decide.model import constrained_best, decide, earned_best, top_shares
-from metrics.decide.report import FRAMING, QUESTION, DecisionScenario, decide_report
+from metrics.decide.report import FRAMING, QUESTION, WORDS, DecisionScenario, decide_report
 from metrics.decide.segments import by_segment
 from metrics.decide.three_way import three_way
 from metrics.decide.uncertain import from_entries
@@ -36,6 +36,7 @@ from ui.common import (
     route_through_app,
     session_memo,
     tile_row,
+    words_box,
 )
 from ui.decide import (
     cached_segments,
@@ -47,6 +48,7 @@ from ui.decide import (
     matrix_editor,
     review_inputs,
     sample_prepared,
+    threshold_controls,
     uncertainty_for,
 )
 from ui.home import remember_headline
@@ -55,6 +57,7 @@ from ui.scenario import from_url, scenario_box, show_notes, to_url
 route_through_app()
 st.title(QUESTION)
 framing_strip(*FRAMING)
+words_box(WORDS)
 notes = from_url("decide", PARAMS)
 with st.sidebar:
     try:
@@ -87,15 +90,7 @@ if prepared.resolution:
 st.info(plain(baseline_sentence(decision)))
 
 st.subheader("Where to set it")
-st.session_state.setdefault("decide_threshold", float(min(decision.best_threshold, 1.0)))
-threshold = st.slider(
-    "Act on rows whose score is at least",
-    0.0,
-    1.0,
-    step=0.001,
-    format="%.3f",
-    key="decide_threshold",
-)
+threshold = threshold_controls(decision, prepared.days)
 st.markdown(plain(operating_sentence(decision, threshold, outcomes)))
 st.plotly_chart(charts.value_figure(decision, threshold), width="stretch")
 best_within = constrained_best(decision, limit_inputs(prepared.days))
@@ -109,7 +104,7 @@ else:
         )
     )
 st.dataframe(top_share_table(top_shares(decision)), hide_index=True)
-with st.expander("Screening framing: the decision curve (net benefit)"):
+with st.expander("For screening: the decision curve (net benefit, without the money)"):
     st.plotly_chart(charts.net_benefit_figure(decision), width="stretch")
 
 st.subheader("Act, review or pass")
@@ -121,8 +116,9 @@ st.subheader("How sure, when the values are guesses")
 result = uncertainty_for(prepared, central, low, high)
 st.markdown(plain(uncertainty_sentence(result)))
 if result.swings:
-    st.plotly_chart(charts.tornado_figure(result, decision.best_value), width="stretch")
-    st.dataframe(break_even_table(result), hide_index=True)
+    tornado = charts.tornado_figure(result, decision.best_value, outcomes)
+    st.plotly_chart(tornado, width="stretch")
+    st.dataframe(break_even_table(result, outcomes), hide_index=True)
 
 data = prepared.data
 segments = None

@@ -10,7 +10,7 @@ from metrics.feed.charts import pareto_figure
 from metrics.feed.coupled import compare_coupled
 from metrics.feed.inputs import PARAMS
 from metrics.feed.model import filter_report
-from metrics.feed.report import FRAMING, QUESTION, feed_report
+from metrics.feed.report import FRAMING, QUESTION, WORDS, feed_report
 from metrics.feed.view import (
     feed_headline,
     feed_view,
@@ -24,6 +24,7 @@ from ui.common import (
     plain,
     route_through_app,
     show_problem,
+    words_box,
 )
 from ui.feed import (
     choose_source,
@@ -45,6 +46,7 @@ route_through_app()
 notes = from_url("feed", PARAMS)
 st.title(QUESTION)
 framing_strip(*FRAMING)
+words_box(WORDS)
 show_notes(notes)
 with st.sidebar:
     source, problem = chosen_or_sample(choose_source, default_source)

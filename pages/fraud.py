@@ -9,8 +9,8 @@ import streamlit as st
 
 from metrics.fraud import charts
 from metrics.fraud.inputs import PARAMS
-from metrics.fraud.model import snapshot
-from metrics.fraud.report import FRAMING, QUESTION, fraud_report
+from metrics.fraud.model import opening_reason, opening_threshold, snapshot
+from metrics.fraud.report import FRAMING, QUESTION, WORDS, fraud_report
 from metrics.fraud.tiles import (
     earned_sentence,
     earned_tile,
@@ -28,6 +28,7 @@ from ui.common import (
     route_through_app,
     show_problem,
     tile_row,
+    words_box,
 )
 from ui.fraud import choose_data, default_sample, fraud_identity, view_for
 from ui.fraud_inputs import (
@@ -55,6 +56,8 @@ def earned_section(view: FraudView) -> None:
 def threshold_section(view: FraudView, report: Callable[[float], str], linkable: bool) -> None:
     analysis, best = view.analysis, view.analysis.best
     t = decision_controls(view)
+    if t == opening_threshold(analysis):
+        st.caption(opening_reason(analysis))
     points = (best.savings, best.f1, best.accuracy, best.savings_within_capacity)
     for col, label, point in zip(st.columns(4), JUMPS, points, strict=True):
         if point is not None and not point.flags_nothing:
@@ -89,6 +92,7 @@ def threshold_section(view: FraudView, report: Callable[[float], str], linkable:
 route_through_app()
 st.title(QUESTION)
 framing_strip(*FRAMING)
+words_box(WORDS)
 notes = from_url("fraud", PARAMS)
 with st.sidebar:
     choice, problem = chosen_or_sample(choose_data, default_sample)
@@ -115,7 +119,9 @@ threshold_section(view, report, choice.key[0] == "sample")
 st.subheader("Why not just maximise accuracy?")
 st.markdown(plain(view.paradox))
 st.plotly_chart(
-    charts.policies_figure(view.policies), width="stretch", config={"displayModeBar": False}
+    charts.policies_figure(view.policies, view.analysis.days),
+    width="stretch",
+    config={"displayModeBar": False},
 )
 st.download_button(
     "Download the curve (CSV, one row per threshold)",

@@ -2,8 +2,10 @@
 
 import streamlit as st
 
-from ui.common import route_through_app
+from ui.common import route_through_app, words_box
 from ui.home import SUMMARIES, summary_tile
+
+HOME_WORDS = ("precision", "recall", "accuracy", "ROC AUC", "threshold", "ROI")
 
 route_through_app()
 
@@ -67,8 +69,7 @@ st.page_link(
     icon=":material/savings:",
 )
 st.caption(
-    "Every page runs on bundled sample data; the fraud, ads, newsfeed, your-model and "
-    "monitoring pages also take your own files. Their numbers are available as JSON from the "
-    "command line: "
-    "`python -m metrics evaluate --help`, `ads --help`, `decide --help`, `monitor --help`."
+    "Every page runs on bundled sample data; the fraud, search ads, newsfeed, your-model and "
+    "monitoring pages also take your own files (in the sidebar)."
 )
+words_box(HOME_WORDS)

@@ -16,9 +16,10 @@ from metrics.metric_value.model import (
     metric_value,
     rank_correlations,
 )
-from metrics.metric_value.report import MODEL_VALUE_FRAMING, model_value_section
+from metrics.metric_value.report import MODEL_VALUE_FRAMING, MODEL_VALUE_WORDS, model_value_section
 from metrics.metric_value.view import (
     TARGETS,
+    metric_text,
     model_value_headline,
     offered_target,
     target_range,
@@ -26,7 +27,7 @@ from metrics.metric_value.view import (
     target_sentence,
     target_tiles,
 )
-from ui.common import framing_strip, plain, report_button, route_through_app, tile_row
+from ui.common import framing_strip, plain, report_button, route_through_app, tile_row, words_box
 from ui.fraud_inputs import fraud_cost_inputs
 from ui.home import remember_headline
 from ui.metric_value import (
@@ -41,6 +42,7 @@ route_through_app()
 notes = from_url("model_value", PARAMS)
 st.title("Which ML metric tracks the money?")
 framing_strip(*MODEL_VALUE_FRAMING)
+words_box(MODEL_VALUE_WORDS)
 pool = candidates()
 data, model_scores = pool.data, pool.scores
 show_notes(notes)
@@ -86,6 +88,8 @@ target = st.slider(
     format=fmt,
     key="value_target",
 )
+if metric == "accuracy":
+    st.caption(f"Target: {metric_text(metric, target)} (today {metric_text(metric, today)})")
 inputs = st.columns(4)
 volume = inputs[0].number_input(
     "Transactions a year",

@@ -10,7 +10,7 @@ import streamlit as st
 from metrics.core.format import threshold_text
 from metrics.monitor import CHUNKS
 from metrics.monitor.inputs import AS_OF, PARAMS, SETTINGS
-from metrics.monitor.report import FRAMING, QUESTION, monitor_headline, monitor_report
+from metrics.monitor.report import FRAMING, QUESTION, WORDS, monitor_headline, monitor_report
 from metrics.monitor.story import day_text, estimate_note
 from metrics.monitor.view import as_of_days, monitor_view
 from ui.common import (
@@ -20,6 +20,7 @@ from ui.common import (
     plain,
     route_through_app,
     tile_row,
+    words_box,
 )
 from ui.fraud_inputs import fraud_cost_inputs
 from ui.home import remember_headline
@@ -38,6 +39,7 @@ from ui.scenario import from_url, scenario_box, show_notes, to_url
 route_through_app()
 st.title(QUESTION)
 framing_strip(*FRAMING)
+words_box(WORDS)
 notes = from_url("monitor", SETTINGS)
 with st.sidebar:
     source = st.radio("Data", sources(), key="monitor_source")
@@ -50,7 +52,9 @@ with st.sidebar:
         max_value=1.0,
         step=0.05,
         format="%.2f",
-        help="The model flags a transaction when its score is at least this. Default 0.30.",
+        help="The threshold the deployed model flags at: a transaction is flagged when its "
+        "score is at least this. The sample's model ran at 0.30; set your own model's. It is "
+        "separate from the fraud page's threshold, which is a what-if on other data.",
     )
     costs = fraud_cost_inputs()
     built = None

@@ -7,12 +7,13 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from metrics.core.format import money
 from metrics.roi.charts import cash_figure
 from metrics.roi.inputs import PARAMS
 from metrics.roi.model import STAGES, projection
-from metrics.roi.report import ROI_FRAMING, roi_assumptions, roi_section
+from metrics.roi.report import ROI_FRAMING, ROI_WORDS, roi_assumptions, roi_section
 from metrics.roi.view import NO_RANGE, roi_headline, roi_range_sentence, roi_tiles
-from ui.common import framing_strip, report_button, route_through_app, tile_row
+from ui.common import framing_strip, report_button, route_through_app, tile_row, words_box
 from ui.fraud_inputs import default_yearly_value
 from ui.home import headline_of, remember_headline
 from ui.scenario import from_url, scenario_box, show_notes, to_url
@@ -21,6 +22,7 @@ route_through_app()
 notes = from_url("roi", PARAMS)
 st.title("Realistic returns: when does ML pay for itself?")
 framing_strip(*ROI_FRAMING)
+words_box(ROI_WORDS)
 st.markdown(
     "Magically: possible. Overnight: no. Value starts when the first model ships and "
     "grows with each iteration; teams further along in ML maturity ship sooner, "
@@ -39,6 +41,7 @@ with st.sidebar:
         help="By default the fraud page's current scenario a year or, before it is opened, "
         "what the sample's best threshold earns a year (chosen and valued on different rows).",
     )
+    st.caption(f"{money(value)} a year")
     team = st.number_input(
         "Team cost a month, USD",
         min_value=0.0,
@@ -48,6 +51,7 @@ with st.sidebar:
         format="%.0f",
         key="roi_team",
     )
+    st.caption(f"{money(team)} a month")
 names = [s.name for s in STAGES]
 chosen_name = st.radio("Your ML maturity", names, index=1, horizontal=True, key="roi_stage")
 projections = [projection(s, value_per_year=value, team_cost_per_month=team) for s in STAGES]

@@ -9,15 +9,21 @@ import streamlit as st
 from metrics.pipeline.charts import funnel_figure
 from metrics.pipeline.inputs import PARAMS
 from metrics.pipeline.model import Pipeline, bottleneck_recall, funnel
-from metrics.pipeline.report import SECURITY_FRAMING, security_assumptions, security_section
+from metrics.pipeline.report import (
+    SECURITY_FRAMING,
+    SECURITY_WORDS,
+    security_assumptions,
+    security_section,
+)
 from metrics.pipeline.view import bottleneck_sentence, security_tiles, stopped_comparison
-from ui.common import framing_strip, report_button, route_through_app, tile_row
+from ui.common import framing_strip, report_button, route_through_app, tile_row, words_box
 from ui.scenario import from_url, scenario_box, show_notes, to_url
 
 route_through_app()
 notes = from_url("security", PARAMS)
 st.title("When does a better model not help?")
 framing_strip(*SECURITY_FRAMING)
+words_box(SECURITY_WORDS)
 show_notes(notes)
 with st.sidebar:
     st.markdown("**The pipeline, per day**")

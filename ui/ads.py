@@ -15,6 +15,7 @@ from metrics.ads.references import References, references
 from metrics.ads.sentences import money_tiles as ads_money_tiles
 from metrics.ads.view import AdsView, ads_view
 from metrics.core.io import read_table
+from metrics.glossary import explain
 from ui.common import session_memo, tile_row
 
 
@@ -47,25 +48,22 @@ def reliability(model: str) -> Reliability:
     return reliability_curve(data.clicked, data.score)
 
 
-def money_tiles(view: AdsView) -> None:
-    tile_row(ads_money_tiles(view))
+def money_tiles(view: AdsView, daily_queries: float) -> None:
+    tile_row(ads_money_tiles(view, daily_queries))
 
 
 def quality_tiles(view: AdsView) -> None:
     q = view.quality
     cols = st.columns(4)
-    cols[0].metric("ROC AUC", f"{q.auc:.3f}", help="Ranking quality: 0.5 is a coin flip.")
-    cols[1].metric("Log loss", f"{q.log_loss:.4f}", help="Cross-entropy; lower is better.")
+    cols[0].metric("ROC AUC", f"{q.auc:.3f}", help=explain("ROC AUC"))
+    cols[1].metric("Log loss", f"{q.log_loss:.4f}", help=explain("log loss"))
     cols[2].metric(
-        "Normalized entropy",
-        f"{q.normalized_entropy:.3f}",
-        help="Log loss over the entropy of the average CTR; below 1 beats "
-        "predicting the average for everyone.",
+        "Normalized entropy", f"{q.normalized_entropy:.3f}", help=explain("normalized entropy")
     )
     cols[3].metric(
         "Calibration ratio",
         f"{q.calibration_ratio:.2f}",
-        help="Mean predicted CTR over observed CTR; 1 is calibrated.",
+        help="Mean predicted CTR over observed CTR; 1 is calibrated. " + explain("calibration"),
     )
 
 

@@ -15,6 +15,7 @@ from metrics.core.format import Tile
 from metrics.core.html_report import ReportSection, render_report
 from metrics.core.log_sample import sample_rows
 from metrics.core.params import as_html
+from metrics.glossary import explain
 
 T = TypeVar("T")
 
@@ -92,6 +93,13 @@ def framing_strip(objective: str, output: str, loss: str, ml_metric: str, busine
         ".vl-arrow{align-self:center;color:#90a4ae;font-size:1.2rem}</style>"
         f"<div class='vl-strip'>{cells}</div>"
     )
+
+
+def words_box(terms: tuple[str, ...]) -> None:
+    """The jargon on this page, each term in plain words from the one glossary, in a box
+    that opens on a click (a test checks every term the page shows is in it)."""
+    with st.expander("What the words on this page mean", icon=":material/menu_book:"):
+        st.markdown("\n".join(f"- **{term}**: {explain(term)}" for term in terms))
 
 
 def restore(key: str, default: object) -> None:

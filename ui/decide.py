@@ -18,22 +18,29 @@ from metrics.core.curves import ThresholdCurve
 from metrics.core.data_folder import DATA_DIR_VARIABLE
 from metrics.core.engine import open_log
 from metrics.core.io import read_table
+from metrics.core.operating import operating_points
 from metrics.core.scenario_inputs import ScenarioInputs
 from metrics.core.value import ClassAmounts, ValueModel, class_amounts
 from metrics.decide.data import PRESETS, SAMPLES, DecisionData, decision_data, load_sample
 from metrics.decide.inputs import SavedMatrix, saved_matrix
-from metrics.decide.model import Constraints
+from metrics.decide.model import Constraints, Decision
 from metrics.decide.segments import SegmentCurves, segment_curves
 from metrics.decide.uncertain import Uncertainty, basis, uncertain_value
 from metrics.decide.view import outcome_names
 from ui.common import data_folder_file, log_sample, session_memo
 from ui.scenario import data_identity
+from ui.workload import WorkloadLabels, workload_controls
 
 SAMPLE = "A bundled sample"
 UPLOAD = "Your own scored file"
 LOG = "A large log on the server"
 NONE = "(none)"
-OUTCOMES = ("TN", "FP", "FN", "TP")
+OUTCOMES = (
+    "Not acted on, was negative (TN)",
+    "Acted on, was negative (FP)",
+    "Not acted on, was positive (FN)",
+    "Acted on, was positive (TP)",
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -270,6 +277,7 @@ def follow_data(prepared: Prepared) -> None:
         return
     st.session_state["decide_preset"] = prepared.preset
     st.session_state.pop("decide_threshold", None)
+    st.session_state.pop("kept_decide_threshold", None)
 
 
 def _large_log(data_dir: str) -> Prepared | None:
@@ -335,4 +343,25 @@ def uncertainty_for(prepared: Prepared, central, low, high) -> Uncertainty:
         "decide_uncertainty",
         key,
         lambda: uncertain_value(prepared.basis, central, low, high, draws=1000),
+    )
+
+
+DECIDE_WORKLOAD = WorkloadLabels(
+    per_day="Rows acted on a day",
+    share="Share of rows acted on",
+    threshold="Act on rows whose score is at least",
+)
+
+
+def threshold_controls(decision: Decision, days: float | None) -> float:
+    """Rows acted on (a day, or a share) on a log scale, and the exact threshold, kept in
+    step; opens at the best threshold. Returns the threshold."""
+    curve = decision.curve
+    keep = [] if np.isinf(decision.best_threshold) else [decision.best]
+    return workload_controls(
+        operating_points(curve, days=days, keep=keep),
+        curve,
+        key="decide_threshold",
+        opening=float(min(decision.best_threshold, 1.0)),
+        labels=DECIDE_WORKLOAD,
     )

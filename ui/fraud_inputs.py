@@ -9,80 +9,37 @@ from metrics.core.format import threshold_text
 from metrics.fraud.data import load_fraud_sample
 from metrics.fraud.model import (
     DEFAULT_CAPACITY_PER_DAY,
-    DEFAULT_THRESHOLD,
     FraudCosts,
     earned_a_year,
+    opening_threshold,
 )
-from metrics.fraud.operating import OperatingPoints, operating_points
-from metrics.fraud.view import FraudView
-from ui.common import kept_number_input, remember, restore, set_kept
+from metrics.fraud.view import FraudView, page_points
+from ui.common import kept_number_input
+from ui.workload import WorkloadLabels, set_kept_threshold, workload_controls
+
+FRAUD_WORKLOAD = WorkloadLabels(
+    per_day="Alerts a day the model sends to review",
+    share="Share of transactions the model flags",
+    threshold="Decision threshold: flag a transaction when its fraud score is at least",
+)
 
 
 def decision_controls(view: FraudView) -> float:
     """The workload slider (alerts a day, or share flagged) and the exact threshold, kept in
     step and kept across pages; returns the threshold."""
     analysis = view.analysis
-    points = _points(view)
-    workload = _workload_key(points)
-    restore("fraud_threshold", DEFAULT_THRESHOLD)
-    threshold = float(st.session_state["fraud_threshold"])
-    level = st.session_state.get(workload)
-    # Handed over on every run, not only when it changes: a browser that had not yet taken
-    # the value when the next run came (a loaded machine) otherwise falls back to the
-    # widget's default, flag nothing, and sends that back as a move.
-    st.session_state[workload] = (
-        level if level in points.levels else points.level_for(analysis.curve, threshold)
-    )
-    st.select_slider(
-        "Alerts a day the model sends to review"
-        if points.per_day
-        else "Share of transactions the model flags",
-        options=points.levels,
-        format_func=points.label,
-        key=workload,
-        on_change=_workload_moved,
-        args=(points,),
-        help="Each position is an exact threshold of this model: pick the workload, the "
-        "threshold follows.",
-    )
-    st.slider(
-        "Decision threshold: flag a transaction when its fraud score is at least",
-        0.0,
-        1.0,
-        step=0.0001,
-        format="%.4f",
+    return workload_controls(
+        page_points(analysis),
+        analysis.curve,
         key="fraud_threshold",
-        on_change=_threshold_moved,
-        args=(view,),
+        opening=opening_threshold(analysis),
+        labels=FRAUD_WORKLOAD,
     )
-    return float(st.session_state["fraud_threshold"])
-
-
-def _points(view: FraudView) -> OperatingPoints:
-    return operating_points(view.analysis.curve, days=view.analysis.days)
-
-
-def _workload_key(points: OperatingPoints) -> str:
-    """One workload widget per data set: its positions differ from one file to the next."""
-    return f"fraud_workload_{hash(points.levels) % 10**10}"
-
-
-def _workload_moved(points: OperatingPoints) -> None:
-    threshold = points.threshold_for(st.session_state[_workload_key(points)])
-    set_kept("fraud_threshold", min(max(threshold, 0.0), 1.0))
-
-
-def _threshold_moved(view: FraudView) -> None:
-    remember("fraud_threshold")
-    points = _points(view)
-    level = points.level_for(view.analysis.curve, st.session_state["fraud_threshold"])
-    st.session_state[_workload_key(points)] = level
 
 
 def jump_to(value: float, view: FraudView) -> None:
     """Set the exact optimum, not the nearest slider step: the tiles then match the chart."""
-    set_kept("fraud_threshold", min(max(value, 0.0), 1.0))
-    _threshold_moved(view)
+    set_kept_threshold("fraud_threshold", value, page_points(view.analysis), view.analysis.curve)
 
 
 def jump_label(name: str, threshold: float) -> str:

@@ -34,13 +34,14 @@ def reached_target(model: str, metric: str, target: float, costs: FraudCosts) ->
 def scores_table(scores: list[ModelScore]) -> None:
     frame = pd.DataFrame([vars(s) for s in scores]).drop(columns="best_threshold")
     frame["net_savings"] = frame["net_savings"].round().astype(int)
+    frame["accuracy"] = frame["accuracy"] * 100  # as the sentences write it: 99.553%
     frame = frame.rename(columns={"name": "Model", "net_savings": "Net savings (USD)", **METRICS})
     st.dataframe(
         frame,
         hide_index=True,
         width="stretch",
         column_config={
-            "Accuracy at 0.5": st.column_config.NumberColumn(format="%.4f"),
+            "Accuracy at 0.5": st.column_config.NumberColumn(format="%.3f%%"),
             "F1 at 0.5": st.column_config.NumberColumn(format="%.3f"),
             "ROC AUC": st.column_config.NumberColumn(format="%.3f"),
             "PR AUC": st.column_config.NumberColumn(format="%.3f"),

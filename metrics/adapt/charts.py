@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from metrics.adapt.results import GridCell
 from metrics.adapt.schedule import NEVER
 from metrics.adapt.view import CadenceRow, Staleness, cadence_text
-from metrics.style import BASE_LAYOUT, CHOSEN, GRID, LOSS, MONEY, NEUTRAL
+from metrics.style import BASE_LAYOUT, GRID, LOSS, MONEY, MONEY_TICKS, ordered_colours
 
 
 def cadence_figure(rows: list[CadenceRow], chosen: int, dates: list[dt.date]) -> go.Figure:
@@ -32,16 +32,15 @@ def cadence_figure(rows: list[CadenceRow], chosen: int, dates: list[dt.date]) ->
     """
     fig = go.Figure()
     never = next(r for r in rows if r.cadence == NEVER).cumulative
-    for row in rows:
+    for row, colour in zip(rows, ordered_colours(len(rows)), strict=True):
         mine = row.cadence == chosen
         fig.add_trace(
             go.Scatter(
                 x=dates,
                 y=row.cumulative - never,
-                name=cadence_text(row.cadence),
+                name=cadence_text(row.cadence) + (" (yours)" if mine else ""),
                 mode="lines",
-                line={"color": CHOSEN if mine else NEUTRAL, "width": 3.5 if mine else 1.2},
-                opacity=1.0 if mine else 0.55,
+                line={"color": colour, "width": 4 if mine else 1.6},
                 hovertemplate="%{x|%b %d}: $%{y:,.0f}<extra>" + cadence_text(row.cadence)
                 + "</extra>",
             )
@@ -49,7 +48,12 @@ def cadence_figure(rows: list[CadenceRow], chosen: int, dates: list[dt.date]) ->
     fig.update_layout(
         **BASE_LAYOUT,
         title="Net value since launch against never retraining, after retraining costs",
-        yaxis={"title": {"text": "USD"}, "gridcolor": GRID},
+        yaxis={
+            "title": {"text": "Net value (USD)"},
+            "gridcolor": GRID,
+            "tickformat": MONEY_TICKS,
+            "automargin": True,
+        },
         xaxis={"gridcolor": GRID},
         legend={"title": {"text": "Retrain"}},
         height=420,
@@ -81,7 +85,12 @@ def age_figure(stale: Staleness) -> go.Figure:
         **BASE_LAYOUT,
         title="What a model's age costs: value a year against a model retrained that day",
         xaxis={"title": {"text": "Days since the model was trained"}, "gridcolor": GRID},
-        yaxis={"title": {"text": "USD a year"}, "gridcolor": GRID},
+        yaxis={
+            "title": {"text": "Value lost (USD a year)"},
+            "gridcolor": GRID,
+            "tickformat": MONEY_TICKS,
+            "automargin": True,
+        },
         height=360,
     )
     return fig
@@ -104,17 +113,16 @@ def learning_figure(curves: dict[str, list[GridCell]], chosen: str, *, title: st
     """
     fig = go.Figure()
     sizes = sorted({c.rows for cells in curves.values() for c in cells})
-    for name, cells in curves.items():
+    for (name, cells), colour in zip(curves.items(), ordered_colours(len(curves)), strict=True):
         mine = name == chosen
         fig.add_trace(
             go.Scatter(
                 x=[c.rows for c in cells],
                 y=[c.value_a_year for c in cells],
                 customdata=[c.roc_auc for c in cells],
-                name=name,
+                name=name + (" (yours)" if mine else ""),
                 mode="lines+markers",
-                line={"color": CHOSEN if mine else NEUTRAL, "width": 3.5 if mine else 1.2},
-                opacity=1.0 if mine else 0.6,
+                line={"color": colour, "width": 4 if mine else 1.6},
                 hovertemplate="%{x:,} rows: $%{y:,.0f} a year, ROC AUC %{customdata:.3f}"
                 "<extra>" + name + "</extra>",
             )
@@ -129,7 +137,13 @@ def learning_figure(curves: dict[str, list[GridCell]], chosen: str, *, title: st
             "ticktext": [f"{n:,}" for n in sizes],
             "gridcolor": GRID,
         },
-        yaxis={"title": {"text": "Net savings a year (USD)"}, "gridcolor": GRID},
-        height=380,
+        yaxis={
+            "title": {"text": "Net savings a year (USD)"},
+            "gridcolor": GRID,
+            "tickformat": MONEY_TICKS,
+            "automargin": True,
+        },
+        height=430,
+        legend={"orientation": "h", "y": -0.25, "x": 0},
     )
     return fig

@@ -36,6 +36,13 @@ FRAMING = (
     "Value per day by model age; learning curves against data size and label noise",
     "Net savings a year minus retraining cost a year (USD)",
 )
+WORDS = (
+    "cadence",
+    "ROC AUC",
+    "log loss",
+    "threshold",
+)
+"""The jargon this page shows, explained in its words box (``metrics.glossary``)."""
 
 
 def adapt_tiles(rows: list[CadenceRow], chosen: int) -> list[Tile]:

@@ -16,6 +16,7 @@ from metrics.style import (
     F1_COLOUR,
     GRID,
     MONEY,
+    MONEY_TICKS,
     NEUTRAL,
     subplot_title,
     vline,
@@ -35,17 +36,13 @@ def _line(x: np.ndarray, y: np.ndarray, name: str, colour: str, axis: str = "") 
     }
 
 
-def _point(
-    x: float, y: float, label: str, colour: str, axis: str = "", symbol: str = "circle"
-) -> dict:
+def _point(x: float, y: float, colour: str, axis: str = "", symbol: str = "circle") -> dict:
+    """One marker; its label, when it has one, is a ``_label`` annotation."""
     return {
         "type": "scatter",
         "x": [x],
         "y": [y],
-        "mode": "markers+text",
-        "text": [label],
-        "textposition": "top center",
-        "textfont": {"color": colour},
+        "mode": "markers",
         "marker": {"color": colour, "size": 13, "symbol": symbol},
         "showlegend": False,
         "xaxis": f"x{axis}",
@@ -53,9 +50,25 @@ def _point(
     }
 
 
-def _side(x: float, low: float, high: float) -> str:
-    """Put a point's label on the side with room: left of points in the right 40%."""
-    return "left" if high > low and (x - low) / (high - low) > 0.6 else "right"
+def _label(x: float, y: float, text: str, colour: str, axis: str = "", *, above: bool) -> dict:
+    """A point's label held off a rising curve by an arrow: above and to the left, or below
+    and to the right, where a rising curve never passes (``x`` in axis units: log10 of the
+    value on a log axis)."""
+    return {
+        "x": x,
+        "y": y,
+        "xref": f"x{axis}",
+        "yref": f"y{axis}",
+        "text": text,
+        "font": {"color": colour},
+        "showarrow": True,
+        "arrowcolor": colour,
+        "arrowwidth": 1,
+        "ax": -30 if above else 30,
+        "ay": -38 if above else 38,
+        "xanchor": "right" if above else "left",
+        "yanchor": "bottom" if above else "top",
+    }
 
 
 def quality_figure(view: AdsView, knob_index: int) -> go.Figure:
@@ -74,23 +87,25 @@ def quality_figure(view: AdsView, knob_index: int) -> go.Figure:
     """
     table = view.quality_table
     now, then = table.iloc[view.current_knob], table.iloc[knob_index]
-    traces = []
+    traces, labels = [], []
+    moved = knob_index != view.current_knob
     for axis, column in (("", "auc"), ("2", "log_loss")):
         traces += [
             _line(table[column], table["rpm"], "RPM", MONEY, axis),
-            {
-                **_point(now[column], now.rpm, f"today {money(now.rpm)}", NEUTRAL, axis),
-                "textposition": "bottom left",
-            },
-            {
-                **_point(
-                    then[column], then.rpm, f"what-if {money(then.rpm)}", CHOSEN, axis, "star"
-                ),
-                "textposition": "top left",
-            },
+            _point(now[column], now.rpm, NEUTRAL, axis),
         ]
+        labels.append(
+            _label(now[column], now.rpm, f"today {money(now.rpm)}", NEUTRAL, axis, above=False)
+        )
+        if moved:
+            traces.append(_point(then[column], then.rpm, CHOSEN, axis, "star"))
+            labels.append(
+                _label(
+                    then[column], then.rpm, f"what-if {money(then.rpm)}", CHOSEN, axis, above=True
+                )
+            )
     money_axis = {
-        "tickformat": "$,.0f",
+        "tickformat": MONEY_TICKS,
         "gridcolor": GRID,
         "title": {"text": "Revenue per 1,000 queries"},
     }
@@ -116,6 +131,7 @@ def quality_figure(view: AdsView, knob_index: int) -> go.Figure:
         "annotations": [
             {**subplot_title("Revenue against AUC", 1.0), "x": 0.23},
             {**subplot_title("Revenue against log loss", 1.0), "x": 0.77},
+            *labels,
         ],
     }
     return go.Figure(data=traces, layout=layout)
@@ -219,7 +235,7 @@ def reserve_figure(view: AdsView, reserve: float) -> go.Figure:
                 "hovertemplate": f"%{{y:{fmt}}}",
             },
             {
-                **_point(table["reserve"][best], values[best], "", colour, axis, "star"),
+                **_point(table["reserve"][best], values[best], colour, axis, "star"),
                 "hoverinfo": "skip",
             },
         ]
@@ -238,6 +254,7 @@ def reserve_figure(view: AdsView, reserve: float) -> go.Figure:
         peak_at = f"{title}: highest at a {money(table['reserve'][best])} reserve"
         layout["annotations"].append(subplot_title(peak_at, top - 0.05))
     layout["xaxis3"]["title"] = {"text": "Reserve: minimum bid x pCTR, USD per 1,000 impressions"}
+    layout["xaxis3"]["tickformat"] = MONEY_TICKS
     return go.Figure(data=traces, layout=layout)
 
 
@@ -256,17 +273,28 @@ def calibration_figure(view: AdsView) -> go.Figure:
     table = view.calibration_table
     traces = [_line(table["factor"], table["rpm"], "RPM", MONEY)]
     today = table.iloc[int(np.argmin(np.abs(table["factor"] - 1.0)))]
-    as_is = _point(today.factor, today.rpm, f"as predicted {money(today.rpm, decimals=2)}", NEUTRAL)
-    low, high = np.log(table["factor"].min()), np.log(table["factor"].max())
-    traces.append({**as_is, "textposition": f"bottom {_side(np.log(today.factor), low, high)}"})
+    traces.append(_point(today.factor, today.rpm, NEUTRAL))
+    # Revenue rises with the factor and levels off: above-left of a point is clear of it.
+    labels = [
+        _label(
+            np.log10(today.factor),
+            today.rpm,
+            f"as predicted {money(today.rpm, decimals=2)}",
+            NEUTRAL,
+            above=True,
+        )
+    ]
     ratio = view.quality.calibration_ratio
     visible = table["factor"].min() <= 1 / ratio <= table["factor"].max()
     if np.isfinite(ratio) and visible and abs(np.log(ratio)) > 0.1:
         fixed = float(np.interp(1 / ratio, table["factor"], table["rpm"]))
-        star = _point(
-            1 / ratio, fixed, f"calibrated {money(fixed, decimals=2)}", CHOSEN, symbol="star"
-        )
-        traces.append({**star, "textposition": f"top {_side(np.log(1 / ratio), low, high)}"})
+        traces.append(_point(1 / ratio, fixed, CHOSEN, symbol="star"))
+        labels.append(
+            _label(
+                np.log10(1 / ratio), fixed, f"calibrated {money(fixed, decimals=2)}", CHOSEN,
+                above=False,
+            )
+        )  # fmt: skip
     layout = {
         **BASE_LAYOUT,
         "height": 360,
@@ -276,6 +304,7 @@ def calibration_figure(view: AdsView) -> go.Figure:
         },
         "showlegend": False,
         "hovermode": "x unified",
+        "annotations": labels,
         "xaxis": {
             "type": "log",
             "gridcolor": GRID,
@@ -332,7 +361,7 @@ def references_figure(table: pd.DataFrame) -> go.Figure:
         "showlegend": False,
         "hovermode": False,
         "xaxis": {
-            "tickformat": "$,.0f",
+            "tickformat": MONEY_TICKS,
             "gridcolor": GRID,
             "range": [0, top * 1.45],
             "title": {"text": "Revenue per 1,000 queries (USD)"},

@@ -11,9 +11,10 @@ from metrics.ads.sentences import (
     headline,
     imbalance_story,
     money_tiles,
+    peak,
     reserve_story,
 )
-from metrics.ads.view import AdsView, ads_view
+from metrics.ads.view import AdsView, ads_view, revenue_best_reserve
 from metrics.core.format import money
 from metrics.core.html_report import Assumption, ReportSection, render_report
 from metrics.core.samples import sample_path
@@ -27,6 +28,20 @@ FRAMING = (
     "ROC AUC, log loss, normalized entropy, calibration",
     "Revenue per 1,000 queries (RPM) and per year",
 )
+WORDS = (
+    "RPM",
+    "pCTR",
+    "CTR",
+    "eCPM",
+    "reserve",
+    "ROC AUC",
+    "log loss",
+    "normalized entropy",
+    "calibration",
+    "accuracy",
+    "threshold",
+)
+"""The jargon this page shows, explained in its words box (``metrics.glossary``)."""
 QUESTION = "Search ads: what is a better click model worth?"
 
 
@@ -59,7 +74,12 @@ def ads_section(
     assumptions = [
         Assumption("Ad slots per query", str(slots), "slots", "1"),
         Assumption("Pricing", f"{pricing} price", "rule", "first price"),
-        Assumption("Reserve", money(reserve, decimals=2), "USD per 1,000 impressions", "$20"),
+        Assumption(
+            "Reserve",
+            money(reserve, decimals=2),
+            "USD per 1,000 impressions",
+            f"{money(peak(view.reserve_table, 'rpm'))}, the revenue-best reserve",
+        ),
         Assumption("Queries a day", f"{daily_queries:,.0f}", "queries", "5,000,000"),
     ]
     return ReportSection(
@@ -67,7 +87,7 @@ def ads_section(
         question=QUESTION,
         framing=FRAMING,
         assumptions=assumptions,
-        tiles=money_tiles(view),
+        tiles=money_tiles(view, daily_queries),
         sentences=[
             headline(view, reserve=reserve, daily_queries=daily_queries),
             reserve_story(view),
@@ -116,12 +136,13 @@ def section_from(inputs: ScenarioInputs, data: None = None) -> ReportSection:
     model = inputs.text("ads_model", "Gradient boosting")
     slots = inputs.whole("ads_slots", 1)
     pricing = "second" if inputs.text("ads_pricing", "First").startswith("Second") else "first"
-    reserve = inputs.number("ads_reserve", 20.0)
     data = load_ads_sample(model)
+    sweep, curve = quality_sweep(data, slots=slots), data.curve(data.score, slots=slots)
+    reserve = inputs.number("ads_reserve", revenue_best_reserve(curve, sweep.reserves, pricing))
     view = ads_view(
         data,
-        quality_sweep(data, slots=slots),
-        data.curve(data.score, slots=slots),
+        sweep,
+        curve,
         references(data, slots=slots),
         model=model,
         pricing=pricing,

@@ -9,8 +9,8 @@ import pandas as pd
 from metrics.ads.model import (
     yearly_value,
 )
-from metrics.ads.view import AdsView
-from metrics.core.format import Headline, Tile, money, percent
+from metrics.ads.view import AUC_STEP, AdsView
+from metrics.core.format import Headline, Tile, money, percent, short_money, signed_money
 
 
 def ads_headline(view: AdsView, daily_queries: float) -> Headline:
@@ -68,13 +68,16 @@ def headline(view: AdsView, *, reserve: float, daily_queries: float) -> str:
     )
 
 
-def money_tiles(view: AdsView) -> list[Tile]:
-    """The auction's headline figures at the current setting, each with its unit.
+def money_tiles(view: AdsView, daily_queries: float) -> list[Tile]:
+    """The auction's headline figures at the current setting, each with its unit: money a
+    year first, then what a better model is worth a year.
 
     Parameters
     ----------
     view : AdsView
         Everything the page shows for one setting.
+    daily_queries : float
+        Queries a day, to turn revenue per 1,000 queries into money a year.
 
     Returns
     -------
@@ -86,8 +89,23 @@ def money_tiles(view: AdsView) -> list[Tile]:
         if out.expected_revenue is not None
         else "Realised, from the clicks in the data."
     )
+    better = view.auc_step_value(daily_queries=daily_queries)
+    yearly = yearly_value(view.rpm, daily_queries=daily_queries)
     return [
-        Tile("Revenue per 1k queries", money(view.rpm, decimals=2), f"USD. {kind}"),
+        Tile(
+            "Ad revenue a year",
+            short_money(yearly),
+            f"Revenue per 1,000 queries x {daily_queries:,.0f} queries a day / 1,000 x 365 "
+            f"(USD). {kind}",
+            note=f"{money(yearly)}: {money(view.rpm, decimals=2)} per 1,000 queries",
+        ),
+        Tile(
+            f"A model {AUC_STEP:g} AUC better",
+            "n/a" if better is None else short_money(better, signed=True),
+            f"Revenue a year of this model moved {AUC_STEP:g} of ROC AUC toward the true click "
+            "probabilities, minus today's (from the what-if curve below).",
+            note=None if better is None else f"{signed_money(better)} a year",
+        ),
         Tile(
             "Queries with an ad",
             percent(out.fill_rate),
@@ -160,6 +178,31 @@ def reserve_story(view: AdsView) -> str:
     return text + f"; chasing impressions (highest at {money(shown)}) earns {cost(shown)}."
 
 
+def calibration_story(view: AdsView) -> str:
+    """What scaling every predicted CTR does to revenue at this setting, in words.
+
+    Parameters
+    ----------
+    view : AdsView
+
+    Returns
+    -------
+    str
+    """
+    rpm = view.calibration_table["rpm"]
+    text = (
+        f"Multiplying every predicted CTR by the same factor keeps the ranking, so AUC stays "
+        f"{view.quality.auc:.3f}; but under a reserve the eCPMs move and so does revenue. This "
+        f"model predicts {view.quality.calibration_ratio:.2f} times the clicks that happen."
+    )
+    if rpm.max() - rpm.min() <= 0.005 * max(abs(rpm.max()), 1e-9):
+        text += (
+            " At this reserve every ranked ad is shown whatever the factor, so the curve is "
+            "flat: raise the reserve to see calibration move the money."
+        )
+    return text
+
+
 def imbalance_story(view: AdsView) -> str:
     """Why accuracy is useless here, from the imbalance rows.
 
@@ -173,16 +216,25 @@ def imbalance_story(view: AdsView) -> str:
     str
     """
     model, nothing = view.imbalance
-    if np.isclose(model.accuracy, nothing.accuracy):
-        compared = "exactly as accurate as"
+    digits = _distinct_digits(model.accuracy, nothing.accuracy)
+    if round(model.accuracy, digits + 2) == round(nothing.accuracy, digits + 2):
+        compared = "as accurate as"
     elif nothing.accuracy > model.accuracy:
         compared = "more accurate than"
     else:
         compared = "nearly as accurate as"
     return (
         f"Only {1 - nothing.accuracy:.1%} of candidate ads are clicked, so predicting that "
-        f"nobody ever clicks is {nothing.accuracy:.2%} accurate, {compared} the model "
-        f"({model.accuracy:.2%}), and earns {money(nothing.rpm, decimals=2)} per 1,000 queries "
-        f"against "
-        f"{money(model.rpm, decimals=2)}."
+        f"nobody ever clicks is {nothing.accuracy:.{digits}%} accurate, {compared} the model "
+        f"({model.accuracy:.{digits}%}), and earns {money(nothing.rpm, decimals=2)} per 1,000 "
+        f"queries against {money(model.rpm, decimals=2)}."
     )
+
+
+def _distinct_digits(a: float, b: float, *, least: int = 2, most: int = 4) -> int:
+    """Decimals of a percentage that tell ``a`` and ``b`` apart (from ``least`` to ``most``):
+    two shares never read alike while one is called more than the other."""
+    for digits in range(least, most + 1):
+        if round(a, digits + 2) != round(b, digits + 2):
+            return digits
+    return most

@@ -25,6 +25,9 @@ from metrics.ads.model import (
 from metrics.ads.references import NO_CLICK, ORACLE, ImbalanceRow, References, accuracy_at_half
 from metrics.core.format import csv_text, money
 
+AUC_STEP = 0.01
+"""The step of ROC AUC whose worth a year the page quotes: "+0.01 AUC is worth"."""
+
 
 def rpm_of(outcome: AuctionOutcome) -> float:
     """Expected RPM where true probabilities are known, realised RPM otherwise.
@@ -56,6 +59,12 @@ class WhatIf:
     yearly_value: float
 
     def sentence(self, daily_queries: float) -> str:
+        if self.auc_to == self.auc_from:
+            return (
+                f"At 0 the slider is this model (AUC {self.auc_from:.3f}, log loss "
+                f"{self.log_loss_from:.4f}, {money(self.rpm_from, decimals=2)} per 1,000 "
+                "queries): move it to see what a better or worse model would earn."
+            )
         direction = "more" if self.yearly_value >= 0 else "less"
         return (
             f"If AUC went from {self.auc_from:.3f} to {self.auc_to:.3f} (log loss "
@@ -101,6 +110,28 @@ class AdsView:
             then.rpm,
             yearly_value(then.rpm - now.rpm, daily_queries=daily_queries),
         )
+
+    def auc_step_value(self, *, daily_queries: float, step: float = AUC_STEP) -> float | None:
+        """USD a year that a model ``step`` of ROC AUC better would add: the revenue on the
+        quality sweep at this AUC + ``step`` (linearly interpolated) minus today's, times
+        queries a day / 1,000 x 365. None when no model on the sweep is that good.
+
+        Parameters
+        ----------
+        daily_queries : float
+        step : float
+
+        Returns
+        -------
+        float or None
+        """
+        table = self.quality_table.sort_values("auc")
+        now = self.quality_table.iloc[self.current_knob]
+        target = now.auc + step
+        if target > table["auc"].max():
+            return None
+        rpm = float(np.interp(target, table["auc"], table["rpm"]))
+        return yearly_value(rpm - now.rpm, daily_queries=daily_queries)
 
     def auc_for(self, target_rpm: float) -> float | None:
         table = self.quality_table
@@ -175,6 +206,26 @@ def _imbalance_rows(
             no_click_rpm,
         ),
     ]
+
+
+def revenue_best_reserve(
+    model_curve: AuctionCurve, reserves: np.ndarray, pricing: Pricing
+) -> float:
+    """The reserve on the grid where revenue per 1,000 queries is highest (the lowest such).
+
+    Parameters
+    ----------
+    model_curve : AuctionCurve
+    reserves : ndarray
+        The reserve grid, USD per 1,000 impressions.
+    pricing : {'first', 'second'}
+
+    Returns
+    -------
+    float
+    """
+    rpm = [rpm_of(auction_at(model_curve, reserve=float(r), pricing=pricing)) for r in reserves]
+    return float(reserves[int(np.argmax(rpm))])
 
 
 def ads_view(

@@ -33,6 +33,26 @@ def money(value: float, *, decimals: int = 0, symbol: str = "$") -> str:
     return f"{sign}{symbol}{abs(value):,.{decimals}f}"
 
 
+def short_money(value: float, *, signed: bool = False) -> str:
+    """Money for a tile too narrow for every digit: ``$130.9M``, ``-$4.1M``, ``$2.3B``; below a
+    million, every dollar (``$41,420``). ``signed`` writes ``+`` before a gain.
+
+    Parameters
+    ----------
+    value : float
+    signed : bool
+
+    Returns
+    -------
+    str
+    """
+    if value is None or not math.isfinite(value) or abs(value) < 1e6:
+        return signed_money(value) if signed else money(value)
+    scale, unit = (1e9, "B") if abs(value) >= 1e9 else (1e6, "M")
+    sign = "-" if value < 0 else ("+" if signed else "")
+    return f"{sign}${abs(value) / scale:,.1f}{unit}"
+
+
 def signed_money(value: float, *, decimals: int = 0, symbol: str = "$") -> str:
     """``+$1,234`` or ``-$1,234``: a change, always with its sign.
 
@@ -184,3 +204,18 @@ def year_scale(days: float | None) -> tuple[float, str]:
     if not days:
         return 1.0, ""
     return 365.0 / days, f"{days:.0f} days x {365.0 / days:.1f}"
+
+
+def period_text(days: float | None) -> str:
+    """What a figure over the data's period is over, to follow it: " over the 30 days of
+    data", or nothing without dates.
+
+    Parameters
+    ----------
+    days : float or None
+
+    Returns
+    -------
+    str
+    """
+    return f" over the {days:,.0f} days of data" if days else ""

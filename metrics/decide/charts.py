@@ -9,7 +9,18 @@ import plotly.graph_objects as go
 from metrics.core.format import money
 from metrics.decide.model import Decision, net_benefit, treat_all_net_benefit
 from metrics.decide.uncertain import Uncertainty
-from metrics.style import BASE_LAYOUT, CHOSEN, GRID, LOG_TICKS, LOSS, MONEY, NEUTRAL
+from metrics.decide.view import entry_label
+from metrics.style import (
+    BASE_LAYOUT,
+    CHOSEN,
+    GRID,
+    LOG_TICKS,
+    LOSS,
+    MONEY,
+    MONEY_TICKS,
+    NEUTRAL,
+    chart_text,
+)
 
 DRAWN = 2000
 """Curve points drawn (spread by rank, the best always among them): a chart, not the maths."""
@@ -65,7 +76,7 @@ def value_figure(decision: Decision, threshold: float) -> go.Figure:
             "tickvals": LOG_TICKS,
             "gridcolor": GRID,
         },
-        yaxis={"tickformat": "$,.0f", "gridcolor": GRID, "range": [low, high]},
+        yaxis={"tickformat": MONEY_TICKS, "gridcolor": GRID, "range": [low, high]},
         annotations=notes,
     )
     return figure
@@ -145,17 +156,22 @@ def net_benefit_figure(decision: Decision) -> go.Figure:
         **BASE_LAYOUT,
         height=340,
         title={
-            "text": "Decision curve: net benefit of acting at each threshold probability",
+            "text": "Decision curve: positives caught per row, less false alarms weighted by "
+            "the threshold's odds",
             "x": 0,
         },
         legend={"orientation": "h", "y": -0.25},
         xaxis={"title": "threshold probability", "gridcolor": GRID},
-        yaxis={"title": "net benefit", "range": [-0.05 * top, 1.1 * top], "gridcolor": GRID},
+        yaxis={
+            "title": "net benefit per row",
+            "range": [-0.05 * top, 1.1 * top],
+            "gridcolor": GRID,
+        },
     )
     return figure
 
 
-def tornado_figure(result: Uncertainty, central: float) -> go.Figure:
+def tornado_figure(result: Uncertainty, central: float, names: list[str]) -> go.Figure:
     """Which assumption moves the best value most: each uncertain value at its low and high
     end, the others at their central values.
 
@@ -164,18 +180,20 @@ def tornado_figure(result: Uncertainty, central: float) -> go.Figure:
     result : Uncertainty
     central : float
         The best value at the central values.
+    names : list of str
+        The outcomes' names in TN, FP, FN, TP order (the user's words).
 
     Returns
     -------
     plotly Figure
     """
-    names = [s[0] for s in result.swings][::-1]
+    labels = [chart_text(entry_label(s[0], names)) for s in result.swings][::-1]
     low = np.array([s[1] for s in result.swings][::-1]) - central
     high = np.array([s[2] for s in result.swings][::-1]) - central
     figure = go.Figure(
         [
             go.Bar(
-                y=names,
+                y=labels,
                 x=low,
                 base=central,
                 orientation="h",
@@ -183,7 +201,7 @@ def tornado_figure(result: Uncertainty, central: float) -> go.Figure:
                 marker_color=LOSS,
             ),
             go.Bar(
-                y=names,
+                y=labels,
                 x=high,
                 base=central,
                 orientation="h",
@@ -195,9 +213,9 @@ def tornado_figure(result: Uncertainty, central: float) -> go.Figure:
     figure.update_layout(
         **BASE_LAYOUT,
         barmode="overlay",
-        height=120 + 40 * len(names),
+        height=120 + 40 * len(labels),
         title={"text": "Best value with one assumption at an end of its range", "x": 0},
-        xaxis={"tickformat": "$,.0f", "gridcolor": GRID},
+        xaxis={"tickformat": MONEY_TICKS, "gridcolor": GRID},
         legend={"orientation": "h", "y": -0.3},
     )
     return figure

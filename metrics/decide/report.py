@@ -39,6 +39,15 @@ FRAMING = (
     "Precision, recall and net benefit at a threshold",
     "Value under your value matrix, in your currency",
 )
+WORDS = (
+    "threshold",
+    "precision",
+    "recall",
+    "lift",
+    "net benefit",
+    "log loss",
+)
+"""The jargon this page shows, explained in its words box (``metrics.glossary``)."""
 QUESTION = "Your model: is it worth using, and where do you set it?"
 
 
@@ -100,7 +109,7 @@ def decide_section(scenario: DecisionScenario, *, source: str, fingerprint: str)
     sentences += [comparison_sentence(d, s.year_text, n) for n, d in s.differences.items()]
     figures = [charts.value_figure(s.decision, s.threshold), charts.net_benefit_figure(s.decision)]
     if s.uncertainty.swings:
-        figures.append(charts.tornado_figure(s.uncertainty, s.decision.best_value))
+        figures.append(charts.tornado_figure(s.uncertainty, s.decision.best_value, s.names))
     return ReportSection(
         title="Your model",
         question=QUESTION,

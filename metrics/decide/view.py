@@ -89,12 +89,12 @@ def headline_tiles(
     return [
         added,
         Tile(
-            "Best value",
-            money(best),
+            f"Best value{a_year}",
+            money(best * factor),
             "Value of acting on every row at or above the best threshold, under the value "
             "matrix: the sum over rows of their outcome's value (every outcome counted, so "
-            "it can be negative even when the model helps).",
-            note=f"{money(best * factor)} a year ({how})" if how else None,
+            "it is negative when every outcome is a cost, even when the model helps).",
+            note=f"{money(best)} over the {days:,.0f} days of data ({how})" if how else None,
         ),
         Tile(
             "Share of the perfect decision",
@@ -152,7 +152,7 @@ def top_share_table(tops: list[TopShare]) -> pd.DataFrame:
             "Act on the top": [percent(t.share) for t in tops],
             "Rows acted on": [f"{t.acted:,.0f}" for t in tops],
             "Share of positives caught": [percent(t.gain) for t in tops],
-            "Lift": [f"{t.lift:.1f}x" for t in tops],
+            "Positives against acting at random": [f"{t.lift:.1f} times" for t in tops],
             "Value": [money(t.value) for t in tops],
         }
     )
@@ -204,12 +204,34 @@ def uncertainty_sentence(result: Uncertainty) -> str:
     )
 
 
-def break_even_table(result: Uncertainty) -> pd.DataFrame:
+def entry_label(entry: str, names: list[str]) -> str:
+    """An uncertain value of the matrix in the user's words: ``FP fixed`` with the false
+    positives named "False alarm" reads "False alarm: value per row".
+
+    Parameters
+    ----------
+    entry : str
+        One of ``metrics.decide.uncertain.ENTRIES``.
+    names : list of str
+        The outcomes' names in TN, FP, FN, TP order.
+
+    Returns
+    -------
+    str
+    """
+    outcome, part = entry.split()
+    name = names[("TN", "FP", "FN", "TP").index(outcome)]
+    return f"{name}: {'value per row' if part == 'fixed' else 'share of the amount'}"
+
+
+def break_even_table(result: Uncertainty, names: list[str]) -> pd.DataFrame:
     """Per uncertain value: where the model stops beating both baselines.
 
     Parameters
     ----------
     result : Uncertainty
+    names : list of str
+        The outcomes' names in TN, FP, FN, TP order.
 
     Returns
     -------
@@ -221,7 +243,7 @@ def break_even_table(result: Uncertainty) -> pd.DataFrame:
 
     return pd.DataFrame(
         {
-            "Value": list(result.break_even),
+            "Value": [entry_label(e, names) for e in result.break_even],
             "Model stops paying below": [shown(lo) for lo, _ in result.break_even.values()],
             "Model stops paying above": [shown(hi) for _, hi in result.break_even.values()],
         }

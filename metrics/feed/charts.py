@@ -73,7 +73,7 @@ def pareto_figure(sweep: ParetoSweep, current: FeedOutcome, alpha_share: float) 
         "height": 430,
         "showlegend": False,
         "hovermode": "closest",
-        "xaxis": {"title": {"text": "Expected clicks per user (engagement)"}, "gridcolor": GRID},
+        "xaxis": {"title": {"text": "Expected clicks per feed (engagement)"}, "gridcolor": GRID},
         "yaxis": {"title": {"text": "Mean true quality of the posts shown"}, "gridcolor": GRID},
     }
     return go.Figure(data=traces, layout=layout)

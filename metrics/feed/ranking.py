@@ -35,6 +35,9 @@ class FeedOutcome:
     revenue_per_1000_users: float
     ndcg_quality: float
     ndcg_engagement: float
+    revenue_se_per_1000_users: float = float("nan")
+    """Standard error of ``revenue_per_1000_users`` over users: 1,000 x the standard
+    deviation of one feed's revenue / sqrt(users). NaN with fewer than two users."""
 
 
 def _ndcg(gain: np.ndarray, columns: np.ndarray, shown: np.ndarray, ideal: np.ndarray) -> float:
@@ -92,7 +95,46 @@ def outcome(
         ),
         ndcg_quality=_ndcg(prepared.quality_gain, columns, shown, prepared.ideal_quality),
         ndcg_engagement=_ndcg(prepared.click_gain, columns, shown, prepared.ideal_click),
+        revenue_se_per_1000_users=standard_error(user_revenue(data, columns, shown, revenue))
+        * 1000,
     )
+
+
+def user_revenue(
+    data: FeedData, columns: np.ndarray, shown: np.ndarray, revenue: Revenue = DEFAULT_REVENUE
+) -> np.ndarray:
+    """Each user's feed's ad revenue: expected clicks x USD per click + posts shown x USD
+    per post (USD, one value per user).
+
+    Parameters
+    ----------
+    data : FeedData
+    columns : ndarray of shape (users, k)
+    shown : ndarray of bool, shape (users, k)
+    revenue : Revenue
+
+    Returns
+    -------
+    ndarray of shape (users,)
+    """
+    clicks = (np.take_along_axis(data.p_click, columns, axis=1) * shown).sum(axis=1)
+    return clicks * revenue.per_click + shown.sum(axis=1) * revenue.per_impression
+
+
+def standard_error(values: np.ndarray) -> float:
+    """Standard error of the mean of independent values, ``sd / sqrt(n)``; NaN below two.
+
+    Parameters
+    ----------
+    values : ndarray
+
+    Returns
+    -------
+    float
+    """
+    if len(values) < 2:
+        return float("nan")
+    return float(np.std(values, ddof=1) / np.sqrt(len(values)))
 
 
 @dataclass(frozen=True, eq=False)

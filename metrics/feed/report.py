@@ -31,6 +31,12 @@ FRAMING = (
     "harmful posts the filters miss",
     "Expected clicks per feed, mean quality, harmful posts and ad revenue per 1,000 feeds",
 )
+WORDS = (
+    "NDCG",
+    "log loss",
+    "threshold",
+)
+"""The jargon this page shows, explained in its words box (``metrics.glossary``)."""
 QUESTION = "Newsfeed: quality or engagement? Re-weight without retraining"
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from metrics.core.format import Headline, Tile, money, percent, signed_money
+from metrics.core.format import Headline, Tile, money, percent, short_money, signed_money
 from metrics.feed.model import EXTREME, HARMS, Blendable, FeedData, FilterReport
 from metrics.feed.ranking import DEFAULT_FEEDS_PER_DAY, FeedOutcome, Revenue, rank_feed
 
@@ -33,6 +33,17 @@ class FeedView:
     def revenue_a_year(self) -> float:
         """Revenue per 1,000 feeds x feeds a day / 1,000 x 365 (USD)."""
         return yearly_revenue(self.outcome, self.feeds_per_day)
+
+    @property
+    def revenue_a_year_interval(self) -> tuple[float, float] | None:
+        """95% interval of revenue a year over which users are served: revenue a year
+        +/- 1.96 standard errors of the mean feed's revenue (users are independent; the
+        mean of thousands of bounded values is close to normal). None with one user."""
+        se = self.outcome.revenue_se_per_1000_users
+        if not np.isfinite(se):
+            return None
+        half = 1.96 * se * self.feeds_per_day / 1000 * 365
+        return self.revenue_a_year - half, self.revenue_a_year + half
 
     def delta(self, name: str) -> float:
         return getattr(self.outcome, name) - getattr(self.baseline, name)
@@ -66,7 +77,10 @@ def feed_headline(view: FeedView) -> Headline:
     Headline
     """
     return Headline(
-        view.revenue_a_year, "ad revenue a year", f"{view.feeds_per_day:,.0f} feeds a day x 365"
+        view.revenue_a_year,
+        "ad revenue a year",
+        f"{view.feeds_per_day:,.0f} feeds a day x 365",
+        view.revenue_a_year_interval,
     )
 
 
@@ -276,11 +290,19 @@ def outcome_tiles(view: FeedView) -> list[Tile]:
         ),
         Tile(
             "Revenue a year",
-            money(view.revenue_a_year),
-            f"Revenue per 1,000 feeds x {view.feeds_per_day:,.0f} feeds a day / 1,000 x 365.",
+            short_money(view.revenue_a_year),
+            f"Revenue per 1,000 feeds x {view.feeds_per_day:,.0f} feeds a day / 1,000 x 365. "
+            "The interval covers which users happen to be in the data.",
             signed_money(view.revenue_a_year - yearly_revenue(view.baseline, view.feeds_per_day)),
+            note=_interval_note(view.revenue_a_year_interval),
         ),
     ]
+
+
+def _interval_note(interval: tuple[float, float] | None) -> str | None:
+    if interval is None:
+        return None
+    return f"95% interval: {short_money(interval[0])} to {short_money(interval[1])}"
 
 
 def _unknown_or(value: float, tile: Tile) -> Tile:

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from metrics.core.format import money, threshold_text
+from metrics.core.format import money, period_text, threshold_text
 from metrics.fraud.model import FraudAnalysis, FraudSnapshot
 from metrics.fraud.view import Policy
 from metrics.style import (
@@ -24,6 +24,7 @@ from metrics.style import (
     LOG_TICKS,
     LOSS,
     MONEY,
+    MONEY_TICKS,
     NEUTRAL,
     subplot_title,
     vline,
@@ -90,6 +91,7 @@ def _rate_traces(x: np.ndarray, table: pd.DataFrame) -> list[dict]:
             "line": line,
             "xaxis": "x2",
             "yaxis": "y2",
+            "legend": "legend2",
             "hovertemplate": f"%{{y:.0%}}<extra>{name.lower()}</extra>",
         }
         for name, column, line in (
@@ -99,12 +101,15 @@ def _rate_traces(x: np.ndarray, table: pd.DataFrame) -> list[dict]:
     ]
 
 
-def _savings_layout(table: pd.DataFrame, threshold: float) -> dict:
-    """Two panels on one log threshold axis, the chosen threshold marked on both."""
-    # Zero always in view; when the model can make money, deep losses (flagging everything)
-    # are cut at half the best gain so the useful part of the curve keeps its height.
-    top = max(float(np.nanmax(table.get("net_savings_high_usd", table["net_savings_usd"]))), 0.0)
-    bottom = min(float(np.nanmin(table["net_savings_usd"])), 0.0)
+def _savings_layout(table: pd.DataFrame, threshold: float, days: float | None) -> dict:
+    """Two panels on one log threshold axis, each with its tick labels and its own legend,
+    the chosen threshold marked on both."""
+    # Zero always in view; the range covers what the log axis shows (thresholds from 0.001),
+    # and when the model can make money, deep losses (flagging nearly everything) are cut at
+    # half the best gain so the useful part of the curve keeps its height.
+    shown = table[table["threshold"] >= LOG_TICKS[0]]
+    top = max(float(np.nanmax(shown.get("net_savings_high_usd", shown["net_savings_usd"]))), 0.0)
+    bottom = min(float(np.nanmin(shown.get("net_savings_low_usd", shown["net_savings_usd"]))), 0.0)
     if top > 0:
         bottom = max(bottom, -0.5 * top)
     pad = 0.1 * (top - bottom) or 1.0
@@ -117,13 +122,14 @@ def _savings_layout(table: pd.DataFrame, threshold: float) -> dict:
     }
     return {
         **BASE_LAYOUT,
-        "height": 640,
+        "height": 720,
         "hovermode": "x unified",
-        "legend": {"orientation": "h", "y": -0.14, "x": 0},
-        "xaxis": {**log_axis, "matches": "x2", "showticklabels": False, "anchor": "y"},
+        "legend": {"orientation": "h", "y": 0.45, "yanchor": "top", "x": 0},
+        "legend2": {"orientation": "h", "y": -0.1, "yanchor": "top", "x": 0},
+        "xaxis": {**log_axis, "matches": "x2", "anchor": "y"},
         "yaxis": {
-            "domain": [0.42, 0.94],
-            "tickformat": "$,.0f",
+            "domain": [0.52, 0.94],
+            "tickformat": MONEY_TICKS,
             "gridcolor": GRID,
             "zerolinecolor": "#b0bec5",
             "range": [bottom - pad, top + pad],
@@ -133,12 +139,14 @@ def _savings_layout(table: pd.DataFrame, threshold: float) -> dict:
             "anchor": "y2",
             "title": {"text": "Decision threshold: flag when score ≥ threshold (log scale)"},
         },
-        "yaxis2": {"domain": [0, 0.32], "tickformat": ".0%", "range": [0, 1.05], "gridcolor": GRID},
+        "yaxis2": {"domain": [0, 0.27], "tickformat": ".0%", "range": [0, 1.05], "gridcolor": GRID},
         "shapes": [vline(threshold, ""), vline(threshold, "2")],
         "annotations": [
-            subplot_title("Net savings versus approving everything (USD)", 0.95),
             subplot_title(
-                "Share of flags that are fraud (precision) and of fraud caught (recall)", 0.33
+                f"Net savings{period_text(days)}, versus approving everything (USD)", 0.95
+            ),
+            subplot_title(
+                "Share of flags that are fraud (precision) and of fraud caught (recall)", 0.28
             ),
             {
                 "x": np.log10(max(threshold, 1e-3)),
@@ -179,11 +187,15 @@ def savings_curve_figure(
         "hovertemplate": "%{y:$,.0f}<extra>net savings</extra>",
     }
     traces = [*_band_traces(x, table), savings, *_marker_traces(analysis), *_rate_traces(x, table)]
-    return go.Figure(data=traces, layout=_savings_layout(table, threshold))
+    return go.Figure(data=traces, layout=_savings_layout(table, threshold, analysis.days))
 
 
 def confusion_figure(snap: FraudSnapshot) -> go.Figure:
     """Outcomes in counts and in dollars side by side, scikit-learn's [[TN, FP], [FN, TP]].
+
+    The money panel shows each outcome's own money: what false alarms cost, what caught fraud
+    saves, and the fraud lost by missing it. Net savings are false alarms plus caught fraud:
+    missed fraud is lost whether or not the model runs.
 
     Parameters
     ----------
@@ -196,7 +208,8 @@ def confusion_figure(snap: FraudSnapshot) -> go.Figure:
     """
     p = snap.point
     counts = np.array([[p.tn, p.fp], [p.fn, p.tp]])
-    cell_value = np.array([[0.0, -snap.false_alarm_cost], [0.0, snap.caught_fraud_value]])
+    missed = -snap.missed_fraud_amount
+    cell_value = np.array([[0.0, -snap.false_alarm_cost], [missed, snap.caught_fraud_value]])
     names = [["Good sales approved", "False alarms"], ["Missed fraud", "Caught fraud"]]
     count_text = [
         [f"{names[i][j]}<br><b>{counts[i, j]:,.0f}</b>" for j in range(2)] for i in range(2)
@@ -204,10 +217,10 @@ def confusion_figure(snap: FraudSnapshot) -> go.Figure:
     money_text = [
         [f"{names[i][j]}<br><b>{money(cell_value[i, j])}</b>" for j in range(2)] for i in range(2)
     ]
-    money_text[1][0] += (
-        f"<br><span style='font-size:12px'>{money(snap.missed_fraud_amount)} of fraud "
-        "not stopped</span>"
-    )
+    small = "<br><span style='font-size:12px'>{}</span>"
+    money_text[0][1] += small.format("reviews and friction")
+    money_text[1][0] += small.format("fraud lost")
+    money_text[1][1] += small.format("fraud stopped, fees, reviews")
     limit = max(float(np.abs(cell_value).max()), 1.0)
     cells = {
         "type": "heatmap",
@@ -260,18 +273,20 @@ def _confusion_layout() -> dict:
         },
         "annotations": [
             {**subplot_title("Transactions", 1.0), "x": 0.24},
-            {**subplot_title("Value versus approving everything", 1.0), "x": 0.76},
+            {**subplot_title("Money in each outcome (USD)", 1.0), "x": 0.76},
         ],
     }
 
 
-def policies_figure(rows: list[Policy]) -> go.Figure:
+def policies_figure(rows: list[Policy], days: float | None = None) -> go.Figure:
     """Net savings of each decision rule, each labelled with its accuracy.
 
     Parameters
     ----------
     rows : list of Policy
         Named decision rules, from ``policies``.
+    days : float, optional
+        Calendar days the data spans, for the axis title.
 
     Returns
     -------
@@ -299,8 +314,8 @@ def policies_figure(rows: list[Policy]) -> go.Figure:
         "hovermode": False,
         "showlegend": False,
         "xaxis": {
-            "tickformat": "$,.0f",
-            "title": {"text": "Net savings (USD)"},
+            "tickformat": MONEY_TICKS,
+            "title": {"text": f"Net savings{period_text(days)} (USD)"},
             "gridcolor": GRID,
             "range": [min(0.0, *savings) * 1.15, max(1.0, *savings) * 1.15],
         },

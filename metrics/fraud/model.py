@@ -13,6 +13,7 @@ from metrics.core.curves import SortedRows, ThresholdCurve, sort_rows, sorted_cu
 from metrics.core.rates import ClassificationPoint, point_at
 from metrics.core.validation import check_non_negative, check_share
 from metrics.core.value import (
+    BestPoint,
     BestThresholds,
     ClassAmounts,
     OutcomeValue,
@@ -23,8 +24,8 @@ from metrics.core.value import (
     value_curve,
 )
 
-DEFAULT_THRESHOLD = 0.5
-"""The fraud page's threshold before anyone moves it."""
+FALLBACK_THRESHOLD = 0.5
+"""The opening threshold when no threshold saves money (every flag costs more than it saves)."""
 DEFAULT_CAPACITY_PER_DAY = 25.0
 """Alerts the review team can check a day, before anyone changes it."""
 
@@ -296,3 +297,49 @@ def snapshot(analysis: FraudAnalysis, threshold: float) -> FraudSnapshot:
         flagged_legit_amount=float(curve.fp_amount[i]),
         capacity_per_day=analysis.capacity_per_day,
     )
+
+
+def opening_threshold(analysis: FraudAnalysis) -> float:
+    """The threshold the page opens at: the most money within the review capacity when the
+    data has dates, else the most money; ``FALLBACK_THRESHOLD`` when no threshold saves any.
+
+    Parameters
+    ----------
+    analysis : FraudAnalysis
+
+    Returns
+    -------
+    float
+        In [0, 1].
+    """
+    best = _opening_point(analysis)
+    return FALLBACK_THRESHOLD if best is None else min(max(best.threshold, 0.0), 1.0)
+
+
+def _opening_point(analysis: FraudAnalysis) -> BestPoint | None:
+    best = analysis.best.savings_within_capacity or analysis.best.savings
+    return None if best.flags_nothing or best.value <= 0 else best
+
+
+def opening_reason(analysis: FraudAnalysis) -> str:
+    """Why the page opened where it did, in one line (see ``opening_threshold``).
+
+    Parameters
+    ----------
+    analysis : FraudAnalysis
+
+    Returns
+    -------
+    str
+    """
+    if _opening_point(analysis) is None:
+        return (
+            f"Opened at {FALLBACK_THRESHOLD:g}: at these costs no threshold saves money "
+            "compared with approving everything."
+        )
+    if analysis.best.savings_within_capacity is not None:
+        return (
+            "Opened at the threshold that saves the most while the alerts stay within the "
+            "review capacity; move the workload or the threshold to compare."
+        )
+    return "Opened at the threshold that saves the most; move it to compare."

@@ -10,7 +10,12 @@ from metrics.core.scenario import file_fingerprint
 from metrics.core.scenario_inputs import ScenarioInputs
 from metrics.fraud import charts
 from metrics.fraud.data import FRAUD_SAMPLE_FILE, FRAUD_SAMPLE_MODELS, fraud_data, load_fraud_sample
-from metrics.fraud.model import DEFAULT_CAPACITY_PER_DAY, DEFAULT_THRESHOLD, FraudCosts, snapshot
+from metrics.fraud.model import (
+    DEFAULT_CAPACITY_PER_DAY,
+    FraudCosts,
+    opening_threshold,
+    snapshot,
+)
 from metrics.fraud.tiles import (
     earned_sentence,
     earned_tile,
@@ -28,6 +33,17 @@ FRAMING = (
     "Precision, recall, F1, accuracy, ROC AUC at a decision threshold",
     "Net savings in USD versus approving everything",
 )
+WORDS = (
+    "precision",
+    "recall",
+    "F1",
+    "accuracy",
+    "ROC AUC",
+    "PR AUC",
+    "log loss",
+    "threshold",
+)
+"""The jargon this page shows, explained in its words box (``metrics.glossary``)."""
 QUESTION = "Fraud detection: what is the model worth in dollars?"
 
 
@@ -61,7 +77,10 @@ def fraud_section(
     analysis = view.analysis
     snap = snapshot(analysis, threshold)
     assumptions = [
-        Assumption("Decision threshold", threshold_text(threshold), "fraud score", "0.50"),
+        Assumption(
+            "Decision threshold", threshold_text(threshold), "fraud score",
+            f"{threshold_text(opening_threshold(analysis))}, the page's opening threshold",
+        ),
         Assumption(
             "Manual review", money(costs.review_cost, decimals=2), "USD per alert",
             money(default.review_cost),
@@ -98,7 +117,7 @@ def fraud_section(
         figures=[
             charts.savings_curve_figure(view.table, analysis, threshold),
             charts.confusion_figure(snap),
-            charts.policies_figure(view.policies),
+            charts.policies_figure(view.policies, view.analysis.days),
         ],
         source=source,
         fingerprint=fingerprint,
@@ -178,5 +197,5 @@ def section_from(inputs: ScenarioInputs, data: str | None = None) -> ReportSecti
     costs = costs_from(inputs)
     capacity = inputs.number("fraud_capacity", DEFAULT_CAPACITY_PER_DAY) if rows.days else None
     view = fraud_view(prepare(rows), costs, capacity_per_day=capacity)
-    threshold = inputs.number("fraud_threshold", DEFAULT_THRESHOLD)
+    threshold = inputs.number("fraud_threshold", opening_threshold(view.analysis))
     return fraud_section(view, costs, threshold, capacity, source=source, fingerprint=fingerprint)

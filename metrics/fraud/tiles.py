@@ -5,7 +5,9 @@ from __future__ import annotations
 import math
 
 from metrics.core.format import Headline, Tile, money, percent, year_scale
+from metrics.core.operating import workload_figure
 from metrics.fraud.model import FraudAnalysis, FraudSnapshot
+from metrics.glossary import explain
 
 
 def _alerts_tile(snap: FraudSnapshot) -> Tile:
@@ -16,15 +18,17 @@ def _alerts_tile(snap: FraudSnapshot) -> Tile:
             "Transactions flagged for review. Add a timestamp column to see them per day.",
         )
     if snap.capacity_per_day is None:
-        return Tile("Alerts a day", f"{snap.alerts_per_day:,.1f}", "Flagged for review a day.")
+        return Tile(
+            "Alerts a day", workload_figure(snap.alerts_per_day), "Flagged for review a day."
+        )
     over = snap.alerts_per_day - snap.capacity_per_day
     side = "over" if over > 0 else "within"
     return Tile(
         "Alerts a day",
-        f"{snap.alerts_per_day:,.1f}",
+        workload_figure(snap.alerts_per_day),
         "Flagged for review a day, against what the reviewers can check.",
-        f"{abs(over):,.1f} {'above' if over > 0 else 'below'} the capacity of "
-        f"{snap.capacity_per_day:,.0f}",
+        f"{workload_figure(abs(over))} {'above' if over > 0 else 'below'} the capacity of "
+        f"{workload_figure(snap.capacity_per_day)}",
         better="lower" if side == "over" else "higher",
         arrow=False,
     )
@@ -123,26 +127,29 @@ def money_tiles(snap: FraudSnapshot, analysis: FraudAnalysis) -> list[Tile]:
     list of Tile
     """
     factor, how = year_scale(analysis.days)
+    a_year = " a year" if how else ""
     notes = []
     if snap.interval is not None:
-        notes.append(f"95% interval: {money(snap.interval[0])} to {money(snap.interval[1])}")
+        low, high = (money(v * factor) for v in snap.interval)
+        notes.append(f"95% interval: {low} to {high}{a_year}")
     if how:
-        notes.append(f"{money(snap.net_savings * factor)} a year ({how})")
-    share = snap.share_of_perfect
+        notes.append(f"{money(snap.net_savings)} over the {analysis.days:,.0f} days of data")
     return [
         Tile(
-            "Net savings",
-            money(snap.net_savings),
+            "Net savings" + a_year,
+            money(snap.net_savings * factor),
             "Fraud stopped plus chargeback fees, minus review costs and friction on good sales "
-            "held, compared with approving everything (USD).",
+            "held, compared with approving everything (USD"
+            + (f"; the data's {how}" if how else "")
+            + ").",
             note="; ".join(notes) or None,
         ),
         Tile(
             "Share of the best possible",
-            _share_text(share),
+            _share_text(snap.share_of_perfect),
             "Net savings over what a perfect decision would save: one that knows which "
             "transactions are fraud and flags each one that is worth its review.",
-            note=f"The best possible saves {money(analysis.perfect_savings)}",
+            note=f"The best possible saves {money(analysis.perfect_savings * factor)}{a_year}",
         ),
         _alerts_tile(snap),
     ]
@@ -166,19 +173,19 @@ def ml_tiles(snap: FraudSnapshot) -> list[Tile]:
         Tile(
             "Precision",
             "n/a: nothing flagged" if p.flagged == 0 else percent(p.precision, decimals=1),
-            "Of the flagged transactions, the share that is fraud.",
+            explain("precision"),
         ),
         Tile(
             "Recall",
             "n/a: no fraud" if no_fraud else percent(p.recall, decimals=1),
-            "Of all fraud, the share that is flagged.",
+            explain("recall"),
         ),
         Tile(
             "F1",
             "n/a: no fraud" if no_fraud and p.flagged == 0 else f"{p.f1:.3f}",
-            "Harmonic mean of precision and recall.",
+            explain("F1"),
         ),
-        Tile("Accuracy", percent(p.accuracy, decimals=2), "Share of all decisions that are right."),
+        Tile("Accuracy", percent(p.accuracy, decimals=2), explain("accuracy")),
     ]
 
 

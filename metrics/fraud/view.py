@@ -13,7 +13,8 @@ from metrics.core.bootstrap import BootstrapCurves, bootstrap_curves
 from metrics.core.crossfit import CrossFitInputs
 from metrics.core.curves import ThresholdCurve
 from metrics.core.engine import ParquetLog
-from metrics.core.format import csv_text, money, threshold_text
+from metrics.core.format import csv_text, money, period_text, threshold_text
+from metrics.core.operating import OperatingPoints, operating_points, workload_figure
 from metrics.core.rates import accuracy, average_precision, f1, precision, recall, roc_auc
 from metrics.core.value import BestPoint, ValueModel, class_amounts, perfect_value
 from metrics.fraud.model import (
@@ -47,16 +48,20 @@ def headline(snap: FraudSnapshot, *, days: float | None) -> str:
     if snap.alerts_per_day is None:
         volume = f"the model flags {p.flagged:,.0f} transactions"
     else:
-        volume = f"the model flags {snap.alerts_per_day:,.0f} transactions a day"
+        volume = f"the model flags {workload_figure(snap.alerts_per_day)} transactions a day"
     if snap.capacity_per_day is not None and snap.alerts_per_day is not None:
         verb = "can only handle" if snap.over_capacity else "can handle"
-        volume += f"; your reviewers {verb} {snap.capacity_per_day:,.0f}"
+        volume += f"; your reviewers {verb} {workload_figure(snap.capacity_per_day)}"
     caught = "none of the fraud" if p.tp == 0 else f"{p.recall:.0%} of the fraud"
-    period = "" if days is None else f" over {days:,.0f} days"
     outcome = "saves" if snap.net_savings >= 0 else "loses"
+    amount = money(abs(snap.net_savings))
+    if days:
+        amount = (
+            f"{money(abs(snap.net_savings) * 365 / days)} a year ({amount} over {days:,.0f} days)"
+        )
     return (
         f"At a threshold of {threshold_text(p.threshold)}, {volume}. It catches {caught} and "
-        f"{outcome} {money(abs(snap.net_savings))}{period} compared with approving everything."
+        f"{outcome} {amount} compared with approving everything."
     )
 
 
@@ -152,7 +157,7 @@ def policies(analysis: FraudAnalysis) -> list[Policy]:
     ]
 
 
-def paradox_sentence(rows: list[Policy], positive_share: float) -> str:
+def paradox_sentence(rows: list[Policy], positive_share: float, days: float | None = None) -> str:
     """Why accuracy misleads here, in numbers from ``policies``.
 
     Parameters
@@ -161,6 +166,8 @@ def paradox_sentence(rows: list[Policy], positive_share: float) -> str:
         Named decision rules, from ``policies``.
     positive_share : float
         Share of rows that are positive (fraud).
+    days : float, optional
+        Calendar days the data spans, to say what the savings are over.
 
     Returns
     -------
@@ -174,7 +181,7 @@ def paradox_sentence(rows: list[Policy], positive_share: float) -> str:
     return (
         f"Approving everything is {everything.accuracy:.2%} accurate and saves nothing, because "
         f"only {positive_share:.2%} of transactions are fraud. The most accurate threshold saves "
-        f"{money(accurate.net_savings)}; the threshold that saves the most, "
+        f"{money(accurate.net_savings)}{period_text(days)}; the threshold that saves the most, "
         f"{money(richest.net_savings)}, is {less}"
         f" accurate ({richest.accuracy:.2%}). Judge the model by money, not accuracy."
     )
@@ -324,8 +331,27 @@ def fraud_view(
         analysis,
         table,
         rows,
-        paradox_sentence(rows, share),
+        paradox_sentence(rows, share, analysis.days),
         csv_text(table),
         roc_auc(analysis.curve),
         average_precision(analysis.curve),
     )
+
+
+def page_points(analysis: FraudAnalysis) -> OperatingPoints:
+    """The fraud page's workload positions, the best thresholds among them: a jump to a best
+    threshold lands on a position, so the slider reads the workload the tiles show.
+
+    Parameters
+    ----------
+    analysis : FraudAnalysis
+
+    Returns
+    -------
+    OperatingPoints
+    """
+    best = analysis.best
+    marked = [p.index for p in (best.savings, best.f1, best.accuracy) if not p.flags_nothing]
+    if best.savings_within_capacity is not None:
+        marked.append(best.savings_within_capacity.index)
+    return operating_points(analysis.curve, days=analysis.days, keep=marked)

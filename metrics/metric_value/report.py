@@ -29,6 +29,19 @@ MODEL_VALUE_FRAMING = (
     "Accuracy, F1, ROC AUC, PR AUC, log loss",
     "Net savings in USD at each model's own best threshold",
 )
+MODEL_VALUE_WORDS = (
+    "accuracy",
+    "precision",
+    "recall",
+    "F1",
+    "ROC AUC",
+    "PR AUC",
+    "log loss",
+    "threshold",
+    "Spearman correlation",
+    "ROI",
+)
+"""The jargon this page shows, explained in its words box (``metrics.glossary``)."""
 
 
 def model_value_section(

@@ -17,6 +17,50 @@ TARGETS = {
 """Metric -> (label, slider step, number format) for the target slider."""
 
 
+SAID = {
+    "accuracy": "accuracy at the 0.5 threshold",
+    "f1": "F1 at the 0.5 threshold",
+    "roc_auc": "ROC AUC",
+}
+"""Metric -> how a sentence names it."""
+
+
+def metric_text(metric: str, value: float) -> str:
+    """A metric's value as every tile and sentence writes it: accuracy as a percentage with
+    three decimals (``99.757%``: its changes are small), the others on their 0-1 scale.
+
+    Parameters
+    ----------
+    metric : str
+        A key of ``TARGETS``.
+    value : float
+
+    Returns
+    -------
+    str
+    """
+    return f"{value:.3%}" if metric == "accuracy" else TARGETS[metric][2] % value
+
+
+def change_text(metric: str, before: float, after: float) -> str:
+    """The change from ``before`` to ``after`` in the digits ``metric_text`` shows, so the
+    change is the difference of the two figures written (``+0.023 pts``, ``+0.010``).
+
+    Parameters
+    ----------
+    metric : str
+    before, after : float
+
+    Returns
+    -------
+    str
+    """
+    if metric == "accuracy":
+        return f"{round(after * 100, 3) - round(before * 100, 3):+.3f} pts"
+    digits = int(TARGETS[metric][2][2])
+    return f"{round(after, digits) - round(before, digits):+.{digits}f}"
+
+
 def target_range(metric: str, today: float) -> tuple[float, float, float]:
     """The targets offered for a metric: (lowest, highest, default), the default two steps
     above today.
@@ -165,10 +209,9 @@ def model_value_headline(scenario: TargetScenario, target: float) -> Headline:
     -------
     Headline
     """
-    label, _, fmt = TARGETS[scenario.metric]
     return Headline(
         scenario.yearly_gain,
-        f"savings a year from {label} {fmt % target}",
+        f"savings a year from {SAID[scenario.metric]} at {metric_text(scenario.metric, target)}",
         f"{scenario.volume:,.0f} transactions a year",
     )
 
@@ -196,9 +239,9 @@ def target_tiles(scenario: TargetScenario) -> list[Tile]:
     return [
         Tile(
             label,
-            fmt % reached.metric,
+            metric_text(scenario.metric, reached.metric),
             f"Reached by moving the model's scores toward the truth in log-odds.{step_note}",
-            (fmt % (reached.metric - scenario.today)).strip(),
+            change_text(scenario.metric, scenario.today, reached.metric),
         ),
         Tile("Savings a year", signed_money(gain), "Change in net savings at its best threshold."),
         Tile("Cost of getting there", money(invest.cost), "Engineer time and compute, USD."),
@@ -226,13 +269,14 @@ def target_sentence(scenario: TargetScenario) -> str:
     -------
     str
     """
-    label, _, fmt = TARGETS[scenario.metric]
+    metric, today, reached = scenario.metric, scenario.today, scenario.reached.metric
     invest, gain = scenario.investment, scenario.yearly_gain
     payback = invest.payback_months(gain)
     worth = f"is worth {money(gain)}" if gain >= 0 else f"loses {money(-gain)}"
+    verb = "Raising" if reached > today else "Lowering" if reached < today else "Keeping"
     return (
-        f"Moving {scenario.model} from {label} {fmt % scenario.today} to "
-        f"{fmt % scenario.reached.metric} {worth} a year at {scenario.volume:,} transactions; "
+        f"{verb} {scenario.model}'s {SAID[metric]} from {metric_text(metric, today)} to "
+        f"{metric_text(metric, reached)} {worth} a year at {scenario.volume:,} transactions; "
         f"it costs {money(invest.cost)}, so it "
         + ("never pays back." if payback is None else f"pays back in {payback:.1f} months.")
         + " (No interval: the better model is these scores moved toward the labels until the "

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from metrics.monitor.features import feature_words
 from metrics.monitor.replay import Failure
 from metrics.style import (
     BAND,
@@ -15,6 +16,7 @@ from metrics.style import (
     GRID,
     LOSS,
     MONEY,
+    MONEY_TICKS,
     NEUTRAL,
     chart_text,
     subplot_title,
@@ -60,7 +62,9 @@ def value_figure(
         _line(x, table["estimated_lower"], "Estimate, 95% interval", ESTIMATE_BAND, "tonexty", 0),
         _line(x, est, "Estimated from scores", ESTIMATE, fill=None, width=2, dash="dot"),
         _line(x, real, "Realised (labels arrived)", MONEY, fill=None, width=3),
-        _alerts(x, est, table["estimated_alert"].astype(bool), "Estimate out of band"),
+        _alerts(
+            x, est, table["estimated_alert"].astype(bool), "Estimate out of band", "diamond-open"
+        ),
         _alerts(x, real, table["realized_alert"].eq(True), "Realised out of band"),
     ]
     low, high = band
@@ -87,12 +91,15 @@ def value_figure(
         **BASE_LAYOUT,
         shapes=shapes,
         height=430,
-        title={"text": f"What the model's decisions are worth per {unit} (USD)", "x": 0},
+        title={
+            "text": f"What the model's decisions are worth per {unit} (USD; below $0 is a cost)",
+            "x": 0,
+        },
         legend={"orientation": "h", "y": -0.12},
         hovermode="x unified",
         annotations=[_note(pd.Timestamp(as_of), "as of", CHOSEN), _band_note(x, high)],
     )
-    figure.update_yaxes(gridcolor=GRID, tickformat="$,.0f")
+    figure.update_yaxes(gridcolor=GRID, tickformat=MONEY_TICKS)
     return figure
 
 
@@ -129,14 +136,16 @@ def _line(x, y, name, colour, fill, width, dash=None) -> go.Scatter:
     )
 
 
-def _alerts(x, y, alert: pd.Series, name: str) -> go.Scatter:
+def _alerts(x, y, alert: pd.Series, name: str, symbol: str = "circle-open") -> go.Scatter:
+    """Red open markers on the chunks out of band: rings for the realised value, diamonds
+    for the estimate, so the legend tells them apart."""
     mask = alert.to_numpy()
     return go.Scatter(
         x=x[mask],
         y=np.asarray(y)[mask],
         name=name,
         mode="markers",
-        marker={"symbol": "circle-open", "size": 15, "color": LOSS, "line": {"width": 2.5}},
+        marker={"symbol": symbol, "size": 15, "color": LOSS, "line": {"width": 2.5}},
         hoverinfo="skip",
     )
 
@@ -187,7 +196,7 @@ def drift_figure(drift: pd.DataFrame, *, cap: float = 1.0) -> go.Figure:
         go.Heatmap(
             z=np.minimum(psi.to_numpy(), cap),
             x=pd.to_datetime(psi.columns),
-            y=[chart_text(feature) for feature in psi.index],
+            y=[chart_text(feature_words(feature)) for feature in psi.index],
             customdata=np.dstack([psi.to_numpy(), state]),
             colorscale=[[0, "#ffffff"], [0.2, "#fde2c8"], [1, LOSS]],
             zmin=0,

@@ -31,6 +31,19 @@ FRAMING = (
     "Estimated value from calibrated scores; ROC AUC; input drift (PSI)",
     "Money the fraud decisions cost or save per week, and what a late alert costs",
 )
+WORDS = (
+    "chunk",
+    "reference",
+    "mean ± 3 sd",
+    "PSI",
+    "threshold",
+    "calibration",
+    "ROC AUC",
+    "F1",
+    "precision",
+    "recall",
+)
+"""The jargon this page shows, explained in its words box (``metrics.glossary``)."""
 QUESTION = "Monitoring: is the model still earning its keep?"
 
 

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from metrics.core.format import Tile, count, money, signed_money
+from metrics.monitor.features import feature_words
 from metrics.monitor.model import Monitor
 from metrics.monitor.replay import Failure, Snapshot
 
@@ -89,7 +90,9 @@ def estimate_note(needed: bool, threshold: str) -> str:
     )
     return (
         f"Estimated from the scores, calibrated on the reference period ({how}); the amounts "
-        f"at stake are calibrated among the money. Decisions at a threshold of {threshold}. "
+        f"at stake are calibrated among the money. Decisions at the production threshold of "
+        f"{threshold}, set in the sidebar (the threshold the deployed model flags at; the "
+        "fraud page's threshold is a what-if on other data). "
         "The estimate's 95% interval covers the chance in which rows turn out positive and "
         "the calibration's own error, while a score means what it meant in the reference "
         "period; a change in that shows only when the labels arrive."
@@ -145,10 +148,12 @@ def drift_sentence(drift) -> str | None:
         frozen = rows[rows["constant"]]
         if len(frozen):
             first = day_text(_date(frozen["start"].min()))
-            parts.append(f"{feature} froze (one value on every row) from the chunk of {first}")
+            parts.append(
+                f"{feature_words(feature)} froze (one value on every row) from the chunk of {first}"
+            )
         else:
             first = day_text(_date(rows["start"].min()))
-            parts.append(f"{feature} moved from the chunk of {first}")
+            parts.append(f"{feature_words(feature)} moved from the chunk of {first}")
     if not parts:
         return None
     return "Against the reference: " + "; ".join(parts) + "."
@@ -173,27 +178,32 @@ def monitor_tiles(snapshot: Snapshot, monitor: Monitor) -> list[Tile]:
     realised = known["realized_value"].iloc[-1] if len(known) else np.nan
     alerts = int(table["estimated_alert"].sum())
     lost = sum(f.loss for f in snapshot.failures)
+    # Where the decisions usually cost money (missed fraud counted as a loss), the tiles say
+    # "cost" and show it as a positive amount: a negative "value" reads as a mistake.
+    sign, what, better = (-1, "cost", "lower") if usual < 0 else (1, "value", "higher")
     return [
         Tile(
-            "Latest chunk, estimated",
-            money(estimated),
-            "Expected value of the latest complete chunk from the calibrated scores: known the "
-            "day it ends, before any label.",
-            delta=f"{signed_money(estimated - usual)} vs usual" if len(table) else None,
+            f"Latest chunk's {what}, estimated",
+            money(sign * estimated),
+            f"Expected {what} of the latest complete chunk from the calibrated scores: known "
+            "the day it ends, before any label.",
+            delta=f"{signed_money(sign * (estimated - usual))} vs usual" if len(table) else None,
+            better=better,
         ),
         Tile(
-            "Latest chunk with labels",
-            money(realised),
-            "Realised value of the latest chunk whose labels have arrived (at least "
+            f"Latest chunk's {what}, labelled",
+            money(sign * realised),
+            f"Realised {what} of the latest chunk whose labels have arrived (at least "
             f"{monitor.min_labelled:.0%} of its rows).",
-            delta=f"{signed_money(realised - usual)} vs usual" if len(known) else None,
+            delta=f"{signed_money(sign * (realised - usual))} vs usual" if len(known) else None,
+            better=better,
             note=None if not len(known) else f"chunk of {day_text(_date(known['start'].iloc[-1]))}",
         ),
         Tile(
             "Chunks the estimate flagged",
             str(alerts),
-            "Analysis chunks whose estimated value left the normal range (reference mean ± 3 "
-            "standard deviations).",
+            f"Chunks after the reference whose estimated {what} left the normal range (the "
+            "reference chunks' mean ± 3 standard deviations).",
             better="lower",
             arrow=False,
         ),

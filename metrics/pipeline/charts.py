@@ -6,7 +6,16 @@ import numpy as np
 import plotly.graph_objects as go
 
 from metrics.pipeline.model import Funnel
-from metrics.style import BASE_LAYOUT, CHOSEN, GRID, LOSS, MONEY, NEUTRAL
+from metrics.style import (
+    ACCURACY_COLOUR,
+    BASE_LAYOUT,
+    CHOSEN,
+    F1_COLOUR,
+    GRID,
+    LOSS,
+    MONEY,
+    NEUTRAL,
+)
 
 FUNNEL_STEPS = (
     "Events",
@@ -19,6 +28,17 @@ FUNNEL_STEPS = (
     "Threats stopped",
     "Reviewed, not stopped",
 )
+
+
+SANKEY_RIGHT = 0.74
+"""The diagram's right edge (share of the width); the ends' labels are written beyond it."""
+ENDS = (2, 4, 6, 7, 8)
+"""The funnel's ends in ``FUNNEL_STEPS``: where each event stops."""
+NODE_X = (0.001, 0.16, 0.999, 0.32, 0.999, 0.48, 0.999, 0.999, 0.999)
+"""Each step's column: the flow in the left half (its labels to the right of each node),
+every end in the last column."""
+NODE_Y = (0.35, 0.55, 0.1, 0.62, 0.33, 0.75, 0.53, 0.72, 0.9)
+"""Each node's height from the top, the ends spread so their labels do not touch."""
 
 
 def funnel_figure(f: Funnel) -> go.Figure:
@@ -61,8 +81,15 @@ def funnel_figure(f: Funnel) -> go.Figure:
     sankey = {
         "type": "sankey",
         "textfont": {"size": 13, "color": "#263238"},
+        "arrangement": "fixed",
+        "domain": {"x": [0, SANKEY_RIGHT]},
         "node": {
-            "label": [f"{name}: {_count(c)}" for name, c in zip(labels, counts, strict=True)],
+            "label": [
+                "" if i in ENDS else f"{name}: {_count(c)}"
+                for i, (name, c) in enumerate(zip(labels, counts, strict=True))
+            ],
+            "x": list(NODE_X),
+            "y": list(NODE_Y),
             "pad": 18,
             "color": [NEUTRAL, CHOSEN, GRID, CHOSEN, GRID, CHOSEN, LOSS, MONEY, GRID],
         },
@@ -72,8 +99,24 @@ def funnel_figure(f: Funnel) -> go.Figure:
             "value": value,
             "customdata": [v for _, _, v in links],
             "hovertemplate": "%{customdata:,.1f} a day<extra></extra>",
+            "color": "rgba(91, 103, 112, 0.22)",
         },
     }
+    # Where the events end is written beside the diagram, each end's label level with it:
+    # plotly writes the labels of a right-hand column over the bands.
+    ends = [
+        {
+            "text": f"{labels[i]}: {_count(counts[i])}",
+            "x": SANKEY_RIGHT + 0.01,
+            "y": 1 - NODE_Y[i],
+            "xref": "paper",
+            "yref": "paper",
+            "xanchor": "left",
+            "showarrow": False,
+            "font": {"size": 13, "color": "#263238"},
+        }
+        for i in ENDS
+    ]
     layout = {
         **BASE_LAYOUT,
         "height": 380,
@@ -82,6 +125,7 @@ def funnel_figure(f: Funnel) -> go.Figure:
             "stay visible beside millions of events)",
             "font": {"size": 14, "color": NEUTRAL},
         },
+        "annotations": ends,
     }
     return go.Figure(data=[sankey], layout=layout)
 
@@ -109,9 +153,10 @@ def _recall_marks(recall: float, bottleneck: float | None) -> tuple[list[dict], 
             "x": recall,
             "y": 1,
             "yref": "paper",
-            "text": " your recall",
+            "yanchor": "bottom",
+            "text": "your recall",
             "showarrow": False,
-            "xanchor": "left",
+            "xanchor": "center",
             "font": {"color": CHOSEN},
         }
     ]
@@ -162,7 +207,7 @@ def stopped_figure(
     -------
     plotly Figure
     """
-    colours = [MONEY, CHOSEN, NEUTRAL]
+    looks = [(MONEY, "solid"), (ACCURACY_COLOUR, "dash"), (F1_COLOUR, "dot")]
     traces = [
         {
             "type": "scatter",
@@ -170,7 +215,7 @@ def stopped_figure(
             "y": y,
             "name": name,
             "mode": "lines",
-            "line": {"color": colours[i % 3], "width": 3, "dash": "solid" if i == 0 else "dash"},
+            "line": {"color": looks[i % 3][0], "width": 3, "dash": looks[i % 3][1]},
         }
         for i, (name, y) in enumerate(curves.items())
     ]

@@ -15,6 +15,12 @@ SECURITY_FRAMING = (
     "Recall (threats flagged) and the alerts it costs",
     "Threats stopped a day",
 )
+SECURITY_WORDS = (
+    "recall",
+    "ROC AUC",
+    "threshold",
+)
+"""The jargon this page shows, explained in its words box (``metrics.glossary``)."""
 
 
 def security_assumptions(pipeline: Pipeline, recall: float) -> list[Assumption]:

@@ -6,7 +6,10 @@ import numpy as np
 import plotly.graph_objects as go
 
 from metrics.roi.model import Projection
-from metrics.style import BASE_LAYOUT, CHOSEN, GRID, LOSS, MONEY, NEUTRAL, subplot_title
+from metrics.style import BASE_LAYOUT, CHOSEN, GRID, LOSS, MONEY, MONEY_TICKS, subplot_title
+
+STAGE_LOOKS = (("#d68910", "dash"), (CHOSEN, "solid"), (MONEY, "dot"))
+"""Each maturity stage's colour and line, in ``STAGES`` order: no two alike."""
 
 
 def cash_figure(chosen: Projection, others: list[Projection]) -> go.Figure:
@@ -18,7 +21,7 @@ def cash_figure(chosen: Projection, others: list[Projection]) -> go.Figure:
     chosen : Projection
         The selected maturity stage.
     others : list of Projection
-        The other stages, drawn fainter.
+        Every stage in ``STAGES`` order, the chosen one among them (drawn thicker).
 
     Returns
     -------
@@ -31,15 +34,15 @@ def cash_figure(chosen: Projection, others: list[Projection]) -> go.Figure:
             "x": months,
             "y": p.cumulative,
             "mode": "lines",
-            "name": f"{p.stage.name}, cumulative",
+            "name": f"{p.stage.name}, cumulative" + (" (yours)" if p is chosen else ""),
             "line": {
                 "width": 4 if p is chosen else 2,
-                "color": CHOSEN if p is chosen else NEUTRAL,
-                "dash": "solid" if p is chosen else "dot",
+                "color": STAGE_LOOKS[i % 3][0],
+                "dash": STAGE_LOOKS[i % 3][1],
             },
             "hovertemplate": "month %{x}: %{y:$,.0f}<extra></extra>",
         }
-        for p in others
+        for i, p in enumerate(others)
     ]
     traces.append(
         {
@@ -53,7 +56,7 @@ def cash_figure(chosen: Projection, others: list[Projection]) -> go.Figure:
             "hovertemplate": "month %{x}: %{y:$,.0f}<extra></extra>",
         }
     )
-    money_axis = {"tickformat": "$~s", "gridcolor": GRID, "zerolinecolor": "#90a4ae"}
+    money_axis = {"tickformat": MONEY_TICKS, "gridcolor": GRID, "zerolinecolor": "#90a4ae"}
     layout = {
         **BASE_LAYOUT,
         "height": 520,
@@ -65,7 +68,11 @@ def cash_figure(chosen: Projection, others: list[Projection]) -> go.Figure:
         "yaxis2": {**money_axis, "domain": [0, 0.3]},
         "annotations": [
             subplot_title("Cumulative cash, USD: below zero until the project pays back", 0.96),
-            subplot_title(f"Cash each month, USD ({chosen.stage.name})", 0.31),
+            subplot_title(
+                f"Cash each month, USD ({chosen.stage.name}): it dips in each month an "
+                "iteration ships, which costs extra",
+                0.31,
+            ),
         ],
     }
     return go.Figure(data=traces, layout=layout)

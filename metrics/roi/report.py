@@ -18,6 +18,8 @@ ROI_FRAMING = (
     "The use case's metric, improving iteration by iteration",
     "Monthly and cumulative cash flow, break-even month, ROI after 1-3 years",
 )
+ROI_WORDS = ("ROI",)
+"""The jargon this page shows, explained in its words box (``metrics.glossary``)."""
 
 
 def roi_assumptions(value: float, team: float, stage: str) -> list[Assumption]:

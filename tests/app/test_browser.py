@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -125,7 +126,7 @@ def browser() -> Iterator[object]:
 
 
 def _net_savings(page) -> str:
-    tile = page.locator("[data-testid='stMetric']", has_text="Net savings")
+    tile = page.locator("[data-testid='stMetric']", has_text="Net savings a year")
     return tile.locator("[data-testid='stMetricValue']").inner_text()
 
 
@@ -194,17 +195,19 @@ def test_fraud_page_opens_and_the_slider_moves_the_money(server, browser):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(server)
     page.get_by_text("Fraud detection: net savings").click()
-    page.get_by_text("Net savings", exact=True).first.wait_for(timeout=60_000)
+    page.get_by_text("Net savings a year", exact=True).first.wait_for(timeout=60_000)
     before = _net_savings(page)
+    opening = re.search(r"At a threshold of [0-9.]+,", page.inner_text("body")).group(0)
     thumb = page.get_by_role("slider").nth(1)  # the threshold; the first is alerts a day
     thumb.focus()
     for _ in range(5):
-        thumb.press("PageDown")  # big steps down: a lower threshold flags more
+        thumb.press("PageUp")  # big steps up: a higher threshold flags less
     wait_until(
         page,
-        "document.body.innerText.includes('At a threshold of')"
-        " && !document.body.innerText.includes('At a threshold of 0.50,')",
+        "(opening) => document.body.innerText.includes('At a threshold of')"
+        " && !document.body.innerText.includes(opening)",
         timeout=30_000,
+        arg=opening,
     )
     page.wait_for_timeout(500)
     assert _net_savings(page) != before
@@ -225,7 +228,7 @@ def test_a_bad_upload_shows_a_clear_error_and_no_traceback(server, browser, tmp_
     assert "The sample is shown until it is fixed" in error.inner_text()
     assert "Traceback" not in page.content()
     page.screenshot(path=str(tmp_path / "bad-upload.png"))
-    assert page.get_by_text("Net savings", exact=True).count() >= 1
+    assert page.get_by_text("Net savings a year", exact=True).count() >= 1
     page.close()
 
 
@@ -302,7 +305,7 @@ def test_the_slider_still_works_after_a_server_restart(browser):
     port = _free_port()
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     with _streamlit(port) as url:
-        page.goto(f"{url}/fraud")
+        page.goto(f"{url}/fraud?fraud_threshold=0.5")
         page.get_by_text("At a threshold of 0.50,").first.wait_for(timeout=90_000)
         drawn(page, url)
     with _streamlit(port) as url:
@@ -416,7 +419,7 @@ def test_the_monitoring_page_takes_two_files_and_explains_a_bad_one(server, brow
     upload(page, "Analysis period", tmp_path / "analysis.csv")
     seen(page, page.get_by_text("Mar 15, 2026").first, 90_000, server)  # the as-of slider's end
     assert page.locator("[data-testid='stException']").count() == 0
-    latest = page.locator("[data-testid='stMetric']", has_text="Latest chunk with labels")
+    latest = page.locator("[data-testid='stMetric']", has_text="Latest chunk's cost, labelled")
     assert "n/a" not in latest.inner_text()
     frame.loc[day >= 28, "score"] = 1.7
     frame[day >= 28].to_csv(tmp_path / "bad.csv", index=False)
@@ -458,7 +461,7 @@ def test_the_decision_page_takes_a_scored_file_and_shows_every_section(server, b
 def test_a_link_opens_the_fraud_page_with_its_values(server, browser):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{server}/fraud?fraud_threshold=0.3&fraud_review_cost=7&fraud_friction_pct=250")
-    page.get_by_text("Net savings", exact=True).first.wait_for(timeout=90_000)
+    page.get_by_text("Net savings a year", exact=True).first.wait_for(timeout=90_000)
     page.get_by_text("0.3000").first.wait_for(timeout=30_000)
     review = page.get_by_role("spinbutton", name="Manual review, USD per alert")
     assert review.input_value() == "7.00"
@@ -483,7 +486,7 @@ def test_a_saved_scenario_loads_back_and_says_when_the_data_differs(server, brow
     assert scenario["inputs"]["fraud_review_cost"] == 7.0
     assert scenario["data"]["fingerprint"].startswith("sha256:")
     page.goto(f"{server}/fraud")  # a fresh visit: the defaults
-    page.get_by_text("Net savings", exact=True).first.wait_for(timeout=90_000)
+    page.get_by_text("Net savings a year", exact=True).first.wait_for(timeout=90_000)
     other = dict(scenario, data={"source": "another file", "fingerprint": "sha256:0"})
     (tmp_path / "other.json").write_text(json.dumps(other))
     file_input(page, "Load a scenario").set_input_files(str(tmp_path / "other.json"))
@@ -567,7 +570,7 @@ def test_the_fraud_page_downloads_its_review_report(server, browser, tmp_path):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{server}/fraud?fraud_threshold=0.3")
     page.get_by_text("0.3000").first.wait_for(timeout=90_000)
-    shown = page.locator("[data-testid='stMetric']", has_text="Net savings").first
+    shown = page.locator("[data-testid='stMetric']", has_text="Net savings a year").first
     savings = shown.locator("[data-testid='stMetricValue']").inner_text()
     with page.expect_download() as download:
         page.get_by_text("Download the review report (HTML)").click()
@@ -643,4 +646,104 @@ def test_the_feed_page_ranks_an_uploaded_candidate_file_and_explains_a_bad_one(
     assert "quality_pred" in error.inner_text() and "'high' in row 3" in error.inner_text()
     assert "The sample is shown until it is fixed" in error.inner_text()
     assert "Traceback" not in page.content()
+    page.close()
+
+
+CHART_CHECKS = """
+() => {
+  const found = {overlaps: [], alike: [], money: [], charts: 0};
+  const boxes = (plot) => [...plot.querySelectorAll('g.annotation')]
+    .map((g) => ({text: g.textContent.trim(), r: g.getBoundingClientRect()}))
+    .filter((b) => b.text && b.r.width > 0 && b.r.height > 0);
+  const apart = (a, b) => a.right <= b.left + 1 || b.right <= a.left + 1
+    || a.bottom <= b.top + 1 || b.bottom <= a.top + 1;
+  const MONEY = /usd|revenue|savings|value|cost|\\$/i;
+  for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+    found.charts += 1;
+    const notes = boxes(plot);
+    for (let i = 0; i < notes.length; i++)
+      for (let j = i + 1; j < notes.length; j++)
+        if (!apart(notes[i].r, notes[j].r))
+          found.overlaps.push(notes[i].text + ' | ' + notes[j].text);
+    const seen = {};
+    for (const t of plot._fullData || []) {
+      if (!t.showlegend || t.visible !== true) continue;
+      const look = JSON.stringify([t.type, t.legend, t.mode,
+        t.line && [t.line.color, t.line.dash], t.marker && [t.marker.color, t.marker.symbol],
+        t.fillcolor]);
+      if (seen[look] && seen[look] !== t.legendgroup + t.name)
+        found.alike.push(seen[look] + ' | ' + t.name);
+      seen[look] = t.legendgroup + t.name;
+    }
+    const layout = plot._fullLayout || {};
+    for (const key of Object.keys(layout)) {
+      if (!/^[xy]axis\\d*$/.test(key)) continue;
+      const axis = layout[key];
+      const title = (axis.title && axis.title.text) || '';
+      if (!MONEY.test(title) || axis.visible === false) continue;
+      const ticks = (axis._vals || []).map((v) => String(v.text));
+      const bare = ticks.filter((t) => t && !t.includes('$'));
+      if (bare.length) found.money.push(title + ': ' + bare.join(', '));
+    }
+  }
+  return found;
+}
+"""
+"""Every chart on a page: annotation boxes that overlap, legend entries drawn alike (same
+kind, colour, dash and marker under different names), money axes whose ticks lack a "$"."""
+
+PAGES_IN_BROWSER = (
+    "",
+    "fraud",
+    "ads",
+    "feed",
+    "decide",
+    "monitor",
+    "adapt",
+    "model_value",
+    "security",
+    "roi",
+)
+
+
+def _harmless(message) -> bool:
+    """Streamlit's own base-path probe: a multipage app opened at a page's URL first asks
+    for ``<page>/_stcore/health`` and ``host-config``, which answer 404."""
+    url = (message.location or {}).get("url", "")
+    return "_stcore/health" in url or "_stcore/host-config" in url
+
+
+@pytest.mark.parametrize("path", PAGES_IN_BROWSER)
+def test_each_page_draws_readable_charts_without_console_errors(server, browser, path):
+    page = browser.new_page(viewport={"width": 1400, "height": 2400})
+    errors: list[str] = []
+    page.on(
+        "console",
+        lambda m: (
+            errors.append(f"{m.text} at {m.location}")
+            if m.type == "error" and not _harmless(m)
+            else None
+        ),
+    )
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{server}/{path}")
+    seen(page, page.locator("[data-testid='stMain']"), 90_000, server)
+    wait_until(page, CONNECTED_AND_IDLE, timeout=180_000)
+    if path:  # the charts' code loads after the run ends; wait until every chart is drawn
+        seen(page, page.locator(".js-plotly-plot .main-svg").first, 90_000, server)
+        charts = page.locator("[data-testid='stPlotlyChart']")
+        wait_until(
+            page,
+            "(n) => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n",
+            timeout=60_000,
+            arg=charts.count(),
+        )
+        page.wait_for_timeout(1000)
+    assert page.locator("[data-testid='stException']").count() == 0
+    found = page.evaluate(CHART_CHECKS)
+    assert found["charts"] >= (0 if path == "" else 1)
+    assert found["overlaps"] == [], f"{path}: labels drawn over each other"
+    assert found["alike"] == [], f"{path}: legend entries that look alike"
+    assert found["money"] == [], f"{path}: money axes without a $"
+    assert errors == [], f"{path}: console errors"
     page.close()

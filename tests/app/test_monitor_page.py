@@ -43,10 +43,10 @@ def test_the_page_tells_the_story_of_the_sample(page):
 
 
 def test_moving_the_as_of_date_replays_what_was_known_then(page):
-    before = tile(page, "Latest chunk, estimated")
+    before = tile(page, "Latest chunk's cost, estimated")
     page.select_slider(key="monitor_as_of").set_value(dt.date(2026, 6, 20)).run()
     assert not page.exception
-    assert tile(page, "Latest chunk, estimated") != before
+    assert tile(page, "Latest chunk's cost, estimated") != before
     said = " ".join(messages(page))
     assert "No alert yet as of Jun 20, 2026; its labels arrive on" in said
     assert "Aug 2" not in said
@@ -54,9 +54,9 @@ def test_moving_the_as_of_date_replays_what_was_known_then(page):
 
 
 def test_costs_threshold_and_chunking_move_the_numbers(page):
-    before = tile(page, "Latest chunk, estimated")
+    before = tile(page, "Latest chunk's cost, estimated")
     page.number_input(key="fraud_review_cost").set_value(9.0).run()
-    assert tile(page, "Latest chunk, estimated") != before
+    assert tile(page, "Latest chunk's cost, estimated") != before
     page.number_input(key="monitor_threshold").set_value(0.5).run()
     page.selectbox(key="monitor_chunk").set_value("Day").run()
     assert not page.exception
@@ -89,7 +89,7 @@ def test_a_large_log_on_the_server_tells_the_same_story_as_the_sample(tmp_path, 
     assert not at.exception
     at.selectbox(key="monitor_log_path").set_value("logs/card_payments.parquet").run()
     assert not at.exception
-    for label in ("Latest chunk with labels", "Lost to silent failures"):
+    for label in ("Latest chunk's cost, labelled", "Lost to silent failures"):
         assert tile(at, label) == tile(sample, label)
     assert "The estimate alerted on Aug 2, 2026, 60 days before the labels could" in " ".join(
         messages(at)

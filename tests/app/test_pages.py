@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from metrics.ads.data import load_ads_sample
 from metrics.ads.references import summarise
 from metrics.core.format import money, percent
+from metrics.core.operating import workload_figure
 from metrics.fraud.data import load_fraud_sample
 from metrics.fraud.model import FraudCosts, snapshot
 from metrics.fraud.view import fraud_view, prepare
@@ -49,26 +50,27 @@ def test_home_explains_the_tool_and_links_to_fraud():
 
 
 def test_moving_the_threshold_changes_net_savings_and_the_sentence(fraud):
-    before_money, before_text = metric(fraud, "Net savings"), sentence(fraud)
+    before_money, before_text = metric(fraud, "Net savings a year"), sentence(fraud)
     fraud.slider(key="fraud_threshold").set_value(0.05).run()
     assert not fraud.exception
-    assert metric(fraud, "Net savings") != before_money
+    assert metric(fraud, "Net savings a year") != before_money
     assert sentence(fraud) != before_text
     assert sentence(fraud).startswith("At a threshold of 0.05, the model flags")
     prepared = prepare(load_fraud_sample())
     view = fraud_view(prepared, FraudCosts(), capacity_per_day=25.0)
-    assert metric(fraud, "Net savings") == money(snapshot(view.analysis, 0.05).net_savings)
+    expected = snapshot(view.analysis, 0.05).net_savings * 365 / view.analysis.days
+    assert metric(fraud, "Net savings a year") == money(expected)
 
 
 def test_costs_and_model_move_the_money(fraud):
-    start = metric(fraud, "Net savings")
+    start = metric(fraud, "Net savings a year")
     fraud.number_input(key="fraud_review_cost").set_value(25.0).run()
     assert not fraud.exception
-    costly = metric(fraud, "Net savings")
+    costly = metric(fraud, "Net savings a year")
     assert costly != start
     fraud.selectbox(key="fraud_model").set_value("Logistic regression").run()
     assert not fraud.exception
-    assert metric(fraud, "Net savings") != costly
+    assert metric(fraud, "Net savings a year") != costly
 
 
 def test_jump_button_moves_the_slider_to_the_exact_money_best_threshold(fraud):
@@ -77,7 +79,7 @@ def test_jump_button_moves_the_slider_to_the_exact_money_best_threshold(fraud):
     next(b for b in fraud.button if b.label.startswith("Most money:")).click().run()
     assert not fraud.exception
     assert fraud.slider(key="fraud_threshold").value == pytest.approx(best.threshold)
-    assert metric(fraud, "Net savings") == f"${best.value:,.0f}"
+    assert metric(fraud, "Net savings a year") == money(best.value * 365 / expected.analysis.days)
 
 
 def test_over_capacity_turns_the_sentence_into_a_warning(fraud):
@@ -213,10 +215,10 @@ def test_fraud_costs_are_kept_across_pages(fraud):
 
 
 def test_the_workload_control_sets_an_exact_threshold_and_the_money_follows(fraud):
-    from metrics.fraud.operating import operating_points
+    from metrics.fraud.view import page_points
 
     view = fraud_view(prepare(load_fraud_sample()), FraudCosts(), capacity_per_day=25.0)
-    points = operating_points(view.analysis.curve, days=view.analysis.days)
+    points = page_points(view.analysis)
     level = next(v for v in points.levels if v >= 20)
     workload = next(s for s in fraud.select_slider if s.label.startswith("Alerts a day"))
     workload.set_value(level).run()
@@ -225,7 +227,19 @@ def test_the_workload_control_sets_an_exact_threshold_and_the_money_follows(frau
     assert threshold == pytest.approx(points.threshold_for(level))
     snap = snapshot(view.analysis, threshold)
     assert snap.alerts_per_day == pytest.approx(level)
-    assert metric(fraud, "Net savings") == money(snap.net_savings)
+    assert metric(fraud, "Net savings a year") == money(snap.net_savings * 365 / view.analysis.days)
+
+
+def test_the_page_opens_at_the_most_money_within_the_review_capacity(fraud):
+    view = fraud_view(prepare(load_fraud_sample()), FraudCosts(), capacity_per_day=25.0)
+    within = view.analysis.best.savings_within_capacity
+    assert fraud.slider(key="fraud_threshold").value == pytest.approx(within.threshold)
+    assert any("within the review capacity" in c.value for c in fraud.caption)
+    snap = snapshot(view.analysis, within.threshold)
+    workload = next(s for s in fraud.select_slider if s.label.startswith("Alerts a day"))
+    assert workload.value == pytest.approx(snap.alerts_per_day)
+    assert metric(fraud, "Alerts a day") == workload_figure(snap.alerts_per_day)
+    assert f"flags {workload_figure(snap.alerts_per_day)} transactions a day" in sentence(fraud)
 
 
 def test_the_threshold_is_kept_when_leaving_the_page_and_coming_back(fraud):
@@ -301,13 +315,15 @@ def test_a_large_log_in_the_data_folder_gives_the_command_lines_numbers(tmp_path
             "--data",
             str(tmp_path / "logs"),
             "--threshold",
-            "0.5",
+            repr(at.session_state["fraud_threshold"]),
             "--json",
         ],
         capture_output=True,
         text=True,
         check=True,
     )
-    assert metric(at, "Net savings") == money(json.loads(cli.stdout)["net_savings"])
+    figures = json.loads(cli.stdout)
+    yearly = figures["net_savings"] * 365 / figures["days"]
+    assert metric(at, "Net savings a year") == money(yearly)
     # drawn first without the interval, which the same run then adds
     assert any(c.value.startswith("95% interval: ") for c in at.caption)

@@ -4,7 +4,15 @@ import pytest
 
 from metrics.core.bootstrap import bootstrap_curves
 from metrics.core.timestamps import days_covered
-from metrics.fraud.model import FraudCosts, FraudData, analyse, snapshot
+from metrics.fraud.model import (
+    FALLBACK_THRESHOLD,
+    FraudCosts,
+    FraudData,
+    analyse,
+    opening_reason,
+    opening_threshold,
+    snapshot,
+)
 from metrics.fraud.view import THRESHOLD_GRID, curve_table, headline, policies
 
 DATA = FraudData(
@@ -31,9 +39,9 @@ def test_snapshot_splits_net_savings_into_caught_fraud_and_false_alarms():
 def test_headline_reads_as_a_sentence():
     analysis = analyse(DATA, FraudCosts(), capacity_per_day=1)
     assert headline(snapshot(analysis, 0.3), days=2) == (
-        "At a threshold of 0.30, the model flags 2 transactions a day; your reviewers can only "
-        "handle 1. It catches 100% of the fraud and saves $240 over 2 days compared with "
-        "approving everything."
+        "At a threshold of 0.30, the model flags 1.5 transactions a day; your reviewers can only "
+        "handle 1. It catches 100% of the fraud and saves $43,800 a year ($240 over 2 days) "
+        "compared with approving everything."
     )
     no_dates = analyse(FraudData(DATA.y_true, DATA.y_score, DATA.amount), FraudCosts())
     assert headline(snapshot(no_dates, 0.05), days=None) == (
@@ -86,3 +94,15 @@ def test_a_model_that_only_loses_money_gets_a_readable_chart_and_tiles():
     assert low < float(view.table["net_savings_usd"].min()) and high > 0
     share = money_tiles(snapshot(view.analysis, 0.0), view.analysis)[1].value
     assert share == "below -100%"
+
+
+def test_the_page_opens_at_the_most_money_within_capacity():
+    within = analyse(DATA, FraudCosts(), capacity_per_day=1)
+    assert within.best.savings_within_capacity is not None
+    assert opening_threshold(within) == within.best.savings_within_capacity.threshold
+    assert "within the review capacity" in opening_reason(within)
+    no_dates = analyse(FraudData(DATA.y_true, DATA.y_score, DATA.amount), FraudCosts())
+    assert opening_threshold(no_dates) == no_dates.best.savings.threshold
+    costly = analyse(DATA, FraudCosts(review_cost=1e6), capacity_per_day=1)
+    assert opening_threshold(costly) == FALLBACK_THRESHOLD
+    assert "no threshold saves money" in opening_reason(costly)

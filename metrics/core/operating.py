@@ -4,6 +4,7 @@ nothing, so only real steps are offered)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -64,18 +65,33 @@ def level_label(level: float, *, per_day: bool) -> str:
     str
     """
     if per_day:
-        return f"{_figure(level)} a day"
-    return f"{_figure(level * 100)}% flagged"
+        return f"{workload_figure(level)} a day"
+    return f"{workload_figure(level * 100)}% flagged"
 
 
-def _figure(x: float) -> str:
+def workload_figure(x: float) -> str:
+    """A workload to three significant figures (thousands whole): the one rounding the
+    slider, the tiles and the sentences share.
+
+    Parameters
+    ----------
+    x : float
+
+    Returns
+    -------
+    str
+    """
     if x == 0:
         return "0"
     return f"{x:,.0f}" if x >= 1000 else f"{x:.3g}"
 
 
 def operating_points(
-    curve: ThresholdCurve, *, days: float | None, positions: int = 301
+    curve: ThresholdCurve,
+    *,
+    days: float | None,
+    positions: int = 301,
+    keep: Sequence[int] = (),
 ) -> OperatingPoints:
     """Exact curve points spread evenly on a log scale of the number flagged.
 
@@ -87,7 +103,10 @@ def operating_points(
         Calendar days the data spans: levels are alerts a day; without dates, shares of
         transactions flagged.
     positions : int
-        At most this many levels, 0 included.
+        About this many levels, 0 included.
+    keep : sequence of int
+        Curve indices that are always levels (the thresholds a page jumps to); each wins over
+        a spread point with the same label.
 
     Returns
     -------
@@ -97,13 +116,14 @@ def operating_points(
     total = float(flagged[-1])
     targets = np.geomspace(max(float(flagged[1]), 1.0), max(total, 1.0), positions - 1)
     index = np.searchsorted(flagged, targets, side="right") - 1
-    index = np.unique(np.concatenate([[0], np.clip(index, 0, len(flagged) - 1)]))
+    spread = np.unique(np.concatenate([[0], np.clip(index, 0, len(flagged) - 1)]))
+    index = np.concatenate([np.asarray(keep, dtype=np.int64), spread])
     scale = days if days else total
     levels = np.round(flagged[index] / scale, 9)
     labels = [level_label(level, per_day=days is not None) for level in levels]
-    # A select slider is answered with its label: keep one position per label.
-    index = index[np.unique(labels, return_index=True)[1]]
-    index.sort()
+    # A select slider is answered with its label: keep one position per label (the first,
+    # so a kept index wins).
+    index = np.unique(index[np.unique(labels, return_index=True)[1]])
     counts = flagged[index]
     levels = tuple(float(x) for x in np.round(counts / scale, 9))
     return OperatingPoints(days is not None, levels, curve.thresholds[index], counts)

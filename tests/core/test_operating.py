@@ -8,7 +8,7 @@ import pytest
 from sklearn.metrics import confusion_matrix
 
 from metrics.core.curves import threshold_curve
-from metrics.fraud.operating import operating_points
+from metrics.core.operating import operating_points
 
 
 def _curve(n: int, seed: int = 0):
