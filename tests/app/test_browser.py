@@ -652,7 +652,7 @@ def test_the_feed_page_ranks_an_uploaded_candidate_file_and_explains_a_bad_one(
 CHART_CHECKS = """
 () => {
   const found = {overlaps: [], alike: [], money: [], charts: 0};
-  const boxes = (plot) => [...plot.querySelectorAll('g.annotation')]
+  const boxes = (plot) => [...plot.querySelectorAll('g.annotation, g.textpoint')]
     .map((g) => ({text: g.textContent.trim(), r: g.getBoundingClientRect()}))
     .filter((b) => b.text && b.r.width > 0 && b.r.height > 0);
   const apart = (a, b) => a.right <= b.left + 1 || b.right <= a.left + 1
@@ -666,7 +666,8 @@ CHART_CHECKS = """
         if (!apart(notes[i].r, notes[j].r))
           found.overlaps.push(notes[i].text + ' | ' + notes[j].text);
     const seen = {};
-    for (const t of plot._fullData || []) {
+    const legend = plot._fullLayout && plot._fullLayout.showlegend !== false;
+    for (const t of legend ? plot._fullData || [] : []) {
       if (!t.showlegend || t.visible !== true) continue;
       const look = JSON.stringify([t.type, t.legend, t.mode,
         t.line && [t.line.color, t.line.dash], t.marker && [t.marker.color, t.marker.symbol],
@@ -689,8 +690,9 @@ CHART_CHECKS = """
   return found;
 }
 """
-"""Every chart on a page: annotation boxes that overlap, legend entries drawn alike (same
-kind, colour, dash and marker under different names), money axes whose ticks lack a "$"."""
+"""Every chart on a page: annotations and point labels that overlap, legend entries drawn
+alike (same kind, colour, dash and marker under different names), money axes whose ticks
+lack a "$"."""
 
 PAGES_IN_BROWSER = (
     "",

@@ -38,8 +38,10 @@ def test_the_page_tells_the_story_of_the_sample(page):
     assert "The estimate did not see it" in said
     assert page.select_slider(key="monitor_as_of").value == dt.date(2026, 8, 27)
     drift = " ".join(m.value for m in page.markdown)
-    assert "card_age_days froze (one value on every row) from the chunk of Aug 3" in drift
-    assert "merchant_category moved from the chunk of Jun 29, 2026" in drift
+    assert "Age of the card (days) froze (one value on every row) from the chunk of Aug 3" in drift
+    assert "Merchant category moved from the chunk of Jun 29, 2026" in drift
+    # the decisions cost money every week: said as a cost, a positive amount
+    assert tile(page, "Latest chunk's cost, estimated").startswith("$")
 
 
 def test_moving_the_as_of_date_replays_what_was_known_then(page):

@@ -31,3 +31,21 @@ def test_percent_threshold_and_count():
     ]
     assert threshold_text(math.inf) == "above every score"
     assert count(1, "row") == "1 row" and count(12_000, "row") == "12,000 rows"
+
+
+def test_short_money_keeps_every_dollar_below_a_million_and_rounds_above():
+    from metrics.core.format import short_money
+
+    assert short_money(41_420.4) == "$41,420"
+    assert short_money(130_858_059) == "$130.9M"
+    assert short_money(-4_142_671) == "-$4.1M"
+    assert short_money(4_142_671, signed=True) == "+$4.1M"
+    assert short_money(2.31e9) == "$2.3B"
+    assert short_money(float("nan")) == "n/a"
+
+
+def test_period_text_says_what_a_figure_is_over():
+    from metrics.core.format import period_text
+
+    assert period_text(30.0) == " over the 30 days of data"
+    assert period_text(None) == ""

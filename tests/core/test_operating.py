@@ -46,3 +46,17 @@ def test_each_position_flags_what_its_threshold_flags():
         _, fp, _, tp = confusion_matrix(y, score >= threshold).ravel()
         assert tp + fp == flagged
         assert level == pytest.approx(flagged / len(y))
+
+
+@pytest.mark.parametrize("n", [60, 20_000, 200_000])
+def test_kept_curve_points_are_positions_and_labels_stay_distinct(n):
+    _, _, curve = _curve(n, seed=3)
+    keep = [len(curve.thresholds) // 3, len(curve.thresholds) // 2, len(curve.thresholds) - 1]
+    points = operating_points(curve, days=30.0, keep=keep)
+    for i in keep:
+        assert curve.thresholds[i] in points.thresholds
+        level = points.level_for(curve, float(curve.thresholds[i]))
+        assert points.threshold_for(level) == curve.thresholds[i]
+    labels = [points.label(level) for level in points.levels]
+    assert len(set(labels)) == len(labels)
+    assert list(points.levels) == sorted(points.levels)

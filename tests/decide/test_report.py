@@ -44,3 +44,11 @@ def test_the_section_has_every_assumption_and_answer():
     assert len(section.figures) == 3  # value, decision curve, tornado
     html = decide_report(scenario, source="sample", fingerprint="x")
     assert "Cancer missed" in html and "Download" not in html
+
+
+def test_uncertain_values_are_named_with_the_users_outcome_names():
+    from metrics.decide.view import entry_label
+
+    names = ["Fine", "Annoyed customer", "Lost money", "Stopped"]
+    assert entry_label("FP fixed", names) == "Annoyed customer: value per row"
+    assert entry_label("TP rate", names) == "Stopped: share of the amount"

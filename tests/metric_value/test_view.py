@@ -34,3 +34,13 @@ def test_a_metric_that_moves_in_steps_says_so():
     assert "steps of one transaction" in tiles[0].help
     assert tiles[1].value == "+$10,000"
     assert "steps" not in target_tiles(scenario(10_000.0))[0].help
+
+
+def test_a_metric_and_its_change_are_written_in_the_same_digits():
+    from metrics.metric_value.view import change_text, metric_text
+
+    assert metric_text("accuracy", 0.997574) == "99.757%"
+    assert change_text("accuracy", 0.997574, 0.9978) == "+0.023 pts"
+    assert metric_text("f1", 0.6723) == "0.672"
+    assert change_text("f1", 0.6723, 0.682) == "+0.010"
+    assert change_text("roc_auc", 0.9917, 0.9917) == "+0.000"
