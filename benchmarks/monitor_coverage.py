@@ -1,6 +1,6 @@
 """What the monitoring estimate's 95% interval covers, case by case: the seeded simulation of
 ``metrics.monitor.coverage`` (400 chunks of 5,000 rows per case, 50 reference draws of
-50,000 rows), printed as the README's table.
+50,000 rows), printed as the table in docs/pages/monitor.md.
 
     .venv/bin/python benchmarks/monitor_coverage.py     # about 2 minutes
 """

@@ -56,6 +56,9 @@ COMMANDS: dict[str, Command] = {
     ),
     "report": Command("metrics.pack.cli", "saved scenarios as one HTML review report"),
     "schema": Command("metrics.core.schema", "print a command's JSON Schema (draft 2020-12)"),
+    "dashboard": Command(
+        "metrics.core.serve", "serve the dashboard, optionally on your own file (--data)"
+    ),
 }
 
 
@@ -162,7 +165,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = _parser(argv).parse_args(argv)
+        parser = _parser(argv)
+        args, passed = parser.parse_known_args(argv)
+        if passed and not getattr(args, "passes_options", False):
+            parser.error(f"unrecognized arguments: {' '.join(passed)}")
+        args.passed_options = passed  # the dashboard hands Streamlit's own options on
     except SystemExit as stop:
         return int(stop.code or 0)
     warnings.formatwarning = lambda message, *_, **__: f"warning: {message}\n"

@@ -4,6 +4,7 @@
 #
 #   bash scripts/dev.sh dashboard   # set up, then open the dashboard on the sample data
 #   bash scripts/dev.sh test        # set up (Chromium and Java too, where possible), run all tests
+#   bash scripts/dev.sh docs        # serve the documentation site (docs build: build it, strict)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -68,8 +69,15 @@ case "${1:-}" in
     "$VENV/bin/ruff" format --check .
     exec "$VENV/bin/python" -m pytest "${@:2}"
     ;;
+  docs)
+    setup "[docs]"
+    if [ "${2:-}" = build ]; then
+      exec "$VENV/bin/mkdocs" build --strict "${@:3}"
+    fi
+    exec "$VENV/bin/mkdocs" serve "${@:2}"
+    ;;
   *)
-    echo "usage: bash scripts/dev.sh dashboard|test [extra arguments]" >&2
+    echo "usage: bash scripts/dev.sh dashboard|test|docs [extra arguments]" >&2
     exit 2
     ;;
 esac

@@ -1,10 +1,12 @@
 """Open every dashboard page in headless Chromium and save a full-page screenshot of each.
 
-    .venv/bin/python scripts/screenshots.py [OUT_DIR] [PAGE ...]
+    .venv/bin/python scripts/screenshots.py [--top] [OUT_DIR] [PAGE ...]
 
 Starts its own server on a free port. Screenshots go to ./screenshots (ignored by git) unless
 OUT_DIR is given; PAGE is a URL path such as "fraud" or "ads?ads_reserve=20" (all pages when
-none is given). Needs Debian's chromium (VALUELENS_CHROMIUM overrides its path).
+none is given). ``--top`` takes the top of each page (1400 x 1100) instead of the whole page:
+the documentation's pictures are made with ``scripts/screenshots.py --top docs/img``. Needs
+Debian's chromium (VALUELENS_CHROMIUM overrides its path).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 from local_dashboard import CHROMIUM_FLAGS, ROOT, start
 from playwright.sync_api import sync_playwright
 
-PAGES = ["", "fraud", "ads", "feed", "model_value", "security", "roi"]
+PAGES = ["", "fraud", "ads", "feed", "decide", "monitor", "adapt", "model_value", "security", "roi"]
 CHROMIUM = os.environ.get("VALUELENS_CHROMIUM", "/usr/bin/chromium")
 
 
@@ -31,8 +33,11 @@ def _wait_until_idle(page, *, quiet_checks: int = 4, limit_s: float = 120) -> No
 
 
 def main() -> None:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "screenshots"
-    pages = sys.argv[2:] or PAGES
+    args = sys.argv[1:]
+    top = "--top" in args
+    args = [a for a in args if a != "--top"]
+    out = Path(args[0]) if args else ROOT / "screenshots"
+    pages = args[1:] or PAGES
     out.mkdir(parents=True, exist_ok=True)
     server, url = start()
     try:
@@ -40,12 +45,13 @@ def main() -> None:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
             for path in pages:
                 # Streamlit scrolls inside its main block, so a tall window shows the page.
-                page = browser.new_page(viewport={"width": 1400, "height": 2800})
+                height = 1100 if top else 2800
+                page = browser.new_page(viewport={"width": 1400, "height": height})
                 page.goto(f"{url}/{path}")
                 page.wait_for_selector("[data-testid='stMain']", timeout=90_000)
                 _wait_until_idle(page)
                 name = (path.split("?")[0] or "home").replace("/", "_")
-                page.screenshot(path=str(out / f"{name}.png"), full_page=True)
+                page.screenshot(path=str(out / f"{name}.png"), full_page=not top)
                 errors = page.locator("[data-testid='stException']").count()
                 print(f"{name}: {out / f'{name}.png'}" + (f" ({errors} errors)" if errors else ""))
                 page.close()

@@ -17,6 +17,7 @@ from metrics.ads.view import AdsView, ads_view
 from metrics.core.io import read_table
 from metrics.glossary import explain
 from ui.common import session_memo, tile_row
+from ui.opened import or_started_file, prefer_own_data
 
 
 @st.cache_resource(show_spinner="Loading auctions…", max_entries=4)
@@ -114,10 +115,13 @@ class AdsSource:
 def choose_source() -> AdsSource:
     """Sidebar: the sample with a model selector, or an uploaded auction log with column
     pickers. Raises ValueError with a message for the user when the file is bad."""
+    prefer_own_data("ads_source", UPLOAD_SOURCE)
     kind = st.radio("Data", [SAMPLE_SOURCE, UPLOAD_SOURCE], key="ads_source")
     if kind == UPLOAD_SOURCE:
-        upload = st.file_uploader(
-            "Auction log: one row per candidate ad of a query (CSV or Parquet)", key="ads_file"
+        upload = or_started_file(
+            st.file_uploader(
+                "Auction log: one row per candidate ad of a query (CSV or Parquet)", key="ads_file"
+            )
         )
         if upload is not None:
             return _uploaded(upload)

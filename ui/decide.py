@@ -18,6 +18,7 @@ from metrics.core.curves import ThresholdCurve
 from metrics.core.data_folder import DATA_DIR_VARIABLE
 from metrics.core.engine import open_log
 from metrics.core.io import read_table
+from metrics.core.opened import ROLES
 from metrics.core.operating import operating_points
 from metrics.core.scenario_inputs import ScenarioInputs
 from metrics.core.value import ClassAmounts, ValueModel, class_amounts
@@ -28,6 +29,13 @@ from metrics.decide.segments import SegmentCurves, segment_curves
 from metrics.decide.uncertain import Uncertainty, basis, uncertain_value
 from metrics.decide.view import outcome_names
 from ui.common import data_folder_file, log_sample, session_memo
+from ui.opened import (
+    or_started_file,
+    prefer_own_data,
+    preset_columns,
+    started_with,
+    summed_where_it_lies,
+)
 from ui.scenario import data_identity
 from ui.workload import WorkloadLabels, workload_controls
 
@@ -102,6 +110,7 @@ def choose_data() -> Prepared | None:
     """Sidebar: a sample (fraud or screening) or an upload with column pickers; a segment
     column and a second model's scores are optional."""
     data_dir = os.environ.get(DATA_DIR_VARIABLE)
+    prefer_own_data("decide_source", UPLOAD)
     kind = st.radio(
         "Data", [SAMPLE, UPLOAD, LOG] if data_dir else [SAMPLE, UPLOAD], key="decide_source"
     )
@@ -113,11 +122,22 @@ def choose_data() -> Prepared | None:
         segment, compare = _extras(extra)
         return sample_prepared(name, segment, compare)
     upload = st.file_uploader("Scored file (CSV or Parquet)", key="decide_file")
+    started = started_with().data
+    if upload is None and summed_where_it_lies(started):
+        st.caption(f"Summing {started.path}, the log ValueLens was started with, where it lies.")
+        return _log_at(started.path, "decide")
+    upload = or_started_file(upload)
     if upload is None:
         st.info("Upload a file with a 0/1 label and a score per row; a sample is shown until then.")
         return None
-    frame = read_table(upload.getvalue(), name=upload.name)
-    label, score, amount, timestamp = _roles([str(c) for c in frame.columns], "decide")
+    frame = session_memo(
+        "decide_upload_frame",
+        upload.file_id,
+        lambda: read_table(upload.getvalue(), name=upload.name),
+    )
+    columns = [str(c) for c in frame.columns]
+    preset_columns("decide", {r: r for r in ROLES}, columns)
+    label, score, amount, timestamp = _roles(columns, "decide")
     rest = [NONE, *_optional(frame, label, score)]
     segment, compare = _extras(rest[1:])
     picked = {"amount": amount, "timestamp": timestamp}
@@ -285,7 +305,14 @@ def _large_log(data_dir: str) -> Prepared | None:
     path = data_folder_file(data_dir, "decide_log_path")
     if path is None:
         return None
-    picked = _roles([str(c) for c in log_sample(path).columns], "decide_log")
+    return _log_at(path, "decide_log")
+
+
+def _log_at(path: str, prefix: str) -> Prepared:
+    """A Parquet log summed where it lies, with its columns picked under ``prefix``."""
+    columns = [str(c) for c in log_sample(path).columns]
+    preset_columns(prefix, {r: r for r in ROLES}, columns)
+    picked = _roles(columns, prefix)
     st.caption("Segments and a second model need the rows themselves: upload a file for them.")
     with st.spinner("Summing the log where it lies…"):
         return log_prepared(path, picked)

@@ -18,6 +18,7 @@ from metrics.feed.upload import feed_data
 from metrics.feed.view import DEFAULT_FEEDS_PER_DAY, FeedView
 from metrics.feed.view import outcome_tiles as outcome_tile_specs
 from ui.common import session_memo, tile_row
+from ui.opened import or_started_file, prefer_own_data
 
 SAMPLE_SOURCE = "Sample: 2,000 users, 200 candidates each"
 UPLOAD_SOURCE = "Your own candidate file"
@@ -54,10 +55,13 @@ def default_source() -> FeedSource:
 def choose_source() -> FeedSource:
     """Sidebar: the sample, or an uploaded candidate file with column pickers. Raises
     ValueError with a message for the user when the file is bad."""
+    prefer_own_data("feed_source", UPLOAD_SOURCE)
     kind = st.radio("Data", [SAMPLE_SOURCE, UPLOAD_SOURCE], key="feed_source")
     if kind == UPLOAD_SOURCE:
-        upload = st.file_uploader(
-            "Candidates: one row per user and candidate post (CSV or Parquet)", key="feed_file"
+        upload = or_started_file(
+            st.file_uploader(
+                "Candidates: one row per user and candidate post (CSV or Parquet)", key="feed_file"
+            )
         )
         if upload is not None:
             return _uploaded(upload)

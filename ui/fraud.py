@@ -27,6 +27,13 @@ from ui.common import (
     restore,
     session_memo,
 )
+from ui.opened import (
+    or_started_file,
+    prefer_own_data,
+    preset_columns,
+    started_with,
+    summed_where_it_lies,
+)
 from ui.scenario import data_identity
 
 SAMPLE = "Sample: 30 days of card transactions"
@@ -75,6 +82,7 @@ def choose_data() -> DataChoice:
     """
     data_dir = os.environ.get(DATA_DIR_VARIABLE)
     kinds = [SAMPLE, UPLOAD, LOG] if data_dir else [SAMPLE, UPLOAD]
+    prefer_own_data("fraud_source", UPLOAD)
     restore("fraud_source", SAMPLE)
     if st.session_state["fraud_source"] not in kinds:
         st.session_state["fraud_source"] = SAMPLE
@@ -95,6 +103,11 @@ def choose_data() -> DataChoice:
     upload = st.file_uploader(
         "CSV or Parquet, one row per transaction", key="fraud_upload", type=["csv", "gz", "parquet"]
     )
+    started = started_with().data
+    if upload is None and summed_where_it_lies(started):
+        st.caption(f"Summing {started.path}, the log ValueLens was started with, where it lies.")
+        return _log_at(started.path)
+    upload = or_started_file(upload)
     if upload is None:
         st.info(
             "Upload a file with a 0/1 label, a fraud score in [0, 1] and an amount in USD per "
@@ -109,6 +122,7 @@ def choose_data() -> DataChoice:
             upload.file_id,
             lambda: read_table(upload.getvalue(), name=upload.name),
         )
+    preset_columns("fraud_col", {r: r for r in ROLE_LABELS}, [str(c) for c in frame.columns])
     picked = _pick_columns(frame)
     if picked is None:
         return default_sample(
@@ -147,7 +161,14 @@ def _large_log(data_dir: str) -> DataChoice:
     path = data_folder_file(data_dir, "fraud_log_path")
     if path is None:
         return default_sample()
-    picked = _pick_columns(log_sample(path))
+    return _log_at(path)
+
+
+def _log_at(path: str) -> DataChoice:
+    """A Parquet log summed where it lies, once its columns are picked."""
+    sample = log_sample(path)
+    preset_columns("fraud_col", {r: r for r in ROLE_LABELS}, [str(c) for c in sample.columns])
+    picked = _pick_columns(sample)
     if picked is None:
         return default_sample(
             "Pick the label, score and amount columns of the log in the sidebar; the sample "

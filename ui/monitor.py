@@ -10,6 +10,7 @@ import streamlit as st
 
 from metrics.core.data_folder import DATA_DIR_VARIABLE, data_path
 from metrics.core.io import read_table
+from metrics.core.opened import ROLES
 from metrics.fraud.model import FraudCosts
 from metrics.monitor.big_log import LogColumns, monitor_big_log
 from metrics.monitor.chunks import chunk_rows
@@ -24,6 +25,7 @@ from metrics.monitor.drift import drift_table
 from metrics.monitor.model import Monitor, build_monitor
 from metrics.monitor.values import fraud_monitoring_model
 from ui.common import data_folder_file, log_sample, session_memo
+from ui.opened import or_started_file, prefer_own_data, preset_columns
 from ui.scenario import data_identity
 
 SAMPLE = "Sample: 180 days of a fraud model in production"
@@ -62,8 +64,14 @@ def own_files(costs: FraudCosts, threshold: float, period: str):
     """Two uploads (reference with every label, analysis with labels where known), an
     optional file of labels that arrived later (joined by id), and the columns to use; None
     until both are usable."""
-    reference = st.file_uploader("Reference period (every row labelled)", key="monitor_ref_file")
-    analysis = st.file_uploader("Analysis period (labels optional)", key="monitor_ana_file")
+    reference = or_started_file(
+        st.file_uploader("Reference period (every row labelled)", key="monitor_ref_file"),
+        "reference",
+    )
+    analysis = or_started_file(
+        st.file_uploader("Analysis period (labels optional)", key="monitor_ana_file"),
+        "analysis",
+    )
     labels = st.file_uploader(
         "Labels that arrived later (optional, joined by id)", key="monitor_labels_file"
     )
@@ -72,7 +80,9 @@ def own_files(costs: FraudCosts, threshold: float, period: str):
         return None
     ref = read_table(reference.getvalue(), name=reference.name)
     ana = read_table(analysis.getvalue(), name=analysis.name)
-    picked = _pick([str(c) for c in ref.columns], SAMPLE_COLUMNS, "monitor_col")
+    columns = [str(c) for c in ref.columns]
+    preset_columns("monitor_col", {r: r for r in ROLES}, columns)
+    picked = _pick(columns, SAMPLE_COLUMNS, "monitor_col")
     files = [reference.file_id, analysis.file_id]
     if labels is not None:
         late = read_table(labels.getvalue(), name=labels.name)
@@ -108,6 +118,7 @@ def _pick(columns: list[str], defaults: dict[str, str], prefix: str) -> dict[str
 
 def sources() -> list[str]:
     """The sample, two uploads, and (when the operator set a data folder) a large log."""
+    prefer_own_data("monitor_source", OWN, "reference")
     return [SAMPLE, OWN, LOG] if os.environ.get(DATA_DIR_VARIABLE) else [SAMPLE, OWN]
 
 

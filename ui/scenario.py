@@ -11,6 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from metrics.core.opened import opened
 from metrics.core.params import Param, check_inputs, check_value, read_link, shown
 from metrics.core.samples import sample_path
 from metrics.core.scenario import file_fingerprint, fingerprint, new_scenario, read_scenario
@@ -214,6 +215,12 @@ def data_identity(key: tuple, upload_keys: tuple[str, ...] = ()) -> tuple[str, s
     if kind == "upload":
         files = [st.session_state.get(k) for k in upload_keys]
         files = [f for f in files if f is not None]
+        if not files:  # the file the dashboard was started with stands in for an upload
+            started = opened()
+            files = [f for f in (started.data, started.reference, started.analysis) if f]
+            return f"file {', '.join(f.name for f in files)}", fingerprint(
+                b"".join(f.getvalue() for f in files)
+            )
         names = ", ".join(f.name for f in files)
         return f"uploaded {names}", fingerprint(b"".join(f.getvalue() for f in files))
     if kind == "log":
