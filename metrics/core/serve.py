@@ -24,7 +24,13 @@ DEFAULT_ADDRESS = "127.0.0.1"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The dashboard's options; any Streamlit option (``--server.*`` ...) is passed on."""
+    """The dashboard's options; any Streamlit option (``--server.*`` ...) is passed on.
+
+    Parameters
+    ----------
+    parser : ArgumentParser
+        The ``dashboard`` sub-command's parser.
+    """
     parser.add_argument(
         "--data",
         help="open the pages that take a scored file on this one: CSV, gzip CSV or Parquet, "
@@ -99,7 +105,19 @@ def config_options(folder: Path) -> list[str]:
 
 def command(args: argparse.Namespace, folder: Path) -> list[str]:
     """The ``streamlit run`` command line: the config first, then the user's options, which
-    win (Streamlit takes the last of an option given twice)."""
+    win (Streamlit takes the last of an option given twice).
+
+    Parameters
+    ----------
+    args : Namespace
+        ``port``, ``address`` and ``passed_options`` (Streamlit's own options, as given).
+    folder : Path
+        Where app.py is (``app_folder``).
+
+    Returns
+    -------
+    list of str
+    """
     return [
         sys.executable,
         "-m",
@@ -115,6 +133,16 @@ def command(args: argparse.Namespace, folder: Path) -> list[str]:
 
 def run(args: argparse.Namespace) -> dict:
     """Check the files, then serve until stopped (Ctrl+C); exits with the server's code.
+
+    Parameters
+    ----------
+    args : Namespace
+        The parsed options (``add_arguments``).
+
+    Returns
+    -------
+    dict
+        Never: it exits with the server's code (SystemExit).
 
     Raises
     ------

@@ -67,17 +67,8 @@ def funnel_figure(f: Funnel) -> go.Figure:
     # Link widths on a log scale, so a handful of threats stays visible next to millions;
     # every node carries its real count, and the title says so.
     value = [np.log10(1 + v) for _, _, v in links]
-    counts = [
-        f.events,
-        f.alerts,
-        f.events - f.alerts,
-        f.passed,
-        f.alerts - f.passed,
-        f.reviewed,
-        f.passed - f.reviewed,
-        f.stopped,
-        f.reviewed - f.stopped,
-    ]
+    # Each step but the first is the target of one link: its count is that link's.
+    counts = [f.events, *(v for _, _, v in sorted(links, key=lambda link: link[1]))]
     sankey = {
         "type": "sankey",
         "textfont": {"size": 13, "color": "#263238"},
@@ -102,9 +93,24 @@ def funnel_figure(f: Funnel) -> go.Figure:
             "color": "rgba(91, 103, 112, 0.22)",
         },
     }
-    # Where the events end is written beside the diagram, each end's label level with it:
-    # plotly writes the labels of a right-hand column over the bands.
-    ends = [
+    ends = _end_labels(labels, counts)
+    layout = {
+        **BASE_LAYOUT,
+        "height": 380,
+        "title": {
+            "text": "Events a day at each step (band widths on a log scale, so the few threats "
+            "stay visible beside millions of events)",
+            "font": {"size": 14, "color": NEUTRAL},
+        },
+        "annotations": ends,
+    }
+    return go.Figure(data=[sankey], layout=layout)
+
+
+def _end_labels(labels: tuple[str, ...], counts: list[float]) -> list[dict]:
+    """Where the events end, written beside the diagram, each label level with its node:
+    plotly writes the labels of a right-hand column over the bands."""
+    return [
         {
             "text": f"{labels[i]}: {_count(counts[i])}",
             "x": SANKEY_RIGHT + 0.01,
@@ -117,17 +123,6 @@ def funnel_figure(f: Funnel) -> go.Figure:
         }
         for i in ENDS
     ]
-    layout = {
-        **BASE_LAYOUT,
-        "height": 380,
-        "title": {
-            "text": "Events a day at each step (band widths on a log scale, so the few threats "
-            "stay visible beside millions of events)",
-            "font": {"size": 14, "color": NEUTRAL},
-        },
-        "annotations": ends,
-    }
-    return go.Figure(data=[sankey], layout=layout)
 
 
 def _count(value: float) -> str:
