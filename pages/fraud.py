@@ -53,9 +53,11 @@ def earned_section(view: FraudView) -> None:
 
 
 @st.fragment(run_every=RESTART_SAFE_EVERY)
-def threshold_section(view: FraudView, report: Callable[[float], str], linkable: bool) -> None:
+def threshold_section(
+    view: FraudView, report: Callable[[float], str], linkable: bool, data: tuple
+) -> None:
     analysis, best = view.analysis, view.analysis.best
-    t = decision_controls(view)
+    t = decision_controls(view, data)
     if t == opening_threshold(analysis):
         st.caption(opening_reason(analysis))
     points = (best.savings, best.f1, best.accuracy, best.savings_within_capacity)
@@ -114,7 +116,7 @@ report = partial(
     fraud_report, view, costs, capacity=capacity, source=source, fingerprint=fingerprint
 )
 earned_section(view)
-threshold_section(view, report, choice.key[0] == "sample")
+threshold_section(view, report, choice.key[0] == "sample", choice.key[:2])
 
 st.subheader("Why not just maximise accuracy?")
 st.markdown(plain(view.paradox))

@@ -24,9 +24,10 @@ FRAUD_WORKLOAD = WorkloadLabels(
 )
 
 
-def decision_controls(view: FraudView) -> float:
+def decision_controls(view: FraudView, data: tuple) -> float:
     """The workload slider (alerts a day, or share flagged) and the exact threshold, kept in
-    step and kept across pages; returns the threshold."""
+    step and kept across pages; opens again at the best within capacity when ``data`` (the
+    page's data key) changes. Returns the threshold."""
     analysis = view.analysis
     return workload_controls(
         page_points(analysis),
@@ -34,6 +35,7 @@ def decision_controls(view: FraudView) -> float:
         key="fraud_threshold",
         opening=opening_threshold(analysis),
         labels=FRAUD_WORKLOAD,
+        data=data,
     )
 
 

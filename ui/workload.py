@@ -33,14 +33,22 @@ def workload_controls(
     key: str,
     opening: float,
     labels: WorkloadLabels,
+    data: object = None,
 ) -> float:
     """The workload select slider above the exact threshold slider, kept in step and kept
     across pages; returns the threshold.
 
     ``key`` is the threshold's session key (a link's parameter); the workload's key adds the
-    positions' hash, since they differ from one data set to the next.
+    positions' hash, since they differ from one data set to the next. ``data`` names the data
+    shown: when it changes (another model, an upload), the threshold opens again at
+    ``opening``, since one data set's threshold means nothing for another; the session's
+    first data keeps what a link asked for.
     """
     workload = _workload_key(key, points)
+    seen = st.session_state.get(f"{key}_data")
+    if seen is not None and seen != data:
+        set_kept(key, opening)
+    st.session_state[f"{key}_data"] = data
     restore(key, opening)
     threshold = float(st.session_state[key])
     level = st.session_state.get(workload)

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from metrics.ads.data import load_ads_sample
 from metrics.ads.references import summarise
-from metrics.core.format import money, percent
+from metrics.core.format import money, percent, short_money
 from metrics.core.operating import workload_figure
 from metrics.fraud.data import load_fraud_sample
 from metrics.fraud.model import FraudCosts, snapshot
@@ -105,7 +105,8 @@ def info_starting(at: AppTest, prefix: str) -> str:
 
 
 def test_ads_quality_slider_changes_the_what_if_revenue(ads):
-    before = info_starting(ads, "If AUC went from")
+    assert ads.slider(key="ads_quality").value == 0.0  # the what-if starts off
+    before = info_starting(ads, "At 0 the slider is this model")
     ads.slider(key="ads_quality").set_value(0.8).run()
     assert not ads.exception
     after = info_starting(ads, "If AUC went from")
@@ -115,10 +116,16 @@ def test_ads_quality_slider_changes_the_what_if_revenue(ads):
 
 
 def test_ads_reserve_moves_revenue_and_coverage(ads):
-    rpm, coverage = metric(ads, "Revenue per 1k queries"), metric(ads, "Queries with an ad")
+    from metrics.ads.model import RESERVE_GRID
+    from metrics.ads.view import revenue_best_reserve
+
+    data = load_ads_sample("Gradient boosting")
+    best = revenue_best_reserve(data.curve(data.score, slots=1), RESERVE_GRID, "first")
+    assert ads.select_slider(key="ads_reserve").value == best  # opens where revenue peaks
+    revenue, coverage = metric(ads, "Ad revenue a year"), metric(ads, "Queries with an ad")
     ads.select_slider(key="ads_reserve").set_value(100.0).run()
     assert not ads.exception
-    assert metric(ads, "Revenue per 1k queries") != rpm
+    assert metric(ads, "Ad revenue a year") != revenue
     assert metric(ads, "Queries with an ad") != coverage
     assert info_starting(ads, "With a $100 reserve")
 
@@ -131,7 +138,9 @@ def test_ads_tiles_show_the_library_numbers_for_pricing_slots_and_model(ads):
     assert not ads.exception
     reserve = ads.select_slider(key="ads_reserve").value
     expected = summarise(load_ads_sample(model), slots=2, reserve=reserve, pricing="second")
-    assert metric(ads, "Revenue per 1k queries") == money(expected.outcome.expected_rpm, decimals=2)
+    rpm = expected.outcome.expected_rpm
+    assert metric(ads, "Ad revenue a year") == short_money(rpm * 5_000_000 / 1000 * 365)
+    assert any(f"{money(rpm, decimals=2)} per 1,000 queries" in c.value for c in ads.caption)
     assert metric(ads, "Queries with an ad") == percent(expected.outcome.fill_rate)
     assert metric(ads, "Calibration ratio") == f"{expected.quality.calibration_ratio:.2f}"
 
