@@ -10,6 +10,7 @@ from metrics.ads import charts as ads_charts
 from metrics.ads.data import ADS_SAMPLE_FILE
 from metrics.ads.inputs import PARAMS, PRICING
 from metrics.ads.model import QUALITY_KNOBS, RESERVE_GRID
+from metrics.ads.reference_charts import references_figure
 from metrics.ads.report import FRAMING, QUESTION, WORDS, ads_report
 from metrics.ads.sentences import (
     ads_headline,
@@ -132,7 +133,7 @@ st.markdown(plain(imbalance_story(view)))
 imbalance_table(view)
 
 st.subheader("Against other rankings on the same queries")
-st.plotly_chart(ads_charts.references_figure(view.references), width="stretch")
+st.plotly_chart(references_figure(view.references), width="stretch")
 st.download_button(
     "Download the curves (CSV)", view.csv(), file_name="valuelens_ads_curves.csv", mime="text/csv"
 )

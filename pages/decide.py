@@ -16,9 +16,9 @@ from metrics.decide.report import FRAMING, QUESTION, WORDS, DecisionScenario, de
 from metrics.decide.segments import by_segment
 from metrics.decide.three_way import three_way
 from metrics.decide.uncertain import from_entries
+from metrics.decide.uncertain_view import break_even_table, uncertainty_sentence
 from metrics.decide.view import (
     baseline_sentence,
-    break_even_table,
     comparison_sentence,
     decide_headline,
     headline_tiles,
@@ -27,7 +27,6 @@ from metrics.decide.view import (
     segment_table,
     three_way_sentence,
     top_share_table,
-    uncertainty_sentence,
 )
 from ui.common import (
     error_box,

@@ -13,7 +13,8 @@ from metrics.fraud.model import (
     earned_a_year,
     opening_threshold,
 )
-from metrics.fraud.view import FraudView, page_points
+from metrics.fraud.view import FraudView
+from metrics.fraud.workload import page_points
 from ui.common import kept_number_input
 from ui.workload import WorkloadLabels, set_kept_threshold, workload_controls
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from metrics.ads import charts
 from metrics.ads.data import ADS_SAMPLE_FILE, load_ads_sample
 from metrics.ads.model import quality_sweep
+from metrics.ads.reference_charts import references_figure
 from metrics.ads.references import references
 from metrics.ads.sentences import (
     ads_headline,
@@ -96,7 +97,7 @@ def ads_section(
         figures=[
             charts.reserve_figure(view, reserve),
             charts.calibration_figure(view),
-            charts.references_figure(view.references),
+            references_figure(view.references),
         ],
         source=source,
         fingerprint=fingerprint,

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from metrics.core.format import money
 from metrics.decide.model import Decision, net_benefit, treat_all_net_benefit
 from metrics.decide.uncertain import Uncertainty
-from metrics.decide.view import entry_label
+from metrics.decide.uncertain_view import entry_label
 from metrics.style import (
     BASE_LAYOUT,
     CHOSEN,

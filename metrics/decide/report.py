@@ -21,6 +21,7 @@ from metrics.decide.model import Decision, decide, earned_best
 from metrics.decide.segments import Segments
 from metrics.decide.three_way import ThreeWay, three_way
 from metrics.decide.uncertain import Uncertainty, basis, from_entries, uncertain_value
+from metrics.decide.uncertain_view import uncertainty_sentence
 from metrics.decide.view import (
     baseline_sentence,
     comparison_sentence,
@@ -29,7 +30,6 @@ from metrics.decide.view import (
     operating_sentence,
     segment_sentence,
     three_way_sentence,
-    uncertainty_sentence,
 )
 
 FRAMING = (

@@ -14,7 +14,6 @@ from metrics.decide.compare import Difference
 from metrics.decide.model import Decision, TopShare
 from metrics.decide.segments import Segments
 from metrics.decide.three_way import ThreeWay
-from metrics.decide.uncertain import Uncertainty
 
 
 def decide_headline(
@@ -183,70 +182,6 @@ def three_way_sentence(band: ThreeWay) -> str:
         f"Act automatically on {high}, send scores from {threshold_text(band.low_threshold)} up "
         f"to it to review ({band.reviewed:,.0f} rows), pass the rest: worth "
         f"{money(band.value)}, {money(band.gain)} more than the best single threshold."
-    )
-
-
-def uncertainty_sentence(result: Uncertainty) -> str:
-    """The spread of the best value and how sure the model is to beat the baselines.
-
-    Parameters
-    ----------
-    result : Uncertainty
-
-    Returns
-    -------
-    str
-    """
-    return (
-        f"Over the ranges, the best value averages {money(result.expected)} (standard deviation "
-        f"{money(result.spread)}), and the model beats both baselines in "
-        f"{percent(result.beats_baselines)} of the draws."
-    )
-
-
-def entry_label(entry: str, names: list[str]) -> str:
-    """An uncertain value of the matrix in the user's words: ``FP fixed`` with the false
-    positives named "False alarm" reads "False alarm: value per row".
-
-    Parameters
-    ----------
-    entry : str
-        One of ``metrics.decide.uncertain.ENTRIES``.
-    names : list of str
-        The outcomes' names in TN, FP, FN, TP order.
-
-    Returns
-    -------
-    str
-    """
-    outcome, part = entry.split()
-    name = names[("TN", "FP", "FN", "TP").index(outcome)]
-    return f"{name}: {'value per row' if part == 'fixed' else 'share of the amount'}"
-
-
-def break_even_table(result: Uncertainty, names: list[str]) -> pd.DataFrame:
-    """Per uncertain value: where the model stops beating both baselines.
-
-    Parameters
-    ----------
-    result : Uncertainty
-    names : list of str
-        The outcomes' names in TN, FP, FN, TP order.
-
-    Returns
-    -------
-    DataFrame
-    """
-
-    def shown(x: float | None) -> str:
-        return "never" if x is None else f"{x:,.2f}"
-
-    return pd.DataFrame(
-        {
-            "Value": [entry_label(e, names) for e in result.break_even],
-            "Model stops paying below": [shown(lo) for lo, _ in result.break_even.values()],
-            "Model stops paying above": [shown(hi) for _, hi in result.break_even.values()],
-        }
     )
 
 

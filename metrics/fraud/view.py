@@ -14,7 +14,7 @@ from metrics.core.crossfit import CrossFitInputs
 from metrics.core.curves import ThresholdCurve
 from metrics.core.engine import ParquetLog
 from metrics.core.format import csv_text, money, period_text, threshold_text
-from metrics.core.operating import OperatingPoints, operating_points, workload_figure
+from metrics.core.operating import workload_figure
 from metrics.core.rates import accuracy, average_precision, f1, precision, recall, roc_auc
 from metrics.core.value import BestPoint, ValueModel, class_amounts, perfect_value
 from metrics.fraud.model import (
@@ -336,22 +336,3 @@ def fraud_view(
         roc_auc(analysis.curve),
         average_precision(analysis.curve),
     )
-
-
-def page_points(analysis: FraudAnalysis) -> OperatingPoints:
-    """The fraud page's workload positions, the best thresholds among them: a jump to a best
-    threshold lands on a position, so the slider reads the workload the tiles show.
-
-    Parameters
-    ----------
-    analysis : FraudAnalysis
-
-    Returns
-    -------
-    OperatingPoints
-    """
-    best = analysis.best
-    marked = [p.index for p in (best.savings, best.f1, best.accuracy) if not p.flags_nothing]
-    if best.savings_within_capacity is not None:
-        marked.append(best.savings_within_capacity.index)
-    return operating_points(analysis.curve, days=analysis.days, keep=marked)

@@ -224,7 +224,7 @@ def test_fraud_costs_are_kept_across_pages(fraud):
 
 
 def test_the_workload_control_sets_an_exact_threshold_and_the_money_follows(fraud):
-    from metrics.fraud.view import page_points
+    from metrics.fraud.workload import page_points
 
     view = fraud_view(prepare(load_fraud_sample()), FraudCosts(), capacity_per_day=25.0)
     points = page_points(view.analysis)

@@ -47,7 +47,7 @@ def test_the_section_has_every_assumption_and_answer():
 
 
 def test_uncertain_values_are_named_with_the_users_outcome_names():
-    from metrics.decide.view import entry_label
+    from metrics.decide.uncertain_view import entry_label
 
     names = ["Fine", "Annoyed customer", "Lost money", "Stopped"]
     assert entry_label("FP fixed", names) == "Annoyed customer: value per row"
