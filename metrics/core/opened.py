@@ -136,7 +136,32 @@ def check_opened(
                 f"--{role}-column {column!r} is not a column of {file.path} (its columns: "
                 f"{', '.join(header[:12])}{'...' if len(header) > 12 else ''}); give one of them"
             )
+    data = files.get("data")
+    if data is not None and not data.is_log:
+        _check_scored_rows(data, dict(named))
     return Opened(**files, columns=named)
+
+
+def _check_scored_rows(file: OpenedFile, named: dict[str, str]) -> None:
+    """A scored file's rows, checked as the fraud and your-model pages check an upload, when
+    its label and score columns are named or guessed for sure (an auction log or a feed's
+    candidates have none: their pages check them)."""
+    from metrics.core.io import read_table
+    from metrics.decide.data import decision_data
+    from metrics.fraud.data import guess_columns
+
+    frame = read_table(file.path)
+    guess = guess_columns(frame)
+    picked = {
+        role: named.get(role) or (guess.columns[role] if guess.sure[role] else None)
+        for role in ROLES
+    }
+    if picked["label"] is None or picked["score"] is None:
+        return
+    try:
+        decision_data(frame, **picked)
+    except ValueError as error:
+        raise ValueError(f"--data {file.path}: {error}") from None
 
 
 def _checked_path(path: str, option: str) -> str:

@@ -87,3 +87,11 @@ def test_streamlit_options_pass_through_and_win_over_the_config(scored):
 def test_other_commands_still_refuse_unknown_options(capsys):
     assert main(["adapt", "--server.port=1"]) == 2
     assert "unrecognized arguments: --server.port=1" in capsys.readouterr().err
+
+
+def test_a_scored_files_bad_value_stops_the_command_with_its_row(tmp_path, capsys):
+    (tmp_path / "bad.csv").write_text("label,score,amount\n1,0.9,100\n0,1.7,20\n")
+    assert main(["dashboard", "--data", str(tmp_path / "bad.csv")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: --data {tmp_path / 'bad.csv'}: ")
+    assert "1.7" in err and "row 1" in err and len(err.strip().splitlines()) == 1
