@@ -71,6 +71,7 @@ case "${1:-}" in
     ;;
   docs)
     setup "[docs]"
+    export NO_MKDOCS_2_WARNING=1
     if [ "${2:-}" = build ]; then
       exec "$VENV/bin/mkdocs" build --strict "${@:3}"
     fi
