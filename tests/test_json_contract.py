@@ -4,6 +4,7 @@ command that runs imports only what it uses."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -76,10 +77,18 @@ def invocations(monitoring: tuple[str, str], folder: Path) -> list[list[str]]:
 
 
 def test_every_command_on_every_sample_validates_against_its_schema(
-    monitoring_files, tmp_path, capsys
+    monitoring_files, tmp_path, capsys, monkeypatch
 ):
     seen: dict[str, set[str]] = {}
-    for argv in invocations(monitoring_files, tmp_path):
+    runs = invocations(monitoring_files, tmp_path)
+    if importlib.util.find_spec("mlflow") is not None:  # --mlflow adds mlflow_run_id
+        monkeypatch.chdir(tmp_path)
+        monkeypatch.setenv("MLFLOW_TRACKING_URI", f"sqlite:///{tmp_path / 'mlflow.db'}")
+        runs.append(
+            ["decide", "--data", SCREENING, "--label-column", "malignant", "--score-column",
+             "score_forest", "--value-matrix", "0,-1000,-50000,-1000", "--mlflow"]
+        )  # fmt: skip
+    for argv in runs:
         code = main([*argv, "--json"])
         out, err = capsys.readouterr()
         assert code == 0, err

@@ -37,6 +37,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--review-cost", type=float, help="cost of reviewing one row (three-way)")
     parser.add_argument("--segment-column", help="best threshold per segment")
     parser.add_argument("--compare-column", help="a second model's scores on the same rows")
+    parser.add_argument(
+        "--mlflow",
+        action="store_true",
+        help="also log the figures and the review report to a new MLflow run "
+        "(MLFLOW_TRACKING_URI, MLFLOW_EXPERIMENT_NAME)",
+    )
     add_gate_options(parser, "the --gate-on figure (value_at_threshold with --threshold)")
     parser.add_argument(
         "--gate-on",
@@ -81,4 +87,21 @@ def run(args: argparse.Namespace) -> dict:
     )
     if args.threshold is not None:
         args.gate = "value_at_threshold"
-    return decide_json(data, value_matrix(fixed, rates), args)
+    report = decide_json(data, value_matrix(fixed, rates), args)
+    if args.mlflow:
+        report["mlflow_run_id"] = _log_to_mlflow(report, data, fixed, rates)
+    return report
+
+
+def _log_to_mlflow(report: dict, data, fixed, rates) -> str:
+    """The JSON's figures and the review report, logged to a new MLflow run (tracking URI
+    and experiment from ``MLFLOW_TRACKING_URI`` and ``MLFLOW_EXPERIMENT_NAME``)."""
+    try:
+        from metrics.mlflow import log_figures
+        from metrics.valuation import value_decisions
+    except ImportError:
+        raise ValueError("--mlflow needs MLflow: pip install 'valuelens[mlflow]'") from None
+    valuation = value_decisions(
+        data.y, data.score, value_matrix=fixed, amount_rates=rates, amount=data.amount
+    )
+    return log_figures(report, valuation.to_html())

@@ -82,6 +82,11 @@ SCHEMA = command_schema(
                 "upper": number("Upper end of the interval, currency units."),
             },
         ),
+        "mlflow_run_id": {
+            "type": "string",
+            "description": "The MLflow run the figures and the review report were logged to "
+            "(with --mlflow).",
+        },
     },
     optional=(
         "value_at_threshold",
@@ -89,5 +94,6 @@ SCHEMA = command_schema(
         "segments",
         "per_segment_gain",
         "difference",
+        "mlflow_run_id",
     ),
 )
