@@ -129,3 +129,55 @@ def log_value(
     )
     log_figures(value_figures(valuation, threshold), valuation.to_html(), run_id)
     return valuation
+
+
+def value_metric(
+    value_matrix: Sequence[float],
+    amount_rates: Sequence[float] | None = None,
+    amount_column: str | None = None,
+    threshold: float = 0.5,
+):
+    """An MLflow metric for ``mlflow.models.evaluate(..., extra_metrics=[...])`` on scores
+    (``predictions`` a column of probabilities): the best value in-sample, the best value
+    cross-fitted with its interval, and the value at ``threshold``.
+
+    Parameters
+    ----------
+    value_matrix : sequence of 4 floats
+        TN, FP, FN, TP.
+    amount_rates : sequence of 4 floats, optional
+        TN, FP, FN, TP; needs ``amount_column``.
+    amount_column : str, optional
+        The evaluation data's column of per-row amounts.
+    threshold : float
+        The model's own threshold.
+
+    Returns
+    -------
+    mlflow EvaluationMetric
+        Named ``valuelens_value``; its results are ``valuelens_value/<figure>``.
+    """
+    import inspect
+
+    from mlflow.metrics import MetricValue
+    from mlflow.models import make_metric
+
+    if amount_rates is not None and any(amount_rates) and amount_column is None:
+        raise ValueError("amount_rates need each row's amount: give amount_column=")
+
+    def eval_fn(predictions, targets, metrics=None, *columns, **named):
+        amount = columns[0] if columns else named.get(amount_column) if amount_column else None
+        try:
+            valuation = value_decisions(
+                targets, predictions, value_matrix=value_matrix, amount_rates=amount_rates,
+                amount=amount,
+            )  # fmt: skip
+        except ValueError:  # MLflow first tries one row: nothing to choose a threshold on
+            return MetricValue(aggregate_results={"best_value": float("nan")})
+        return MetricValue(aggregate_results=value_figures(valuation, threshold))
+
+    names = ["predictions", "targets", "metrics", *([amount_column] if amount_column else [])]
+    eval_fn.__signature__ = inspect.Signature(
+        [inspect.Parameter(n, inspect.Parameter.POSITIONAL_OR_KEYWORD) for n in names]
+    )
+    return make_metric(eval_fn=eval_fn, greater_is_better=True, name="valuelens_value")

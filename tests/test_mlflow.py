@@ -71,3 +71,26 @@ def test_log_value_writes_to_the_active_run(store, scored):
     )
     assert logged["valuelens_value_at_threshold"] == pytest.approx(result.value_at(0.3))
     assert "Adds over" in _report(store, run.info.run_id)
+
+
+def test_the_metric_for_mlflow_evaluate_gives_value_decisions_figures(store, scored):
+    from metrics import value_decisions
+    from metrics.mlflow import value_metric
+
+    _, y, score, amount = scored
+    data = pd.DataFrame({"label": y, "score": score, "amount": amount})
+    metric = value_metric(MATRIX, amount_rates=RATES, amount_column="amount", threshold=0.3)
+    with mlflow.start_run():
+        result = mlflow.models.evaluate(
+            data=data, targets="label", predictions="score", extra_metrics=[metric],
+            evaluators="default",
+        )  # fmt: skip
+    expected = value_decisions(y, score, value_matrix=MATRIX, amount_rates=RATES, amount=amount)
+    got = result.metrics
+    assert got["valuelens_value/best_value"] == pytest.approx(expected.best_value)
+    assert got["valuelens_value/best_value_cross_fitted"] == pytest.approx(
+        expected.best_value_cross_fitted
+    )
+    assert got["valuelens_value/value_at_threshold"] == pytest.approx(expected.value_at(0.3))
+    with pytest.raises(ValueError, match="give amount_column="):
+        value_metric(MATRIX, amount_rates=RATES)
