@@ -48,7 +48,7 @@ def main() -> None:
                 height = 1100 if top else 2800
                 page = browser.new_page(viewport={"width": 1400, "height": height})
                 page.goto(f"{url}/{path}")
-                page.wait_for_selector("[data-testid='stMain']", timeout=90_000)
+                page.wait_for_selector("[data-testid='stMain'] h1", timeout=90_000)
                 _wait_until_idle(page)
                 name = (path.split("?")[0] or "home").replace("/", "_")
                 page.screenshot(path=str(out / f"{name}.png"), full_page=not top)
