@@ -216,5 +216,7 @@ def value_decisions(
     if amounts is not None and len(amounts) != len(y):
         raise ValueError(f"amount has {len(amounts)} rows and y_true {len(y)}; give one per row")
     curve, inputs = curve_with_cross_fit(y, score, amount=amounts)
-    decision = decide(curve, class_amounts(y, amounts), model)
+    decision = decide(
+        curve, class_amounts(y, np.zeros(len(y)) if amounts is None else amounts), model
+    )
     return Valuation(decision, earned_best(decision, inputs))

@@ -150,3 +150,13 @@ def test_the_display_follows_scikit_learns_api(rows):
 
     _, ax = plt.subplots()
     assert display.plot(ax).ax_ is ax
+
+
+def test_value_decisions_without_amounts_values_the_fixed_matrix():
+    y = np.array([0, 0, 1, 1, 0])
+    score = np.array([0.1, 0.4, 0.35, 0.8, 0.2])
+    result = metrics.value_decisions(y, score, value_matrix=(0, -1, -10, 5))
+    # acting on score >= 0.35: FP 1 (0.4), TP 2 -> -1 + 10, TN 2
+    assert result.best_value == 9.0
+    assert result.act_on_none == -20.0
+    assert result.perfect == 10.0
