@@ -104,6 +104,8 @@ def _text(report: dict) -> str:
     for key, value in report.items():
         if isinstance(value, list) and value and isinstance(value[0], dict):
             lines += [f"{key}:", _table(value)]
+        elif isinstance(value, dict) and value and all(isinstance(v, dict) for v in value.values()):
+            lines += [f"{key}:", _table([{"": name, **row} for name, row in value.items()])]
         elif isinstance(value, dict):
             inner = ", ".join(f"{k} {_cell(v)}" for k, v in value.items())
             lines.append(f"{key:<{width}}  {inner}")

@@ -23,6 +23,9 @@ SAMPLES = ROOT / "sample_data"
 FRAUD = str(SAMPLES / "fraud_transactions.csv.gz")
 ADS = str(SAMPLES / "ads_auctions.csv.gz")
 SCREENING = str(SAMPLES / "screening_breast_cancer.csv")
+MATRICES = ROOT / "examples" / "matrices"
+TEAMS = ",".join(f"boost_{team}" for team in ("billing", "technical", "account", "outage"))
+TAGS = ("sports", "politics", "music", "tech")
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +67,18 @@ def invocations(monitoring: tuple[str, str], folder: Path) -> list[list[str]]:
          "--score-column",
          "score_gbm", "--amount-column", "amount", "--timestamp-column", "timestamp",
          "--value-matrix", "0,-5,0,10", "--amount-rates", "0,-0.1,0,1"],
+        ["decide", "--task", "multiclass", "--data", str(SAMPLES / "tickets_multiclass.csv.gz"),
+         "--label-column", "team", "--score-columns", TEAMS, "--value-matrix-file",
+         str(MATRICES / "ticket_routing.csv"), "--amount-rates-file",
+         str(MATRICES / "ticket_routing_rates.csv"), "--amount-column", "contract_value",
+         "--review-capacity", "90"],
+        ["decide", "--task", "multilabel", "--data", str(SAMPLES / "tags_multilabel.csv.gz"),
+         "--label-columns", ",".join(f"is_{t}" for t in TAGS), "--score-columns",
+         ",".join(f"score_{t}" for t in TAGS), "--value-matrix-file",
+         str(MATRICES / "tagging.csv")],
+        ["decide", "--task", "regression", "--data", str(SAMPLES / "demand_regression.csv.gz"),
+         "--target-column", "units_sold", "--prediction-column", "pred_q80", "--under-cost",
+         "0.4", "--over-cost", "0.1", "--amount-column", "price"],
         ["monitor", "--reference", reference, "--analysis", analysis, "--label-column",
          "is_fraud", "--amount-column", "amount", "--threshold", "0.3", "--chunk-period",
          "month", "--label-date-column", "label_date", "--as-of", "2026-08-01"],
@@ -100,6 +115,13 @@ def test_every_command_on_every_sample_validates_against_its_schema(
     for command in SCHEMA_MODULES:
         # every field the schema lists was written by some invocation above
         assert set(schema_of(command)["properties"]) <= seen[command], command
+
+
+def test_a_task_output_without_its_fields_fails_validation():
+    report = {"schema_version": schema_version("decide"), "command": "decide",
+              "task": "multiclass", "n": 3}  # fmt: skip
+    with pytest.raises(jsonschema.ValidationError, match="'classes' is a required property"):
+        jsonschema.validate(report, schema_of("decide"), cls=jsonschema.Draft202012Validator)
 
 
 def test_a_renamed_field_fails_validation():

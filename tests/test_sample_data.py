@@ -15,6 +15,12 @@ SAMPLES = [
     ("make_screening.py", "screening_breast_cancer.csv"),
 ]
 FEED_FILES = ["feed_users.csv", "feed_posts.csv.gz", "feed_engagement_model.json"]
+FRAMING_FILES = [
+    "tickets_multiclass.csv.gz",
+    "demand_regression.csv.gz",
+    "tags_multilabel.csv.gz",
+    "next_app_framing.csv.gz",
+]
 
 
 @pytest.mark.parametrize(("script", "name"), SAMPLES)
@@ -35,9 +41,23 @@ def test_regenerating_the_feed_sample_gives_identical_bytes(tmp_path):
         assert (tmp_path / name).read_bytes() == (SAMPLE / name).read_bytes(), name
 
 
+def test_regenerating_the_framing_samples_gives_identical_bytes(tmp_path):
+    subprocess.run(
+        [sys.executable, str(SAMPLE / "make_framing.py"), "--output-dir", str(tmp_path)],
+        check=True,
+    )
+    for name in FRAMING_FILES:
+        assert (tmp_path / name).read_bytes() == (SAMPLE / name).read_bytes(), name
+
+
 @pytest.mark.parametrize(
     ("script", "name"),
-    [*SAMPLES, ("make_feed.py", "feed_users.csv"), ("make_feed.py", "feed_posts.csv.gz")],
+    [
+        *SAMPLES,
+        ("make_feed.py", "feed_users.csv"),
+        ("make_feed.py", "feed_posts.csv.gz"),
+        *(("make_framing.py", name) for name in FRAMING_FILES),
+    ],
 )
 def test_every_sample_column_is_documented(script, name):
     columns = pd.read_csv(SAMPLE / name, nrows=1).columns

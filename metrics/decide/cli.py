@@ -7,6 +7,7 @@ import argparse
 
 from metrics.core.command import common_options, four_numbers
 from metrics.core.gate import add_gate_options
+from metrics.framing.cli import add_task_arguments
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -27,7 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--amount-column", help="per-row amount for --amount-rates")
     parser.add_argument("--timestamp-column", help="dates: figures are also given a year")
     parser.add_argument(
-        "--value-matrix", required=True, help="value of one row per outcome: TN,FP,FN,TP"
+        "--value-matrix",
+        help="value of one row per outcome: TN,FP,FN,TP (required for --task binary; for "
+        "multilabel, one matrix for every label)",
     )
     parser.add_argument("--amount-rates", help="share of the amount added per outcome: TN,FP,FN,TP")
     parser.add_argument("--threshold", type=float, help="also value acting on score >= threshold")
@@ -50,8 +53,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=["best_value", "best_value_cross_fitted"],
         default="best_value",
         help="the figure the gate checks: the in-sample best value (default, as before) or the "
-        "cross-fitted one, chosen and valued on different rows (lower, and what the model earns)",
+        "cross-fitted one, chosen and valued on different rows (lower, and what the model earns); "
+        "other tasks gate on value_best_decision (multiclass), best_value_cross_fitted "
+        "(multilabel) or value_at_best_shift_cross_fitted (regression)",
     )
+    add_task_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> dict:
@@ -70,6 +76,12 @@ def run(args: argparse.Namespace) -> dict:
     from metrics.decide.model import value_matrix
     from metrics.decide.output import decide_json
 
+    if args.task != "binary":
+        from metrics.framing.cli import run_task
+
+        return run_task(args, keep_where(read_table(args.data), args.where))
+    if args.value_matrix is None:
+        raise ValueError("--task binary needs --value-matrix TN,FP,FN,TP, e.g. 0,-5,-100,80")
     fixed = four_numbers(args.value_matrix, "--value-matrix", "0,-5,-100,80")
     rates = (0.0,) * 4
     if args.amount_rates is not None:
@@ -87,7 +99,7 @@ def run(args: argparse.Namespace) -> dict:
     )
     if args.threshold is not None:
         args.gate = "value_at_threshold"
-    report = decide_json(data, value_matrix(fixed, rates), args)
+    report = {"task": "binary", **decide_json(data, value_matrix(fixed, rates), args)}
     if args.mlflow:
         report["mlflow_run_id"] = _log_to_mlflow(report, data, fixed, rates)
     return report

@@ -55,4 +55,4 @@ def total(per_row: np.ndarray) -> Total:
     if values.size < 2:
         return Total(value, value, value)
     half = Z95 * np.sqrt(values.size) * float(values.std(ddof=1))
-    return Total(value, value - half, value + half)
+    return Total(value, float(value - half), float(value + half))
