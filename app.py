@@ -39,6 +39,12 @@ navigation = st.navigation(
             url_path="decide",
         ),
         st.Page(
+            "pages/framing.py",
+            title="Framing the problem",
+            icon=":material/category:",
+            url_path="framing",
+        ),
+        st.Page(
             "pages/monitor.py",
             title="Monitoring",
             icon=":material/monitor_heart:",

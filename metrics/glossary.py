@@ -47,6 +47,14 @@ GLOSSARY: dict[str, str] = {
     "0 unrelated, -1 reversed.",
     "ROI": "Return on investment: what the project returned above its cost, as a share of "
     "the cost.",
+    "RMSE": "Root mean squared error: the typical size of a forecast's error, with big misses "
+    "counting most. A model is trained to lower it when it predicts the mean.",
+    "MAE": "Mean absolute error: the average size of a forecast's error, in its units.",
+    "MAPE": "Mean absolute percentage error: the average error as a share of the truth.",
+    "quantile": "The value below which a given share of outcomes falls: the 80% quantile of "
+    "demand is met on 8 days out of 10.",
+    "macro-F1": "F1 computed for each class and averaged, so a rare class counts as much as a "
+    "common one.",
 }
 """Term to plain words. Keys are written as the pages write them."""
 

@@ -52,9 +52,14 @@ from ui.decide import (
 )
 from ui.home import remember_headline
 from ui.scenario import from_url, scenario_box, show_notes, to_url
+from ui.tasks import show_task, task_choice
 
 route_through_app()
 st.title(QUESTION)
+task = task_choice()
+if task != "binary":
+    show_task(task)
+    st.stop()
 framing_strip(*FRAMING)
 words_box(WORDS)
 notes = from_url("decide", PARAMS)

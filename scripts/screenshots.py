@@ -19,7 +19,22 @@ from pathlib import Path
 from local_dashboard import CHROMIUM_FLAGS, ROOT, start
 from playwright.sync_api import sync_playwright
 
-PAGES = ["", "fraud", "ads", "feed", "decide", "monitor", "adapt", "model_value", "security", "roi"]
+PAGES = [
+    "",
+    "fraud",
+    "ads",
+    "feed",
+    "decide",
+    "decide?task=multiclass",
+    "decide?task=multilabel",
+    "decide?task=regression",
+    "framing",
+    "monitor",
+    "adapt",
+    "model_value",
+    "security",
+    "roi",
+]
 CHROMIUM = os.environ.get("VALUELENS_CHROMIUM", "/usr/bin/chromium")
 
 
@@ -51,6 +66,8 @@ def main() -> None:
                 page.wait_for_selector("[data-testid='stMain'] h1", timeout=90_000)
                 _wait_until_idle(page)
                 name = (path.split("?")[0] or "home").replace("/", "_")
+                if "task=" in path:  # the your-model page for another output type
+                    name += "_" + path.split("task=")[1].split("&")[0]
                 page.screenshot(path=str(out / f"{name}.png"), full_page=not top)
                 errors = page.locator("[data-testid='stException']").count()
                 print(f"{name}: {out / f'{name}.png'}" + (f" ({errors} errors)" if errors else ""))

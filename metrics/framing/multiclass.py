@@ -197,6 +197,42 @@ def _decided(realised: np.ndarray, action: np.ndarray) -> Decided:
     return Decided(total(per_row), action, per_row)
 
 
+@dataclass(frozen=True)
+class MulticlassRows:
+    """Checked rows, prepared once per file: a matrix edit then only re-decides."""
+
+    classes: tuple[str, ...]
+    y: np.ndarray
+    proba: np.ndarray
+    amount: np.ndarray | None
+
+    @property
+    def n(self) -> int:
+        return int(self.y.size)
+
+
+def multiclass_rows(
+    y_true: Sequence[str] | np.ndarray,
+    y_proba: np.ndarray,
+    *,
+    classes: Sequence[str],
+    amount: np.ndarray | None = None,
+) -> MulticlassRows:
+    """Check the labels, the probabilities (columns in the order of ``classes``) and the
+    amounts once; raise ValueError naming the column, the value, its row and the fix."""
+    from metrics.core.validation import check_amounts, check_same_length
+
+    names = tuple(str(c) for c in classes)
+    y = class_indices(y_true, names)
+    proba = class_probabilities(y_proba, names)
+    weight = None if amount is None else check_amounts(amount)
+    lengths = {"label": y, "probabilities": proba}
+    if weight is not None:
+        lengths["amount"] = weight
+    check_same_length(**lengths)
+    return MulticlassRows(names, y, proba, weight)
+
+
 def value_multiclass(
     y_true: Sequence[str] | np.ndarray,
     y_proba: np.ndarray,
@@ -227,15 +263,29 @@ def value_multiclass(
     ``argmax_a Σ_k p_k·(V[k, a] + R[k, a]·amount)``, which is the best rule only when the
     probabilities are calibrated; the perfect decision takes ``argmax_a V[y, a]``.
     """
-    from metrics.core.validation import check_amounts, check_same_length
+    rows = multiclass_rows(y_true, y_proba, classes=matrix.classes, amount=amount)
+    return value_rows(rows, matrix)
 
-    y = class_indices(y_true, matrix.classes)
-    proba = class_probabilities(y_proba, matrix.classes)
-    weight = None if amount is None else check_amounts(amount)
-    lengths = {"label": y, "probabilities": proba}
-    if weight is not None:
-        lengths["amount"] = weight
-    n = check_same_length(**lengths)
+
+def value_rows(rows: MulticlassRows, matrix: ActionMatrix) -> MulticlassValuation:
+    """``value_multiclass`` on rows checked once (the page's what-if on a matrix cell).
+
+    Parameters
+    ----------
+    rows : MulticlassRows
+    matrix : ActionMatrix
+        Its classes must be ``rows.classes``.
+
+    Returns
+    -------
+    MulticlassValuation
+    """
+    if tuple(matrix.classes) != rows.classes:
+        raise ValueError(
+            f"the matrix's classes ({', '.join(matrix.classes)}) differ from the data's "
+            f"({', '.join(rows.classes)}); give one matrix row per class, in order"
+        )
+    y, proba, weight, n = rows.y, rows.proba, rows.amount, rows.n
     limited = None if matrix.limited is None else matrix.actions.index(matrix.limited)
     realised = matrix.realised(y, weight)
     predicted = np.argmax(proba, axis=1)

@@ -107,7 +107,14 @@ def compare_framings(
     """
     names = tuple(items)
     y = class_indices(chosen, names, name="opened")
-    worth = np.asarray([revenue[item] for item in names], dtype=float)
+    worth = np.asarray([revenue.get(item, np.nan) for item in names], dtype=float)
+    bad = ~np.isfinite(worth) | (worth < 0)
+    if bad.any():
+        first = names[int(np.flatnonzero(bad)[0])]
+        raise ValueError(
+            f"the revenue of '{first}' is {revenue.get(first)!r}; give every item a revenue "
+            "of 0 or more (currency units per choice)"
+        )
     new = np.isin(np.asarray(names)[y], list(new_items))
     outcomes = []
     for name, score in scores.items():

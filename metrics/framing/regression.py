@@ -228,6 +228,8 @@ class RegressionValuation:
         Minus the total cost at ``best_shift``: chosen and valued on the same rows.
     value_at_best_shift_cross_fitted : Total
         The shift chosen on 4 of 5 folds, valued on the fifth, summed: what it earns.
+    per_amount : bool
+        Whether the unit costs are shares of each row's amount.
     rmse, mae, mape : float
         Root mean squared, mean absolute and mean absolute percentage error (MAPE as a share;
         NaN when a target is 0).
@@ -241,6 +243,7 @@ class RegressionValuation:
     best_shift: float
     value_at_best_shift: float
     value_at_best_shift_cross_fitted: Total
+    per_amount: bool
     rmse: float
     mae: float
     mape: float
@@ -286,7 +289,7 @@ def value_regression(
     costs = RegressionCosts(under_cost, over_cost, miss_cost, tolerance)
     residual = truth - pred
     shift = best_shift(residual, costs, weight)
-    span = np.quantile(residual, [0.01, 0.99]) if residual.size else np.zeros(2)
+    span = np.quantile(residual, [0.05, 0.95])
     grid = np.unique(np.concatenate([np.linspace(span[0], span[1], 301), [0.0, shift]]))
     error = np.abs(residual)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -298,6 +301,7 @@ def value_regression(
         best_shift=shift,
         value_at_best_shift=-float(row_costs(residual - shift, costs, weight).sum()),
         value_at_best_shift_cross_fitted=total(-cross_fitted_costs(residual, costs, weight)),
+        per_amount=weight is not None,
         rmse=float(np.sqrt(np.mean(residual**2))),
         mae=float(error.mean()),
         mape=mape,
