@@ -38,7 +38,7 @@ FRAMINGS = {
 }
 """Each output type's framing strip: objective, output, loss, ML metric, business metric."""
 WORDS = {
-    "multiclass": ("accuracy", "F1", "macro-F1", "log loss", "calibration"),
+    "multiclass": ("accuracy", "precision", "recall", "F1", "macro-F1", "log loss", "calibration"),
     "multilabel": ("threshold", "precision", "recall", "log loss"),
     "regression": ("RMSE", "MAE", "MAPE", "quantile"),
 }
@@ -268,7 +268,7 @@ FRAMING_STRIP = (
     "Share of shortcuts taken",
     "Revenue of the shortcuts taken",
 )
-FRAMING_WORDS = ("log loss",)
+FRAMING_WORDS = ("threshold", "log loss")
 
 
 def multiclass_comparison(results: dict[str, MulticlassValuation]) -> pd.DataFrame:

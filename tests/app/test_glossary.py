@@ -16,6 +16,7 @@ PAGES = (
     "ads",
     "feed",
     "decide",
+    "framing",
     "monitor",
     "adapt",
     "model_value",

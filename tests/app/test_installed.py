@@ -25,7 +25,19 @@ pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists(), reason=f"needs Debian's chromium at {CHROMIUM}; skipped"
 )
 playwright_api = pytest.importorskip("playwright.sync_api")
-PAGES = ("", "fraud", "ads", "feed", "decide", "monitor", "adapt", "model_value", "security", "roi")
+PAGES = (
+    "",
+    "fraud",
+    "ads",
+    "feed",
+    "decide",
+    "framing",
+    "monitor",
+    "adapt",
+    "model_value",
+    "security",
+    "roi",
+)
 
 
 @pytest.fixture(scope="module")
