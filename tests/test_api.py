@@ -40,7 +40,11 @@ def rows():
 def test_the_public_names_are_where_a_user_looks_first():
     assert set(metrics.__all__) == {
         "value_decisions", "Valuation", "make_value_scorer", "ValueCurveDisplay",
+        "ActionMatrix", "value_multiclass", "value_multilabel", "value_regression",
     }  # fmt: skip
+    from metrics.framing.regression import value_regression
+
+    assert metrics.value_regression is value_regression
     assert metrics.make_value_scorer is make_value_scorer
     with pytest.raises(AttributeError):
         _ = metrics.no_such_name

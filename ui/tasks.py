@@ -185,7 +185,7 @@ def _matrix_editor(classes: tuple[str, ...], with_amount: bool, n: int) -> Actio
     presets = presets_for(classes)
     name = st.selectbox("Start from", list(presets), key="mc_preset")
     preset = presets[name]
-    st.caption(plain(preset.story))
+    st.caption(plain(f"{preset.story} Rows: the true class; columns: the action taken."))
     table = pd.DataFrame(preset.fixed, index=list(classes), columns=list(preset.actions))
     edited = st.data_editor(table, key=f"mc_fixed_{name}_{'-'.join(classes)[:80]}", width="stretch")
     rates = np.zeros_like(preset.fixed)
