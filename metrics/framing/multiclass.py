@@ -8,7 +8,7 @@ billing question, so the most probable team is not always the best place to send
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -69,50 +69,91 @@ class ActionMatrix:
                 "of the matrix; add its column or drop the capacity"
             )
 
-    def expected(self, proba: np.ndarray, amount: np.ndarray | None) -> np.ndarray:
-        """Each row's expected value of each action, ``Σ_k p_k·(V[k, a] + R[k, a]·amount)``,
-        shape (n, A)."""
-        out = proba @ self.fixed
-        return out if amount is None else out + (proba @ self.rates) * amount[:, None]
+    def expected(self, rows: MulticlassRows, action: int) -> np.ndarray:
+        """Each row's expected value of ``action``, ``Σ_k p_k·(V[k, a] + R[k, a]·amount)``."""
+        out = self.fixed[:, action] @ rows.proba_by_class
+        if rows.amount is not None:
+            out += (self.rates[:, action] @ rows.proba_by_class) * rows.amount
+        return out
 
-    def realised(self, y: np.ndarray, amount: np.ndarray | None) -> np.ndarray:
-        """Each row's value of each action given its true class, shape (n, A)."""
-        out = self.fixed[y]
-        return out if amount is None else out + self.rates[y] * amount[:, None]
+    def realised(self, rows: MulticlassRows, action: int) -> np.ndarray:
+        """Each row's value of ``action`` given its true class, ``V[y, a] + R[y, a]·amount``."""
+        out = np.take(self.fixed[:, action], rows.y)
+        if rows.amount is not None:
+            out += np.take(self.rates[:, action], rows.y) * rows.amount
+        return out
+
+    def taken(self, rows: MulticlassRows, action: np.ndarray) -> np.ndarray:
+        """Each row's value of the action it was given."""
+        cell = rows.y * len(self.actions) + action
+        out = np.take(self.fixed.ravel(), cell)
+        if rows.amount is not None:
+            out += np.take(self.rates.ravel(), cell) * rows.amount
+        return out
 
 
 def choose(gains: np.ndarray, limited: int | None, capacity: int | None) -> np.ndarray:
-    """Each row's action: the best, with at most ``capacity`` rows on the ``limited`` one.
+    """Each row's action from a table of values: see ``choose_from``.
 
     Parameters
     ----------
     gains : ndarray of shape (n, A)
         The value (expected or realised) of each action on each row.
     limited : int or None
-        Index of the action with a capacity.
     capacity : int or None
 
     Returns
     -------
     ndarray of int, shape (n,)
+    """
+    return choose_from(lambda a: gains[:, a], gains.shape[1], limited, capacity)
+
+
+def choose_from(
+    value_of: Callable[[int], np.ndarray], n_actions: int, limited: int | None, capacity: int | None
+) -> np.ndarray:
+    """Each row's action: the best, with at most ``capacity`` rows on the ``limited`` one.
+
+    Parameters
+    ----------
+    value_of : callable
+        ``value_of(a)`` is every row's value of action ``a``, shape (n,).
+    n_actions : int
+    limited : int or None
+        Index of the action with a capacity (after the others; ties go to the others).
+    capacity : int or None
+
+    Returns
+    -------
+    ndarray of int, shape (n,)
+        Ties go to the first action, as ``np.argmax``.
 
     Notes
     -----
-    With one limited action the best assignment is exact by exchange: rows take their best
-    other action, and the ``capacity`` rows that gain most (and gain) by the limited one
-    switch to it.
+    One pass per action, no (n, A) table. With one limited action the best assignment is
+    exact by exchange: rows take their best other action, and the ``capacity`` rows that gain
+    most (and gain) by the limited one switch to it (which of tied rows switch does not change
+    the total).
     """
-    chosen = np.argmax(gains, axis=1)
-    if limited is None or capacity is None:
+    best: np.ndarray | None = None
+    chosen: np.ndarray | None = None
+    for action in range(n_actions):
+        if action == limited:
+            continue
+        value = value_of(action)
+        if best is None:
+            best, chosen = value.copy(), np.full(value.size, action, dtype=np.intp)
+            continue
+        np.copyto(chosen, action, where=value > best)
+        np.maximum(best, value, out=best)
+    if limited is None:
         return chosen
-    others = gains.copy()
-    others[:, limited] = -np.inf
-    fallback = np.argmax(others, axis=1)
-    gain = gains[:, limited] - others[np.arange(len(gains)), fallback]
+    gain = value_of(limited) - best
     wants = np.flatnonzero(gain > 0)
-    keep = wants[np.argsort(-gain[wants], kind="stable")[: max(int(capacity), 0)]]
-    chosen = fallback
-    chosen[keep] = limited
+    if capacity is not None and wants.size > capacity:
+        keep = max(int(capacity), 0)
+        wants = wants[np.argpartition(-gain[wants], keep - 1)[:keep]] if keep else wants[:0]
+    chosen[wants] = limited
     return chosen
 
 
@@ -192,8 +233,8 @@ def log_loss(y: np.ndarray, proba: np.ndarray) -> float:
     return float(-np.mean(np.log(picked)))
 
 
-def _decided(realised: np.ndarray, action: np.ndarray) -> Decided:
-    per_row = realised[np.arange(len(action)), action]
+def _decided(matrix: ActionMatrix, rows: MulticlassRows, action: np.ndarray) -> Decided:
+    per_row = matrix.taken(rows, action)
     return Decided(total(per_row), action, per_row)
 
 
@@ -205,6 +246,10 @@ class MulticlassRows:
     y: np.ndarray
     proba: np.ndarray
     amount: np.ndarray | None
+    proba_by_class: np.ndarray
+    predicted: np.ndarray
+    accuracy: float
+    log_loss: float
 
     @property
     def n(self) -> int:
@@ -230,7 +275,17 @@ def multiclass_rows(
     if weight is not None:
         lengths["amount"] = weight
     check_same_length(**lengths)
-    return MulticlassRows(names, y, proba, weight)
+    predicted = np.argmax(proba, axis=1)
+    return MulticlassRows(
+        names,
+        y,
+        proba,
+        weight,
+        proba_by_class=np.ascontiguousarray(proba.T),
+        predicted=predicted,
+        accuracy=float(np.mean(predicted == y)),
+        log_loss=log_loss(y, proba),
+    )
 
 
 def value_multiclass(
@@ -285,23 +340,27 @@ def value_rows(rows: MulticlassRows, matrix: ActionMatrix) -> MulticlassValuatio
             f"the matrix's classes ({', '.join(matrix.classes)}) differ from the data's "
             f"({', '.join(rows.classes)}); give one matrix row per class, in order"
         )
-    y, proba, weight, n = rows.y, rows.proba, rows.amount, rows.n
     limited = None if matrix.limited is None else matrix.actions.index(matrix.limited)
-    realised = matrix.realised(y, weight)
-    predicted = np.argmax(proba, axis=1)
-    argmax = _decided(realised, predicted)
-    best = _decided(realised, choose(matrix.expected(proba, weight), limited, matrix.capacity))
+    n_actions = len(matrix.actions)
+    argmax = _decided(matrix, rows, rows.predicted)
+    best_actions = choose_from(
+        lambda a: matrix.expected(rows, a), n_actions, limited, matrix.capacity
+    )
+    best = _decided(matrix, rows, best_actions)
+    perfect_actions = choose_from(
+        lambda a: matrix.realised(rows, a), n_actions, limited, matrix.capacity
+    )
     return MulticlassValuation(
         matrix=matrix,
-        n=n,
-        y=y,
+        n=rows.n,
+        y=rows.y,
         argmax=argmax,
         best_decision=best,
-        perfect=_decided(realised, choose(realised, limited, matrix.capacity)),
+        perfect=_decided(matrix, rows, perfect_actions),
         difference=total(best.per_row - argmax.per_row),
-        accuracy=float(np.mean(predicted == y)),
-        macro_f1=macro_f1(y, predicted, len(matrix.classes)),
-        log_loss=log_loss(y, proba),
+        accuracy=rows.accuracy,
+        macro_f1=macro_f1(rows.y, rows.predicted, len(matrix.classes)),
+        log_loss=rows.log_loss,
     )
 
 

@@ -162,6 +162,8 @@ def best_shift(
     jumps at ``r_i ± tolerance`` (lower semicontinuous: a row exactly at the tolerance pays no
     fixed cost), so its minimum lies on one of those points: each is evaluated.
     """
+    if not costs.miss_cost:
+        return _weighted_quantile_shift(residual, costs, weight)
     candidates = np.unique(residual)
     if costs.miss_cost:
         candidates = np.unique(
@@ -172,6 +174,34 @@ def best_shift(
     lowest = cost.min()
     tied = candidates[cost <= lowest + 1e-9 * max(1.0, abs(lowest))]
     return float(tied[np.lexsort((tied, np.abs(tied)))][0])
+
+
+def _weighted_quantile_shift(
+    residual: np.ndarray, costs: RegressionCosts, weight: np.ndarray | None
+) -> float:
+    """The linear cost's minimisers form ``[lo, hi]``: ``lo`` the first residual whose
+    cumulative weight reaches ``u/(u+o)`` of the total, ``hi`` the next one when it reaches it
+    exactly (the cost is flat between them); the point of it nearest 0 is returned."""
+    if weight is None:
+        r = np.sort(residual)
+        cum = np.arange(1, r.size + 1, dtype=float)
+    else:
+        order = np.argsort(residual, kind="stable")
+        r, cum = residual[order], np.cumsum(weight[order])
+    total_weight = cum[-1]
+    target = costs.quantile * total_weight
+    slack = 1e-12 * max(total_weight, 1.0)
+    if total_weight <= 0:
+        return 0.0
+    j = int(np.searchsorted(cum, target - slack))
+    if target <= slack:  # no cost under the truth: any shift up to the smallest residual
+        lo, hi = -np.inf, r[0]
+    elif j >= r.size - 1 or target >= total_weight - slack:
+        lo, hi = r[min(j, r.size - 1)], np.inf
+    else:
+        lo = r[j]
+        hi = r[j + 1] if abs(cum[j] - target) <= slack else lo
+    return float(np.clip(0.0, lo, hi))
 
 
 def cross_fitted_costs(

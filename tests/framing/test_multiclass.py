@@ -64,7 +64,7 @@ def test_the_best_decision_maximises_expected_value_and_perfect_bounds_all(seed)
     rng = np.random.default_rng(seed)
     y, proba, matrix, amount = random_case(rng, 300, review=seed % 2 == 1)
     result = value_multiclass(y, proba, matrix=matrix, amount=amount)
-    expected = matrix.expected(proba, amount)
+    expected = proba @ matrix.fixed + (proba @ matrix.rates) * amount[:, None]
     rows = np.arange(300)
     assert expected[rows, result.best_decision.action].sum() >= (
         expected[rows, result.argmax.action].sum() - 1e-9
