@@ -10,6 +10,7 @@ import streamlit as st
 from metrics.core.io import read_table
 from metrics.core.samples import sample_path
 from metrics.framing import charts, view
+from metrics.framing.checks import class_columns
 from metrics.framing.multiclass import (
     ActionMatrix,
     MulticlassRows,
@@ -110,12 +111,7 @@ def show_task(task: str) -> None:
 @st.cache_data(show_spinner=False, max_entries=4)
 def _multiclass_rows(key: tuple, _frame: pd.DataFrame, label: str, scores: tuple, amount):
     frame = _frame
-    classes = tuple(sorted(frame[label].astype(str).unique()))
-    # a column named after a class (``boost_outage`` for ``outage``) is that class's column
-    ordered = [next((s for s in scores if s.endswith(c) or s == c), None) for c in classes]
-    if sorted(map(str, ordered)) != sorted(scores) or len(scores) != len(classes):
-        ordered = list(scores)
-        classes = tuple(str(s) for s in scores)
+    classes, ordered = class_columns(frame[label].astype(str).unique(), scores)
     return multiclass_rows(
         frame[label].to_numpy(),
         frame[ordered].to_numpy(),

@@ -53,6 +53,33 @@ def class_indices(y_true: object, classes: Sequence[str], *, name: str = "label"
     return order[place]
 
 
+def class_columns(
+    labels: Sequence[str], columns: Sequence[str]
+) -> tuple[tuple[str, ...], list[str]]:
+    """The classes and their probability columns, matched by name where each column ends
+    with one class's name (``boost_outage`` for ``outage``); otherwise the columns in the
+    order given, each class named after its column.
+
+    Parameters
+    ----------
+    labels : sequence of str
+        The label column's distinct values.
+    columns : sequence of str
+        The probability columns picked.
+
+    Returns
+    -------
+    classes : tuple of str
+    ordered : list of str
+        The columns in the order of ``classes``.
+    """
+    classes = tuple(sorted({str(label) for label in labels}))
+    ordered = [next((c for c in columns if c == k or c.endswith(f"_{k}")), None) for k in classes]
+    if None in ordered or len(set(ordered)) != len(columns) or len(columns) != len(classes):
+        return tuple(str(c) for c in columns), list(columns)
+    return classes, ordered  # type: ignore[return-value]
+
+
 def class_probabilities(proba: object, names: Sequence[str]) -> np.ndarray:
     """The (n, K) probabilities, each column in [0, 1] and each row summing to 1."""
     array = np.asarray(proba)

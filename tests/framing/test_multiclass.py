@@ -180,3 +180,19 @@ def test_the_intervals_cover_the_expected_value_in_95_percent_of_simulations():
         covered["difference"] += result.difference.low <= truth_difference <= result.difference.high
     for rule, hits in covered.items():
         assert 0.92 <= hits / 1000 <= 0.98, (rule, hits)
+
+
+def test_probability_columns_are_matched_to_classes_by_name_or_taken_in_order():
+    from metrics.framing.checks import class_columns
+
+    classes, ordered = class_columns(["b", "a", "b"], ["p_b", "p_a"])
+    assert classes == ("a", "b") and ordered == ["p_a", "p_b"]
+    # names that do not match: the columns in the order given name the classes
+    classes, ordered = class_columns(["x", "y"], ["first", "second"])
+    assert classes == ("first", "second") and ordered == ["first", "second"]
+    with pytest.raises(ValueError, match="not a class of the value matrix, e\\.g\\. 'x'"):
+        value_multiclass(
+            ["x", "y"],
+            np.array([[1.0, 0.0], [0.0, 1.0]]),
+            matrix=ActionMatrix(classes, classes, np.eye(2), np.zeros((2, 2))),
+        )
