@@ -10,14 +10,14 @@ from metrics.core.io import read_table
 from metrics.core.samples import sample_path
 from metrics.framing.charts import framings_figure
 from metrics.framing.reframe import APP_REVENUE, NEW_APPS, compare_framings
-from metrics.framing.samples import FRAMING
-from metrics.framing.view import (
+from metrics.framing.reframe_view import (
     FRAMING_STRIP,
     FRAMING_WORDS,
     QUESTIONS,
     framing_sentence,
     framing_table,
 )
+from metrics.framing.samples import FRAMING
 from ui.common import error_box, framing_strip, plain, route_through_app, words_box
 
 route_through_app()

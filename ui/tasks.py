@@ -9,12 +9,12 @@ import streamlit as st
 
 from metrics.core.io import read_table
 from metrics.core.samples import sample_path
-from metrics.framing import charts, view
+from metrics.framing import charts, comparison, view
 from metrics.framing.checks import class_columns
+from metrics.framing.class_metrics import calibration_per_class
 from metrics.framing.multiclass import (
     ActionMatrix,
     MulticlassRows,
-    calibration_per_class,
     multiclass_rows,
     value_rows,
 )
@@ -163,8 +163,8 @@ def _compare_routers(key, frame, label, sample: TaskSample, amount, matrix) -> N
         for name, columns in sample.models.items()
     }
     st.subheader("The sample's models under this matrix")
-    st.dataframe(view.multiclass_comparison(results), hide_index=True)
-    said = view.metric_versus_money(
+    st.dataframe(comparison.multiclass_comparison(results), hide_index=True)
+    said = comparison.metric_versus_money(
         list(results),
         [r.accuracy for r in results.values()],
         [r.argmax.value.value for r in results.values()],
@@ -282,8 +282,8 @@ def _regression(key, frame, sample: TaskSample, is_sample: bool) -> None:
                 amount=None if amount is None else frame[amount].to_numpy(),
             )
         st.subheader("Predictions side by side on the same rows")
-        st.dataframe(view.regression_comparison(results), hide_index=True)
-        said = view.metric_versus_money(
+        st.dataframe(comparison.regression_comparison(results), hide_index=True)
+        said = comparison.metric_versus_money(
             list(results),
             [r.rmse for r in results.values()],
             [r.value_at_prediction.value for r in results.values()],

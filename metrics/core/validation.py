@@ -338,22 +338,14 @@ def check_unique_names(names: list[str], label: str) -> None:
         seen[column_name] = position
 
 
-def check_numbers(values: object, *, name: str, hint: str, rows: Rows = None) -> np.ndarray:
-    """Return finite numbers as float64 (a target, a prediction), or raise naming the first bad.
+def check_numbers(values: object, *, name: str, hint: str) -> np.ndarray:
+    """Finite numbers as float64, or a ValueError naming the first bad value and ``hint``.
 
     Parameters
     ----------
     values : array-like of shape (n,)
-    name : str
-        Column or input name used in the error message.
-    hint : str
-        How to fix a missing or infinite value.
-    rows : ndarray of int, optional
-
-    Returns
-    -------
-    ndarray of float64
+    name, hint : str
     """
-    array = _as_1d_float(values, name, rows)
-    _check_finite(array, name, hint, rows)
+    array = _as_1d_float(values, name)
+    _check_finite(array, name, hint)
     return array

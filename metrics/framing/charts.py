@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from metrics.framing.multiclass import Calibration, MulticlassValuation
+from metrics.framing.class_metrics import Calibration
+from metrics.framing.multiclass import MulticlassValuation
 from metrics.framing.multilabel import MultilabelValuation
 from metrics.framing.reframe import Reframing
 from metrics.framing.regression import RegressionValuation
@@ -58,7 +59,16 @@ def _bars(names: list[str], totals: list[Total], colours: list[str], title: str)
 
 
 def rules_figure(result: MulticlassValuation) -> go.Figure:
-    """The value of each decision rule, with its interval."""
+    """The value of each decision rule, with its interval.
+
+    Parameters
+    ----------
+    result : MulticlassValuation
+
+    Returns
+    -------
+    go.Figure
+    """
     return _bars(
         ["Most probable class", "Best expected value", "Perfect"],
         [result.argmax.value, result.best_decision.value, result.perfect.value],
@@ -68,7 +78,18 @@ def rules_figure(result: MulticlassValuation) -> go.Figure:
 
 
 def confusion_figure(result: MulticlassValuation, rule: str, *, money: bool) -> go.Figure:
-    """True class by action taken, in rows or in money."""
+    """True class by action taken, in rows or in money.
+
+    Parameters
+    ----------
+    result : MulticlassValuation
+    rule : str
+    money : bool
+
+    Returns
+    -------
+    go.Figure
+    """
     cells = result.money(rule) if money else result.confusion(rule)
     actions = [chart_text(a, 20) for a in result.matrix.actions]
     classes = [chart_text(c, 20) for c in result.matrix.classes]
@@ -97,7 +118,16 @@ def confusion_figure(result: MulticlassValuation, rule: str, *, money: bool) -> 
 
 
 def calibration_figure(curves: list[Calibration]) -> go.Figure:
-    """Each class's predicted probability against how often it was right."""
+    """Each class's predicted probability against how often it was right.
+
+    Parameters
+    ----------
+    curves : list[Calibration]
+
+    Returns
+    -------
+    go.Figure
+    """
     figure = go.Figure(
         go.Scatter(
             x=[0, 1],
@@ -132,7 +162,16 @@ def calibration_figure(curves: list[Calibration]) -> go.Figure:
 
 
 def shift_figure(result: RegressionValuation) -> go.Figure:
-    """Value against the shift added to every prediction, the predictions and the best marked."""
+    """Value against the shift added to every prediction, the predictions and the best marked.
+
+    Parameters
+    ----------
+    result : RegressionValuation
+
+    Returns
+    -------
+    go.Figure
+    """
     curve = result.curve
     figure = go.Figure(
         go.Scatter(
@@ -175,14 +214,32 @@ def shift_figure(result: RegressionValuation) -> go.Figure:
 
 
 def labels_figure(result: MultilabelValuation) -> go.Figure:
-    """Each label's value as earned at its own best threshold, with its interval."""
+    """Each label's value as earned at its own best threshold, with its interval.
+
+    Parameters
+    ----------
+    result : MultilabelValuation
+
+    Returns
+    -------
+    go.Figure
+    """
     totals = [Total(v.best_value_cross_fitted, *v.best_value_interval) for v in result.per_label]
     colours = [MODEL_COLOURS[k % len(MODEL_COLOURS)] for k in range(len(totals))]
     return _bars(list(result.labels), totals, colours, "Each label at its own best threshold")
 
 
 def framings_figure(result: Reframing) -> go.Figure:
-    """Each framing's revenue on the same rows, with its interval."""
+    """Each framing's revenue on the same rows, with its interval.
+
+    Parameters
+    ----------
+    result : Reframing
+
+    Returns
+    -------
+    go.Figure
+    """
     colours = [NEUTRAL, MONEY][: len(result.outcomes)]
     figure = _bars(
         [o.name for o in result.outcomes],

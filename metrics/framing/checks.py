@@ -22,7 +22,18 @@ ROW_SUM_TOLERANCE = 1e-3
 def regression_inputs(
     y_true: object, y_pred: object, amount: object | None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
-    """The target, the prediction and the optional amount as float64, checked."""
+    """The target, the prediction and the optional amount as float64, checked.
+
+    Parameters
+    ----------
+    y_true : object
+    y_pred : object
+    amount : object | None
+
+    Returns
+    -------
+    tuple[np.ndarray, np.ndarray, np.ndarray | None]
+    """
     truth = check_numbers(y_true, name="target", hint="drop the rows without a known target")
     pred = check_numbers(y_pred, name="prediction", hint="predict every row or drop the others")
     weight = None if amount is None else check_amounts(amount)
@@ -34,7 +45,18 @@ def regression_inputs(
 
 
 def class_indices(y_true: object, classes: Sequence[str], *, name: str = "label") -> np.ndarray:
-    """Each row's class as its position in ``classes``; raise naming a label not among them."""
+    """Each row's class as its position in ``classes``; raise naming a label not among them.
+
+    Parameters
+    ----------
+    y_true : object
+    classes : Sequence[str]
+    name : str
+
+    Returns
+    -------
+    np.ndarray
+    """
     labels = np.asarray(y_true).astype(str)
     known = np.asarray([str(c) for c in classes])
     if len(set(known)) != len(known):
@@ -81,7 +103,17 @@ def class_columns(
 
 
 def class_probabilities(proba: object, names: Sequence[str]) -> np.ndarray:
-    """The (n, K) probabilities, each column in [0, 1] and each row summing to 1."""
+    """The (n, K) probabilities, each column in [0, 1] and each row summing to 1.
+
+    Parameters
+    ----------
+    proba : object
+    names : Sequence[str]
+
+    Returns
+    -------
+    np.ndarray
+    """
     array = np.asarray(proba)
     if array.ndim != 2 or array.shape[1] != len(names):
         raise ValueError(
@@ -104,7 +136,17 @@ def class_probabilities(proba: object, names: Sequence[str]) -> np.ndarray:
 
 
 def label_matrix(y_true: object, names: Sequence[str]) -> np.ndarray:
-    """The (n, L) 0/1 labels of a multilabel model, checked per label column."""
+    """The (n, L) 0/1 labels of a multilabel model, checked per label column.
+
+    Parameters
+    ----------
+    y_true : object
+    names : Sequence[str]
+
+    Returns
+    -------
+    np.ndarray
+    """
     array = np.asarray(y_true)
     if array.ndim != 2 or array.shape[1] != len(names):
         raise ValueError(
@@ -115,7 +157,17 @@ def label_matrix(y_true: object, names: Sequence[str]) -> np.ndarray:
 
 
 def score_matrix(y_score: object, names: Sequence[str]) -> np.ndarray:
-    """The (n, L) scores of a multilabel model, each in [0, 1]."""
+    """The (n, L) scores of a multilabel model, each in [0, 1].
+
+    Parameters
+    ----------
+    y_score : object
+    names : Sequence[str]
+
+    Returns
+    -------
+    np.ndarray
+    """
     array = np.asarray(y_score)
     if array.ndim != 2 or array.shape[1] != len(names):
         raise ValueError(

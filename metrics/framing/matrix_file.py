@@ -102,7 +102,18 @@ def _number(cell: str, option: str, name: str, line: int) -> float:
 
 
 def outcome_rows(matrix: MatrixFile, labels: tuple[str, ...], option: str) -> np.ndarray:
-    """A multilabel file's (TN, FP, FN, TP) rows in the order of ``labels``."""
+    """A multilabel file's (TN, FP, FN, TP) rows in the order of ``labels``.
+
+    Parameters
+    ----------
+    matrix : MatrixFile
+    labels : tuple[str, ...]
+    option : str
+
+    Returns
+    -------
+    np.ndarray
+    """
     if matrix.columns != OUTCOMES:
         raise ValueError(f"{option} must have the header label,TN,FP,FN,TP")
     missing = [label for label in labels if label not in matrix.rows]

@@ -8,15 +8,15 @@ billing question, so the most probable team is not always the best place to send
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from metrics.framing.assign import choose_from
 from metrics.framing.checks import class_indices, class_probabilities
+from metrics.framing.class_metrics import log_loss, macro_f1
 from metrics.framing.totals import Total, total
-
-LOG_LOSS_EPS = np.finfo(float).eps
 
 
 @dataclass(frozen=True)
@@ -92,71 +92,6 @@ class ActionMatrix:
         return out
 
 
-def choose(gains: np.ndarray, limited: int | None, capacity: int | None) -> np.ndarray:
-    """Each row's action from a table of values: see ``choose_from``.
-
-    Parameters
-    ----------
-    gains : ndarray of shape (n, A)
-        The value (expected or realised) of each action on each row.
-    limited : int or None
-    capacity : int or None
-
-    Returns
-    -------
-    ndarray of int, shape (n,)
-    """
-    return choose_from(lambda a: gains[:, a], gains.shape[1], limited, capacity)
-
-
-def choose_from(
-    value_of: Callable[[int], np.ndarray], n_actions: int, limited: int | None, capacity: int | None
-) -> np.ndarray:
-    """Each row's action: the best, with at most ``capacity`` rows on the ``limited`` one.
-
-    Parameters
-    ----------
-    value_of : callable
-        ``value_of(a)`` is every row's value of action ``a``, shape (n,).
-    n_actions : int
-    limited : int or None
-        Index of the action with a capacity (after the others; ties go to the others).
-    capacity : int or None
-
-    Returns
-    -------
-    ndarray of int, shape (n,)
-        Ties go to the first action, as ``np.argmax``.
-
-    Notes
-    -----
-    One pass per action, no (n, A) table. With one limited action the best assignment is
-    exact by exchange: rows take their best other action, and the ``capacity`` rows that gain
-    most (and gain) by the limited one switch to it (which of tied rows switch does not change
-    the total).
-    """
-    best: np.ndarray | None = None
-    chosen: np.ndarray | None = None
-    for action in range(n_actions):
-        if action == limited:
-            continue
-        value = value_of(action)
-        if best is None:
-            best, chosen = value.copy(), np.full(value.size, action, dtype=np.intp)
-            continue
-        np.copyto(chosen, action, where=value > best)
-        np.maximum(best, value, out=best)
-    if limited is None:
-        return chosen
-    gain = value_of(limited) - best
-    wants = np.flatnonzero(gain > 0)
-    if capacity is not None and wants.size > capacity:
-        keep = max(int(capacity), 0)
-        wants = wants[np.argpartition(-gain[wants], keep - 1)[:keep]] if keep else wants[:0]
-    chosen[wants] = limited
-    return chosen
-
-
 @dataclass(frozen=True)
 class Decided:
     """One decision rule's outcome over the rows."""
@@ -218,26 +153,6 @@ class MulticlassValuation:
         return self.money(rule).sum(axis=1)
 
 
-def macro_f1(y: np.ndarray, predicted: np.ndarray, k: int) -> float:
-    """Unweighted mean over the ``k`` classes of each class's F1 (0 where undefined)."""
-    cells = np.bincount(y * k + predicted, minlength=k * k).reshape(k, k)
-    tp = np.diag(cells).astype(float)
-    denominator = cells.sum(axis=0) + cells.sum(axis=1)
-    f1 = np.divide(2 * tp, denominator, out=np.zeros(k), where=denominator > 0)
-    return float(f1.mean())
-
-
-def log_loss(y: np.ndarray, proba: np.ndarray) -> float:
-    """Mean of ``-log p(true class)``, probabilities clipped to [eps, 1 - eps]."""
-    picked = np.clip(proba[np.arange(len(y)), y], LOG_LOSS_EPS, 1 - LOG_LOSS_EPS)
-    return float(-np.mean(np.log(picked)))
-
-
-def _decided(matrix: ActionMatrix, rows: MulticlassRows, action: np.ndarray) -> Decided:
-    per_row = matrix.taken(rows, action)
-    return Decided(total(per_row), action, per_row)
-
-
 @dataclass(frozen=True)
 class MulticlassRows:
     """Checked rows, prepared once per file: a matrix edit then only re-decides."""
@@ -264,7 +179,19 @@ def multiclass_rows(
     amount: np.ndarray | None = None,
 ) -> MulticlassRows:
     """Check the labels, the probabilities (columns in the order of ``classes``) and the
-    amounts once; raise ValueError naming the column, the value, its row and the fix."""
+    amounts once; raise ValueError naming the column, the value, its row and the fix.
+
+    Parameters
+    ----------
+    y_true : Sequence[str] | np.ndarray
+    y_proba : np.ndarray
+    classes : Sequence[str]
+    amount : np.ndarray | None
+
+    Returns
+    -------
+    MulticlassRows
+    """
     from metrics.core.validation import check_amounts, check_same_length
 
     names = tuple(str(c) for c in classes)
@@ -322,6 +249,11 @@ def value_multiclass(
     return value_rows(rows, matrix)
 
 
+def _decided(matrix: ActionMatrix, rows: MulticlassRows, action: np.ndarray) -> Decided:
+    per_row = matrix.taken(rows, action)
+    return Decided(total(per_row), action, per_row)
+
+
 def value_rows(rows: MulticlassRows, matrix: ActionMatrix) -> MulticlassValuation:
     """``value_multiclass`` on rows checked once (the page's what-if on a matrix cell).
 
@@ -362,35 +294,3 @@ def value_rows(rows: MulticlassRows, matrix: ActionMatrix) -> MulticlassValuatio
         macro_f1=macro_f1(rows.y, rows.predicted, len(matrix.classes)),
         log_loss=rows.log_loss,
     )
-
-
-@dataclass(frozen=True)
-class Calibration:
-    """Mean predicted probability against the observed share, per class and bin."""
-
-    cls: str
-    predicted: np.ndarray
-    observed: np.ndarray
-    rows: np.ndarray
-
-
-def calibration_per_class(
-    valuation: MulticlassValuation, y_proba: np.ndarray, *, bins: int = 10
-) -> list[Calibration]:
-    """Each class's reliability curve on equal-width bins (empty bins left out), as
-    scikit-learn's ``calibration_curve(strategy="uniform")`` for that class against the rest."""
-    proba = np.asarray(y_proba, dtype=float)
-    edges = np.linspace(0.0, 1.0, bins + 1)
-    out = []
-    for k, name in enumerate(valuation.matrix.classes):
-        p = proba[:, k]
-        hit = (valuation.y == k).astype(float)
-        which = np.searchsorted(edges[1:-1], p)
-        rows = np.bincount(which, minlength=bins)
-        sum_p = np.bincount(which, weights=p, minlength=bins)
-        sum_hit = np.bincount(which, weights=hit, minlength=bins)
-        kept = rows > 0
-        out.append(
-            Calibration(name, sum_p[kept] / rows[kept], sum_hit[kept] / rows[kept], rows[kept])
-        )
-    return out

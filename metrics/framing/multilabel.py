@@ -93,6 +93,18 @@ def shared_threshold(
 ) -> SharedThreshold:
     """The one threshold that is best over all labels together, exact.
 
+    Parameters
+    ----------
+    y : np.ndarray
+    score : np.ndarray
+    fixed : np.ndarray
+    rates : np.ndarray
+    amount : np.ndarray | None
+
+    Returns
+    -------
+    SharedThreshold
+
     Notes
     -----
     Acting on label ``l`` of row ``i`` rather than not gains ``TP_l - FN_l`` (plus the rates

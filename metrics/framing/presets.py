@@ -26,7 +26,18 @@ class MatrixPreset:
 def same_cost(
     classes: Sequence[str], *, wrong: float = -10.0, review: float = -4.0
 ) -> MatrixPreset:
-    """Every mistake costs the same: the matrix under which accuracy is the money."""
+    """Every mistake costs the same: the matrix under which accuracy is the money.
+
+    Parameters
+    ----------
+    classes : Sequence[str]
+    wrong : float
+    review : float
+
+    Returns
+    -------
+    MatrixPreset
+    """
     k = len(classes)
     fixed = np.full((k, k + 1), wrong)
     np.fill_diagonal(fixed, 0.0)
@@ -42,7 +53,18 @@ def same_cost(
 
 
 def triage(classes: Sequence[str], *, under: float = -60.0, over: float = -8.0) -> MatrixPreset:
-    """Ordered classes (least to most severe): under-triage costs far more than over-triage."""
+    """Ordered classes (least to most severe): under-triage costs far more than over-triage.
+
+    Parameters
+    ----------
+    classes : Sequence[str]
+    under : float
+    over : float
+
+    Returns
+    -------
+    MatrixPreset
+    """
     k = len(classes)
     steps = np.arange(k)[:, None] - np.arange(k)[None, :]  # true minus chosen severity
     fixed = np.where(steps > 0, under * steps, over * -steps).astype(float)
@@ -86,7 +108,16 @@ def ticket_routing() -> MatrixPreset:
 
 
 def presets_for(classes: Sequence[str]) -> dict[str, MatrixPreset]:
-    """The presets that fit ``classes``, by name (ticket routing only for its teams)."""
+    """The presets that fit ``classes``, by name (ticket routing only for its teams).
+
+    Parameters
+    ----------
+    classes : Sequence[str]
+
+    Returns
+    -------
+    dict[str, MatrixPreset]
+    """
     out = {p.name: p for p in (same_cost(classes), triage(classes))}
     if sorted(classes) == sorted(TICKET_TEAMS):
         routing = _reordered(ticket_routing(), tuple(classes))

@@ -9,7 +9,6 @@ import pandas as pd
 from metrics.core.format import Tile, count, money, percent, signed_money, threshold_text
 from metrics.framing.multiclass import MulticlassValuation
 from metrics.framing.multilabel import MultilabelValuation
-from metrics.framing.reframe import Reframing
 from metrics.framing.regression import RegressionValuation
 from metrics.framing.totals import Total
 
@@ -50,11 +49,30 @@ CALIBRATION_NOTE = (
 
 
 def interval_text(figure: Total) -> str:
+    """The interval in words, as "95% interval $low to $high".
+
+    Parameters
+    ----------
+    figure : Total
+
+    Returns
+    -------
+    str
+    """
     return f"95% interval {money(figure.low)} to {money(figure.high)}"
 
 
 def multiclass_tiles(result: MulticlassValuation) -> list[Tile]:
-    """Value of ``predict``, of the best decision, of the perfect one, and the ML metrics."""
+    """Value of ``predict``, of the best decision, of the perfect one, and the ML metrics.
+
+    Parameters
+    ----------
+    result : MulticlassValuation
+
+    Returns
+    -------
+    list[Tile]
+    """
     return [
         Tile(
             "Acting on the most probable class",
@@ -85,7 +103,16 @@ def multiclass_tiles(result: MulticlassValuation) -> list[Tile]:
 
 
 def multiclass_sentence(result: MulticlassValuation) -> str:
-    """Which decision earns more and by how much, with its interval."""
+    """Which decision earns more and by how much, with its interval.
+
+    Parameters
+    ----------
+    result : MulticlassValuation
+
+    Returns
+    -------
+    str
+    """
     gain = result.difference
     if gain.low > 0:
         verdict = "is worth more than"
@@ -101,7 +128,16 @@ def multiclass_sentence(result: MulticlassValuation) -> str:
 
 
 def class_table(result: MulticlassValuation) -> pd.DataFrame:
-    """Each true class: rows, value under each rule."""
+    """Each true class: rows, value under each rule.
+
+    Parameters
+    ----------
+    result : MulticlassValuation
+
+    Returns
+    -------
+    pd.DataFrame
+    """
     return pd.DataFrame(
         {
             "True class": list(result.matrix.classes),
@@ -113,7 +149,16 @@ def class_table(result: MulticlassValuation) -> pd.DataFrame:
 
 
 def regression_tiles(result: RegressionValuation) -> list[Tile]:
-    """Cost of the predictions, the best shift's value (cross-fitted), and the errors."""
+    """Cost of the predictions, the best shift's value (cross-fitted), and the errors.
+
+    Parameters
+    ----------
+    result : RegressionValuation
+
+    Returns
+    -------
+    list[Tile]
+    """
     honest = result.value_at_best_shift_cross_fitted
     mape = (
         "undefined (a target is 0)" if np.isnan(result.mape) else percent(result.mape, decimals=1)
@@ -142,7 +187,16 @@ def regression_tiles(result: RegressionValuation) -> list[Tile]:
 
 
 def regression_sentence(result: RegressionValuation) -> str:
-    """What the asymmetric costs ask of the forecast, and what the shift is worth."""
+    """What the asymmetric costs ask of the forecast, and what the shift is worth.
+
+    Parameters
+    ----------
+    result : RegressionValuation
+
+    Returns
+    -------
+    str
+    """
     costs = result.costs
     if result.per_amount:
         under, over = percent(costs.under_cost), f"{percent(costs.over_cost)} of the row's amount"
@@ -166,7 +220,16 @@ def regression_sentence(result: RegressionValuation) -> str:
 
 
 def multilabel_table(result: MultilabelValuation) -> pd.DataFrame:
-    """Each label's best threshold, its value in-sample and as earned, with the interval."""
+    """Each label's best threshold, its value in-sample and as earned, with the interval.
+
+    Parameters
+    ----------
+    result : MultilabelValuation
+
+    Returns
+    -------
+    pd.DataFrame
+    """
     rows = []
     for name, valuation in zip(result.labels, result.per_label, strict=True):
         low, high = valuation.best_value_interval
@@ -183,6 +246,16 @@ def multilabel_table(result: MultilabelValuation) -> pd.DataFrame:
 
 
 def multilabel_tiles(result: MultilabelValuation) -> list[Tile]:
+    """The thresholds per label as earned, one shared threshold, and perfect tagging.
+
+    Parameters
+    ----------
+    result : MultilabelValuation
+
+    Returns
+    -------
+    list[Tile]
+    """
     return [
         Tile(
             "Value of a threshold per label, as earned",
@@ -202,134 +275,18 @@ def multilabel_tiles(result: MultilabelValuation) -> list[Tile]:
 
 
 def multilabel_sentence(result: MultilabelValuation) -> str:
+    """What one threshold for every label gives up against one per label.
+
+    Parameters
+    ----------
+    result : MultilabelValuation
+
+    Returns
+    -------
+    str
+    """
     return (
         f"One threshold for every label gives up {money(result.shared_threshold_cost)} against "
         "a threshold per label on these rows: labels whose mistakes cost differently need "
         "different thresholds."
-    )
-
-
-def framing_table(result: Reframing) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "Framing": [o.name for o in result.outcomes],
-            "Revenue": [money(o.value.value, decimals=2) for o in result.outcomes],
-            "95% interval": [
-                f"{money(o.value.low, decimals=2)} to {money(o.value.high, decimals=2)}"
-                for o in result.outcomes
-            ],
-            "Shortcut was the app opened": [
-                percent(o.hit_rate, decimals=1) for o in result.outcomes
-            ],
-            "New app shown when opened": [
-                f"{o.new_hits:,} of {result.new_rows:,}" for o in result.outcomes
-            ],
-        }
-    )
-
-
-def framing_sentence(result: Reframing) -> str:
-    """Which framing earns more and why."""
-    winner = result.winner
-    loser = next(o for o in result.outcomes if o is not winner)
-    diff = result.difference
-    low, high = (diff.low, diff.high) if winner is result.outcomes[-1] else (-diff.high, -diff.low)
-    why = (
-        f"{count(result.new_rows, 'row')} opened an app that arrived after training; "
-        f"'{loser.name}' can never show it ({loser.new_hits:,} hits there), "
-        f"'{winner.name}' scores it from its features ({winner.new_hits:,} hits)."
-        if winner.new_hits > loser.new_hits
-        else "Both framings see the same apps; the difference is in how well each ranks them."
-    )
-    return (
-        f"'{winner.name}' earns {money(abs(diff.value), decimals=2)} more on the same rows "
-        f"(95% interval {money(low, decimals=2)} to {money(high, decimals=2)}). {why}"
-    )
-
-
-QUESTIONS = (
-    ("Is the output a number or a class?",
-     "A number (units to stock, a price) is regression; a class (fraud or not, which team) is "
-     "classification. Price a number on the your-model page with 'A number'."),
-    ("If a class: one of two, or one of many?",
-     "Two is binary (act or not, one threshold); many is multiclass (a value matrix of true "
-     "classes by actions)."),
-    ("Can a row have several at once?",
-     "Then it is multilabel: one yes/no decision per label, each with its own threshold."),
-    ("Can it be framed another way that works better?",
-     "The same question often fits two framings. Below, one problem in two framings, each "
-     "priced on the same rows with its own decision rule."),
-)  # fmt: skip
-"""The four framing questions in plain words, each with what it means here."""
-FRAMING_STRIP = (
-    "Show each user the shortcut they will take",
-    "A probability per app (multiclass) or a score per user-app pair",
-    "Log loss",
-    "Share of shortcuts taken",
-    "Revenue of the shortcuts taken",
-)
-FRAMING_WORDS = ("threshold", "log loss")
-
-
-def multiclass_comparison(results: dict[str, MulticlassValuation]) -> pd.DataFrame:
-    """Models side by side on the same rows: the ML metrics beside the money."""
-    return pd.DataFrame(
-        {
-            "Model": list(results),
-            "Accuracy": [percent(r.accuracy, decimals=1) for r in results.values()],
-            "Macro-F1": [f"{r.macro_f1:.3f}" for r in results.values()],
-            "Log loss": [f"{r.log_loss:.3f}" for r in results.values()],
-            "Value, most probable class": [money(r.argmax.value.value) for r in results.values()],
-            "Value, best expected value": [
-                money(r.best_decision.value.value) for r in results.values()
-            ],
-        }
-    )
-
-
-def regression_comparison(results: dict[str, RegressionValuation]) -> pd.DataFrame:
-    """Forecasts side by side on the same rows: the errors beside the money."""
-    return pd.DataFrame(
-        {
-            "Prediction": list(results),
-            "RMSE": [f"{r.rmse:,.3g}" for r in results.values()],
-            "MAE": [f"{r.mae:,.3g}" for r in results.values()],
-            "Value as predicted": [money(r.value_at_prediction.value) for r in results.values()],
-            "95% interval": [
-                f"{money(r.value_at_prediction.low)} to {money(r.value_at_prediction.high)}"
-                for r in results.values()
-            ],
-        }
-    )
-
-
-def metric_versus_money(
-    names: list[str], metric: list[float], value: list[float], *, metric_name: str, higher: bool
-) -> str | None:
-    """A sentence when the model better on the ML metric earns less, else None.
-
-    Parameters
-    ----------
-    names : list of str
-    metric : list of float
-        Each model's ML metric.
-    value : list of float
-        Each model's value, currency units.
-    metric_name : str
-    higher : bool
-        Whether a higher metric is better.
-
-    Returns
-    -------
-    str or None
-    """
-    sign = 1 if higher else -1
-    best_metric = max(range(len(names)), key=lambda i: sign * metric[i])
-    best_money = max(range(len(names)), key=lambda i: value[i])
-    if best_metric == best_money:
-        return None
-    return (
-        f"'{names[best_metric]}' has the better {metric_name} yet earns "
-        f"{money(value[best_money] - value[best_metric])} less than '{names[best_money]}' on "
-        "the same rows: the ML metric counts every mistake alike, the money does not."
     )

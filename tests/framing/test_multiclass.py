@@ -11,10 +11,10 @@ from sklearn.calibration import calibration_curve
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
 from sklearn.metrics import log_loss as sk_log_loss
 
+from metrics.framing.assign import choose
+from metrics.framing.class_metrics import calibration_per_class
 from metrics.framing.multiclass import (
     ActionMatrix,
-    calibration_per_class,
-    choose,
     value_multiclass,
 )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from metrics.framing.view import metric_versus_money
+from metrics.framing.comparison import metric_versus_money
 
 
 def test_a_better_metric_that_earns_less_is_said():
