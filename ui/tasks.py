@@ -250,15 +250,19 @@ def _regression(key, frame, sample: TaskSample, is_sample: bool) -> None:
         "Fixed cost beyond the tolerance ($ a row)", 0.0, value=0.0, key="rg_miss"
     )
     tolerance = fourth.number_input("Tolerance (units)", 0.0, value=0.0, key="rg_tolerance")
-    result = value_regression(
-        frame[target].to_numpy(),
-        frame[prediction].to_numpy(),
-        under_cost=under,
-        over_cost=over,
-        miss_cost=miss,
-        tolerance=tolerance,
-        amount=None if amount is None else frame[amount].to_numpy(),
-    )
+
+    def valued(column: str):
+        return value_regression(
+            frame[target].to_numpy(),
+            frame[column].to_numpy(),
+            under_cost=under,
+            over_cost=over,
+            miss_cost=miss,
+            tolerance=tolerance,
+            amount=None if amount is None else frame[amount].to_numpy(),
+        )
+
+    result = valued(prediction)
     tile_row(view.regression_tiles(result))
     st.info(plain(view.regression_sentence(result)))
     st.plotly_chart(charts.shift_figure(result), width="stretch")
@@ -270,17 +274,7 @@ def _regression(key, frame, sample: TaskSample, is_sample: bool) -> None:
         )
         compared = [c for c in compared if c not in (target, prediction)]
     if compared:
-        results = {prediction: result}
-        for column in compared:
-            results[column] = value_regression(
-                frame[target].to_numpy(),
-                frame[column].to_numpy(),
-                under_cost=under,
-                over_cost=over,
-                miss_cost=miss,
-                tolerance=tolerance,
-                amount=None if amount is None else frame[amount].to_numpy(),
-            )
+        results = {prediction: result, **{column: valued(column) for column in compared}}
         st.subheader("Predictions side by side on the same rows")
         st.dataframe(comparison.regression_comparison(results), hide_index=True)
         said = comparison.metric_versus_money(

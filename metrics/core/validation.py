@@ -343,8 +343,7 @@ def check_numbers(values: object, *, name: str, hint: str) -> np.ndarray:
 
     Parameters
     ----------
-    values : array-like of shape (n,)
-    name, hint : str
+    values, name, hint : the numbers (n,), the column's name, how to fix a missing value
     """
     array = _as_1d_float(values, name)
     _check_finite(array, name, hint)
