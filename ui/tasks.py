@@ -10,7 +10,7 @@ import streamlit as st
 from metrics.core.io import read_table
 from metrics.core.samples import sample_path
 from metrics.framing import charts, comparison, view
-from metrics.framing.checks import class_columns
+from metrics.framing.checks import class_columns, numeric_column
 from metrics.framing.class_metrics import calibration_per_class
 from metrics.framing.multiclass import (
     ActionMatrix,
@@ -117,6 +117,8 @@ def _multiclass_rows(key: tuple, _frame: pd.DataFrame, label: str, scores: tuple
         frame[ordered].to_numpy(),
         classes=classes,
         amount=None if amount is None else frame[amount].to_numpy(),
+        label_column=label,
+        proba_columns=ordered,
     )
 
 
@@ -253,8 +255,8 @@ def _regression(key, frame, sample: TaskSample, is_sample: bool) -> None:
 
     def valued(column: str):
         return value_regression(
-            frame[target].to_numpy(),
-            frame[column].to_numpy(),
+            numeric_column(frame, target),
+            numeric_column(frame, column),
             under_cost=under,
             over_cost=over,
             miss_cost=miss,

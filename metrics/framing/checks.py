@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+import pandas as pd
 
 from metrics.core.format import count
 from metrics.core.validation import (
@@ -42,6 +43,23 @@ def regression_inputs(
         arrays["amount"] = weight
     check_same_length(**arrays)
     return truth, pred, weight
+
+
+def numeric_column(frame: pd.DataFrame, column: str) -> np.ndarray:
+    """A file's column as finite numbers, its own name in any error.
+
+    Parameters
+    ----------
+    frame : DataFrame
+    column : str
+
+    Returns
+    -------
+    ndarray of float64
+    """
+    return check_numbers(
+        frame[column].to_numpy(), name=column, hint="fill it in on every row or drop those rows"
+    )
 
 
 def class_indices(y_true: object, classes: Sequence[str], *, name: str = "label") -> np.ndarray:
@@ -102,13 +120,18 @@ def class_columns(
     return classes, ordered  # type: ignore[return-value]
 
 
-def class_probabilities(proba: object, names: Sequence[str]) -> np.ndarray:
+def class_probabilities(
+    proba: object, names: Sequence[str], columns: Sequence[str] | None = None
+) -> np.ndarray:
     """The (n, K) probabilities, each column in [0, 1] and each row summing to 1.
 
     Parameters
     ----------
     proba : object
     names : Sequence[str]
+        The classes.
+    columns : Sequence[str], optional
+        The file's column of each class, for messages (the class names when None).
 
     Returns
     -------
@@ -121,8 +144,10 @@ def class_probabilities(proba: object, names: Sequence[str]) -> np.ndarray:
             f"{len(names)} classes; give one probability column per class, in the order of "
             "the matrix's rows"
         )
-    columns = [check_scores(array[:, k], name=str(name)) for k, name in enumerate(names)]
-    out = np.column_stack(columns)
+    shown = list(names if columns is None else columns)
+    out = np.column_stack(
+        [check_scores(array[:, k], name=str(shown[k])) for k in range(len(names))]
+    )
     total = out.sum(axis=1)
     bad = np.abs(total - 1) > ROW_SUM_TOLERANCE
     if bad.any():

@@ -130,9 +130,13 @@ def _regression(args, frame, amount):
     }
     for option, value in needed.items():
         _needs(value, option, "regression")
+    from metrics.framing.checks import numeric_column
+
+    _column(frame, args.target_column, "--target-column")
+    _column(frame, args.prediction_column, "--prediction-column")
     return value_regression(
-        _column(frame, args.target_column, "--target-column"),
-        _column(frame, args.prediction_column, "--prediction-column"),
+        numeric_column(frame, args.target_column),
+        numeric_column(frame, args.prediction_column),
         under_cost=args.under_cost,
         over_cost=args.over_cost,
         miss_cost=args.miss_cost,
@@ -145,7 +149,7 @@ def _multiclass(args, frame, amount):
     import numpy as np
 
     from metrics.framing.matrix_file import read_matrix
-    from metrics.framing.multiclass import ActionMatrix, value_multiclass
+    from metrics.framing.multiclass import ActionMatrix, multiclass_rows, value_rows
 
     _needs(args.value_matrix_file, "--value-matrix-file", "multiclass")
     fixed = read_matrix(args.value_matrix_file, first="true", option="--value-matrix-file")
@@ -167,16 +171,19 @@ def _multiclass(args, frame, amount):
             f"--score-columns names {len(scores)} columns, but the matrix has {len(fixed.rows)} "
             f"classes ({', '.join(fixed.rows)}); give one probability column per class, in order"
         )
-    extra = [a for a in fixed.columns[len(fixed.rows) :]]
+    extra = fixed.columns[len(fixed.rows) :]
     limited = "review" if "review" in extra and args.review_capacity is not None else None
     matrix = ActionMatrix(fixed.rows, fixed.columns, fixed.values, rates, limited,
                           args.review_capacity if limited else None)  # fmt: skip
-    return value_multiclass(
+    rows = multiclass_rows(
         _column(frame, args.label_column, "--label-column"),
         frame[scores].to_numpy(),
-        matrix=matrix,
+        classes=matrix.classes,
         amount=amount,
+        label_column=args.label_column,
+        proba_columns=scores,
     )
+    return value_rows(rows, matrix)
 
 
 def _multilabel(args, frame, amount):

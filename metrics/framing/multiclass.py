@@ -177,6 +177,8 @@ def multiclass_rows(
     *,
     classes: Sequence[str],
     amount: np.ndarray | None = None,
+    label_column: str = "label",
+    proba_columns: Sequence[str] | None = None,
 ) -> MulticlassRows:
     """Check the labels, the probabilities (columns in the order of ``classes``) and the
     amounts once; raise ValueError naming the column, the value, its row and the fix.
@@ -187,6 +189,7 @@ def multiclass_rows(
     y_proba : np.ndarray
     classes : Sequence[str]
     amount : np.ndarray | None
+    label_column, proba_columns : the file's column names, for messages
 
     Returns
     -------
@@ -195,8 +198,8 @@ def multiclass_rows(
     from metrics.core.validation import check_amounts, check_same_length
 
     names = tuple(str(c) for c in classes)
-    y = class_indices(y_true, names)
-    proba = class_probabilities(y_proba, names)
+    y = class_indices(y_true, names, name=label_column)
+    proba = class_probabilities(y_proba, names, proba_columns)
     weight = None if amount is None else check_amounts(amount)
     lengths = {"label": y, "probabilities": proba}
     if weight is not None:

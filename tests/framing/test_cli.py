@@ -131,3 +131,28 @@ def test_a_bad_matrix_file_is_named(tmp_path, text, message):
     path.write_text(text)
     with pytest.raises(ValueError, match=message):
         read_matrix(path, first="true", option="--value-matrix-file")
+
+
+def test_bad_values_are_named_by_their_own_column(tmp_path, capsys):
+    frame = pd.read_csv(TICKETS).head(50)
+    frame.loc[7, "boost_outage"] = 1.7
+    path = tmp_path / "tickets.csv"
+    frame.to_csv(path, index=False)
+    argv = multiclass_argv()
+    argv[argv.index(str(TICKETS))] = str(path)
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "error: column 'boost_outage' has 1 value outside [0, 1], e.g. 1.7 in row 7"
+    )
+    demand = pd.read_csv(DEMAND).head(20).astype({"pred_mean": object})
+    demand.loc[3, "pred_mean"] = "12 units"
+    path = tmp_path / "demand.csv"
+    demand.to_csv(path, index=False)
+    code = main(["decide", "--task", "regression", "--data", str(path), "--target-column",
+                 "units_sold", "--prediction-column", "pred_mean", "--under-cost", "1",
+                 "--over-cost", "1"])  # fmt: skip
+    assert code == 2
+    assert "column 'pred_mean' has 1 non-numeric value, e.g. '12 units' in row 3" in (
+        capsys.readouterr().err
+    )
