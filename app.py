@@ -51,6 +51,12 @@ navigation = st.navigation(
             url_path="monitor",
         ),
         st.Page(
+            "pages/fleet.py",
+            title="The fleet",
+            icon=":material/view_list:",
+            url_path="fleet",
+        ),
+        st.Page(
             "pages/adapt.py",
             title="Retraining and data quality",
             icon=":material/update:",

@@ -55,6 +55,9 @@ COMMANDS: dict[str, Command] = {
         "metrics.adapt.cli", "retraining cadence, staleness and data quality in dollars a year"
     ),
     "report": Command("metrics.pack.cli", "saved scenarios as one HTML review report"),
+    "fleet": Command(
+        "metrics.fleet.cli", "many models from a registry: which are losing money, which are due"
+    ),
     "schema": Command("metrics.core.schema", "print a command's JSON Schema (draft 2020-12)"),
     "dashboard": Command(
         "metrics.core.serve", "serve the dashboard, optionally on your own file (--data)"
@@ -201,6 +204,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if failed:
         print(f"fail: {failed}", file=sys.stderr)
         return EXIT_GATE
+    said = getattr(args, "exit_with", None)  # a command that reports and still fails (fleet)
+    if said is not None:
+        code, reason = said
+        print(reason, file=sys.stderr)
+        return code
     return 0
 
 

@@ -30,6 +30,7 @@ PAGES = [
     "decide?task=regression",
     "framing",
     "monitor",
+    "fleet",
     "adapt",
     "model_value",
     "security",

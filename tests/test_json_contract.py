@@ -41,6 +41,18 @@ def monitoring_files(tmp_path_factory) -> tuple[str, str]:
     return paths[0], paths[1]
 
 
+def _one_model_fleet(folder: Path) -> Path:
+    """A registry of one healthy model of the bundled fleet (fleet exits 0)."""
+    from metrics.fleet.sample import model_log, registry_text
+
+    (folder / "logs").mkdir(exist_ok=True)
+    model_log(1).to_parquet(folder / "logs" / "fraud-001.parquet", index=False)
+    head, first, *_ = registry_text().split("[[model]]")
+    path = folder / "fleet.toml"
+    path.write_text(head + "[[model]]" + first)
+    return path
+
+
 def invocations(monitoring: tuple[str, str], folder: Path) -> list[list[str]]:
     """Each command on each sample it reads, with the options that add optional fields."""
     fraud_cols = ["--label-column", "is_fraud", "--where", "split=test"]
@@ -85,6 +97,7 @@ def invocations(monitoring: tuple[str, str], folder: Path) -> list[list[str]]:
         ["monitor", "--reference", reference, "--analysis", analysis, "--label-column",
          "is_fraud", "--value-matrix", "0,-5,-60,40", "--threshold", "0.3", "--chunk-size",
          "1000"],
+        ["fleet", "--registry", str(_one_model_fleet(folder))],
         ["adapt"],
         ["adapt", "--cadence", "never", "--noise", "0.05", "--stale", "0.5"],
         ["report", "--scenario", str(scenario), "--out", str(folder / "r.html")],

@@ -20,6 +20,7 @@ SCHEMA_MODULES = {
     "monitor": "metrics.monitor.schema",
     "adapt": "metrics.adapt.schema",
     "report": "metrics.pack.schema",
+    "fleet": "metrics.fleet.schema",
 }
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -45,14 +45,21 @@ class LogColumns:
         that says ``reference`` or ``analysis``.
     amount, label_date : str or None
         Per-row amount, and when each label arrived.
+    reference_dates : (str, str) or None
+        The reference period as first and last day; rows outside it are analysis (then
+        ``period`` is not read).
+    model : (str, str) or None
+        A column and its value: only that model's rows of a log that holds several.
     """
 
     label: str
     score: str
     timestamp: str
-    period: str
+    period: str | None
     amount: str | None = None
     label_date: str | None = None
+    reference_dates: tuple[str, str] | None = None
+    model: tuple[str, str] | None = None
 
 
 def monitor_big_log(
@@ -63,7 +70,8 @@ def monitor_big_log(
     threshold: float,
     period: str = "week",
     engine_name: str = "duckdb",
-) -> tuple[Monitor, pd.DataFrame]:
+    drift: bool = True,
+) -> tuple[Monitor, pd.DataFrame | None]:
     """The monitor and its drift table for a Parquet log, computed where the log lies.
 
     Parameters
@@ -78,12 +86,14 @@ def monitor_big_log(
     period : {'day', 'week', 'month'}
         Chunks (weeks start on Monday).
     engine_name : {'duckdb', 'spark'}
+    drift : bool
+        Whether to compute the inputs' drift (the fleet does not need it).
 
     Returns
     -------
     monitor : Monitor
-    drift : DataFrame
-        As ``drift_table``.
+    drift : DataFrame or None
+        As ``drift_table``; None without ``drift``.
     """
     if period not in PERIODS:
         raise ValueError(f"chunk period is {period!r}; use day, week or month")
@@ -132,6 +142,8 @@ def monitor_big_log(
     )
     estimate = _estimate(estimate_groups, model, calibration, reference, len(chunks))
     monitor = assemble_monitor(log, chunks, calibration, values.realised(log.y), estimate)
+    if not drift:
+        return monitor, None
     return monitor, big_log_drift(engine, view, features, info, _grouper(engine, keys))
 
 
@@ -147,6 +159,7 @@ def _open(engine, path: str, columns: LogColumns, threshold: float, period: str)
         "period": columns.period,
         "amount": columns.amount,
         "label date": columns.label_date,
+        "model": columns.model[0] if columns.model else None,
     }
     for role, name in roles.items():
         if name is not None and name not in types:
@@ -157,21 +170,44 @@ def _open(engine, path: str, columns: LogColumns, threshold: float, period: str)
     hidden = {*roles.values(), "filename", "file_row_number"}
     features = {c: kind for c, kind in types.items() if c not in hidden}
     view = f"{scanned}_monitor"
+    if columns.reference_dates is not None:
+        first, last = (_iso_day(d) for d in columns.reference_dates)
+        period_sql = (
+            f"CASE WHEN CAST({stamp} AS DATE) BETWEEN DATE '{first}' AND DATE '{last}' "
+            "THEN 'reference' ELSE 'analysis' END"
+        )
+    else:
+        period_sql = f"CAST({q(columns.period)} AS STRING)"
+    where = ""
+    if columns.model is not None:
+        column, value = columns.model
+        where = f" WHERE CAST({q(column)} AS STRING) = '{_sql_text(value)}'"
     engine.create_view(
         view,
-        f"SELECT CASE WHEN CAST({q(columns.period)} AS STRING) = 'reference' THEN 1 ELSE 0 END "
+        f"SELECT CASE WHEN {period_sql} = 'reference' THEN 1 ELSE 0 END "
         f"AS r, CAST(date_trunc('{period}', {stamp}) AS DATE) AS c, CAST({stamp} AS DATE) AS day, "
         f"CAST({q(columns.score)} AS DOUBLE) AS s, CAST({q(columns.label)} AS DOUBLE) AS y, "
         f"{f'CAST({q(columns.amount)} AS DOUBLE)' if columns.amount else 'CAST(0 AS DOUBLE)'} "
         f"AS a, {arrived or f'CAST({stamp} AS DATE)'} AS d, "
         f"CASE WHEN {q(columns.score)} >= {float(threshold)!r} THEN 1 ELSE 0 END AS f, "
         f"file_row_number % {FOLDS} AS k, filename, file_row_number, "
-        f"CAST({q(columns.period)} AS STRING) AS p"
-        + "".join(f", {q(c)}" for c in features)
-        + f" FROM {scanned}",
+        f"{period_sql} AS p" + "".join(f", {q(c)}" for c in features) + f" FROM {scanned}{where}",
     )
     _check(engine, view, columns)
     return view, {**features, "s": "DOUBLE"}
+
+
+def _iso_day(text: str) -> str:
+    """A day as ``YYYY-MM-DD`` (safe inside SQL), or a ValueError naming it."""
+    try:
+        return pd.Timestamp(str(text)).strftime("%Y-%m-%d")
+    except ValueError:
+        raise ValueError(f"'{str(text)[:40]}' is not a date; write it as 2026-03-31") from None
+
+
+def _sql_text(value: str) -> str:
+    """A text value inside single quotes in SQL."""
+    return str(value).replace("'", "''")
 
 
 def _check(engine, view: str, columns: LogColumns) -> None:
@@ -206,6 +242,15 @@ def _check(engine, view: str, columns: LogColumns) -> None:
                 f"column '{name}' has {found:,} {noun}, e.g. {shown} in row {row} of "
                 f"{str(file).rsplit('/', 1)[-1]}; {fix}"
             )
+    if counts[0] == 0 and columns.model is not None:
+        raise ValueError(
+            f"no row of column '{columns.model[0]}' is {columns.model[1]!r}; check model_value"
+        )
+    if counts[1] == 0 and columns.reference_dates is not None:
+        raise ValueError(
+            f"no row falls in the reference period {columns.reference_dates[0]} to "
+            f"{columns.reference_dates[1]}; give dates the log covers"
+        )
     if counts[1] == 0:
         raise ValueError(
             f"no row of column '{columns.period}' says reference; mark the model's validation "
@@ -248,15 +293,22 @@ def _unmasked(values) -> np.ndarray:
     return np.ma.filled(values.astype(object), None)
 
 
+def _chunk_index(r: np.ndarray, c: np.ndarray, keys: dict) -> np.ndarray:
+    """Each group's chunk, by its (period, chunk start) pair: one lookup per distinct pair."""
+    day = np.asarray(c).astype("datetime64[D]").astype(np.int64)
+    pair = np.asarray(r).astype(np.int64) * (1 << 40) + day
+    distinct, back = np.unique(pair, return_inverse=True)
+    index = [keys[_key(p >> 40, np.datetime64(int(p & ((1 << 40) - 1)), "D"))] for p in distinct]
+    return np.asarray(index, dtype=np.int64)[back.ravel()]
+
+
 def _grouper(engine, keys: dict):
     return lambda sql: _groups(engine, sql, keys)
 
 
 def _groups(engine, sql: str, keys: dict) -> dict[str, np.ndarray]:
     groups = {k: _unmasked(v) for k, v in engine.arrays(sql).items()}
-    groups["chunk"] = np.array(
-        [keys[_key(r, c)] for r, c in zip(groups["r"], groups["c"], strict=True)]
-    )
+    groups["chunk"] = _chunk_index(groups["r"], groups["c"], keys)
     for name in ("n", "ss", "sa", "sa2"):
         if name in groups:
             groups[name] = np.asarray(groups[name], dtype=np.float64)

@@ -704,6 +704,7 @@ PAGES_IN_BROWSER = (
     "decide?task=multilabel",
     "decide?task=regression",
     "framing",
+    "fleet",
     "monitor",
     "adapt",
     "model_value",

@@ -18,6 +18,7 @@ PAGES = (
     "decide",
     "framing",
     "monitor",
+    "fleet",
     "adapt",
     "model_value",
     "security",

@@ -33,6 +33,7 @@ PAGES = (
     "decide",
     "framing",
     "monitor",
+    "fleet",
     "adapt",
     "model_value",
     "security",

@@ -1,0 +1,71 @@
+"""A fleet of models in one view: which are earning less than usual, what that has cost, and
+which are due for retraining (the bundled fleet of 100, or the registry the server names)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import streamlit as st
+
+from metrics.fleet.model import fleet_status
+from metrics.fleet.registry import read_registry
+from metrics.fleet.sample import sample_registry
+from metrics.fleet.view import WORDS, fleet_sentence, fleet_table, fleet_tiles
+from ui.common import error_box, framing_strip, plain, route_through_app, tile_row, words_box
+
+REGISTRY_VARIABLE = "VALUELENS_FLEET_REGISTRY"
+
+route_through_app()
+st.title("The fleet: which models are losing money, and which are due for retraining?")
+framing_strip(
+    "Keep every model earning",
+    "Each model's scores and, later, labels",
+    "Each model's own",
+    "Value per chunk, realised or estimated",
+    "Money lost since a model fell below its normal range",
+)
+words_box(WORDS)
+
+
+@st.cache_data(show_spinner="Reading every model's log...", ttl=3600)
+def _fleet(path: str, as_of: dt.date | None):
+    registry = read_registry(path)
+    return fleet_status(registry, as_of=as_of)
+
+
+path = os.environ.get(REGISTRY_VARIABLE) or str(sample_registry())
+st.caption(
+    plain(
+        "The bundled fleet of 100 fraud models (four fail on purpose)."
+        if not os.environ.get(REGISTRY_VARIABLE)
+        else f"The registry {os.path.basename(path)}, named by the server."
+    )
+)
+try:
+    statuses, day = _fleet(path, None)
+except ValueError as error:
+    error_box("The registry cannot be read:", f"{error}.")
+    st.stop()
+tile_row(fleet_tiles(statuses))
+st.info(plain(fleet_sentence(statuses) + (f" As of {day}." if day else "")))
+owners = sorted({s.owner for s in statuses if s.owner})
+left, right = st.columns([3, 1])
+picked = left.multiselect("Owners", owners, key="fleet_owners")
+only_alerts = right.toggle("Only models that alert", key="fleet_alerts")
+shown = [s for s in statuses if (not picked or s.owner in picked) and (s.alert or not only_alerts)]
+st.dataframe(
+    fleet_table(shown),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "Value by chunk": st.column_config.LineChartColumn("Value by chunk"),
+        "Latest chunk": st.column_config.NumberColumn(format="dollar"),
+        "Lost since alert": st.column_config.NumberColumn(format="dollar"),
+    },
+)
+st.caption(
+    "Each model's chunks are valued through the monitoring page's queries: realised where "
+    "labels have arrived, estimated from calibrated scores before; the normal range is the "
+    "reference chunks' mean ± 3 sd. The same figures: valuelens fleet --json."
+)

@@ -1,0 +1,61 @@
+"""``valuelens fleet``: the sample's failures found, exit codes for a scheduler, replay as of
+a date, bad entries reported beside the good ones, and the JSON against its schema."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from metrics.cli import main
+from metrics.core.schema import schema_of
+
+
+def run(capsys, *argv):
+    code = main(["fleet", *argv, "--json"])
+    out, err = capsys.readouterr()
+    report = json.loads(out) if out else None
+    if report is not None:
+        jsonschema.validate(report, schema_of("fleet"), cls=jsonschema.Draft202012Validator)
+    return code, report, err
+
+
+def test_the_failing_models_alert_and_the_scheduler_sees_exit_1(fleet_of, capsys):
+    code, report, err = run(capsys, "--registry", str(fleet_of((1, 7, 23, 42, 77))))
+    assert code == 1
+    assert err.startswith("alert: 3 of 5 models below their normal range")
+    by_id = {m["id"]: m for m in report["models"]}
+    assert {i for i, m in by_id.items() if m["alert"]} == {"fraud-007", "fraud-023", "fraud-042"}
+    assert by_id["fraud-023"]["alert_since"] == "2026-05-04"
+    assert by_id["fraud-077"]["retrain_due"] is True and not by_id["fraud-077"]["alert"]
+    assert report["models"][0]["lost_since_alert"] >= report["models"][1]["lost_since_alert"]
+    assert by_id["fraud-001"]["value_latest_source"] == "estimated"
+
+
+def test_replaying_before_the_failures_finds_none(fleet_of, capsys):
+    code, report, _ = run(capsys, "--registry", str(fleet_of((1, 7))), "--as-of", "2026-05-01")
+    assert code == 0
+    assert report["as_of"] == "2026-05-01"
+    assert not any(m["alert"] for m in report["models"])
+
+
+def test_a_bad_entry_exits_2_and_the_other_models_still_report(fleet_of, capsys):
+    extra = '\n[[model]]\nid = "typo"\nlog = "logs/fraud-001.parquet"\ntreshold = 0.2\n'
+    code, report, err = run(capsys, "--registry", str(fleet_of((1,), extra)))
+    assert code == 2
+    assert err.startswith("error: model 'typo': unknown key 'treshold'")
+    assert [m["id"] for m in report["models"]] == ["typo", "fraud-001"]
+    assert "value_latest" in report["models"][1]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--registry", "nowhere.toml"], "error: the registry 'nowhere.toml' is not a file"),
+        (["--as-of", "soon"], "error: --as-of is 'soon'; give a date such as 2026-07-01"),
+    ],
+)
+def test_bad_options_are_one_line(capsys, argv, message):
+    assert main(["fleet", *argv]) == 2
+    assert capsys.readouterr().err.startswith(message)

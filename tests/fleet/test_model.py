@@ -1,0 +1,40 @@
+"""The fleet's figures: the alert run, the money lost since, training status."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from metrics.fleet.model import alert_run, chunk_values, training_status
+from metrics.fleet.registry import ModelEntry
+
+
+def test_the_run_ends_at_the_latest_chunk_or_the_latest_with_labels():
+    values = np.array([5.0, 1.0, 0.0, 0.5, 6.0])
+    known = np.array([True, True, True, True, False])
+    # the latest (estimated) is normal; the latest realised and the two before are below 2
+    assert alert_run(values, known, 2.0) == (1, 4)
+    assert alert_run(np.array([5.0, 1.0]), np.array([True, False]), 2.0) == (1, 2)
+    assert alert_run(np.array([5.0, 6.0]), np.array([True, True]), 2.0) == (2, 2)
+    assert alert_run(np.array([1.0, 1.0]), np.array([True, True]), 2.0) == (0, 2)
+
+
+def test_chunk_values_are_realised_where_known():
+    values, known = chunk_values(np.array([1.0, np.nan]), np.array([9.0, 2.0]))
+    assert values.tolist() == [1.0, 2.0] and known.tolist() == [True, False]
+
+
+def test_retraining_is_due_after_the_interval():
+    entry = ModelEntry(
+        "m",
+        "x",
+        (0, 0, 0, 0),
+        ("2026-01-01", "2026-02-01"),
+        trained_at="2026-01-01",
+        retrain_every_days=30,
+    )
+    assert training_status(entry, dt.date(2026, 1, 31)) == (30, False)
+    assert training_status(entry, dt.date(2026, 2, 1)) == (31, True)
+    bare = ModelEntry("m", "x", (0, 0, 0, 0), ("2026-01-01", "2026-02-01"))
+    assert training_status(bare, dt.date(2026, 2, 1)) == (None, None)
