@@ -8,6 +8,7 @@ import os
 
 import streamlit as st
 
+from metrics.fleet.charts import lost_figure
 from metrics.fleet.model import fleet_status
 from metrics.fleet.registry import read_registry
 from metrics.fleet.sample import sample_registry
@@ -49,6 +50,8 @@ except ValueError as error:
     st.stop()
 tile_row(fleet_tiles(statuses))
 st.info(plain(fleet_sentence(statuses) + (f" As of {day}." if day else "")))
+if any(s.alert for s in statuses):
+    st.plotly_chart(lost_figure(statuses), width="stretch")
 owners = sorted({s.owner for s in statuses if s.owner})
 left, right = st.columns([3, 1])
 picked = left.multiselect("Owners", owners, key="fleet_owners")
