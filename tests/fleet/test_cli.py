@@ -59,3 +59,20 @@ def test_a_bad_entry_exits_2_and_the_other_models_still_report(fleet_of, capsys)
 def test_bad_options_are_one_line(capsys, argv, message):
     assert main(["fleet", *argv]) == 2
     assert capsys.readouterr().err.startswith(message)
+
+
+def test_spark_gives_the_same_figures_as_duckdb(fleet_of, engine):
+    """A small fleet through each engine: the same alerts and values (Spark skips, with its
+    reason, where it is not installed)."""
+    from metrics.fleet.model import fleet_status
+    from metrics.fleet.registry import read_registry
+
+    registry = read_registry(fleet_of((1, 23)))
+    duckdb, _ = fleet_status(registry, engine="duckdb")
+    other, _ = fleet_status(registry, engine=engine)
+    for a, b in zip(duckdb, other, strict=True):
+        assert (a.id, a.alert, a.alert_since, a.value_latest_source) == (
+            b.id, b.alert, b.alert_since, b.value_latest_source,
+        )  # fmt: skip
+        assert b.value_latest == pytest.approx(a.value_latest, rel=1e-6)
+        assert b.lost_since_alert == pytest.approx(a.lost_since_alert, rel=1e-6)
