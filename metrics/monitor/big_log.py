@@ -22,6 +22,7 @@ from metrics.core.value import ValueModel
 from metrics.monitor.big_log_drift import big_log_drift
 from metrics.monitor.calibration import fit_calibration
 from metrics.monitor.chunks import MIN_CHUNK_ROWS, PERIODS, Chunks
+from metrics.monitor.log_scope import scope_sql
 from metrics.monitor.model import Estimate, Monitor, MonitorLog, assemble_monitor
 from metrics.monitor.uncertainty import ReferenceCells, calibration_sd, reference_cells
 from metrics.monitor.values import row_values
@@ -170,18 +171,7 @@ def _open(engine, path: str, columns: LogColumns, threshold: float, period: str)
     hidden = {*roles.values(), "filename", "file_row_number"}
     features = {c: kind for c, kind in types.items() if c not in hidden}
     view = f"{scanned}_monitor"
-    if columns.reference_dates is not None:
-        first, last = (_iso_day(d) for d in columns.reference_dates)
-        period_sql = (
-            f"CASE WHEN CAST({stamp} AS DATE) BETWEEN DATE '{first}' AND DATE '{last}' "
-            "THEN 'reference' ELSE 'analysis' END"
-        )
-    else:
-        period_sql = f"CAST({q(columns.period)} AS STRING)"
-    where = ""
-    if columns.model is not None:
-        column, value = columns.model
-        where = f" WHERE CAST({q(column)} AS STRING) = '{_sql_text(value)}'"
+    period_sql, where = scope_sql(columns, stamp, q)
     engine.create_view(
         view,
         f"SELECT CASE WHEN {period_sql} = 'reference' THEN 1 ELSE 0 END "
@@ -195,19 +185,6 @@ def _open(engine, path: str, columns: LogColumns, threshold: float, period: str)
     )
     _check(engine, view, columns)
     return view, {**features, "s": "DOUBLE"}
-
-
-def _iso_day(text: str) -> str:
-    """A day as ``YYYY-MM-DD`` (safe inside SQL), or a ValueError naming it."""
-    try:
-        return pd.Timestamp(str(text)).strftime("%Y-%m-%d")
-    except ValueError:
-        raise ValueError(f"'{str(text)[:40]}' is not a date; write it as 2026-03-31") from None
-
-
-def _sql_text(value: str) -> str:
-    """A text value inside single quotes in SQL."""
-    return str(value).replace("'", "''")
 
 
 def _check(engine, view: str, columns: LogColumns) -> None:

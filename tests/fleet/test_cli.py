@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import jsonschema
+import pandas as pd
 import pytest
 
 from metrics.cli import main
@@ -76,3 +77,28 @@ def test_spark_gives_the_same_figures_as_duckdb(fleet_of, engine):
         )  # fmt: skip
         assert b.value_latest == pytest.approx(a.value_latest, rel=1e-6)
         assert b.lost_since_alert == pytest.approx(a.lost_since_alert, rel=1e-6)
+
+
+def test_one_log_of_many_models_and_a_crafted_model_value(tmp_path):
+    """Models picked from one log by a column; a value that tries SQL matches no row."""
+    from metrics.fleet.model import fleet_status
+    from metrics.fleet.registry import read_registry
+    from metrics.fleet.sample import model_log, registry_text
+
+    logs = [model_log(n).assign(model=f"m{n}") for n in (1, 2)]
+    pd.concat(logs).to_parquet(tmp_path / "all.parquet", index=False)
+    head = registry_text().split("[[model]]")[0]
+    entries = "".join(
+        f'[[model]]\nid = "{name}"\nlog = "all.parquet"\nmodel_column = "model"\n'
+        f"model_value = {value}\n\n"
+        for name, value in (("m1", '"m1"'), ("m2", '"m2"'), ("crafted", "\"x' OR '1'='1\""))
+    )
+    path = tmp_path / "fleet.toml"
+    path.write_text(head + entries)
+    statuses, _ = fleet_status(read_registry(path))
+    by_id = {s.id: s for s in statuses}
+    assert by_id["m1"].error is None and by_id["m2"].error is None
+    assert by_id["m1"].value_latest != by_id["m2"].value_latest
+    assert by_id["crafted"].error == (
+        "model 'crafted': no row of column 'model' is \"x' OR '1'='1\"; check model_value"
+    )
