@@ -11,10 +11,10 @@ on the same 4M scores.
 
 from __future__ import annotations
 
-import statistics
 import time
 
 import numpy as np
+from bench_decide import timed
 from sklearn.metrics import confusion_matrix, precision_recall_curve
 
 from metrics.framing.multiclass import ActionMatrix, multiclass_rows, value_rows
@@ -23,15 +23,6 @@ from metrics.framing.presets import TICKET_TEAMS, ticket_routing
 from metrics.framing.regression import RegressionCosts, best_shift
 
 ROWS = 1_000_000
-
-
-def timed(run, repeats: int = 7) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def multiclass(rng: np.random.Generator) -> None:
