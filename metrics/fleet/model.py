@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from metrics.fleet.grouped import ModelFigures
 from metrics.fleet.registry import ModelEntry, Registry
 
 
@@ -122,52 +123,23 @@ def training_status(entry: ModelEntry, as_of: dt.date) -> tuple[int | None, bool
     return days, days > entry.retrain_every_days
 
 
-def model_status(
-    entry: ModelEntry, *, as_of: dt.date | None, engine: str
-) -> tuple[ModelStatus, dt.date]:
-    """One model's status as of a day (its log's last day when None).
+def model_status(figures: ModelFigures) -> ModelStatus:
+    """One model's line of the fleet from its monitor as of its day.
 
     Parameters
     ----------
-    entry : ModelEntry
-    as_of : date or None
-    engine : {'duckdb', 'spark'}
+    figures : ModelFigures
 
     Returns
     -------
-    status : ModelStatus
-    day : date
-        The day it is reported as of.
+    ModelStatus
     """
-    from metrics.decide.model import value_matrix
-    from metrics.monitor.big_log import LogColumns, monitor_big_log
-    from metrics.monitor.replay import as_of as snapshot_at
-
-    columns = LogColumns(
-        label=entry.label_column,
-        score=entry.score_column,
-        timestamp=entry.timestamp_column,
-        period=None,
-        amount=entry.amount_column,
-        label_date=entry.label_time_column,
-        reference_dates=entry.reference,
-        model=(entry.model_column, entry.model_value) if entry.model_column else None,
-    )
-    monitor, _ = monitor_big_log(
-        entry.log,
-        columns,
-        value_matrix(entry.value_matrix, entry.amount_rates),
-        threshold=entry.threshold,
-        period=entry.chunk,
-        engine_name=engine,
-        drift=False,
-    )
-    day = as_of or _last_day(monitor)
-    table = snapshot_at(monitor, day).table
-    analysis = table[table["period"] == "analysis"]
+    entry, monitor, day = figures.entry, figures.monitor, figures.day
+    chunks = monitor.chunks
+    shown = ~chunks.reference & (chunks.end <= np.datetime64(day, "D"))
     low, high = monitor.band
     days, due = training_status(entry, day)
-    if analysis.empty:
+    if not shown.any():
         return ModelStatus(
             entry.id,
             entry.owner,
@@ -175,13 +147,10 @@ def model_status(
             normal_high=high,
             days_since_training=days,
             retrain_due=due,
-        ), day
-    values, known = chunk_values(
-        analysis["realized_value"].to_numpy(dtype=float),
-        analysis["estimated_value"].to_numpy(dtype=float),
-    )
+        )
+    values, known = chunk_values(figures.realised[shown], monitor.estimated[shown])
     first, end = alert_run(values, known, low)
-    starts = analysis["start"].astype(str).str[:10].to_numpy()
+    starts = chunks.start[shown].astype(str)
     return ModelStatus(
         id=entry.id,
         owner=entry.owner,
@@ -196,17 +165,7 @@ def model_status(
         values=tuple(float(v) for v in values),
         days_since_training=days,
         retrain_due=due,
-    ), day
-
-
-def _last_day(monitor) -> dt.date:
-    """The last day the log knows of: its last scoring day or its last label's arrival."""
-    arrived = np.asarray(monitor.log.label_day, dtype="datetime64[D]")
-    arrived = arrived[~np.isnat(arrived)]
-    last = (
-        max(monitor.chunks.end.max(), arrived.max()) if arrived.size else monitor.chunks.end.max()
     )
-    return dt.date.fromisoformat(str(last)[:10])
 
 
 def fleet_status(
@@ -229,14 +188,14 @@ def fleet_status(
     day : date or None
         The latest day reported.
     """
+    from metrics.core.backends import backend
+    from metrics.fleet.grouped import fleet_figures
+
+    figures, errors = fleet_figures(backend(engine), registry.models, as_of)
+    owners = {entry.id: entry.owner for entry in registry.models}
     statuses = [ModelStatus(name, "", error=error) for name, error in registry.errors.items()]
-    days = []
-    for entry in registry.models:
-        try:
-            status, day = model_status(entry, as_of=as_of, engine=engine)
-            days.append(day)
-        except ValueError as error:
-            status = ModelStatus(entry.id, entry.owner, error=f"model '{entry.id}': {error}")
-        statuses.append(status)
+    statuses += [ModelStatus(name, owners[name], error=error) for name, error in errors.items()]
+    statuses += [model_status(f) for f in figures]
+    days = [f.day for f in figures]
     statuses.sort(key=lambda s: (-s.lost_since_alert, s.error is None, s.id))
     return statuses, (max(days) if days else as_of)

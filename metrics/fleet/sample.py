@@ -45,7 +45,7 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-x))
 
 
-def model_log(number: int) -> pd.DataFrame:
+def model_log(number: int, rows_per_week: int = ROWS_PER_WEEK) -> pd.DataFrame:
     """One model's scored rows over 26 weeks, with labels that arrive 7 to 35 days later
     (seeded per model, so one model's log does not depend on the others).
 
@@ -53,14 +53,16 @@ def model_log(number: int) -> pd.DataFrame:
     ----------
     number : int
         The model's number (1 to 100); 7, 23 and 42 fail.
+    rows_per_week : int
+        Rows scored each week (the benchmark's fleet of 100M rows has 38,462).
 
     Returns
     -------
     DataFrame
     """
     rng = np.random.default_rng([SEED, number])
-    n = WEEKS * ROWS_PER_WEEK
-    week = np.repeat(np.arange(WEEKS), ROWS_PER_WEEK)
+    n = WEEKS * rows_per_week
+    week = np.repeat(np.arange(WEEKS), rows_per_week)
     seconds = rng.integers(0, 7 * 86_400, n)
     stamp = pd.Timestamp(START) + pd.to_timedelta(week * 7 * 86_400 + seconds, unit="s")
     risk = rng.normal(0, 1, n) + (1.3 if number == 7 else 0.0) * (week >= 20)
@@ -120,12 +122,14 @@ def registry_text(folder: str = "logs") -> str:
     return "\n".join(lines)
 
 
-def write_fleet(folder: Path) -> Path:
+def write_fleet(folder: Path, rows_per_week: int = ROWS_PER_WEEK) -> Path:
     """Write the 100 logs and the registry into ``folder``; return the registry's path.
 
     Parameters
     ----------
     folder : Path
+    rows_per_week : int
+        Rows each model scores a week.
 
     Returns
     -------
@@ -134,7 +138,9 @@ def write_fleet(folder: Path) -> Path:
     logs = folder / "logs"
     logs.mkdir(parents=True, exist_ok=True)
     for number in range(1, MODELS + 1):
-        model_log(number).to_parquet(logs / f"fraud-{number:03d}.parquet", index=False)
+        model_log(number, rows_per_week).to_parquet(
+            logs / f"fraud-{number:03d}.parquet", index=False
+        )
     registry = folder / "fleet.toml"
     registry.write_text(registry_text(), encoding="utf-8")
     return registry

@@ -22,7 +22,7 @@ from metrics.core.value import ValueModel
 from metrics.monitor.big_log_drift import big_log_drift
 from metrics.monitor.calibration import fit_calibration
 from metrics.monitor.chunks import MIN_CHUNK_ROWS, PERIODS, Chunks
-from metrics.monitor.log_scope import scope_sql
+from metrics.monitor.log_view import open_view
 from metrics.monitor.model import Estimate, Monitor, MonitorLog, assemble_monitor
 from metrics.monitor.uncertainty import ReferenceCells, calibration_sd, reference_cells
 from metrics.monitor.values import row_values
@@ -32,7 +32,6 @@ CELLS = 10_000
 LABEL_CELLS = 100
 """Score cells of the label groups, per unit of log-odds: fine where scores crowd near 0 or 1,
 so the realised ROC AUC on them stays within about 0.005 of the exact one."""
-FOLDS = 5
 
 
 @dataclass(frozen=True)
@@ -99,7 +98,7 @@ def monitor_big_log(
     if period not in PERIODS:
         raise ValueError(f"chunk period is {period!r}; use day, week or month")
     engine = backend(engine_name)
-    view, features = _open(engine, path, columns, threshold, period)
+    view, features = open_view(engine, path, columns, threshold, period)
     info, keys = _chunks(engine, view)
     estimate_groups = _groups(
         engine,
@@ -148,93 +147,6 @@ def monitor_big_log(
     return monitor, big_log_drift(engine, view, features, info, _grouper(engine, keys))
 
 
-def _open(engine, path: str, columns: LogColumns, threshold: float, period: str):
-    """The log as a view of the parts the queries use, checked in the engine."""
-    scanned = engine.open(path)
-    types = engine.types(scanned)
-    shown = ", ".join(c for c in types if c not in ("filename", "file_row_number"))
-    roles = {
-        "label": columns.label,
-        "score": columns.score,
-        "timestamp": columns.timestamp,
-        "period": columns.period,
-        "amount": columns.amount,
-        "label date": columns.label_date,
-        "model": columns.model[0] if columns.model else None,
-    }
-    for role, name in roles.items():
-        if name is not None and name not in types:
-            raise ValueError(f"column '{name}' ({role}) is missing; the log has columns: {shown}")
-    q = engine.quote
-    stamp = engine.timestamp(q(columns.timestamp), types[columns.timestamp])
-    arrived = f"CAST({q(columns.label_date)} AS DATE)" if columns.label_date else None
-    hidden = {*roles.values(), "filename", "file_row_number"}
-    features = {c: kind for c, kind in types.items() if c not in hidden}
-    view = f"{scanned}_monitor"
-    period_sql, where = scope_sql(columns, stamp, q)
-    engine.create_view(
-        view,
-        f"SELECT CASE WHEN {period_sql} = 'reference' THEN 1 ELSE 0 END "
-        f"AS r, CAST(date_trunc('{period}', {stamp}) AS DATE) AS c, CAST({stamp} AS DATE) AS day, "
-        f"CAST({q(columns.score)} AS DOUBLE) AS s, CAST({q(columns.label)} AS DOUBLE) AS y, "
-        f"{f'CAST({q(columns.amount)} AS DOUBLE)' if columns.amount else 'CAST(0 AS DOUBLE)'} "
-        f"AS a, {arrived or f'CAST({stamp} AS DATE)'} AS d, "
-        f"CASE WHEN {q(columns.score)} >= {float(threshold)!r} THEN 1 ELSE 0 END AS f, "
-        f"file_row_number % {FOLDS} AS k, filename, file_row_number, "
-        f"{period_sql} AS p" + "".join(f", {q(c)}" for c in features) + f" FROM {scanned}{where}",
-    )
-    _check(engine, view, columns)
-    return view, {**features, "s": "DOUBLE"}
-
-
-def _check(engine, view: str, columns: LogColumns) -> None:
-    """Every bad value counted in one pass; the first named by file and row."""
-    nf = engine.not_finite
-    checks = [
-        (f"s IS NULL OR {nf('s')} OR s < 0 OR s > 1", "s", columns.score,
-         "missing value or value outside [0, 1]", "scores must be probabilities"),
-        (f"y IS NOT NULL AND (y NOT IN (0, 1) OR {nf('y')})", "y", columns.label,
-         "value other than 0, 1 or empty", "labels are 1, 0, or empty where not known yet"),
-        (f"a IS NULL OR {nf('a')} OR a < 0", "a", columns.amount or "amount",
-         "missing or negative amount", "amounts must be zero or positive"),
-        ("c IS NULL", "c", columns.timestamp, "empty timestamp", "every row needs its time"),
-        ("p IS NULL OR p NOT IN ('reference', 'analysis')", "p", columns.period,
-         "value other than reference or analysis", "mark each row's period"),
-        ("r = 1 AND y IS NULL", "y", columns.label,
-         "reference row without a label", "the reference period needs every label"),
-    ]  # fmt: skip
-    counts = engine.query(
-        "SELECT count(*), count(*) FILTER (WHERE r = 1), "
-        + ", ".join(f"count(*) FILTER (WHERE {condition})" for condition, *_ in checks)
-        + f" FROM {view}"
-    )[0]
-    for found, (condition, value, name, noun, fix) in zip(counts[2:], checks, strict=True):
-        if found:
-            first, row, file = engine.query(
-                f"SELECT {value}, file_row_number, filename FROM {view} WHERE {condition} "
-                "ORDER BY filename, file_row_number LIMIT 1"
-            )[0]
-            shown = "an empty cell" if first is None else repr(first)
-            raise ValueError(
-                f"column '{name}' has {found:,} {noun}, e.g. {shown} in row {row} of "
-                f"{str(file).rsplit('/', 1)[-1]}; {fix}"
-            )
-    if counts[0] == 0 and columns.model is not None:
-        raise ValueError(
-            f"no row of column '{columns.model[0]}' is {columns.model[1]!r}; check model_value"
-        )
-    if counts[1] == 0 and columns.reference_dates is not None:
-        raise ValueError(
-            f"no row falls in the reference period {columns.reference_dates[0]} to "
-            f"{columns.reference_dates[1]}; give dates the log covers"
-        )
-    if counts[1] == 0:
-        raise ValueError(
-            f"no row of column '{columns.period}' says reference; mark the model's validation "
-            "period 'reference' and the period to monitor 'analysis'"
-        )
-
-
 def _chunks(engine, view: str) -> tuple[pd.DataFrame, dict]:
     """Each chunk's period, first and last day and rows; reference chunks first."""
     info = pd.DataFrame(
@@ -242,6 +154,24 @@ def _chunks(engine, view: str) -> tuple[pd.DataFrame, dict]:
             f"SELECT r, c, min(day) AS lo, max(day) AS hi, count(*) AS n FROM {view} GROUP BY 1, 2"
         )
     )
+    return chunk_table(info)
+
+
+def chunk_table(info: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+    """The chunks in order (reference first, then by start) and each one's position by its
+    (period, chunk) key; a chunk with too few rows is an error naming its dates.
+
+    Parameters
+    ----------
+    info : DataFrame
+        One row per chunk: ``r`` (1 for the reference), ``c`` (its period's first day),
+        ``lo`` and ``hi`` (first and last day with rows) and ``n`` (rows).
+
+    Returns
+    -------
+    info : DataFrame
+    keys : dict
+    """
     info = info.sort_values(["r", "c"], ascending=[False, True]).reset_index(drop=True)
     small = info[info["n"] < MIN_CHUNK_ROWS]
     if len(small):
@@ -258,9 +188,19 @@ def _key(r, c) -> str:
     return f"{int(r)}|{np.datetime64(c, 'D')!s}"
 
 
-def _unmasked(values) -> np.ndarray:
+def unmasked(values) -> np.ndarray:
     """DuckDB hands columns with NULLs back as masked arrays: NULL becomes NaN (numbers) or
-    NaT (dates), never the masked slot's filler."""
+    NaT (dates), never the masked slot's filler.
+
+    Parameters
+    ----------
+    values : ndarray or MaskedArray
+        A column of a query's result.
+
+    Returns
+    -------
+    ndarray
+    """
     if not isinstance(values, np.ma.MaskedArray):
         return np.asarray(values)
     if values.dtype.kind in "Mm":
@@ -270,8 +210,22 @@ def _unmasked(values) -> np.ndarray:
     return np.ma.filled(values.astype(object), None)
 
 
-def _chunk_index(r: np.ndarray, c: np.ndarray, keys: dict) -> np.ndarray:
-    """Each group's chunk, by its (period, chunk start) pair: one lookup per distinct pair."""
+def chunk_index(r: np.ndarray, c: np.ndarray, keys: dict) -> np.ndarray:
+    """Each group's chunk, by its (period, chunk start) pair: one lookup per distinct pair.
+
+    Parameters
+    ----------
+    r : ndarray
+        1 for a reference group, else 0.
+    c : ndarray of dates
+        The first day of each group's period.
+    keys : dict
+        ``chunk_table``'s chunk positions.
+
+    Returns
+    -------
+    ndarray of int
+    """
     day = np.asarray(c).astype("datetime64[D]").astype(np.int64)
     pair = np.asarray(r).astype(np.int64) * (1 << 40) + day
     distinct, back = np.unique(pair, return_inverse=True)
@@ -284,8 +238,8 @@ def _grouper(engine, keys: dict):
 
 
 def _groups(engine, sql: str, keys: dict) -> dict[str, np.ndarray]:
-    groups = {k: _unmasked(v) for k, v in engine.arrays(sql).items()}
-    groups["chunk"] = _chunk_index(groups["r"], groups["c"], keys)
+    groups = {k: unmasked(v) for k, v in engine.arrays(sql).items()}
+    groups["chunk"] = chunk_index(groups["r"], groups["c"], keys)
     for name in ("n", "ss", "sa", "sa2"):
         if name in groups:
             groups[name] = np.asarray(groups[name], dtype=np.float64)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.isotonic import IsotonicRegression
+from sklearn.isotonic import IsotonicRegression, isotonic_regression
 from sklearn.model_selection import StratifiedKFold
 
 CALIBRATION_BINS = 10
@@ -39,7 +39,7 @@ def expected_calibration_error(
     float
     """
     w = np.ones(len(p)) if weight is None else np.asarray(weight, dtype=np.float64)
-    order = np.argsort(p, kind="stable")
+    order = np.lexsort((w, y, p))  # ties in p (a step-shaped calibration) in one fixed order
     cumulative = np.cumsum(w[order])
     cut = np.searchsorted(cumulative, cumulative[-1] * np.arange(1, bins) / bins, side="right")
     gaps = [
@@ -130,9 +130,14 @@ def fit_calibration(
         pairs = list(splits.split(scores, y))
     else:
         pairs = [(np.flatnonzero(fold != k), np.flatnonzero(fold == k)) for k in np.unique(fold)]
+    order = np.lexsort((y, scores))  # sorted once; each fold keeps that order
+    position = np.empty_like(order)
+    position[order] = np.arange(order.size)
     for fit, test in pairs:
-        mapping = _isotonic().fit(scores[fit], y[fit], sample_weight=w[fit])
-        held_out[test] = mapping.predict(scores[test])
+        rows = order[np.sort(position[fit])]
+        held_out[test] = isotonic_predict(
+            scores[rows], y[rows], w[rows], scores[test], presorted=True
+        )
     calibrated = expected_calibration_error(y, held_out, weight=w)
     by_money = None
     if amount is not None and amount.sum() > 0:
@@ -140,6 +145,41 @@ def fit_calibration(
     if raw <= calibrated:
         return Calibration(False, raw, calibrated, None, by_money)
     return Calibration(True, raw, calibrated, _isotonic().fit(scores, y, sample_weight=w), by_money)
+
+
+def isotonic_predict(
+    x: np.ndarray, y: np.ndarray, weight: np.ndarray, at: np.ndarray, *, presorted: bool = False
+) -> np.ndarray:
+    """scikit-learn's ``IsotonicRegression(y_min=0, y_max=1, out_of_bounds="clip")`` fitted on
+    ``(x, y, weight)`` and read at ``at``, without the estimator's checks: equal ``x`` merged
+    into their weighted mean, pool-adjacent-violators, then linear interpolation (clipped at
+    the ends). The cross-fitted folds need only the predictions.
+
+    Parameters
+    ----------
+    x, y, weight : ndarray of shape (n,)
+        Scores, 0/1 labels and rows each stands for (positive).
+    at : ndarray
+        Scores to read the fit at.
+    presorted : bool
+        Whether ``(x, y)`` are already in ascending order (ties in ``x`` by ``y``).
+
+    Returns
+    -------
+    ndarray
+    """
+    if not presorted:
+        order = np.lexsort((y, x))
+        x, y, weight = x[order], y[order], weight[order]
+    y, weight = np.asarray(y, dtype=np.float64), np.asarray(weight, dtype=np.float64)
+    first = np.flatnonzero(np.r_[True, x[1:] != x[:-1]])
+    unique = x[first]
+    merged = np.add.reduceat(weight, first)
+    mean = np.add.reduceat(y * weight, first) / merged
+    fitted = isotonic_regression(mean, sample_weight=merged, y_min=0.0, y_max=1.0)
+    if unique.size == 1:
+        return np.full(len(at), fitted[0])
+    return np.interp(at, unique, fitted)
 
 
 def _isotonic() -> IsotonicRegression:

@@ -72,7 +72,7 @@ def as_of(monitor: Monitor, day: object) -> Snapshot:
     Snapshot
     """
     day = np.datetime64(pd.Timestamp(day).date(), "D")
-    known = _known_by(monitor, day)
+    known = labels_known_by(monitor, day)
     labelled, realised = monitor.realised(known)
     low, high = monitor.band
     ch = monitor.chunks
@@ -147,8 +147,18 @@ def _outside(values: pd.Series, low: float, high: float) -> np.ndarray:
         return (values < low) | (values > high)
 
 
-def _known_by(monitor: Monitor, day: np.datetime64) -> np.ndarray:
-    """Rows whose label had arrived by ``day`` (the reference's labels are always known)."""
+def labels_known_by(monitor: Monitor, day: np.datetime64) -> np.ndarray:
+    """Rows whose label had arrived by ``day`` (the reference's labels are always known).
+
+    Parameters
+    ----------
+    monitor : Monitor
+    day : datetime64[D]
+
+    Returns
+    -------
+    ndarray of bool
+    """
     log = monitor.log
     arrived = ~np.isnat(log.label_day) & (log.label_day <= day)
     return ~np.isnan(log.y) & (log.reference | arrived)
