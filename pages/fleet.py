@@ -10,12 +10,9 @@ import streamlit as st
 
 from metrics.fleet.charts import lost_figure
 from metrics.fleet.model import fleet_status
-from metrics.fleet.registry import read_registry
-from metrics.fleet.sample import sample_registry
 from metrics.fleet.view import WORDS, fleet_sentence, fleet_table, fleet_tiles
 from ui.common import error_box, framing_strip, plain, route_through_app, tile_row, words_box
-
-REGISTRY_VARIABLE = "VALUELENS_FLEET_REGISTRY"
+from ui.fleet import monitoring_link, registry, registry_path, served_by_server
 
 route_through_app()
 st.title("The fleet: which models are losing money, and which are due for retraining?")
@@ -31,16 +28,15 @@ words_box(WORDS)
 
 @st.cache_data(show_spinner="Reading every model's log...", ttl=3600)
 def _fleet(path: str, as_of: dt.date | None):
-    registry = read_registry(path)
-    return fleet_status(registry, as_of=as_of)
+    return fleet_status(registry(path), as_of=as_of)
 
 
-path = os.environ.get(REGISTRY_VARIABLE) or str(sample_registry())
+path = registry_path()
 st.caption(
     plain(
-        "The bundled fleet of 100 fraud models (four fail on purpose)."
-        if not os.environ.get(REGISTRY_VARIABLE)
-        else f"The registry {os.path.basename(path)}, named by the server."
+        f"The registry {os.path.basename(path)}, named by the server."
+        if served_by_server()
+        else "The bundled fleet of 100 fraud models (four fail on purpose)."
     )
 )
 try:
@@ -57,11 +53,16 @@ left, right = st.columns([3, 1])
 picked = left.multiselect("Owners", owners, key="fleet_owners")
 only_alerts = right.toggle("Only models that alert", key="fleet_alerts")
 shown = [s for s in statuses if (not picked or s.owner in picked) and (s.alert or not only_alerts)]
+table = fleet_table(shown)
+table.insert(1, "Monitoring", [monitoring_link(model) for model in table["Model"]])
 st.dataframe(
-    fleet_table(shown),
+    table,
     hide_index=True,
     width="stretch",
     column_config={
+        "Monitoring": st.column_config.LinkColumn(
+            "Monitoring", display_text="Open", help="The monitoring page on this model"
+        ),
         "Value by chunk": st.column_config.LineChartColumn("Value by chunk"),
         "Latest chunk": st.column_config.NumberColumn(format="dollar"),
         "Lost since alert": st.column_config.NumberColumn(format="dollar"),

@@ -8,7 +8,7 @@ from functools import partial
 import streamlit as st
 
 from metrics.core.format import threshold_text
-from metrics.monitor import CHUNKS
+from metrics.fraud.model import FraudCosts
 from metrics.monitor.inputs import AS_OF, PARAMS, SETTINGS
 from metrics.monitor.report import FRAMING, QUESTION, WORDS, monitor_headline, monitor_report
 from metrics.monitor.story import day_text, estimate_note
@@ -16,19 +16,19 @@ from metrics.monitor.view import as_of_days, monitor_view
 from ui.common import (
     error_box,
     framing_strip,
-    kept_number_input,
     plain,
     route_through_app,
     tile_row,
     words_box,
 )
-from ui.fraud_inputs import fraud_cost_inputs
+from ui.fleet import FLEET, fleet_caption, fleet_model_monitor, linked_model
 from ui.home import remember_headline
 from ui.monitor import (
     LOG,
     OWN,
     large_log,
     monitor_identity,
+    monitor_inputs,
     own_files,
     sample_drift,
     sample_monitor,
@@ -41,32 +41,29 @@ st.title(QUESTION)
 framing_strip(*FRAMING)
 words_box(WORDS)
 notes = from_url("monitor", SETTINGS)
+fleet_entry, fleet_note = linked_model()
+notes += [fleet_note] if fleet_note else []
 with st.sidebar:
-    source = st.radio("Data", sources(), key="monitor_source")
-    chunk = CHUNKS[st.selectbox("Chunk the log by", list(CHUNKS), key="monitor_chunk")]
-    threshold = kept_number_input(
-        "Decision threshold in production",
-        key="monitor_threshold",
-        default=0.3,
-        min_value=0.0,
-        max_value=1.0,
-        step=0.05,
-        format="%.2f",
-        help="The threshold the deployed model flags at: a transaction is flagged when its "
-        "score is at least this. The sample's model ran at 0.30; set your own model's. It is "
-        "separate from the fraud page's threshold, which is a what-if on other data.",
-    )
-    costs = fraud_cost_inputs()
+    source = st.radio("Data", sources(fleet_entry), key="monitor_source")
+if source == FLEET:
+    chunk, threshold, costs = fleet_entry.chunk, fleet_entry.threshold, None
+    st.sidebar.caption(plain(fleet_caption(fleet_entry)))
+else:
+    chunk, threshold, costs = monitor_inputs()
+with st.sidebar:
     built = None
     try:
-        if source == OWN:
+        if source == FLEET:
+            built = fleet_model_monitor(fleet_entry)
+        elif source == OWN:
             built = own_files(costs, threshold, chunk)
         elif source == LOG:
             built = large_log(costs, threshold, chunk)
     except ValueError as error:
         error_box("This data cannot be used:", f"{error}. The sample is shown until then.")
 if built is None:
-    monitor, drift = sample_monitor(costs, threshold, chunk), sample_drift(chunk)
+    sample_costs = costs or FraudCosts()  # a fleet model that cannot be read: the sample
+    monitor, drift = sample_monitor(sample_costs, threshold, chunk), sample_drift(chunk)
 else:
     monitor, drift = built
 
@@ -106,6 +103,8 @@ st.download_button(
     file_name="valuelens_monitoring.csv",
     mime="text/csv",
 )
+if costs is None:  # a fleet model: its values are the registry's, not the fraud costs
+    st.stop()
 data_source, fingerprint = monitor_identity(source, built is not None)
 settings = {
     "calibrated": monitor.calibration.needed,

@@ -11,7 +11,9 @@ import streamlit as st
 from metrics.core.data_folder import DATA_DIR_VARIABLE, data_path
 from metrics.core.io import read_table
 from metrics.core.opened import ROLES
+from metrics.fleet.registry import ModelEntry
 from metrics.fraud.model import FraudCosts
+from metrics.monitor import CHUNKS
 from metrics.monitor.big_log import LogColumns, monitor_big_log
 from metrics.monitor.chunks import chunk_rows
 from metrics.monitor.data import (
@@ -24,7 +26,9 @@ from metrics.monitor.data import (
 from metrics.monitor.drift import drift_table
 from metrics.monitor.model import Monitor, build_monitor
 from metrics.monitor.values import fraud_monitoring_model
-from ui.common import data_folder_file, log_sample, session_memo
+from ui.common import data_folder_file, kept_number_input, log_sample, session_memo
+from ui.fleet import FLEET, prefer_linked
+from ui.fraud_inputs import fraud_cost_inputs
 from ui.opened import or_started_file, prefer_own_data, preset_columns
 from ui.scenario import data_identity
 
@@ -116,10 +120,32 @@ def _pick(columns: list[str], defaults: dict[str, str], prefix: str) -> dict[str
     return picked
 
 
-def sources() -> list[str]:
-    """The sample, two uploads, and (when the operator set a data folder) a large log."""
+def monitor_inputs() -> tuple[str, float, FraudCosts]:
+    """The sidebar's chunk period, production threshold and fraud costs."""
+    with st.sidebar:
+        chunk = CHUNKS[st.selectbox("Chunk the log by", list(CHUNKS), key="monitor_chunk")]
+        threshold = kept_number_input(
+            "Decision threshold in production",
+            key="monitor_threshold",
+            default=0.3,
+            min_value=0.0,
+            max_value=1.0,
+            step=0.05,
+            format="%.2f",
+            help="The threshold the deployed model flags at: a transaction is flagged when its "
+            "score is at least this. The sample's model ran at 0.30; set your own model's. It "
+            "is separate from the fraud page's threshold, which is a what-if on other data.",
+        )
+        return chunk, threshold, fraud_cost_inputs()
+
+
+def sources(fleet: ModelEntry | None = None) -> list[str]:
+    """The sample, two uploads, (when the operator set a data folder) a large log, and (when a
+    link names one) a model of the fleet."""
     prefer_own_data("monitor_source", OWN, "reference")
-    return [SAMPLE, OWN, LOG] if os.environ.get(DATA_DIR_VARIABLE) else [SAMPLE, OWN]
+    prefer_linked(fleet)
+    kept = [SAMPLE, OWN, LOG] if os.environ.get(DATA_DIR_VARIABLE) else [SAMPLE, OWN]
+    return ([FLEET] if fleet is not None else []) + kept
 
 
 def large_log(costs: FraudCosts, threshold: float, period: str):

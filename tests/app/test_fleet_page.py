@@ -29,6 +29,7 @@ def test_the_fleet_page_leads_with_the_models_losing_money_and_filters():
     assert tile(at, "Due for retraining") == "1"
     table = at.dataframe[0].value
     assert table["Model"].iloc[0] == "fraud-023"
+    assert table["Monitoring"].iloc[0] == "monitor?fleet_model=fraud-023"
     at.toggle(key="fleet_alerts").set_value(True).run()
     assert set(at.dataframe[0].value["Model"]) == {
         "fraud-007",
@@ -47,3 +48,32 @@ def test_a_bad_registry_is_an_error_box(tmp_path, monkeypatch):
     at = open_fleet()
     boxes = [e.proto.body for e in at.get("html")]
     assert any("role='alert'" in b and "is not valid TOML" in b for b in boxes), boxes
+
+
+def open_monitor(model: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=600)
+    at.query_params["fleet_model"] = model
+    at.run()
+    at.switch_page("pages/monitor.py").run()
+    assert not at.exception
+    return at
+
+
+def test_a_row_opens_the_monitoring_page_on_that_model():
+    at = open_monitor("fraud-023")
+    assert at.radio(key="monitor_source").value.startswith("The fleet's model")
+    captions = " ".join(c.value for c in at.sidebar.caption)
+    assert "Model fraud-023 of the fleet" in captions
+    assert "threshold 0.1" in captions
+    assert not [s for s in at.selectbox if s.key == "monitor_chunk"]  # the registry's chunk
+    alerts = " ".join(w.value for w in at.warning)
+    # the fleet's alert on fraud-023 starts the week of 2026-05-04: only the labels reveal it
+    assert "no longer mean" in alerts and "May 4, 2026" in alerts, alerts
+
+
+def test_a_link_naming_no_model_of_the_fleet_shows_the_sample_with_a_note():
+    at = open_monitor("<b>nope</b>")
+    assert at.radio(key="monitor_source").value.startswith("Sample")
+    boxes = " ".join(e.proto.body for e in at.get("html"))
+    assert "is not a model of the fleet" in boxes
+    assert "<b>nope</b>" not in boxes  # shown as inert text
