@@ -29,7 +29,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 from local_dashboard import CHROMIUM_FLAGS, start
 
 KINDS = ("new profile", "new tab")
-PAGES = ("", "fraud", "ads", "feed", "decide", "monitor", "model_value", "security", "roi", "adapt")
+PAGES = (
+    "",
+    "fraud",
+    "ads",
+    "feed",
+    "decide",
+    "framing",
+    "monitor",
+    "fleet",
+    "model_value",
+    "security",
+    "roi",
+    "adapt",
+)
 DRAWN = """() => {
   const app = document.querySelector("[data-testid='stApp']");
   if (!app || app.getAttribute("data-test-script-state") !== "notRunning") return false;
