@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -60,6 +61,18 @@ class ChunkKeys:
 
     keys: dict
     days: np.ndarray
+
+
+@dataclass(frozen=True, eq=False)
+class Started:
+    """A model after the first pass: its monitor without the estimate, the day it is reported
+    as of, its realised values as of that day and its chunks' keys."""
+
+    branch: Branch
+    monitor: Monitor
+    day: dt.date
+    realised: np.ndarray
+    keys: ChunkKeys
 
 
 @dataclass(frozen=True, eq=False)
@@ -141,41 +154,79 @@ def fleet_figures(
         One line per model that could not be read, by id.
     """
     branches, errors = _branches(engine, entries)
-    figures = []
-    for start in range(0, len(branches), BATCH):
-        done, failed = _batch_figures(engine, branches[start : start + BATCH], as_of)
-        figures += done
-        errors |= failed
+    batches = [branches[start : start + BATCH] for start in range(0, len(branches), BATCH)]
+    figures: list[ModelFigures] = []
+    with ThreadPoolExecutor(max_workers=1) as engine_thread:  # the next query runs meanwhile
+        labels: dict[int, Future] = {}
+
+        def ask_labels(number: int) -> None:
+            if number < len(batches) and number not in labels:
+                labels[number] = engine_thread.submit(_label_groups, engine, batches[number])
+
+        ask_labels(0)
+        for number, batch in enumerate(batches):
+            try:
+                started, failed = _started(engine, batch, _by_model(labels[number].result()), as_of)
+                cells = engine_thread.submit(_cell_groups, engine, started)
+                ask_labels(number + 1)
+                done, failed_later = _estimated(started, _by_model(cells.result()))
+                failed |= failed_later
+            except ValueError:  # a log the engine cannot read: each model alone, to name it
+                ask_labels(number + 1)
+                done, failed = _one_by_one(engine, batch, as_of)
+            figures += done
+            errors |= failed
     return figures, errors
 
 
-def _batch_figures(
+def _one_by_one(
     engine, branches: list[Branch], as_of: dt.date | None
 ) -> tuple[list[ModelFigures], dict[str, str]]:
-    """A batch of models through both passes."""
-    errors: dict[str, str] = {}
-    labels = _by_model(_label_groups(engine, branches))
-    started: list[tuple[Branch, Monitor, dt.date, np.ndarray, ChunkKeys]] = []
+    """Each model of a batch through both passes on its own: one unreadable log is one
+    model's error."""
+    figures, errors = [], {}
+    for branch in branches:
+        try:
+            started, failed = _started(
+                engine, [branch], _by_model(_label_groups(engine, [branch])), as_of
+            )
+            done, failed_later = _estimated(started, _by_model(_cell_groups(engine, started)))
+        except ValueError as error:
+            errors[branch.entry.id] = f"model '{branch.entry.id}': {error}"
+            continue
+        figures += done
+        errors |= failed | failed_later
+    return figures, errors
+
+
+def _started(
+    engine, branches: list[Branch], labels: dict[int, dict[str, np.ndarray]], as_of
+) -> tuple[list[Started], dict[str, str]]:
+    """Each model's monitor from its label groups (a model with a bad value: its error)."""
+    started, errors = [], {}
     for branch in branches:
         groups = labels.get(branch.index)
         try:
             if groups is None or _suspect(groups):
                 check_view_of(engine, branch)
-            started.append((branch, *_labelled_monitor(branch, groups, as_of)))
+            started.append(Started(branch, *_labelled_monitor(branch, groups, as_of)))
         except ValueError as error:
             errors[branch.entry.id] = f"model '{branch.entry.id}': {error}"
-    waiting = {
-        b.index: keys.days[_waiting(m, day, realised)] for b, m, day, realised, keys in started
-    }
-    cells = _by_model(_cell_groups(engine, [b for b, *_ in started], waiting))
-    figures = []
-    for branch, monitor, day, realised, keys in started:
+    return started, errors
+
+
+def _estimated(
+    started: list[Started], cells: dict[int, dict[str, np.ndarray]]
+) -> tuple[list[ModelFigures], dict[str, str]]:
+    """Each model's figures with its calibration and the estimate of its waiting chunks."""
+    figures, errors = [], {}
+    for s in started:
         try:
-            monitor = _with_estimate(branch, monitor, cells.get(branch.index), keys)
+            monitor = _with_estimate(s.branch, s.monitor, cells.get(s.branch.index), s.keys)
         except ValueError as error:
-            errors[branch.entry.id] = f"model '{branch.entry.id}': {error}"
+            errors[s.branch.entry.id] = f"model '{s.branch.entry.id}': {error}"
             continue
-        figures.append(ModelFigures(branch.entry, monitor, day, realised))
+        figures.append(ModelFigures(s.branch.entry, monitor, s.day, s.realised))
     return figures, errors
 
 
@@ -230,14 +281,13 @@ def _label_groups(engine, branches: list[Branch]) -> dict[str, np.ndarray]:
     )
 
 
-def _cell_groups(
-    engine, branches: list[Branch], waiting: dict[int, np.ndarray]
-) -> dict[str, np.ndarray]:
+def _cell_groups(engine, started: list[Started]) -> dict[str, np.ndarray]:
     """The second pass, over the models with chunks waiting for labels: the reference rows
     per fold, score cell and label; the waiting chunks' rows per chunk, decision and cell."""
     parts = []
-    for branch in branches:
-        days = waiting[branch.index]
+    branches = [s.branch for s in started]
+    for s in started:
+        branch, days = s.branch, s.keys.days[_waiting(s.monitor, s.day, s.realised)]
         if days.size:
             listed = ", ".join(f"DATE '{day}'" for day in days.astype(str))
             parts.append(f"{branch.select} WHERE r = 1 OR c IN ({listed})")

@@ -4,6 +4,7 @@ day, decision and cross-fitting fold, read where the log lies and checked in one
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,11 @@ if TYPE_CHECKING:
     from metrics.monitor.big_log import LogColumns
 
 _views = itertools.count()
+NUMBER = re.compile(r"^(u?(tiny|small|big|huge)?int(eger)?|float|double|real|decimal.*|boolean)$")
+"""The engines' names of number types (DuckDB's upper-cased, Spark's lower-case)."""
+TIME = re.compile(r"^(timestamp.*|date|bigint)$")
+"""Times: DuckDB's and Spark's timestamps and dates, and the nanoseconds Spark reads pandas'
+timestamps as."""
 
 FOLDS = 5
 """Reference rows are dealt into this many folds by row number (the calibration's
@@ -73,6 +79,18 @@ def log_view(engine, path: str, columns: LogColumns, threshold: float, period: s
     for role, name in roles.items():
         if name is not None and name not in types:
             raise ValueError(f"column '{name}' ({role}) is missing; the log has columns: {shown}")
+    if not TIME.match(types[columns.timestamp].lower()):
+        raise ValueError(
+            f"column '{columns.timestamp}' (timestamp) holds {types[columns.timestamp]} values, "
+            "not times; write it as a Parquet timestamp or date"
+        )
+    for role in ("score", "label", "amount"):
+        name = roles[role]
+        if name is not None and not NUMBER.match(types[name].lower()):
+            raise ValueError(
+                f"column '{name}' ({role}) holds {types[name]} values, not numbers; write the "
+                f"{role} as numbers (or pick the column that holds them)"
+            )
     q = engine.quote
     stamp = engine.timestamp(q(columns.timestamp), types[columns.timestamp])
     arrived = f"CAST({q(columns.label_date)} AS DATE)" if columns.label_date else None

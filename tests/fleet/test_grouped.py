@@ -80,3 +80,34 @@ def test_a_model_of_a_shared_log_and_one_with_a_bad_value(tmp_path):
         values, *_ = monitoring_figures(entry, dt.date(2026, 7, 19))
         np.testing.assert_allclose(statuses[entry.id].values, values, rtol=1e-9)
     assert statuses["four"].values != statuses["five"].values
+
+
+def test_a_log_the_engine_cannot_read_is_that_model_s_error_and_the_rest_report(fleet_of):
+    path = fleet_of((3, 5))
+    log = path.parent / "logs" / "fraud-005.parquet"
+    frame = pd.read_parquet(log)
+    frame["score"] = frame["score"].astype(str).where(frame.index != 7, "high")  # text scores
+    frame.to_parquet(log, index=False)
+    statuses = {s.id: s for s in fleet_status(read_registry(path))[0]}
+    assert statuses["fraud-005"].error.startswith("model 'fraud-005': ")
+    assert statuses["fraud-005"].error == (
+        "model 'fraud-005': column 'score' (score) holds VARCHAR values, not numbers; write the "
+        "score as numbers (or pick the column that holds them)"
+    )
+    assert statuses["fraud-003"].error is None and statuses["fraud-003"].values
+
+
+def test_a_log_that_fails_while_read_is_that_model_s_error_and_the_rest_report(fleet_of):
+    from metrics.fleet.sample import model_log
+
+    path = fleet_of((3, 5))
+    log = path.parent / "logs" / "fraud-005.parquet"
+    model_log(5).to_parquet(log, index=False, compression="snappy", row_group_size=5000)
+    data = bytearray(log.read_bytes())
+    middle = len(data) // 3
+    data[middle : middle + 400] = bytes(b ^ 0x5A for b in data[middle : middle + 400])
+    log.write_bytes(bytes(data))  # its footer is whole: only reading its pages fails
+    statuses = {s.id: s for s in fleet_status(read_registry(path))[0]}
+    assert statuses["fraud-005"].error.startswith("model 'fraud-005': ")
+    assert "fraud-005.parquet" in statuses["fraud-005"].error
+    assert statuses["fraud-003"].error is None and statuses["fraud-003"].values
