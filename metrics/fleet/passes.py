@@ -1,0 +1,230 @@
+"""The fleet's two grouped queries, over a batch of models at once (one ``UNION ALL`` of the
+monitoring use case's views, one branch per model):
+
+1. labels: per model, period, chunk, decision, label (0, 1, not yet known) and label day: the
+   rows, their amount sum, their first and last day, and the extremes the checks need;
+2. cells: over the reference rows, per model, fold, 1e-4 score cell and label (the
+   calibration); over the chunks still waiting for labels, per model, chunk, decision and
+   score cell (the estimate). Only those chunks are read for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from metrics.fleet.registry import ModelEntry
+from metrics.monitor.big_log import CELLS, LogColumns, unmasked
+from metrics.monitor.log_view import LogView, check_view, log_view
+
+BRANCH_COLUMNS = "r, c, day, s, y, a, d, f, k"
+BATCH = 10
+"""Models per query: a query over many logs at once holds a buffer per log (about 10 MB)."""
+UNKNOWN, BAD = 2, 3
+"""Label codes beside 0 and 1: not known yet, and a value other than 0, 1 or empty."""
+
+
+@dataclass(frozen=True)
+class Branch:
+    """One model's part of the fleet's query: its position, entry, columns and view."""
+
+    index: int
+    entry: ModelEntry
+    columns: LogColumns
+    view: LogView
+
+    @property
+    def select(self) -> str:
+        return f"SELECT {self.index} AS m, {BRANCH_COLUMNS} FROM ({self.view.select}) AS v"
+
+
+def columns_of(entry: ModelEntry) -> LogColumns:
+    """The monitoring use case's columns for a registry entry.
+
+    Parameters
+    ----------
+    entry : ModelEntry
+
+    Returns
+    -------
+    LogColumns
+    """
+    return LogColumns(
+        label=entry.label_column,
+        score=entry.score_column,
+        timestamp=entry.timestamp_column,
+        period=None,
+        amount=entry.amount_column,
+        label_date=entry.label_time_column,
+        reference_dates=entry.reference,
+        model=(entry.model_column, entry.model_value) if entry.model_column else None,
+    )
+
+
+def check_view_of(engine, branch: Branch) -> None:
+    """The monitoring command's checks on one model's log alone: a ValueError naming the first
+    bad value's file and row.
+
+    Parameters
+    ----------
+    engine : DuckDBBackend or SparkBackend
+    branch : Branch
+    """
+    view = f"fleet_check_{branch.index}"
+    engine.create_view(view, branch.view.select)
+    check_view(engine, view, branch.columns)
+
+
+def open_branches(engine, entries: tuple[ModelEntry, ...]) -> tuple[list[Branch], dict[str, str]]:
+    """Each model's view (columns checked against its log), or its error line.
+
+    Parameters
+    ----------
+    engine : DuckDBBackend or SparkBackend
+    entries : tuple of ModelEntry
+
+    Returns
+    -------
+    branches : list of Branch
+    errors : dict of str to str
+        By model id.
+    """
+    branches, errors = [], {}
+    for index, entry in enumerate(entries):
+        columns = columns_of(entry)
+        try:
+            view = log_view(engine, entry.log, columns, entry.threshold, entry.chunk)
+        except ValueError as error:
+            errors[entry.id] = f"model '{entry.id}': {error}"
+            continue
+        branches.append(Branch(index, entry, columns, view))
+    return branches, errors
+
+
+def _union(parts: list[str]) -> str:
+    return " UNION ALL ".join(parts)
+
+
+def label_groups(engine, branches: list[Branch]) -> dict[str, np.ndarray]:
+    """The first pass: every row of every model, per model, period, chunk, decision, label
+    code and label day.
+
+    Parameters
+    ----------
+    engine : DuckDBBackend or SparkBackend
+    branches : list of Branch
+
+    Returns
+    -------
+    dict of str to ndarray
+    """
+    if not branches:
+        return {}
+    code = f"CASE WHEN y IS NULL THEN {UNKNOWN} WHEN y = 0 THEN 0 WHEN y = 1 THEN 1 ELSE {BAD} END"
+    amounts = (
+        "sum(a) AS sa, count(a) AS na, min(a) AS a_lo, max(a) AS a_hi"
+        if any(b.entry.amount_column for b in branches)
+        else "0.0 AS sa, count(*) AS na, 0.0 AS a_lo, 0.0 AS a_hi"  # no model has amounts
+    )
+    return _arrays(
+        engine,
+        f"SELECT m, r, c, f, {code} AS y, d, count(*) AS n, min(day) AS lo, max(day) AS hi, "
+        f"count(s) AS ns, min(s) AS s_lo, max(s) AS s_hi, {amounts} "
+        f"FROM ({_union([b.select for b in branches])}) AS fleet GROUP BY 1, 2, 3, 4, 5, 6",
+    )
+
+
+def cell_groups(engine, waiting: list[tuple[Branch, np.ndarray]]) -> dict[str, np.ndarray]:
+    """The second pass, over the models with chunks waiting for labels: the reference rows
+    per fold, score cell and label; the waiting chunks' rows per chunk, decision and cell.
+
+    Parameters
+    ----------
+    engine : DuckDBBackend or SparkBackend
+    waiting : list of (Branch, ndarray of dates)
+        Each model and the first days of the periods of its chunks waiting for labels.
+
+    Returns
+    -------
+    dict of str to ndarray
+    """
+    parts = []
+    branches = [branch for branch, _ in waiting]
+    for branch, days in waiting:
+        if days.size:
+            listed = ", ".join(f"DATE '{day}'" for day in days.astype(str))
+            parts.append(f"{branch.select} WHERE r = 1 OR c IN ({listed})")
+    if not parts:
+        return {}
+    amounts = (
+        "sum(a) AS sa"
+        if any(b.entry.amount_column for b in branches)
+        else "CAST(0 AS DOUBLE) AS sa"  # no model has amounts: nothing to sum
+    )
+    return _arrays(
+        engine,
+        f"SELECT m, r, CASE WHEN r = 0 THEN c END AS c, CASE WHEN r = 0 THEN f END AS f, "
+        f"CASE WHEN r = 1 THEN k END AS k, CASE WHEN r = 1 THEN y END AS y, "
+        f"CAST(floor(s * {CELLS}) AS BIGINT) AS b, count(*) AS n, sum(s) AS ss, {amounts} "
+        f"FROM ({_union(parts)}) AS fleet GROUP BY 1, 2, 3, 4, 5, 6, 7",
+    )
+
+
+def _arrays(engine, sql: str) -> dict[str, np.ndarray]:
+    return {name: unmasked(values) for name, values in engine.arrays(sql).items()}
+
+
+def by_model(groups: dict[str, np.ndarray]) -> dict[int, dict[str, np.ndarray]]:
+    """The groups of each model, by its position.
+
+    Parameters
+    ----------
+    groups : dict of str to ndarray
+        A pass's result, with the model's position in ``m``.
+
+    Returns
+    -------
+    dict of int to dict of str to ndarray
+    """
+    if not groups:
+        return {}
+    m = np.asarray(groups["m"]).astype(np.int64)
+    order = np.argsort(m, kind="stable")
+    models, starts = np.unique(m[order], return_index=True)
+    parts = np.split(order, starts[1:])
+    return {
+        int(model): {name: np.asarray(values)[rows] for name, values in groups.items()}
+        for model, rows in zip(models, parts, strict=True)
+    }
+
+
+def suspect(groups: dict[str, np.ndarray]) -> bool:
+    """Whether a model's label groups hint at a bad value (then its log is checked alone).
+
+    Parameters
+    ----------
+    groups : dict of str to ndarray
+        One model's label groups.
+
+    Returns
+    -------
+    bool
+    """
+    n = groups["n"].astype(np.float64)
+    code = groups["y"].astype(np.float64)
+    s_lo, s_hi = groups["s_lo"].astype(np.float64), groups["s_hi"].astype(np.float64)
+    a_lo, a_hi = groups["a_lo"].astype(np.float64), groups["a_hi"].astype(np.float64)
+    no_chunk = np.isnat(np.asarray(groups["c"]).astype("datetime64[D]"))
+    unlabelled_reference = (groups["r"].astype(np.int64) == 1) & (code == UNKNOWN)
+    with np.errstate(invalid="ignore"):
+        return bool(
+            (groups["ns"] < n).any()
+            or (groups["na"] < n).any()
+            or (~np.isfinite(s_lo) | ~np.isfinite(s_hi) | (s_lo < 0) | (s_hi > 1)).any()
+            or (~np.isfinite(a_lo) | ~np.isfinite(a_hi) | (a_lo < 0)).any()
+            or (code == BAD).any()
+            or no_chunk.any()
+            or unlabelled_reference.any()
+            or not (groups["r"].astype(np.int64) == 1).any()
+        )
