@@ -27,23 +27,9 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from local_dashboard import CHROMIUM_FLAGS, start
+from local_dashboard import CHROMIUM_FLAGS, PAGES, start
 
 KINDS = ("new profile", "new tab")
-PAGES = (
-    "",
-    "fraud",
-    "ads",
-    "feed",
-    "decide",
-    "framing",
-    "monitor",
-    "fleet",
-    "model_value",
-    "security",
-    "roi",
-    "adapt",
-)
 DRAWN = """() => {
   const app = document.querySelector("[data-testid='stApp']");
   if (!app || app.getAttribute("data-test-script-state") !== "notRunning") return false;

@@ -19,6 +19,21 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
 ]
 """Headless Chromium as root, on a machine whose only network is loopback."""
+PAGES = (
+    "",
+    "fraud",
+    "ads",
+    "feed",
+    "decide",
+    "framing",
+    "monitor",
+    "fleet",
+    "adapt",
+    "model_value",
+    "security",
+    "roi",
+)
+"""Every page's address, the home page first (app.py's ``url_path``s)."""
 
 
 def start(script: str = "app.py") -> tuple[subprocess.Popen, str]:

@@ -17,24 +17,15 @@ import time
 from pathlib import Path
 
 from local_dashboard import CHROMIUM_FLAGS, ROOT, start
+from local_dashboard import PAGES as EVERY_PAGE
 from playwright.sync_api import sync_playwright
 
 PAGES = [
-    "",
-    "fraud",
-    "ads",
-    "feed",
-    "decide",
+    *EVERY_PAGE[:5],
     "decide?task=multiclass",
     "decide?task=multilabel",
     "decide?task=regression",
-    "framing",
-    "monitor",
-    "fleet",
-    "adapt",
-    "model_value",
-    "security",
-    "roi",
+    *EVERY_PAGE[5:],
 ]
 CHROMIUM = os.environ.get("VALUELENS_CHROMIUM", "/usr/bin/chromium")
 

@@ -25,6 +25,7 @@ from metrics.fleet.passes import (
     by_model,
     cell_groups,
     check_view_of,
+    error_line,
     label_groups,
     open_branches,
     suspect,
@@ -155,7 +156,7 @@ def _one_by_one(
                 started, by_model(cell_groups(engine, _waiting_days(started)))
             )
         except ValueError as error:
-            errors[branch.entry.id] = f"model '{branch.entry.id}': {error}"
+            errors[branch.entry.id] = error_line(branch.entry, error)
             continue
         figures += done
         errors |= failed | failed_later
@@ -174,7 +175,7 @@ def _started(
                 check_view_of(engine, branch)
             started.append(Started(branch, *_labelled_monitor(branch, groups, as_of)))
         except ValueError as error:
-            errors[branch.entry.id] = f"model '{branch.entry.id}': {error}"
+            errors[branch.entry.id] = error_line(branch.entry, error)
     return started, errors
 
 
@@ -187,7 +188,7 @@ def _estimated(
         try:
             monitor = _with_estimate(s.branch, s.monitor, cells.get(s.branch.index), s.keys)
         except ValueError as error:
-            errors[s.branch.entry.id] = f"model '{s.branch.entry.id}': {error}"
+            errors[s.branch.entry.id] = error_line(s.branch.entry, error)
             continue
         figures.append(ModelFigures(s.branch.entry, monitor, s.day, s.realised))
     return figures, errors

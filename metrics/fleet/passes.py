@@ -76,6 +76,21 @@ def check_view_of(engine, branch: Branch) -> None:
     check_view(engine, view, branch.columns)
 
 
+def error_line(entry: ModelEntry, error: Exception) -> str:
+    """What the fleet says of a model it could not read: one line that names it.
+
+    Parameters
+    ----------
+    entry : ModelEntry
+    error : Exception
+
+    Returns
+    -------
+    str
+    """
+    return f"model '{entry.id}': {error}"
+
+
 def open_branches(engine, entries: tuple[ModelEntry, ...]) -> tuple[list[Branch], dict[str, str]]:
     """Each model's view (columns checked against its log), or its error line.
 
@@ -96,7 +111,7 @@ def open_branches(engine, entries: tuple[ModelEntry, ...]) -> tuple[list[Branch]
         try:
             view = log_view(engine, entry.log, columns, entry.threshold, entry.chunk)
         except ValueError as error:
-            errors[entry.id] = f"model '{entry.id}': {error}"
+            errors[entry.id] = error_line(entry, error)
             continue
         branches.append(Branch(index, entry, columns, view))
     return branches, errors
