@@ -35,6 +35,7 @@ from ui.common import (
     RESTART_SAFE_EVERY,
     chosen_or_sample,
     framing_strip,
+    lazy_sections,
     plain,
     route_through_app,
     show_problem,
@@ -46,6 +47,7 @@ from ui.scenario import data_identity, from_url, scenario_box, show_notes, to_ur
 
 @st.fragment(run_every=RESTART_SAFE_EVERY)
 def quality_section(view: AdsView, daily_queries: float, linkable: bool) -> None:
+    st.subheader("What if the model were better, or worse?")
     knob = st.slider(
         "Model quality: -1 is pure noise, 0 is this model, 1 is perfect click predictions",
         -1.0,
@@ -115,25 +117,42 @@ quality_tiles(view)
 st.info(plain(headline(view, reserve=reserve, daily_queries=daily)))
 remember_headline("ads", ads_headline(view, daily))
 
-st.subheader("What if the model were better, or worse?")
-quality_section(view, daily, source.key[0] == "sample")
 
-st.subheader("Impressions, click-through rate or revenue?")
-st.markdown(plain(reserve_story(view)))
-st.plotly_chart(ads_charts.reserve_figure(view, reserve), width="stretch")
+def reserve_section() -> None:
+    st.subheader("Impressions, click-through rate or revenue?")
+    st.markdown(plain(reserve_story(view)))
+    st.plotly_chart(ads_charts.reserve_figure(view, reserve), width="stretch")
 
-st.subheader("Calibration: same ranking, different money")
-st.markdown(plain(calibration_story(view)))
-left, right = st.columns(2)
-left.plotly_chart(ads_charts.reliability_figure(reliability_of(source)), width="stretch")
-right.plotly_chart(ads_charts.calibration_figure(view), width="stretch")
 
-st.subheader("Class imbalance: accuracy says nothing here")
-st.markdown(plain(imbalance_story(view)))
-imbalance_table(view)
+def calibration_section() -> None:
+    st.subheader("Calibration: same ranking, different money")
+    st.markdown(plain(calibration_story(view)))
+    left, right = st.columns(2)
+    left.plotly_chart(ads_charts.reliability_figure(reliability_of(source)), width="stretch")
+    right.plotly_chart(ads_charts.calibration_figure(view), width="stretch")
 
-st.subheader("Against other rankings on the same queries")
-st.plotly_chart(references_figure(view.references), width="stretch")
+
+def imbalance_section() -> None:
+    st.subheader("Class imbalance: accuracy says nothing here")
+    st.markdown(plain(imbalance_story(view)))
+    imbalance_table(view)
+
+
+def references_section() -> None:
+    st.subheader("Against other rankings on the same queries")
+    st.plotly_chart(references_figure(view.references), width="stretch")
+
+
+lazy_sections(
+    {
+        "What if": partial(quality_section, view, daily, source.key[0] == "sample"),
+        "Reserve price": reserve_section,
+        "Calibration": calibration_section,
+        "Class imbalance": imbalance_section,
+        "Other rankings": references_section,
+    },
+    key="ads_section",
+)
 st.download_button(
     "Download the curves (CSV)", view.csv(), file_name="valuelens_ads_curves.csv", mime="text/csv"
 )

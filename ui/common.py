@@ -218,6 +218,28 @@ def error_box(title: str, detail: str) -> None:
     inert_box(title, detail, kind="error")
 
 
+def lazy_sections(sections: dict[str, Callable[[], None]], *, key: str) -> None:
+    """One tab per section, and only the chosen tab's section runs and draws.
+
+    A page's first view is its headline, its tiles and its first section: the others are a
+    click away, and their charts are neither built nor drawn until then (a page drawing five
+    charts at once took twice as long to show as one with a single chart). The chosen tab is
+    kept in the session under ``key``.
+
+    Parameters
+    ----------
+    sections : dict of str to callable
+        Each tab's label and the function that draws its content, in the order shown.
+    key : str
+        The session-state key of the chosen tab's label.
+    """
+    tabs = st.tabs(list(sections), key=key, on_change="rerun")
+    for tab, draw in zip(tabs, sections.values(), strict=True):
+        if tab.open:
+            with tab:
+                draw()
+
+
 def tile_row(tiles: list[Tile]) -> None:
     """KPI tiles side by side; a change is green when it goes the tile's better way."""
     for col, tile in zip(st.columns(len(tiles)), tiles, strict=True):

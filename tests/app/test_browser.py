@@ -694,6 +694,12 @@ CHART_CHECKS = """
 alike (same kind, colour, dash and marker under different names), money axes whose ticks
 lack a "$"."""
 
+TAB_SHOWN = """(tab) => {
+  const panel = document.querySelector(`[role='tabpanel'][aria-labelledby='${tab}']`);
+  return panel && panel.querySelector("[data-testid='stElementContainer']") !== null;
+}"""
+"""The chosen tab's panel holds its section (a tab's section runs only once it is chosen)."""
+
 PAGES_IN_BROWSER = (
     "",
     "fraud",
@@ -735,10 +741,23 @@ def test_each_page_draws_readable_charts_without_console_errors(server, browser,
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(f"{server}/{path}")
     seen(page, page.locator("[data-testid='stMain']"), 90_000, server)
+    _charts_read_well(page, server, path, at_least=1 if path else 0)
+    tabs = page.locator("[data-testid='stMain'] [role='tab']")
+    for i in range(tabs.count()):  # a section's charts are drawn once its tab is chosen
+        tabs.nth(i).click()
+        wait_until(page, TAB_SHOWN, timeout=90_000, arg=tabs.nth(i).get_attribute("id"))
+        _charts_read_well(page, server, f"{path}, tab {tabs.nth(i).inner_text()!r}", at_least=0)
+    assert errors == [], f"{path}: console errors"
+    page.close()
+
+
+def _charts_read_well(page, server: str, where: str, *, at_least: int) -> None:
+    """Wait until the page has run and drawn every chart it shows, then check them all."""
     wait_until(page, CONNECTED_AND_IDLE, timeout=180_000)
-    if path:  # the charts' code loads after the run ends; wait until every chart is drawn
+    if at_least:
         seen(page, page.locator(".js-plotly-plot .main-svg").first, 90_000, server)
-        charts = page.locator("[data-testid='stPlotlyChart']")
+    charts = page.locator("[data-testid='stPlotlyChart']")
+    if charts.count():  # the charts' code loads after the run ends; wait until all are drawn
         wait_until(
             page,
             "(n) => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n",
@@ -746,11 +765,9 @@ def test_each_page_draws_readable_charts_without_console_errors(server, browser,
             arg=charts.count(),
         )
         page.wait_for_timeout(1000)
-    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.locator("[data-testid='stException']").count() == 0, where
     found = page.evaluate(CHART_CHECKS)
-    assert found["charts"] >= (0 if path == "" else 1)
-    assert found["overlaps"] == [], f"{path}: labels drawn over each other"
-    assert found["alike"] == [], f"{path}: legend entries that look alike"
-    assert found["money"] == [], f"{path}: money axes without a $"
-    assert errors == [], f"{path}: console errors"
-    page.close()
+    assert found["charts"] >= at_least, f"{where}: no chart"
+    assert found["overlaps"] == [], f"{where}: labels drawn over each other"
+    assert found["alike"] == [], f"{where}: legend entries that look alike"
+    assert found["money"] == [], f"{where}: money axes without a $"

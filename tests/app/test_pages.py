@@ -115,6 +115,27 @@ def test_ads_quality_slider_changes_the_what_if_revenue(ads):
     assert "a year less" in info_starting(ads, "If AUC went from")
 
 
+def test_ads_sections_draw_only_when_chosen_and_keep_the_what_if(ads):
+    assert [h.value for h in ads.subheader] == ["What if the model were better, or worse?"]
+    assert len(ads.get("plotly_chart")) == 1  # the first section's chart, no other
+    ads.slider(key="ads_quality").set_value(0.8).run()
+    for section, heading, charts in [
+        ("Reserve price", "Impressions, click-through rate or revenue?", 1),
+        ("Calibration", "Calibration: same ranking, different money", 2),
+        ("Class imbalance", "Class imbalance: accuracy says nothing here", 0),
+        ("Other rankings", "Against other rankings on the same queries", 1),
+    ]:
+        ads.session_state["ads_section"] = section
+        ads.run()
+        assert not ads.exception
+        assert [h.value for h in ads.subheader] == [heading]
+        assert len(ads.get("plotly_chart")) == charts
+    ads.session_state["ads_section"] = "What if"
+    ads.run()
+    assert ads.slider(key="ads_quality").value == 0.8  # kept while another section was open
+    assert "a year more" in info_starting(ads, "If AUC went from")
+
+
 def test_ads_reserve_moves_revenue_and_coverage(ads):
     from metrics.ads.model import RESERVE_GRID
     from metrics.ads.view import revenue_best_reserve
