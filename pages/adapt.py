@@ -37,7 +37,15 @@ from ui.adapt import (
     retrain_cost_inputs,
     stale_input,
 )
-from ui.common import framing_strip, plain, report_button, route_through_app, tile_row, words_box
+from ui.common import (
+    framing_strip,
+    lazy_sections,
+    plain,
+    report_button,
+    route_through_app,
+    tile_row,
+    words_box,
+)
 from ui.home import remember_headline
 from ui.scenario import data_identity, from_url, scenario_box, show_notes, to_url
 
@@ -70,34 +78,52 @@ remember_headline("adapt", adapt_headline(rows, cadence))
 st.info(plain(cadence_sentence(rows, cadence)))
 st.caption(plain(cost_sentence(matrix, study.first_day, cost)))
 dates = as_dates(study, matrix.shape[1])
-st.plotly_chart(cadence_figure(rows, cadence, dates), width="stretch")
-
-st.subheader("A two-month-old model on yesterday's data")
 stale = staleness(matrix)
-st.markdown(plain(staleness_sentence(stale, MAX_AGE)))
-st.plotly_chart(age_figure(stale), width="stretch", config={"displayModeBar": False})
 
-st.subheader("Mind versus data: is more data always better?")
-st.markdown(
-    "Models trained on 2,000 to 40,000 transactions from late June and early July, valued on "
-    "Jul 10 to Jul 28. The label slider above flips a share of their training labels; the "
-    "slider below swaps recent rows for rows from March and April, before the shift."
+
+def cadence_section() -> None:
+    st.plotly_chart(cadence_figure(rows, cadence, dates), width="stretch")
+
+
+def age_section() -> None:
+    st.subheader("A two-month-old model on yesterday's data")
+    st.markdown(plain(staleness_sentence(stale, MAX_AGE)))
+    st.plotly_chart(age_figure(stale), width="stretch", config={"displayModeBar": False})
+
+
+def data_section() -> None:
+    st.subheader("Mind versus data: is more data always better?")
+    st.markdown(
+        "Models trained on 2,000 to 40,000 transactions from late June and early July, valued "
+        "on Jul 10 to Jul 28. The label slider above flips a share of their training labels; "
+        "the slider below swaps recent rows for rows from March and April, before the shift."
+    )
+    older = stale_input()
+    st.info(plain(mind_versus_data(study.grid, noise, older)))
+    a, b = st.columns(2)
+    a.plotly_chart(
+        learning_figure(
+            learning_curves(study.grid, "noise"), f"{noise:.0%} flipped", title=NOISE_TITLE
+        ),
+        width="stretch",
+    )
+    b.plotly_chart(
+        learning_figure(
+            learning_curves(study.grid, "stale"), f"{older:.0%} from March-April", title=STALE_TITLE
+        ),
+        width="stretch",
+    )
+
+
+lazy_sections(
+    {
+        "Retraining cadence": cadence_section,
+        "Model age": age_section,
+        "More data or better data?": data_section,
+    },
+    key="adapt_section",
 )
-older = stale_input()
-st.info(plain(mind_versus_data(study.grid, noise, older)))
-a, b = st.columns(2)
-a.plotly_chart(
-    learning_figure(
-        learning_curves(study.grid, "noise"), f"{noise:.0%} flipped", title=NOISE_TITLE
-    ),
-    width="stretch",
-)
-b.plotly_chart(
-    learning_figure(
-        learning_curves(study.grid, "stale"), f"{older:.0%} from March-April", title=STALE_TITLE
-    ),
-    width="stretch",
-)
+older = st.session_state.get("adapt_stale", 0.0)  # the data section's slider, open or not
 source, fingerprint = data_identity(("sample", RESULTS_FILE))
 report_button(
     "adapt",

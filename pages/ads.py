@@ -154,7 +154,11 @@ lazy_sections(
     key="ads_section",
 )
 st.download_button(
-    "Download the curves (CSV)", view.csv(), file_name="valuelens_ads_curves.csv", mime="text/csv"
+    "Download the curves (CSV)",
+    view.csv,
+    file_name="valuelens_ads_curves.csv",
+    mime="text/csv",
+    on_click="ignore",
 )
 key = ("sample", ADS_SAMPLE_FILE) if source.key[0] == "sample" else source.key
 data_source, fingerprint = data_identity(key, ("ads_file",))

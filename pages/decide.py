@@ -7,30 +7,26 @@ from functools import partial
 
 import streamlit as st
 
-from metrics.core.format import money, threshold_text, year_scale
+from metrics.core.format import year_scale
 from metrics.decide import charts
 from metrics.decide.compare import compare_models
 from metrics.decide.inputs import PARAMS
-from metrics.decide.model import constrained_best, decide, earned_best, top_shares
+from metrics.decide.model import decide, earned_best
 from metrics.decide.report import FRAMING, QUESTION, WORDS, DecisionScenario, decide_report
 from metrics.decide.segments import by_segment
 from metrics.decide.three_way import three_way
 from metrics.decide.uncertain import from_entries
-from metrics.decide.uncertain_view import break_even_table, uncertainty_sentence
 from metrics.decide.view import (
     baseline_sentence,
     comparison_sentence,
     decide_headline,
     headline_tiles,
     operating_sentence,
-    segment_sentence,
-    segment_table,
-    three_way_sentence,
-    top_share_table,
 )
 from ui.common import (
     error_box,
     framing_strip,
+    lazy_sections,
     plain,
     route_through_app,
     session_memo,
@@ -42,13 +38,20 @@ from ui.decide import (
     choose_data,
     decide_identity,
     follow_data,
-    limit_inputs,
     loaded_matrix_check,
     matrix_editor,
-    review_inputs,
+    review_values,
     sample_prepared,
     threshold_controls,
     uncertainty_for,
+)
+from ui.decide_sections import (
+    limits_section,
+    others_section,
+    review_section,
+    segment_section,
+    top_rows_section,
+    uncertainty_section,
 )
 from ui.home import remember_headline
 from ui.scenario import from_url, scenario_box, show_notes, to_url
@@ -97,50 +100,34 @@ st.subheader("Where to set it")
 threshold = threshold_controls(decision, prepared.days)
 st.markdown(plain(operating_sentence(decision, threshold, outcomes)))
 st.plotly_chart(charts.value_figure(decision, threshold), width="stretch")
-best_within = constrained_best(decision, limit_inputs(prepared.days))
-if best_within is None:
-    st.warning("No threshold meets these limits together; loosen one of them.")
-else:
-    st.markdown(
-        plain(
-            f"Best within these limits: {threshold_text(prepared.curve.thresholds[best_within])}, "
-            f"worth {money(decision.value[best_within])}."
-        )
-    )
-st.dataframe(top_share_table(top_shares(decision)), hide_index=True)
-with st.expander("For screening: the decision curve (net benefit, without the money)"):
-    st.plotly_chart(charts.net_benefit_figure(decision), width="stretch")
 
-st.subheader("Act, review or pass")
-review_cost, capacity = review_inputs()
+review_cost, capacity = review_values()
 band = three_way(decision, review_cost, capacity=capacity)
-st.markdown(plain(three_way_sentence(band)))
-
-st.subheader("How sure, when the values are guesses")
 result = uncertainty_for(prepared, central, low, high)
-st.markdown(plain(uncertainty_sentence(result)))
-if result.swings:
-    tornado = charts.tornado_figure(result, decision.best_value, outcomes)
-    st.plotly_chart(tornado, width="stretch")
-    st.dataframe(break_even_table(result, outcomes), hide_index=True)
-
+sections = {
+    "Limits": partial(limits_section, decision, prepared.days),
+    "Act, review or pass": partial(review_section, band),
+    "How sure, when the values are guesses": partial(
+        uncertainty_section, result, decision, outcomes
+    ),
+    "Top rows": partial(top_rows_section, decision),
+}
 data = prepared.data
 segments = None
 differences = {}
 how = ""
 if data is not None and data.segment is not None:
-    st.subheader("For whom it works")
     segments = by_segment(cached_segments(prepared.key, data), model, decision)
-    st.dataframe(segment_table(segments), hide_index=True)
-    st.markdown(plain(segment_sentence(segments)))
+    sections["For whom it works"] = partial(segment_section, segments)
 if data is not None and data.others:
-    st.subheader("Are the other models worth more?")
     factor, how = year_scale(data.days)
     for name, scores in data.others.items():
         _, differences[name] = compare_models(
             decision, data.y, data.amount, data.score, scores, scale=factor
         )
-        st.markdown(plain(comparison_sentence(differences[name], how, name)))
+    said = [comparison_sentence(d, how, name) for name, d in differences.items()]
+    sections["Are the other models worth more?"] = partial(others_section, said)
+lazy_sections(sections, key="decide_section")
 to_url(PARAMS, linkable=prepared.key[0] == "sample")
 report = DecisionScenario(
     decision=decision,

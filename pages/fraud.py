@@ -9,7 +9,7 @@ import streamlit as st
 
 from metrics.fraud import charts
 from metrics.fraud.inputs import PARAMS
-from metrics.fraud.model import opening_reason, opening_threshold, snapshot
+from metrics.fraud.model import FraudSnapshot, opening_reason, opening_threshold, snapshot
 from metrics.fraud.report import FRAMING, QUESTION, WORDS, fraud_report
 from metrics.fraud.tiles import (
     earned_sentence,
@@ -24,6 +24,7 @@ from ui.common import (
     RESTART_SAFE_EVERY,
     chosen_or_sample,
     framing_strip,
+    lazy_sections,
     plain,
     route_through_app,
     show_problem,
@@ -52,6 +53,23 @@ def earned_section(view: FraudView) -> None:
         st.caption(plain(earned_sentence(view.analysis)))
 
 
+def savings_section(view: FraudView, threshold: float) -> None:
+    figure = charts.savings_curve_figure(view.table, view.analysis, threshold)
+    st.plotly_chart(figure, width="stretch")
+
+
+def confusion_section(snap: FraudSnapshot) -> None:
+    figure = charts.confusion_figure(snap)
+    st.plotly_chart(figure, width="stretch", config={"displayModeBar": False})
+
+
+def accuracy_section(view: FraudView) -> None:
+    st.subheader("Why not just maximise accuracy?")
+    st.markdown(plain(view.paradox))
+    figure = charts.policies_figure(view.policies, view.analysis.days)
+    st.plotly_chart(figure, width="stretch", config={"displayModeBar": False})
+
+
 @st.fragment(run_every=RESTART_SAFE_EVERY)
 def threshold_section(
     view: FraudView, report: Callable[[float], str], linkable: bool, data: tuple
@@ -77,10 +95,14 @@ def threshold_section(
     tile_row(ml_tiles(snap))
     st.caption(quality_line(view.roc_auc, view.pr_auc))
     (st.warning if snap.over_capacity else st.info)(plain(headline(snap, days=analysis.days)))
-    st.plotly_chart(
-        charts.confusion_figure(snap), width="stretch", config={"displayModeBar": False}
+    lazy_sections(
+        {
+            "Money by threshold": partial(savings_section, view, t),
+            "Caught and missed": partial(confusion_section, snap),
+            "Why not accuracy?": partial(accuracy_section, view),
+        },
+        key="fraud_section",
     )
-    st.plotly_chart(charts.savings_curve_figure(view.table, analysis, t), width="stretch")
     st.download_button(
         "Download the review report (HTML)",
         lambda: report(t),
@@ -118,18 +140,12 @@ report = partial(
 earned_section(view)
 threshold_section(view, report, choice.key[0] == "sample", choice.key[:2])
 
-st.subheader("Why not just maximise accuracy?")
-st.markdown(plain(view.paradox))
-st.plotly_chart(
-    charts.policies_figure(view.policies, view.analysis.days),
-    width="stretch",
-    config={"displayModeBar": False},
-)
 st.download_button(
     "Download the curve (CSV, one row per threshold)",
-    view.csv,
+    lambda: view.csv,  # sent on a click, not fetched with every view of the page
     file_name="valuelens_fraud_curve.csv",
     mime="text/csv",
+    on_click="ignore",
 )
 if choice.pending is not None:
     with st.spinner("Adding the 95% interval: one more pass over the log…"):

@@ -16,6 +16,7 @@ from metrics.monitor.view import as_of_days, monitor_view
 from ui.common import (
     error_box,
     framing_strip,
+    lazy_sections,
     plain,
     route_through_app,
     tile_row,
@@ -90,18 +91,32 @@ for sentence in view.sentences:
     (st.warning if alarming else st.info)(plain(sentence))
 if not view.sentences:
     st.success(plain(f"As of {day_text(day)} no chunk's value has fallen below the normal range."))
-st.plotly_chart(view.value, width="stretch")
-st.plotly_chart(view.rates, width="stretch", config={"displayModeBar": False})
-st.subheader("Which input moved?")
-if view.moved:
-    st.markdown(plain(view.moved))
-if view.drift is not None:
-    st.plotly_chart(view.drift, width="stretch", config={"displayModeBar": False})
+
+
+def moved_section() -> None:
+    st.subheader("Which input moved?")
+    if view.moved:
+        st.markdown(plain(view.moved))
+    if view.drift is not None:
+        st.plotly_chart(view.drift, width="stretch", config={"displayModeBar": False})
+
+
+lazy_sections(
+    {
+        "Value per chunk": partial(st.plotly_chart, view.value, width="stretch"),
+        "Rates per chunk": partial(
+            st.plotly_chart, view.rates, width="stretch", config={"displayModeBar": False}
+        ),
+        "Which input moved?": moved_section,
+    },
+    key="monitor_section",
+)
 st.download_button(
     f"Download the chunks (CSV, one row per {chunk})",
-    view.csv,
+    lambda: view.csv,  # sent on a click, not fetched with every view of the page
     file_name="valuelens_monitoring.csv",
     mime="text/csv",
+    on_click="ignore",
 )
 if costs is None:  # a fleet model: its values are the registry's, not the fraud costs
     st.stop()

@@ -16,7 +16,14 @@ from metrics.pipeline.report import (
     security_section,
 )
 from metrics.pipeline.view import bottleneck_sentence, security_tiles, stopped_comparison
-from ui.common import framing_strip, report_button, route_through_app, tile_row, words_box
+from ui.common import (
+    framing_strip,
+    lazy_sections,
+    report_button,
+    route_through_app,
+    tile_row,
+    words_box,
+)
 from ui.scenario import from_url, scenario_box, show_notes, to_url
 
 route_through_app()
@@ -82,9 +89,20 @@ at_knee = 0.0 if knee is None else funnel(pipeline, knee).stopped
 sentence = bottleneck_sentence(knee, at_knee, reviews)
 st.info(sentence)
 stopped = stopped_comparison(pipeline, recall, knee)
-st.plotly_chart(stopped, width="stretch")
-st.subheader("Where today's events go")
-st.plotly_chart(funnel_figure(day), width="stretch")
+
+
+def funnel_section() -> None:
+    st.subheader("Where today's events go")
+    st.plotly_chart(funnel_figure(day), width="stretch")
+
+
+lazy_sections(
+    {
+        "Threats stopped by recall": partial(st.plotly_chart, stopped, width="stretch"),
+        "Where today's events go": funnel_section,
+    },
+    key="security_section",
+)
 section = partial(security_section, day, sentence, stopped, security_assumptions(pipeline, recall))
 report_button("security", section)
 with st.sidebar:

@@ -269,14 +269,24 @@ def limit_inputs(days: float | None) -> Constraints:
     )
 
 
-def review_inputs() -> tuple[float, float | None]:
-    """The cost of reviewing a row and how many rows the reviewers can take (None: no limit)."""
-    left, right = st.columns(2)
-    cost = _number(left, "Cost of a review, per row", "decide_review_cost", 0.0, 1e7, 2.0, 1.0)
-    capacity = _number(
-        right, "Rows reviewers can take (0: no limit)", "decide_capacity", 0, 10**9, 0, 100
-    )
+REVIEW_COST, CAPACITY = ("decide_review_cost", 2.0), ("decide_capacity", 0)
+"""The review inputs' keys and defaults."""
+
+
+def review_values() -> tuple[float, float | None]:
+    """The cost of reviewing a row and how many rows the reviewers can take (None: no limit),
+    as last set: the inputs sit in a section that may not be open."""
+    cost = st.session_state.setdefault(*REVIEW_COST)
+    capacity = st.session_state.setdefault(*CAPACITY)
     return cost, (capacity or None)
+
+
+def review_inputs() -> None:
+    """The review cost and capacity inputs (``review_values`` reads them)."""
+    left, right = st.columns(2)
+    _number(left, "Cost of a review, per row", REVIEW_COST[0], 0.0, 1e7, REVIEW_COST[1], 1.0)
+    label = "Rows reviewers can take (0: no limit)"
+    _number(right, label, CAPACITY[0], 0, 10**9, CAPACITY[1], 100)
 
 
 def _number(where, label: str, key: str, low, high, default, step):

@@ -136,10 +136,11 @@ def scenario_box(
     st.markdown("**Scenario**")
     st.download_button(
         "Save this scenario (JSON)",
-        new_scenario(page, inputs, source, data_fingerprint).to_json(),
-        file_name=f"valuelens_{page}_scenario.json",
+        lambda: new_scenario(page, inputs, source, data_fingerprint).to_json(),  # on a click:
+        file_name=f"valuelens_{page}_scenario.json",  # no file fetched with every page view
         mime="application/json",
         key=f"{page}_scenario_save",
+        on_click="ignore",
     )
     st.file_uploader(
         "Load a scenario",

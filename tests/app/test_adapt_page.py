@@ -30,8 +30,20 @@ def test_cadence_and_label_noise_move_the_tiles():
     assert noisy["Value a year"] != daily["Value a year"]
     assert noisy["Retraining cost a year"] == daily["Retraining cost a year"]
     assert not at.exception
-    said = " ".join(i.value for i in at.info)
-    assert "Retraining every day nets" in said and "5% of labels flipped" in said
+    assert "Retraining every day nets" in " ".join(i.value for i in at.info)
+    assert len(at.get("plotly_chart")) == 1  # the cadence chart; other sections wait
+    at.session_state["adapt_section"] = "More data or better data?"
+    at.run()
+    assert not at.exception
+    assert "5% of labels flipped" in " ".join(i.value for i in at.info)
+    assert len(at.get("plotly_chart")) == 2  # the two learning curves
+    at.select_slider(key="adapt_stale").set_value(0.5).run()
+    at.session_state["adapt_section"] = "Model age"
+    at.run()
+    assert [h.value for h in at.subheader] == ["A two-month-old model on yesterday's data"]
+    at.session_state["adapt_section"] = "More data or better data?"
+    at.run()
+    assert at.select_slider(key="adapt_stale").value == 0.5  # kept while the section was shut
 
 
 def test_a_link_opens_the_page_with_its_values():

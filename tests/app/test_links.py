@@ -74,7 +74,8 @@ def test_decide_and_monitor_links_open_the_same_view():
     assert at.selectbox(key="decide_preset").value == "Screening"
     assert at.slider(key="decide_threshold").value == 0.25
     assert at.number_input(key="decide_min_recall").value == 0.9
-    assert at.number_input(key="decide_review_cost").value == 50.0
+    at.session_state["decide_section"] = "Act, review or pass"
+    assert at.run().number_input(key="decide_review_cost").value == 50.0
     at = opened("pages/monitor.py", monitor_as_of="2026-07-01", monitor_chunk="Day")
     assert at.select_slider(key="monitor_as_of").value == dt.date(2026, 7, 1)
     assert at.selectbox(key="monitor_chunk").value == "Day"

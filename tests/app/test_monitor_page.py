@@ -37,6 +37,11 @@ def test_the_page_tells_the_story_of_the_sample(page):
     assert "The estimate alerted on Aug 2, 2026, 60 days before the labels could" in said
     assert "The estimate did not see it" in said
     assert page.select_slider(key="monitor_as_of").value == dt.date(2026, 8, 27)
+    assert len(page.get("plotly_chart")) == 1  # the value per chunk; the other sections wait
+    page.session_state["monitor_section"] = "Which input moved?"
+    page.run()
+    assert [h.value for h in page.subheader] == ["Which input moved?"]
+    assert len(page.get("plotly_chart")) == 1  # the drift chart
     drift = " ".join(m.value for m in page.markdown)
     assert "Age of the card (days) froze (one value on every row) from the chunk of Aug 3" in drift
     assert "Merchant category moved from the chunk of Jun 29, 2026" in drift

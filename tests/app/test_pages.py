@@ -89,7 +89,20 @@ def test_over_capacity_turns_the_sentence_into_a_warning(fraud):
     assert any("can only handle 5" in w.value for w in fraud.warning)
 
 
+def test_fraud_sections_draw_only_when_chosen(fraud):
+    assert len(fraud.get("plotly_chart")) == 1  # money by threshold
+    fraud.slider(key="fraud_threshold").set_value(0.05).run()
+    fraud.session_state["fraud_section"] = "Caught and missed"
+    fraud.run()
+    assert not fraud.exception and len(fraud.get("plotly_chart")) == 1
+    assert fraud.slider(key="fraud_threshold").value == 0.05  # the threshold stays
+    assert sentence(fraud).startswith("At a threshold of 0.05, the model flags")
+
+
 def test_accuracy_paradox_is_spelled_out(fraud):
+    fraud.session_state["fraud_section"] = "Why not accuracy?"
+    fraud.run()
+    assert [h.value for h in fraud.subheader] == ["Why not just maximise accuracy?"]
     text = " ".join(m.value for m in fraud.markdown)
     assert "Approving everything is 99." in text and "saves nothing" in text
 
