@@ -6,8 +6,6 @@ from functools import partial
 
 import streamlit as st
 
-from metrics.feed.charts import pareto_figure
-from metrics.feed.coupled import compare_coupled
 from metrics.feed.inputs import PARAMS
 from metrics.feed.model import filter_report
 from metrics.feed.report import FRAMING, QUESTION, WORDS, feed_report
@@ -15,12 +13,12 @@ from metrics.feed.view import (
     feed_headline,
     feed_view,
     filter_sentence,
-    user_feed,
     weights_sentence,
 )
 from ui.common import (
     chosen_or_sample,
     framing_strip,
+    lazy_sections,
     plain,
     route_through_app,
     show_problem,
@@ -30,15 +28,14 @@ from ui.feed import (
     choose_source,
     default_source,
     equal_weights,
-    feed_table,
     feeds_a_day_input,
     filter_inputs,
     outcome_tiles,
     prepared,
     revenue_inputs,
-    sample,
     sweep,
 )
+from ui.feed_sections import coupled_section, frontier_section, user_section
 from ui.home import remember_headline
 from ui.scenario import data_identity, from_url, scenario_box, show_notes, to_url
 
@@ -86,67 +83,17 @@ view = feed_view(
 outcome_tiles(view)
 remember_headline("feed", feed_headline(view))
 
-st.subheader("One user's feed, before and after")
-user = st.selectbox(
-    "User",
-    range(min(20, data.n_users)),
-    format_func=lambda u: f"user {data.user_id[u]}",
-    key="feed_user",
+settings = (alpha, beta, k, thresholds)
+lazy_sections(
+    {
+        "The frontier": partial(
+            frontier_section, source, thresholds, k, revenue, view, alpha, beta
+        ),
+        "One user's feed": partial(user_section, data, view),
+        "Why decouple?": partial(coupled_section, source, blend_input, settings, revenue),
+    },
+    key="feed_section",
 )
-before, after = st.columns(2)
-before.markdown("**Engagement only (alpha = 0)**")
-feed_table(
-    before,
-    user_feed(
-        data, view.baseline_columns, view.baseline_shown, user, view.columns[user], mark="dropped"
-    ),
-)
-after.markdown("**Your weights**")
-feed_table(
-    after, user_feed(data, view.columns, view.shown, user, view.baseline_columns[user], mark="new")
-)
-
-st.subheader("The quality-engagement frontier")
-st.markdown(
-    "Every mix of the two objectives, from engagement only (most clicks, right) to quality "
-    "only (best quality, left). "
-    "No point is beaten on both; the choice between them is a business decision."
-)
-st.plotly_chart(
-    pareto_figure(sweep(source, thresholds, k, revenue), view.outcome, alpha / (alpha + beta)),
-    width="stretch",
-)
-
-st.subheader("Why decouple? Retrain a coupled model instead")
-st.markdown(
-    "A single model trained on alpha x quality + beta x engagement must be retrained "
-    "every time the weights change. Train one now for the current weights:"
-)
-if source.key[0] != "sample":
-    st.caption("Retraining is shown on the sample: it needs the sample's past impressions.")
-elif st.button("Retrain a coupled model", key="feed_retrain"):
-    with st.spinner("Training a gradient-boosting model on 120,000 past impressions…"):
-        st.session_state["feed_coupled"] = (
-            alpha,
-            beta,
-            k,
-            thresholds,
-            compare_coupled(sample(), blend_input, alpha=alpha, beta=beta, k=k, revenue=revenue),
-        )
-if source.key[0] == "sample" and "feed_coupled" in st.session_state:
-    a, b, kk, th, result = st.session_state["feed_coupled"]
-    if (a, b, kk, th) != (alpha, beta, k, thresholds):
-        st.caption("Trained for other settings; press the button to retrain for these.")
-    cols = st.columns(4)
-    cols[0].metric("Retraining took", f"{result.train_seconds:.1f} s")
-    cols[1].metric("Re-weighting took", f"{result.reweight_seconds * 1000:.0f} ms")
-    cols[2].metric("Same posts in the top K", f"{result.overlap_at_k:.0%}")
-    cols[3].metric("Kendall tau of the rankings", f"{result.kendall_tau:.2f}")
-    st.markdown(
-        f"Coupled: {result.coupled.expected_clicks:.2f} clicks, quality "
-        f"{result.coupled.mean_quality:.3f}. Decoupled: {result.decoupled.expected_clicks:.2f} "
-        f"clicks, quality {result.decoupled.mean_quality:.3f}."
-    )
 data_source, fingerprint = data_identity(source.key, ("feed_file",))
 settings = {
     "alpha": alpha,

@@ -256,6 +256,7 @@ def test_feed_page_opens_and_retrains_a_coupled_model(server, browser):
     page = browser.new_page(viewport={"width": 1400, "height": 1200})
     page.goto(f"{server}/feed")
     page.get_by_text("Expected clicks per feed", exact=True).first.wait_for(timeout=90_000)
+    page.get_by_role("tab", name="Why decouple?").click()
     page.get_by_role("button", name="Retrain a coupled model").click()
     page.get_by_text("Retraining took").wait_for(timeout=90_000)
     assert page.locator("[data-testid='stException']").count() == 0

@@ -185,6 +185,10 @@ def feed() -> AppTest:
 
 
 def sample_feed(at: AppTest) -> list:
+    """The sample user's feed under the chosen weights (its section opened)."""
+    if at.session_state["feed_section"] != "One user's feed":
+        at.session_state["feed_section"] = "One user's feed"
+        at.run()
     return (
         at.dataframe[1].value["topic"].tolist()
         + at.dataframe[1].value["true quality"].round(4).tolist()
@@ -204,6 +208,16 @@ def test_feed_weights_move_clicks_quality_and_the_sample_feed(feed):
     feed.slider(key="feed_beta").set_value(1.0).run()
     assert not feed.exception
     assert metric(feed, "Mean quality (0 to 1)") != more_quality
+
+
+def test_feed_opens_on_the_frontier_and_the_weights_stay_across_sections(feed):
+    assert [h.value for h in feed.subheader] == ["The quality-engagement frontier"]
+    assert len(feed.get("plotly_chart")) == 1 and not feed.dataframe
+    feed.slider(key="feed_alpha").set_value(0.8).run()
+    feed.session_state["feed_section"] = "Why decouple?"
+    feed.run()
+    assert [b.label for b in feed.button] == ["Retrain a coupled model"]
+    assert feed.slider(key="feed_alpha").value == 0.8
 
 
 def test_feed_zero_weights_explain_instead_of_crashing(feed):
