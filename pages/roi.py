@@ -13,7 +13,14 @@ from metrics.roi.inputs import PARAMS
 from metrics.roi.model import STAGES, projection
 from metrics.roi.report import ROI_FRAMING, ROI_WORDS, roi_assumptions, roi_section
 from metrics.roi.view import NO_RANGE, roi_headline, roi_range_sentence, roi_tiles
-from ui.common import framing_strip, report_button, route_through_app, tile_row, words_box
+from ui.common import (
+    framing_strip,
+    lazy_sections,
+    report_button,
+    route_through_app,
+    tile_row,
+    words_box,
+)
 from ui.fraud_inputs import default_yearly_value
 from ui.home import headline_of, remember_headline
 from ui.scenario import from_url, scenario_box, show_notes, to_url
@@ -67,21 +74,34 @@ if measured is not None and measured.interval and round(measured.value, -3) == v
     st.caption(roi_range_sentence(chosen, *ends, measured.interval))
 else:
     st.caption(NO_RANGE)
-st.plotly_chart(cash_figure(chosen, projections), width="stretch")
-st.dataframe(
-    pd.DataFrame(
-        {
-            "Stage": names,
-            "First model ships (month)": [s.months_to_first_model for s in STAGES],
-            "Months per iteration": [s.months_per_iteration for s in STAGES],
-            "Break-even month": [str(p.break_even_month or "after month 36") for p in projections],
-            "ROI after 1 year": [f"{p.roi_after(1):.0%}" for p in projections],
-            "ROI after 2 years": [f"{p.roi_after(2):.0%}" for p in projections],
-            "ROI after 3 years": [f"{p.roi_after(3):.0%}" for p in projections],
-        }
-    ),
-    hide_index=True,
-    width="stretch",
+
+
+def stages_section() -> None:
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Stage": names,
+                "First model ships (month)": [s.months_to_first_model for s in STAGES],
+                "Months per iteration": [s.months_per_iteration for s in STAGES],
+                "Break-even month": [
+                    str(p.break_even_month or "after month 36") for p in projections
+                ],
+                "ROI after 1 year": [f"{p.roi_after(1):.0%}" for p in projections],
+                "ROI after 2 years": [f"{p.roi_after(2):.0%}" for p in projections],
+                "ROI after 3 years": [f"{p.roi_after(3):.0%}" for p in projections],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+lazy_sections(
+    {
+        "Cash flow": partial(st.plotly_chart, cash_figure(chosen, projections), width="stretch"),
+        "Every maturity stage": stages_section,
+    },
+    key="roi_section",
 )
 report_button(
     "roi",

@@ -128,12 +128,31 @@ def scenario_box(
     the page's description of its inputs, as ``valuelens report`` checks it; loading it on
     other data says so). ``extra`` is saved too; on loading, ``check_extra`` reads it from
     the scenario's inputs (raising ValueError as the command line would) and what it returns
-    is handed back under ``<page>_scenario_extra`` for the page to use."""
+    is handed back under ``<page>_scenario_extra`` for the page to use.
+
+    The box opens on a click and only then draws its buttons: a save button and an uploader
+    on every page held each page's first view back (``benchmarks/bench_page_load.py``)."""
+    box = st.expander(
+        "Scenario: save or load", key=f"{page}_scenario_box", on_change="rerun", width="stretch"
+    )
+    if not box.open:
+        return
+    with box:
+        _scenario_buttons(page, params, source, data_fingerprint, extra, check_extra)
+
+
+def _scenario_buttons(
+    page: str,
+    params: list[Param],
+    source: str,
+    data_fingerprint: str,
+    extra: dict | None,
+    check_extra: Callable[[ScenarioInputs], object] | None,
+) -> None:
     state = st.session_state
     inputs = {p.key: _json_value(state[p.key]) for p in params if p.key in state}
     if extra is not None:
         inputs["_extra"] = extra
-    st.markdown("**Scenario**")
     st.download_button(
         "Save this scenario (JSON)",
         lambda: new_scenario(page, inputs, source, data_fingerprint).to_json(),  # on a click:

@@ -182,6 +182,11 @@ def drawn(page, url: str) -> None:
     assert UNLOADED not in shown, f"the page could not load an element:\n{shown[-3000:]}"
 
 
+def open_scenario_box(page) -> None:
+    """Open the sidebar's scenario box (it draws its buttons only once opened)."""
+    page.get_by_text("Scenario: save or load").click()
+
+
 def file_input(page, label: str):
     """The file input of the uploader with this label, waited for: a page may hold several
     (the data and a scenario), and the wanted one appears only after the rerun that a click
@@ -478,6 +483,7 @@ def test_a_saved_scenario_loads_back_and_says_when_the_data_differs(server, brow
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{server}/fraud?fraud_threshold=0.3&fraud_review_cost=7")
     page.get_by_text("0.3000").first.wait_for(timeout=90_000)
+    open_scenario_box(page)
     with page.expect_download() as download:
         page.get_by_text("Save this scenario (JSON)").click()
     saved = tmp_path / "scenario.json"
@@ -490,6 +496,7 @@ def test_a_saved_scenario_loads_back_and_says_when_the_data_differs(server, brow
     page.get_by_text("Net savings a year", exact=True).first.wait_for(timeout=90_000)
     other = dict(scenario, data={"source": "another file", "fingerprint": "sha256:0"})
     (tmp_path / "other.json").write_text(json.dumps(other))
+    open_scenario_box(page)
     file_input(page, "Load a scenario").set_input_files(str(tmp_path / "other.json"))
     page.get_by_text("Loaded the scenario saved").wait_for(timeout=60_000)
     page.get_by_text("0.3000").first.wait_for(timeout=30_000)
@@ -520,6 +527,7 @@ def test_a_crafted_link_and_scenario_show_their_values_as_inert_text(server, bro
         "data": {"source": hostile, "fingerprint": hostile},
     }
     (tmp_path / "crafted.json").write_text(json.dumps(scenario))
+    open_scenario_box(page)
     file_input(page, "Load a scenario").set_input_files(str(tmp_path / "crafted.json"))
     page.get_by_text("Not loaded: scenario").wait_for(timeout=60_000)
     refused = page.locator(".vl-caption").inner_text()
