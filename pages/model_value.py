@@ -27,7 +27,15 @@ from metrics.metric_value.view import (
     target_sentence,
     target_tiles,
 )
-from ui.common import framing_strip, plain, report_button, route_through_app, tile_row, words_box
+from ui.common import (
+    framing_strip,
+    lazy_sections,
+    plain,
+    report_button,
+    route_through_app,
+    tile_row,
+    words_box,
+)
 from ui.fraud_inputs import fraud_cost_inputs
 from ui.home import remember_headline
 from ui.metric_value import (
@@ -55,15 +63,26 @@ st.markdown(
         "at the usual 0.5 threshold, money at each model's own best threshold."
     )
 )
-scores_table(rows)
-st.plotly_chart(metric_money_figure(rows), width="stretch")
 correlation = rank_correlations(rows)
-st.markdown(
-    "**How well each metric ranks the models by money** (Spearman correlation; "
-    "1 = same order as money): "
-    + " · ".join(
-        f"{METRICS[m]} {c:+.2f}" for m, c in sorted(correlation.items(), key=lambda kv: -kv[1])
+
+
+def metrics_section() -> None:
+    st.plotly_chart(metric_money_figure(rows), width="stretch")
+    st.markdown(
+        "**How well each metric ranks the models by money** (Spearman correlation; "
+        "1 = same order as money): "
+        + " · ".join(
+            f"{METRICS[m]} {c:+.2f}" for m, c in sorted(correlation.items(), key=lambda kv: -kv[1])
+        )
     )
+
+
+lazy_sections(
+    {
+        "Each metric against the money": metrics_section,
+        "Every model's scores": partial(scores_table, rows),
+    },
+    key="value_section",
 )
 
 st.subheader("From 94% to 94.2%: what is a metric improvement worth?")
