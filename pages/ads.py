@@ -10,14 +10,10 @@ from metrics.ads import charts as ads_charts
 from metrics.ads.data import ADS_SAMPLE_FILE
 from metrics.ads.inputs import PARAMS, PRICING
 from metrics.ads.model import QUALITY_KNOBS, RESERVE_GRID
-from metrics.ads.reference_charts import references_figure
 from metrics.ads.report import FRAMING, QUESTION, WORDS, ads_report
 from metrics.ads.sentences import (
     ads_headline,
-    calibration_story,
     headline,
-    imbalance_story,
-    reserve_story,
 )
 from metrics.ads.view import AdsView, revenue_best_reserve
 from metrics.core.format import money
@@ -25,11 +21,15 @@ from ui.ads import (
     choose_source,
     curve_of,
     default_source,
-    imbalance_table,
     money_tiles,
     quality_tiles,
-    reliability_of,
     view_for,
+)
+from ui.ads_sections import (
+    calibration_section,
+    imbalance_section,
+    references_section,
+    reserve_section,
 )
 from ui.common import (
     RESTART_SAFE_EVERY,
@@ -118,38 +118,13 @@ st.info(plain(headline(view, reserve=reserve, daily_queries=daily)))
 remember_headline("ads", ads_headline(view, daily))
 
 
-def reserve_section() -> None:
-    st.subheader("Impressions, click-through rate or revenue?")
-    st.markdown(plain(reserve_story(view)))
-    st.plotly_chart(ads_charts.reserve_figure(view, reserve), width="stretch")
-
-
-def calibration_section() -> None:
-    st.subheader("Calibration: same ranking, different money")
-    st.markdown(plain(calibration_story(view)))
-    left, right = st.columns(2)
-    left.plotly_chart(ads_charts.reliability_figure(reliability_of(source)), width="stretch")
-    right.plotly_chart(ads_charts.calibration_figure(view), width="stretch")
-
-
-def imbalance_section() -> None:
-    st.subheader("Class imbalance: accuracy says nothing here")
-    st.markdown(plain(imbalance_story(view)))
-    imbalance_table(view)
-
-
-def references_section() -> None:
-    st.subheader("Against other rankings on the same queries")
-    st.plotly_chart(references_figure(view.references), width="stretch")
-
-
 lazy_sections(
     {
         "What if": partial(quality_section, view, daily, source.key[0] == "sample"),
-        "Reserve price": reserve_section,
-        "Calibration": calibration_section,
-        "Class imbalance": imbalance_section,
-        "Other rankings": references_section,
+        "Reserve price": partial(reserve_section, view, reserve),
+        "Calibration": partial(calibration_section, view, source),
+        "Class imbalance": partial(imbalance_section, view),
+        "Other rankings": partial(references_section, view),
     },
     key="ads_section",
 )
