@@ -85,7 +85,8 @@ day = st.select_slider(
 view = monitor_view(monitor, drift, day, chunk)
 remember_headline("monitor", monitor_headline(view, day))
 tile_row(view.tiles)
-st.caption(estimate_note(monitor.calibration.needed, threshold_text(threshold)))
+set_in = "the fleet's registry" if source == FLEET else "the sidebar"
+st.caption(estimate_note(monitor.calibration.needed, threshold_text(threshold), set_in=set_in))
 for sentence in view.sentences:
     alarming = "No alert" in sentence or "no longer mean" in sentence
     (st.warning if alarming else st.info)(plain(sentence))

@@ -69,7 +69,7 @@ def failure_sentence(failure: Failure, as_of: dt.date) -> str:
     return f"{span} {lost}. No alert yet as of {day_text(as_of)}{due}."
 
 
-def estimate_note(needed: bool, threshold: str) -> str:
+def estimate_note(needed: bool, threshold: str, *, set_in: str = "the sidebar") -> str:
     """How the estimate was made, in one line.
 
     Parameters
@@ -78,6 +78,8 @@ def estimate_note(needed: bool, threshold: str) -> str:
         Whether the scores had to be calibrated.
     threshold : str
         The decision threshold as shown.
+    set_in : str
+        Where the threshold was set: the sidebar, or a fleet's registry for a fleet model.
 
     Returns
     -------
@@ -91,7 +93,7 @@ def estimate_note(needed: bool, threshold: str) -> str:
     return (
         f"Estimated from the scores, calibrated on the reference period ({how}); the amounts "
         f"at stake are calibrated among the money. Decisions at the production threshold of "
-        f"{threshold}, set in the sidebar (the threshold the deployed model flags at; the "
+        f"{threshold}, set in {set_in} (the threshold the deployed model flags at; the "
         "fraud page's threshold is a what-if on other data). "
         "The estimate's 95% interval covers the chance in which rows turn out positive and "
         "the calibration's own error, while a score means what it meant in the reference "

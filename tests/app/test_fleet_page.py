@@ -66,6 +66,8 @@ def test_a_row_opens_the_monitoring_page_on_that_model():
     assert "Model fraud-023 of the fleet" in captions
     assert "threshold 0.1" in captions
     assert not [s for s in at.selectbox if s.key == "monitor_chunk"]  # the registry's chunk
+    note = next(c.value for c in at.main.caption if c.value.startswith("Estimated from"))
+    assert "threshold of 0.10, set in the fleet's registry" in note
     alerts = " ".join(w.value for w in at.warning)
     # the fleet's alert on fraud-023 starts the week of 2026-05-04: only the labels reveal it
     assert "no longer mean" in alerts and "May 4, 2026" in alerts, alerts

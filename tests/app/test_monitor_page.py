@@ -37,6 +37,7 @@ def test_the_page_tells_the_story_of_the_sample(page):
     assert "The estimate alerted on Aug 2, 2026, 60 days before the labels could" in said
     assert "The estimate did not see it" in said
     assert page.select_slider(key="monitor_as_of").value == dt.date(2026, 8, 27)
+    assert any("threshold of 0.30, set in the sidebar" in c.value for c in page.caption)
     assert len(page.get("plotly_chart")) == 1  # the value per chunk; the other sections wait
     page.session_state["monitor_section"] = "Which input moved?"
     page.run()
