@@ -36,6 +36,7 @@ from ui.adapt import (
     results,
     retrain_cost_inputs,
     stale_input,
+    stale_share,
 )
 from ui.common import (
     framing_strip,
@@ -123,7 +124,7 @@ lazy_sections(
     },
     key="adapt_section",
 )
-older = st.session_state.get("adapt_stale", 0.0)  # the data section's slider, open or not
+older = stale_share()
 source, fingerprint = data_identity(("sample", RESULTS_FILE))
 report_button(
     "adapt",

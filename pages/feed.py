@@ -83,14 +83,14 @@ view = feed_view(
 outcome_tiles(view)
 remember_headline("feed", feed_headline(view))
 
-settings = (alpha, beta, k, thresholds)
+trained_for = (alpha, beta, k, thresholds)
 lazy_sections(
     {
         "The frontier": partial(
             frontier_section, source, thresholds, k, revenue, view, alpha, beta
         ),
         "One user's feed": partial(user_section, data, view),
-        "Why decouple?": partial(coupled_section, source, blend_input, settings, revenue),
+        "Why decouple?": partial(coupled_section, source, blend_input, trained_for, revenue),
     },
     key="feed_section",
 )

@@ -70,12 +70,21 @@ def noise_input() -> float:
     )
 
 
+STALE_KEY, STALE_DEFAULT = "adapt_stale", 0.0
+
+
+def stale_share() -> float:
+    """The share of older training rows as last set: its slider sits in a section that may not
+    be open."""
+    return st.session_state.get(STALE_KEY, STALE_DEFAULT)
+
+
 def stale_input() -> float:
     return st.select_slider(
         "Training rows from March-April (older data)",
         options=STALE_SHARES,
-        value=0.0,
+        value=STALE_DEFAULT,
         format_func=lambda s: f"{s:.0%}",
-        key="adapt_stale",
+        key=STALE_KEY,
         help="Share of the training set taken from before the merchant-mix shift.",
     )
