@@ -32,7 +32,7 @@ from metrics.fleet.passes import (
 )
 from metrics.fleet.registry import ModelEntry
 from metrics.monitor.big_log import chunk_index, chunk_table
-from metrics.monitor.calibration import fit_calibration
+from metrics.monitor.calibration import fit_cell_calibration
 from metrics.monitor.chunks import Chunks
 from metrics.monitor.model import Estimate, Monitor, MonitorLog, assemble_monitor
 from metrics.monitor.replay import labels_known_by
@@ -131,7 +131,7 @@ def fleet_figures(
                 started, failed = _started(engine, batch, by_model(labels[number].result()), as_of)
                 cells = engine_thread.submit(cell_groups, engine, _waiting_days(started))
                 ask_labels(number + 1)
-                done, failed_later = _estimated(started, by_model(cells.result()))
+                done, failed_later = _estimated(started, *map(by_model, cells.result()))
                 failed |= failed_later
             except ValueError:  # a log the engine cannot read: each model alone, to name it
                 ask_labels(number + 1)
@@ -153,7 +153,7 @@ def _one_by_one(
                 engine, [branch], by_model(label_groups(engine, [branch])), as_of
             )
             done, failed_later = _estimated(
-                started, by_model(cell_groups(engine, _waiting_days(started)))
+                started, *map(by_model, cell_groups(engine, _waiting_days(started)))
             )
         except ValueError as error:
             errors[branch.entry.id] = error_line(branch.entry, error)
@@ -180,13 +180,18 @@ def _started(
 
 
 def _estimated(
-    started: list[Started], cells: dict[int, dict[str, np.ndarray]]
+    started: list[Started],
+    reference: dict[int, dict[str, np.ndarray]],
+    waiting: dict[int, dict[str, np.ndarray]],
 ) -> tuple[list[ModelFigures], dict[str, str]]:
     """Each model's figures with its calibration and the estimate of its waiting chunks."""
     figures, errors = [], {}
     for s in started:
+        index = s.branch.index
         try:
-            monitor = _with_estimate(s.branch, s.monitor, cells.get(s.branch.index), s.keys)
+            monitor = _with_estimate(
+                s.branch, s.monitor, reference.get(index), waiting.get(index), s.keys
+            )
         except ValueError as error:
             errors[s.branch.entry.id] = error_line(s.branch.entry, error)
             continue
@@ -263,34 +268,36 @@ def _waiting(monitor: Monitor, day: dt.date, realised: np.ndarray) -> np.ndarray
 
 
 def _with_estimate(
-    branch: Branch, monitor: Monitor, cells: dict[str, np.ndarray] | None, keys: ChunkKeys
+    branch: Branch,
+    monitor: Monitor,
+    reference: dict[str, np.ndarray] | None,
+    waiting: dict[str, np.ndarray] | None,
+    keys: ChunkKeys,
 ) -> Monitor:
     """The monitor with its calibration and the estimate of the chunks waiting for labels."""
-    if cells is None:
+    if reference is None or waiting is None:
         return monitor
-    reference = cells["r"].astype(np.int64) == 1
-    n = cells["n"].astype(np.float64)
-    score = cells["ss"].astype(np.float64) / n
-    amount = cells["sa"].astype(np.float64)
-    calibration = fit_calibration(
-        cells["y"][reference].astype(np.float64),
-        score[reference],
-        amount=amount[reference] if branch.entry.amount_column else None,
-        weight=n[reference],
-        fold=cells["k"][reference].astype(np.int64),
+    has_amounts = branch.entry.amount_column is not None
+    calibration = fit_cell_calibration(
+        reference["b"].astype(np.int64),
+        reference["k"].astype(np.int64),
+        reference["y"].astype(np.float64),
+        reference["n"].astype(np.float64),
+        reference["ss"].astype(np.float64),
+        reference["sa"].astype(np.float64) if has_amounts else None,
     )
-    waiting = ~reference
-    chunk = chunk_index(np.zeros(waiting.sum(), np.int64), cells["c"][waiting], keys.keys)
-    p = calibration.probabilities(score[waiting])
-    by_money = calibration.amount_probabilities(score[waiting])
+    n = waiting["n"].astype(np.float64)
+    score = waiting["ss"].astype(np.float64) / n
+    chunk = chunk_index(np.zeros(n.size, np.int64), waiting["c"], keys.keys)
     values = row_values(
         model_value(branch.entry),
-        cells["f"][waiting].astype(np.int64) == 1,
-        amount[waiting],
-        n[waiting],
+        waiting["f"].astype(np.int64) == 1,
+        waiting["sa"].astype(np.float64),
+        n,
     )
-    estimated = np.bincount(
-        chunk, weights=values.expected(p, by_money), minlength=len(monitor.chunks)
+    expected = values.expected(
+        calibration.probabilities(score), calibration.amount_probabilities(score)
     )
+    estimated = np.bincount(chunk, weights=expected, minlength=len(monitor.chunks))
     estimated[np.bincount(chunk, minlength=len(monitor.chunks)) == 0] = np.nan
     return dataclasses.replace(monitor, calibration=calibration, estimated=estimated)

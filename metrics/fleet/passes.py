@@ -1,15 +1,17 @@
-"""The fleet's two grouped queries, over a batch of models at once (one ``UNION ALL`` of the
+"""The fleet's grouped queries, over a batch of models at once (one ``UNION ALL`` of the
 monitoring use case's views, one branch per model):
 
 1. labels: per model, period, chunk, decision, label (0, 1, not yet known) and label day: the
    rows, their amount sum, their first and last day, and the extremes the checks need;
-2. cells: over the reference rows, per model, fold, 1e-4 score cell and label (the
-   calibration); over the chunks still waiting for labels, per model, chunk, decision and
-   score cell (the estimate). Only those chunks are read for it.
+2. cells, for the models with chunks still waiting for labels: the reference rows per model,
+   fold, 1e-4 score cell and label (the calibration); the waiting chunks' rows per model,
+   chunk, decision and score cell (the estimate). Each reads only its days of the logs: the
+   condition is on the timestamp column, so the engine skips the other rows as it reads.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,6 +39,19 @@ class Branch:
     @property
     def select(self) -> str:
         return f"SELECT {self.index} AS m, {BRANCH_COLUMNS} FROM ({self.view.select}) AS v"
+
+    def select_within(self, days: tuple[str | None, str | None]) -> str:
+        """The branch over the rows scored from the first day to the day before the second."""
+        return f"SELECT {self.index} AS m, {BRANCH_COLUMNS} FROM ({self.view.within(days)}) AS v"
+
+    @property
+    def reference_days(self) -> tuple[str | None, str | None]:
+        """Days that hold the reference rows, a day wider at each end (time zones); open
+        when a period column marks them."""
+        if self.entry.reference is None or self.columns.period is not None:
+            return None, None
+        first, last = (dt.date.fromisoformat(str(d)[:10]) for d in self.entry.reference)
+        return str(first - dt.timedelta(days=1)), str(last + dt.timedelta(days=2))
 
 
 def columns_of(entry: ModelEntry) -> LogColumns:
@@ -150,9 +165,11 @@ def label_groups(engine, branches: list[Branch]) -> dict[str, np.ndarray]:
     )
 
 
-def cell_groups(engine, waiting: list[tuple[Branch, np.ndarray]]) -> dict[str, np.ndarray]:
-    """The second pass, over the models with chunks waiting for labels: the reference rows
-    per fold, score cell and label; the waiting chunks' rows per chunk, decision and cell.
+def cell_groups(
+    engine, waiting: list[tuple[Branch, np.ndarray]]
+) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """The second pass, over the models with chunks waiting for labels: their reference rows
+    per fold, score cell and label; their waiting chunks' rows per chunk, decision and cell.
 
     Parameters
     ----------
@@ -162,28 +179,44 @@ def cell_groups(engine, waiting: list[tuple[Branch, np.ndarray]]) -> dict[str, n
 
     Returns
     -------
-    dict of str to ndarray
+    reference, chunks : dict of str to ndarray
+        Empty when no model has a chunk waiting.
     """
-    parts = []
-    branches = [branch for branch, _ in waiting]
-    for branch, days in waiting:
-        if days.size:
-            listed = ", ".join(f"DATE '{day}'" for day in days.astype(str))
-            parts.append(f"{branch.select} WHERE r = 1 OR c IN ({listed})")
-    if not parts:
-        return {}
+    waiting = [(branch, days) for branch, days in waiting if days.size]
+    if not waiting:
+        return {}, {}
     amounts = (
         "sum(a) AS sa"
-        if any(b.entry.amount_column for b in branches)
+        if any(branch.entry.amount_column for branch, _ in waiting)
         else "CAST(0 AS DOUBLE) AS sa"  # no model has amounts: nothing to sum
     )
-    return _arrays(
-        engine,
-        f"SELECT m, r, CASE WHEN r = 0 THEN c END AS c, CASE WHEN r = 0 THEN f END AS f, "
-        f"CASE WHEN r = 1 THEN k END AS k, CASE WHEN r = 1 THEN y END AS y, "
-        f"CAST(floor(s * {CELLS}) AS BIGINT) AS b, count(*) AS n, sum(s) AS ss, {amounts} "
-        f"FROM ({_union(parts)}) AS fleet GROUP BY 1, 2, 3, 4, 5, 6, 7",
+    cell = f"CAST(floor(s * {CELLS}) AS BIGINT) AS b"
+    reference = _union(
+        [f"{branch.select_within(branch.reference_days)} WHERE r = 1" for branch, _ in waiting]
     )
+    chunks = _union(
+        [
+            f"{branch.select_within((str(days.min() - np.timedelta64(1, 'D')), None))} "
+            f"WHERE r = 0 AND c IN ({_dates(days)})"
+            for branch, days in waiting
+        ]
+    )
+    return (
+        _arrays(
+            engine,
+            f"SELECT m, k, {cell}, y, count(*) AS n, sum(s) AS ss, {amounts} "
+            f"FROM ({reference}) AS fleet GROUP BY 1, 2, 3, 4",
+        ),
+        _arrays(
+            engine,
+            f"SELECT m, c, f, {cell}, count(*) AS n, sum(s) AS ss, {amounts} "
+            f"FROM ({chunks}) AS fleet GROUP BY 1, 2, 3, 4",
+        ),
+    )
+
+
+def _dates(days: np.ndarray) -> str:
+    return ", ".join(f"DATE '{day}'" for day in days.astype(str))
 
 
 def _arrays(engine, sql: str) -> dict[str, np.ndarray]:
@@ -207,10 +240,11 @@ def by_model(groups: dict[str, np.ndarray]) -> dict[int, dict[str, np.ndarray]]:
     m = np.asarray(groups["m"]).astype(np.int64)
     order = np.argsort(m, kind="stable")
     models, starts = np.unique(m[order], return_index=True)
-    parts = np.split(order, starts[1:])
+    ends = np.r_[starts[1:], m.size]
+    ordered = {name: np.asarray(values)[order] for name, values in groups.items()}
     return {
-        int(model): {name: np.asarray(values)[rows] for name, values in groups.items()}
-        for model, rows in zip(models, parts, strict=True)
+        int(model): {name: values[start:end] for name, values in ordered.items()}
+        for model, start, end in zip(models, starts, ends, strict=True)
     }
 
 

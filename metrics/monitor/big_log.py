@@ -19,8 +19,7 @@ from metrics.core.backends import backend
 from metrics.core.curves import threshold_curve
 from metrics.core.rates import roc_auc
 from metrics.core.value import ValueModel
-from metrics.monitor.big_log_drift import big_log_drift
-from metrics.monitor.calibration import fit_calibration
+from metrics.monitor.calibration import fit_cell_calibration
 from metrics.monitor.chunks import MIN_CHUNK_ROWS, PERIODS, Chunks
 from metrics.monitor.log_view import open_view
 from metrics.monitor.model import Estimate, Monitor, MonitorLog, assemble_monitor
@@ -118,12 +117,13 @@ def monitor_big_log(
         f"sum(a) AS sa FROM {view} WHERE r = 1 GROUP BY 1, 2, 3"
     )
     n_fit = np.asarray(fit["n"], dtype=np.float64)
-    calibration = fit_calibration(
+    calibration = fit_cell_calibration(
+        np.asarray(fit["b"]).astype(np.int64),
+        np.asarray(fit["k"]).astype(np.int64),
         np.asarray(fit["y"], dtype=np.float64),
-        np.asarray(fit["ss"], dtype=np.float64) / n_fit,
-        amount=np.asarray(fit["sa"], dtype=np.float64) if columns.amount else None,
-        weight=n_fit,
-        fold=np.asarray(fit["k"]).astype(np.int64),
+        n_fit,
+        np.asarray(fit["ss"], dtype=np.float64),
+        np.asarray(fit["sa"], dtype=np.float64) if columns.amount else None,
     )
     log = _label_log(label_groups, info)
     chunks = Chunks(
@@ -144,6 +144,8 @@ def monitor_big_log(
     monitor = assemble_monitor(log, chunks, calibration, values.realised(log.y), estimate)
     if not drift:
         return monitor, None
+    from metrics.monitor.big_log_drift import big_log_drift  # scipy: only for the drift
+
     return monitor, big_log_drift(engine, view, features, info, _grouper(engine, keys))
 
 

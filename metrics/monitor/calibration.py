@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.isotonic import IsotonicRegression, isotonic_regression
-from sklearn.model_selection import StratifiedKFold
+
+from metrics.monitor.isotonic import IsotonicCurve, fit_isotonic, pool_adjacent_violators
 
 CALIBRATION_BINS = 10
 CALIBRATION_FOLDS = 5
@@ -39,16 +39,20 @@ def expected_calibration_error(
     float
     """
     w = np.ones(len(p)) if weight is None else np.asarray(weight, dtype=np.float64)
+    y, p = np.asarray(y, dtype=np.float64), np.asarray(p, dtype=np.float64)
     order = np.lexsort((w, y, p))  # ties in p (a step-shaped calibration) in one fixed order
-    cumulative = np.cumsum(w[order])
+    return _sorted_error(p[order], (y * w)[order], w[order], bins)
+
+
+def _sorted_error(p: np.ndarray, positive: np.ndarray, rows: np.ndarray, bins: int) -> float:
+    """The expected calibration error of groups in ascending ``p``: per bin of equal rows,
+    ``|positives - sum of p|``, summed over the bins and divided by the rows."""
+    cumulative = np.cumsum(rows)
     cut = np.searchsorted(cumulative, cumulative[-1] * np.arange(1, bins) / bins, side="right")
-    gaps = [
-        w[part].sum()
-        * abs(np.average(y[part], weights=w[part]) - np.average(p[part], weights=w[part]))
-        for part in np.split(order, cut)
-        if w[part].sum() > 0
-    ]
-    return float(sum(gaps) / w.sum())
+    starts = np.unique(np.r_[0, cut])
+    starts = starts[starts < p.size]
+    gaps = np.add.reduceat(positive, starts) - np.add.reduceat(rows * p, starts)
+    return float(np.abs(gaps).sum() / cumulative[-1])
 
 
 @dataclass(frozen=True, eq=False)
@@ -61,9 +65,9 @@ class Calibration:
         Whether isotonic calibration beat the raw scores on held-out reference rows.
     raw_error, calibrated_error : float
         Expected calibration error of the raw scores and of cross-fitted calibration.
-    mapping : IsotonicRegression or None
+    mapping : IsotonicCurve or None
         Fitted on every reference row; None when the raw scores are used.
-    amount_mapping : IsotonicRegression or None
+    amount_mapping : IsotonicCurve or None
         Fitted with each row weighted by its amount: the share of the money that is
         positive at a score. None without amounts.
     """
@@ -71,8 +75,8 @@ class Calibration:
     needed: bool
     raw_error: float
     calibrated_error: float
-    mapping: IsotonicRegression | None
-    amount_mapping: IsotonicRegression | None = None
+    mapping: IsotonicCurve | None
+    amount_mapping: IsotonicCurve | None = None
 
     def probabilities(self, scores: np.ndarray) -> np.ndarray:
         """The scores as probabilities (clipped to [0, 1])."""
@@ -90,8 +94,6 @@ def fit_calibration(
     scores: np.ndarray,
     *,
     amount: np.ndarray | None = None,
-    weight: np.ndarray | None = None,
-    fold: np.ndarray | None = None,
     seed: int = 0,
 ) -> Calibration:
     """Isotonic calibration on the reference rows, used only when it helps.
@@ -110,77 +112,108 @@ def fit_calibration(
     scores : ndarray of shape (n,)
         Reference scores in [0, 1].
     amount : ndarray of shape (n,), optional
-        Reference amounts (>= 0); a big log's amount sums.
-    weight : ndarray of shape (n,), optional
-        Rows each entry stands for (a big log's groups of score, label and fold).
-    fold : ndarray of int, optional
-        Each entry's fold (0 to 4), with ``weight``; else folds are drawn with ``seed``.
+        Reference amounts (>= 0).
     seed : int
-        Seed of the folds.
+        Seed of the stratified folds.
 
     Returns
     -------
     Calibration
     """
-    w = np.ones(len(y)) if weight is None else np.asarray(weight, dtype=np.float64)
-    raw = expected_calibration_error(y, scores, weight=w)
+    from sklearn.model_selection import StratifiedKFold
+
+    y = np.asarray(y, dtype=np.float64)
+    scores = np.asarray(scores, dtype=np.float64)
+    ones = np.ones(len(y))
     held_out = np.empty(len(y))
-    if fold is None:
-        splits = StratifiedKFold(CALIBRATION_FOLDS, shuffle=True, random_state=seed)
-        pairs = list(splits.split(scores, y))
-    else:
-        pairs = [(np.flatnonzero(fold != k), np.flatnonzero(fold == k)) for k in np.unique(fold)]
-    order = np.lexsort((y, scores))  # sorted once; each fold keeps that order
-    position = np.empty_like(order)
-    position[order] = np.arange(order.size)
-    for fit, test in pairs:
-        rows = order[np.sort(position[fit])]
-        held_out[test] = isotonic_predict(
-            scores[rows], y[rows], w[rows], scores[test], presorted=True
-        )
-    calibrated = expected_calibration_error(y, held_out, weight=w)
+    splits = StratifiedKFold(CALIBRATION_FOLDS, shuffle=True, random_state=seed)
+    for fit, test in splits.split(scores, y):
+        held_out[test] = fit_isotonic(scores[fit], y[fit], ones[fit]).predict(scores[test])
+    raw = expected_calibration_error(y, scores)
+    calibrated = expected_calibration_error(y, held_out)
     by_money = None
     if amount is not None and amount.sum() > 0:
-        by_money = _isotonic().fit(scores, y, sample_weight=amount)
-    if raw <= calibrated:
-        return Calibration(False, raw, calibrated, None, by_money)
-    return Calibration(True, raw, calibrated, _isotonic().fit(scores, y, sample_weight=w), by_money)
+        kept = amount > 0
+        by_money = fit_isotonic(scores[kept], y[kept], amount[kept])
+    mapping = fit_isotonic(scores, y, ones) if calibrated < raw else None
+    return Calibration(calibrated < raw, raw, calibrated, mapping, by_money)
 
 
-def isotonic_predict(
-    x: np.ndarray, y: np.ndarray, weight: np.ndarray, at: np.ndarray, *, presorted: bool = False
-) -> np.ndarray:
-    """scikit-learn's ``IsotonicRegression(y_min=0, y_max=1, out_of_bounds="clip")`` fitted on
-    ``(x, y, weight)`` and read at ``at``, without the estimator's checks: equal ``x`` merged
-    into their weighted mean, pool-adjacent-violators, then linear interpolation (clipped at
-    the ends). The cross-fitted folds need only the predictions.
+def fit_cell_calibration(
+    cell: np.ndarray,
+    fold: np.ndarray,
+    y: np.ndarray,
+    rows: np.ndarray,
+    score_sum: np.ndarray,
+    amount: np.ndarray | None = None,
+) -> Calibration:
+    """``fit_calibration`` from a big log's reference rows summed per score cell, fold and
+    label, as the engine returns them.
+
+    Each cell stands at its rows' mean score. A fold's fit pools the cells' rows of the other
+    folds; its held-out rows are read at their cell's score. The raw scores' error is taken
+    over the cells, the cross-fitted one over each fold's cells, in ascending probability.
+    With 1e-4-wide cells this is the row-level fit to within the cells' width, and it fits
+    thousands of points, not millions.
 
     Parameters
     ----------
-    x, y, weight : ndarray of shape (n,)
-        Scores, 0/1 labels and rows each stands for (positive).
-    at : ndarray
-        Scores to read the fit at.
-    presorted : bool
-        Whether ``(x, y)`` are already in ascending order (ties in ``x`` by ``y``).
+    cell : ndarray of int, shape (n,)
+        Each group's score cell (its scores' ``floor(score * cells)``, 0 or more).
+    fold : ndarray of int, shape (n,)
+        Each group's fold.
+    y : ndarray of shape (n,)
+        Each group's label (0/1).
+    rows : ndarray of shape (n,)
+        Rows in each group.
+    score_sum, amount : ndarray of shape (n,)
+        Each group's score sum, and amount sum (None without amounts).
 
     Returns
     -------
-    ndarray
+    Calibration
     """
-    if not presorted:
-        order = np.lexsort((y, x))
-        x, y, weight = x[order], y[order], weight[order]
-    y, weight = np.asarray(y, dtype=np.float64), np.asarray(weight, dtype=np.float64)
-    first = np.flatnonzero(np.r_[True, x[1:] != x[:-1]])
-    unique = x[first]
-    merged = np.add.reduceat(weight, first)
-    mean = np.add.reduceat(y * weight, first) / merged
-    fitted = isotonic_regression(mean, sample_weight=merged, y_min=0.0, y_max=1.0)
-    if unique.size == 1:
-        return np.full(len(at), fitted[0])
-    return np.interp(at, unique, fitted)
+    y = np.asarray(y, dtype=np.float64)
+    rows = np.asarray(rows, dtype=np.float64)
+    cell = np.asarray(cell, dtype=np.int64)
+    fold = np.asarray(fold, dtype=np.int64)
+    size = int(cell.max()) + 1
+    in_cell = np.bincount(cell, rows, size)
+    positive = np.bincount(cell, rows * y, size)
+    present = in_cell > 0
+    x = np.bincount(cell, np.asarray(score_sum, dtype=np.float64), size)[present]
+    x /= in_cell[present]
+    held_out = []  # per fold, over the cells: (p, positives, rows)
+    for k in np.unique(fold):
+        mine = fold == k
+        fold_rows = np.bincount(cell[mine], rows[mine], size)[present]
+        fold_positive = np.bincount(cell[mine], (rows * y)[mine], size)[present]
+        others = in_cell[present] - fold_rows
+        kept = others > 0
+        if kept.any():
+            their = positive[present][kept] - fold_positive[kept]
+            p = _curve(x[kept], their, others[kept]).predict(x)
+        else:  # one fold only: nothing to fit on
+            p = x
+        held_out.append((p, fold_positive, fold_rows))
+    # one group per cell and fold, cell by cell: ties in p are ordered by cell, then fold
+    p, held_positive, held_rows = (np.stack(part).T.ravel() for part in zip(*held_out, strict=True))
+    shown = held_rows > 0
+    p, held_positive, held_rows = p[shown], held_positive[shown], held_rows[shown]
+    order = np.argsort(p, kind="stable")
+    raw = _sorted_error(x, positive[present], in_cell[present], CALIBRATION_BINS)
+    calibrated = _sorted_error(p[order], held_positive[order], held_rows[order], CALIBRATION_BINS)
+    by_money = None
+    if amount is not None and np.sum(amount) > 0:
+        amount = np.asarray(amount, dtype=np.float64)
+        money = np.bincount(cell, amount, size)[present]
+        money_positive = np.bincount(cell, amount * y, size)[present]
+        kept = money > 0
+        by_money = _curve(x[kept], money_positive[kept], money[kept])
+    mapping = _curve(x, positive[present], in_cell[present]) if calibrated < raw else None
+    return Calibration(calibrated < raw, raw, calibrated, mapping, by_money)
 
 
-def _isotonic() -> IsotonicRegression:
-    return IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip")
+def _curve(x: np.ndarray, positive: np.ndarray, weight: np.ndarray) -> IsotonicCurve:
+    """The isotonic fit of cells at ascending, distinct scores ``x``."""
+    return IsotonicCurve(x, pool_adjacent_violators(positive / weight, weight))

@@ -13,8 +13,9 @@ if TYPE_CHECKING:
     from metrics.monitor.big_log import LogColumns
 
 
-def scope_sql(columns: LogColumns, stamp: str, quote: Callable[[str], str]) -> tuple[str, str]:
-    """The SQL of each row's period (``'reference'`` or ``'analysis'``) and the WHERE clause.
+def scope_sql(columns: LogColumns, stamp: str, quote: Callable[[str], str]) -> tuple[str, str, str]:
+    """The SQL of each row's period (``'reference'`` or ``'analysis'``), of whether it is in
+    the reference (1 or 0, without comparing texts on every row) and the WHERE clause.
 
     Parameters
     ----------
@@ -27,23 +28,24 @@ def scope_sql(columns: LogColumns, stamp: str, quote: Callable[[str], str]) -> t
     Returns
     -------
     period : str
+    reference : str
     where : str
         ``""`` or `` WHERE ...``; every value from a registry is a checked date or a quoted
         text, never raw SQL.
     """
     if columns.reference_dates is not None:
         first, last = (_iso_day(d) for d in columns.reference_dates)
-        period = (
-            f"CASE WHEN CAST({stamp} AS DATE) BETWEEN DATE '{first}' AND DATE '{last}' "
-            "THEN 'reference' ELSE 'analysis' END"
-        )
+        within = f"CAST({stamp} AS DATE) BETWEEN DATE '{first}' AND DATE '{last}'"
+        period = f"CASE WHEN {within} THEN 'reference' ELSE 'analysis' END"
+        reference = f"CASE WHEN {within} THEN 1 ELSE 0 END"
     else:
         period = f"CAST({quote(columns.period)} AS STRING)"
+        reference = f"CASE WHEN {period} = 'reference' THEN 1 ELSE 0 END"
     where = ""
     if columns.model is not None:
         column, value = columns.model
         where = f" WHERE CAST({quote(column)} AS STRING) = '{_sql_text(value)}'"
-    return period, where
+    return period, reference, where
 
 
 def _iso_day(text: str) -> str:

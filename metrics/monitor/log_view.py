@@ -39,12 +39,38 @@ class LogView:
         The SQL of the row's timestamp.
     stamp_type : str
         The timestamp column's type in the engine.
+    filtered : bool
+        Whether ``select`` ends in a WHERE clause (one model's rows of a shared log).
     """
 
     select: str
     features: dict[str, str]
     stamp: str
     stamp_type: str
+    filtered: bool = False
+
+    def within(self, days: tuple[str | None, str | None]) -> str:
+        """The SELECT of the rows scored from the first day to the day before the second,
+        either end open when None. The condition is on the timestamp column itself, so the
+        engine skips the other rows as it reads the log.
+
+        Parameters
+        ----------
+        days : (str or None, str or None)
+            ISO days, checked by the caller.
+
+        Returns
+        -------
+        str
+        """
+        bounds = [
+            f"{self.stamp} {sign} TIMESTAMP '{day}'"
+            for sign, day in zip((">=", "<"), days, strict=True)
+            if day is not None
+        ]
+        if not bounds:
+            return self.select
+        return f"{self.select} {'AND' if self.filtered else 'WHERE'} {' AND '.join(bounds)}"
 
 
 def log_view(engine, path: str, columns: LogColumns, threshold: float, period: str) -> LogView:
@@ -96,10 +122,10 @@ def log_view(engine, path: str, columns: LogColumns, threshold: float, period: s
     arrived = f"CAST({q(columns.label_date)} AS DATE)" if columns.label_date else None
     hidden = {*roles.values(), "filename", "file_row_number"}
     features = {c: kind for c, kind in types.items() if c not in hidden}
-    period_sql, where = scope_sql(columns, stamp, q)
+    period_sql, reference_sql, where = scope_sql(columns, stamp, q)
     select = (
-        f"SELECT CASE WHEN {period_sql} = 'reference' THEN 1 ELSE 0 END "
-        f"AS r, CAST(date_trunc('{period}', {stamp}) AS DATE) AS c, CAST({stamp} AS DATE) AS day, "
+        f"SELECT {reference_sql} AS r, CAST(date_trunc('{period}', {stamp}) AS DATE) AS c, "
+        f"CAST({stamp} AS DATE) AS day, "
         f"CAST({q(columns.score)} AS DOUBLE) AS s, CAST({q(columns.label)} AS DOUBLE) AS y, "
         f"{f'CAST({q(columns.amount)} AS DOUBLE)' if columns.amount else 'CAST(0 AS DOUBLE)'} "
         f"AS a, {arrived or f'CAST({stamp} AS DATE)'} AS d, "
@@ -107,7 +133,7 @@ def log_view(engine, path: str, columns: LogColumns, threshold: float, period: s
         f"file_row_number % {FOLDS} AS k, filename, file_row_number, "
         f"{period_sql} AS p" + "".join(f", {q(c)}" for c in features) + f" FROM {scanned}{where}"
     )
-    return LogView(select, features, stamp, types[columns.timestamp])
+    return LogView(select, features, stamp, types[columns.timestamp], bool(where))
 
 
 def open_view(

@@ -20,9 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.isotonic import isotonic_regression
 
 from metrics.monitor.calibration import Calibration
+from metrics.monitor.isotonic import pool_adjacent_violators
 
 CALIBRATION_RESAMPLES = 100
 """Bootstrap resamples of the reference calibration."""
@@ -199,8 +199,8 @@ def _fitted_at(
 ) -> np.ndarray:
     """The isotonic calibration of cells (ascending scores) holding ``positive`` and
     ``negative`` weight, read at the scores ``at`` (linear between cells, flat beyond them):
-    what ``IsotonicRegression`` fits on the cells' rows, without building it."""
+    what ``IsotonicRegression`` fits on the cells' rows (``pool_adjacent_violators``)."""
     weight = positive + negative
     kept = weight > 0
-    fitted = isotonic_regression(positive[kept] / weight[kept], sample_weight=weight[kept])
+    fitted = pool_adjacent_violators(positive[kept] / weight[kept], weight[kept])
     return np.interp(at, score[kept], fitted)
