@@ -123,7 +123,7 @@ def fleet_figures(
 
         def ask_labels(number: int) -> None:
             if number < len(batches) and number not in labels:
-                labels[number] = engine_thread.submit(label_groups, engine, batches[number])
+                labels[number] = engine_thread.submit(label_groups, engine, batches[number], as_of)
 
         ask_labels(0)
         for number, batch in enumerate(batches):
@@ -150,7 +150,7 @@ def _one_by_one(
     for branch in branches:
         try:
             started, failed = _started(
-                engine, [branch], by_model(label_groups(engine, [branch])), as_of
+                engine, [branch], by_model(label_groups(engine, [branch], as_of)), as_of
             )
             done, failed_later = _estimated(
                 started, *map(by_model, cell_groups(engine, _waiting_days(started)))

@@ -1,8 +1,9 @@
 """The fleet's grouped queries, over a batch of models at once (one ``UNION ALL`` of the
 monitoring use case's views, one branch per model):
 
-1. labels: per model, period, chunk, decision, label (0, 1, not yet known) and label day: the
-   rows, their amount sum, their first and last day, and the extremes the checks need;
+1. labels: per model, period, chunk, decision and label (0, 1, not known by the day reported
+   on): the rows, their amount sum, their first and last day, their last label's arrival and
+   the extremes the checks need;
 2. cells, for the models with chunks still waiting for labels: the reference rows per model,
    fold, 1e-4 score cell and label (the calibration); the waiting chunks' rows per model,
    chunk, decision and score cell (the estimate). Each reads only its days of the logs: the
@@ -24,7 +25,8 @@ BRANCH_COLUMNS = "r, c, day, s, y, a, d, f, k"
 BATCH = 10
 """Models per query: a query over many logs at once holds a buffer per log (about 10 MB)."""
 UNKNOWN, BAD = 2, 3
-"""Label codes beside 0 and 1: not known yet, and a value other than 0, 1 or empty."""
+"""Label codes beside 0 and 1: not known yet, and a value other than 0, 1 or empty. ``BAD``
+also stands in for the decision of a row whose score or amount is bad."""
 
 
 @dataclass(frozen=True)
@@ -136,14 +138,18 @@ def _union(parts: list[str]) -> str:
     return " UNION ALL ".join(parts)
 
 
-def label_groups(engine, branches: list[Branch]) -> dict[str, np.ndarray]:
-    """The first pass: every row of every model, per model, period, chunk, decision, label
-    code and label day.
+def label_groups(
+    engine, branches: list[Branch], as_of: dt.date | None = None
+) -> dict[str, np.ndarray]:
+    """The first pass: every row of every model, per model, period, chunk, decision and label
+    code. An analysis row's label is known once it has arrived (a label day), by ``as_of``
+    when given; the reference's labels are always known.
 
     Parameters
     ----------
     engine : DuckDBBackend or SparkBackend
     branches : list of Branch
+    as_of : date, optional
 
     Returns
     -------
@@ -151,17 +157,22 @@ def label_groups(engine, branches: list[Branch]) -> dict[str, np.ndarray]:
     """
     if not branches:
         return {}
-    code = f"CASE WHEN y IS NULL THEN {UNKNOWN} WHEN y = 0 THEN 0 WHEN y = 1 THEN 1 ELSE {BAD} END"
-    amounts = (
-        "sum(a) AS sa, count(a) AS na, min(a) AS a_lo, max(a) AS a_hi"
-        if any(b.entry.amount_column for b in branches)
-        else "0.0 AS sa, count(*) AS na, 0.0 AS a_lo, 0.0 AS a_hi"  # no model has amounts
+    nf = engine.not_finite
+    by_then = f" AND d <= DATE '{as_of.isoformat()}'" if as_of is not None else ""
+    code = (
+        f"CASE WHEN y IS NULL THEN {UNKNOWN} WHEN y NOT IN (0, 1) THEN {BAD} "  # NaN too
+        f"WHEN r = 1 OR (d IS NOT NULL{by_then}) THEN CAST(y AS INTEGER) ELSE {UNKNOWN} END"
+    )
+    has_amounts = any(b.entry.amount_column for b in branches)
+    bad = f"s IS NULL OR {nf('s')} OR s < 0 OR s > 1" + (
+        f" OR a IS NULL OR {nf('a')} OR a < 0" if has_amounts else ""
     )
     return _arrays(
         engine,
-        f"SELECT m, r, c, f, {code} AS y, d, count(*) AS n, min(day) AS lo, max(day) AS hi, "
-        f"count(s) AS ns, min(s) AS s_lo, max(s) AS s_hi, {amounts} "
-        f"FROM ({_union([b.select for b in branches])}) AS fleet GROUP BY 1, 2, 3, 4, 5, 6",
+        f"SELECT m, r, c, CASE WHEN {bad} THEN {BAD} ELSE f END AS f, {code} AS y, "
+        f"max(d) AS d, count(*) AS n, min(day) AS lo, max(day) AS hi, "
+        f"{'sum(a)' if has_amounts else '0.0'} AS sa "
+        f"FROM ({_union([b.select for b in branches])}) AS fleet GROUP BY 1, 2, 3, 4, 5",
     )
 
 
@@ -260,20 +271,12 @@ def suspect(groups: dict[str, np.ndarray]) -> bool:
     -------
     bool
     """
-    n = groups["n"].astype(np.float64)
-    code = groups["y"].astype(np.float64)
-    s_lo, s_hi = groups["s_lo"].astype(np.float64), groups["s_hi"].astype(np.float64)
-    a_lo, a_hi = groups["a_lo"].astype(np.float64), groups["a_hi"].astype(np.float64)
-    no_chunk = np.isnat(np.asarray(groups["c"]).astype("datetime64[D]"))
-    unlabelled_reference = (groups["r"].astype(np.int64) == 1) & (code == UNKNOWN)
-    with np.errstate(invalid="ignore"):
-        return bool(
-            (groups["ns"] < n).any()
-            or (groups["na"] < n).any()
-            or (~np.isfinite(s_lo) | ~np.isfinite(s_hi) | (s_lo < 0) | (s_hi > 1)).any()
-            or (~np.isfinite(a_lo) | ~np.isfinite(a_hi) | (a_lo < 0)).any()
-            or (code == BAD).any()
-            or no_chunk.any()
-            or unlabelled_reference.any()
-            or not (groups["r"].astype(np.int64) == 1).any()
-        )
+    code = groups["y"].astype(np.int64)
+    reference = groups["r"].astype(np.int64) == 1
+    return bool(
+        (groups["f"].astype(np.int64) == BAD).any()  # a bad score or amount
+        or (code == BAD).any()
+        or np.isnat(np.asarray(groups["c"]).astype("datetime64[D]")).any()
+        or (reference & (code == UNKNOWN)).any()
+        or not reference.any()
+    )

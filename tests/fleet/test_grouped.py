@@ -51,7 +51,21 @@ def test_each_model_gets_the_monitoring_figures(fleet_of, as_of):
         assert status.alert == (end > first)
 
 
-def test_a_model_of_a_shared_log_and_one_with_a_bad_value(tmp_path):
+@pytest.mark.parametrize(
+    ("column", "value", "said"),
+    [
+        ("score", 1.5, "column 'score' has 1 missing value or value outside [0, 1], e.g. 1.5"),
+        (
+            "score",
+            np.nan,
+            "column 'score' has 1 missing value or value outside [0, 1], e.g. an empty cell",
+        ),
+        ("score", -0.25, "column 'score' has 1 missing value or value outside [0, 1], e.g. -0.25"),
+        ("label", 2.0, "column 'label' has 1 value other than 0, 1 or empty, e.g. 2.0"),
+        ("label", np.inf, "column 'label' has 1 value other than 0, 1 or empty, e.g. inf"),
+    ],
+)
+def test_a_model_of_a_shared_log_and_one_with_a_bad_value(tmp_path, column, value, said):
     from metrics.fleet.sample import model_log, registry_text
 
     logs = tmp_path / "logs"
@@ -59,7 +73,8 @@ def test_a_model_of_a_shared_log_and_one_with_a_bad_value(tmp_path):
     shared = pd.concat([model_log(n).assign(model=f"m{n}") for n in (4, 5)], ignore_index=True)
     shared.to_parquet(logs / "shared.parquet", index=False)
     bad = model_log(6)
-    bad.loc[123, "score"] = 1.5
+    bad[column] = bad[column].astype(float)
+    bad.loc[123, column] = value
     bad.to_parquet(logs / "bad.parquet", index=False)
     head = registry_text().split("[[model]]")[0]
     models = "".join(
@@ -73,10 +88,7 @@ def test_a_model_of_a_shared_log_and_one_with_a_bad_value(tmp_path):
     (tmp_path / "fleet.toml").write_text(head + models, encoding="utf-8")
     registry = read_registry(tmp_path / "fleet.toml")
     statuses = {s.id: s for s in fleet_status(registry)[0]}
-    assert statuses["six"].error == (
-        "model 'six': column 'score' has 1 missing value or value outside [0, 1], e.g. 1.5 in "
-        "row 123 of bad.parquet; scores must be probabilities"
-    )
+    assert statuses["six"].error.startswith(f"model 'six': {said} in row 123 of bad.parquet; ")
     for entry in registry.models[:2]:
         values, *_ = monitoring_figures(entry, dt.date(2026, 7, 19))
         np.testing.assert_allclose(statuses[entry.id].values, values, rtol=1e-9)
@@ -112,3 +124,41 @@ def test_a_log_that_fails_while_read_is_that_model_s_error_and_the_rest_report(f
     assert statuses["fraud-005"].error.startswith("model 'fraud-005': ")
     assert "fraud-005.parquet" in statuses["fraud-005"].error
     assert statuses["fraud-003"].error is None and statuses["fraud-003"].values
+
+
+@pytest.mark.parametrize("as_of", [None, dt.date(2026, 6, 1)])
+def test_models_with_amounts_get_the_monitoring_figures_and_a_bad_amount_is_named(tmp_path, as_of):
+    from metrics.fleet.sample import model_log, registry_text
+
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    rng = np.random.default_rng(3)
+    for n in (2, 9, 11):
+        log = model_log(n)
+        # large frauds likelier than small ones at the same score: the money calibration matters
+        log["amount"] = rng.gamma(2.0, 60.0, len(log)) * (1 + 2 * log["label"].fillna(0))
+        if n == 11:
+            log.loc[40, "amount"] = -5.0
+        log.to_parquet(logs / f"m{n}.parquet", index=False)
+    head = registry_text().split("[[model]]")[0]
+    models = "".join(
+        f'[[model]]\nid = "m{n}"\nlog = "logs/m{n}.parquet"\namount_column = "amount"\n'
+        "amount_rates = [0, -0.02, -1, 0]\n"
+        for n in (2, 9, 11)
+    )
+    (tmp_path / "fleet.toml").write_text(head + models, encoding="utf-8")
+    registry = read_registry(tmp_path / "fleet.toml")
+    statuses = {s.id: s for s in fleet_status(registry, as_of=as_of)[0]}
+    assert statuses["m11"].error == (
+        "model 'm11': column 'amount' has 1 missing or negative amount, e.g. -5.0 in row 40 of "
+        "m11.parquet; amounts must be zero or positive"
+    )
+    day = as_of or dt.date.fromisoformat("2026-07-19")
+    for entry in registry.models[:2]:
+        values, known, band, _ = monitoring_figures(entry, day)
+        assert statuses[entry.id].error is None
+        assert not known[-1]  # the latest chunk is estimated: the money calibration is used
+        np.testing.assert_allclose(statuses[entry.id].values, values, rtol=1e-9)
+        np.testing.assert_allclose(
+            (statuses[entry.id].normal_low, statuses[entry.id].normal_high), band, rtol=1e-9
+        )
