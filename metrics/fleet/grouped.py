@@ -118,7 +118,9 @@ def fleet_figures(
     branches, errors = open_branches(engine, entries)
     batches = [branches[start : start + BATCH] for start in range(0, len(branches), BATCH)]
     figures: list[ModelFigures] = []
-    with ThreadPoolExecutor(max_workers=1) as engine_thread:  # the next query runs meanwhile
+    # The engine's thread always has a query queued: the label pass two batches ahead, so
+    # that it reads while this thread turns a batch's groups into figures.
+    with ThreadPoolExecutor(max_workers=1) as engine_thread:
         labels: dict[int, Future] = {}
 
         def ask_labels(number: int) -> None:
@@ -126,15 +128,16 @@ def fleet_figures(
                 labels[number] = engine_thread.submit(label_groups, engine, batches[number], as_of)
 
         ask_labels(0)
+        ask_labels(1)
         for number, batch in enumerate(batches):
             try:
                 started, failed = _started(engine, batch, by_model(labels[number].result()), as_of)
                 cells = engine_thread.submit(cell_groups, engine, _waiting_days(started))
-                ask_labels(number + 1)
+                ask_labels(number + 2)
                 done, failed_later = _estimated(started, *map(by_model, cells.result()))
                 failed |= failed_later
             except ValueError:  # a log the engine cannot read: each model alone, to name it
-                ask_labels(number + 1)
+                ask_labels(number + 2)
                 done, failed = _one_by_one(engine, batch, as_of)
             figures += done
             errors |= failed
