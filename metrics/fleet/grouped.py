@@ -208,13 +208,7 @@ def _labelled_monitor(
     """A model's monitor from its label groups (realised values and the normal range), the
     day it is reported as of, its realised values as of that day and its chunks' keys."""
     r = groups["r"].astype(np.int64)
-    info = (
-        pd.DataFrame({"r": r, "c": groups["c"], "lo": groups["lo"], "hi": groups["hi"]})
-        .assign(n=groups["n"].astype(np.int64))
-        .groupby(["r", "c"], as_index=False)
-        .agg(lo=("lo", "min"), hi=("hi", "max"), n=("n", "sum"))
-    )
-    info, keys = chunk_table(info)
+    info, keys = chunk_table(_chunk_info(r, groups))
     chunk = chunk_index(r, groups["c"], keys)
     n = groups["n"].astype(np.float64)
     amount = groups["sa"].astype(np.float64)
@@ -250,6 +244,26 @@ def _labelled_monitor(
     day = as_of or _last_day(chunks, log.label_day)
     _, realised = monitor.realised(labels_known_by(monitor, np.datetime64(day, "D")))
     return monitor, day, realised, ChunkKeys(keys, np.asarray(info["c"]).astype("datetime64[D]"))
+
+
+def _chunk_info(r: np.ndarray, groups: dict[str, np.ndarray]) -> pd.DataFrame:
+    """One row per chunk of a model's label groups: its period ``r``, its period's first day
+    ``c``, its first and last day with rows and its rows."""
+    start = np.asarray(groups["c"]).astype("datetime64[D]").astype(np.int64)
+    pairs, of = np.unique(r * (1 << 40) + start, return_inverse=True)
+    first = np.full(pairs.size, np.iinfo(np.int64).max)
+    last = np.full(pairs.size, np.iinfo(np.int64).min)
+    np.minimum.at(first, of, np.asarray(groups["lo"]).astype("datetime64[D]").astype(np.int64))
+    np.maximum.at(last, of, np.asarray(groups["hi"]).astype("datetime64[D]").astype(np.int64))
+    return pd.DataFrame(
+        {
+            "r": pairs >> 40,
+            "c": (pairs & ((1 << 40) - 1)).astype("datetime64[D]"),
+            "lo": first.astype("datetime64[D]"),
+            "hi": last.astype("datetime64[D]"),
+            "n": np.bincount(of, groups["n"].astype(np.float64), pairs.size).astype(np.int64),
+        }
+    )
 
 
 def _last_day(chunks: Chunks, label_day: np.ndarray) -> dt.date:
