@@ -31,7 +31,7 @@ from metrics.fleet.passes import (
     suspect,
 )
 from metrics.fleet.registry import ModelEntry
-from metrics.monitor.big_log import chunk_index, chunk_table
+from metrics.monitor.big_log import chunk_index, chunk_pairs, chunk_table, pair_parts
 from metrics.monitor.calibration import fit_cell_calibration
 from metrics.monitor.chunks import Chunks
 from metrics.monitor.model import Estimate, Monitor, MonitorLog, assemble_monitor
@@ -249,16 +249,16 @@ def _labelled_monitor(
 def _chunk_info(r: np.ndarray, groups: dict[str, np.ndarray]) -> pd.DataFrame:
     """One row per chunk of a model's label groups: its period ``r``, its period's first day
     ``c``, its first and last day with rows and its rows."""
-    start = np.asarray(groups["c"]).astype("datetime64[D]").astype(np.int64)
-    pairs, of = np.unique(r * (1 << 40) + start, return_inverse=True)
+    pairs, of = np.unique(chunk_pairs(r, groups["c"]), return_inverse=True)
+    period, start = pair_parts(pairs)
     first = np.full(pairs.size, np.iinfo(np.int64).max)
     last = np.full(pairs.size, np.iinfo(np.int64).min)
     np.minimum.at(first, of, np.asarray(groups["lo"]).astype("datetime64[D]").astype(np.int64))
     np.maximum.at(last, of, np.asarray(groups["hi"]).astype("datetime64[D]").astype(np.int64))
     return pd.DataFrame(
         {
-            "r": pairs >> 40,
-            "c": (pairs & ((1 << 40) - 1)).astype("datetime64[D]"),
+            "r": period,
+            "c": start,
             "lo": first.astype("datetime64[D]"),
             "hi": last.astype("datetime64[D]"),
             "n": np.bincount(of, groups["n"].astype(np.float64), pairs.size).astype(np.int64),

@@ -2,12 +2,12 @@
 monitoring use case's views, one branch per model):
 
 1. labels: per model, period, chunk, decision and label (0, 1, not known by the day reported
-   on): the rows, their amount sum, their first and last day, their last label's arrival and
-   the extremes the checks need;
+   on): the rows, their amount sum, their first and last day and their last label's arrival.
+   A row with a bad score or amount has a decision code of its own, a bad label a label code;
 2. cells, for the models with chunks still waiting for labels: the reference rows per model,
    fold, 1e-4 score cell and label (the calibration); the waiting chunks' rows per model,
    chunk, decision and score cell (the estimate). Each reads only its days of the logs: the
-   condition is on the timestamp column, so the engine skips the other rows as it reads.
+   condition is on the timestamp column, so the engine can skip the other rows as it reads.
 """
 
 from __future__ import annotations

@@ -228,11 +228,37 @@ def chunk_index(r: np.ndarray, c: np.ndarray, keys: dict) -> np.ndarray:
     -------
     ndarray of int
     """
-    day = np.asarray(c).astype("datetime64[D]").astype(np.int64)
-    pair = np.asarray(r).astype(np.int64) * (1 << 40) + day
-    distinct, back = np.unique(pair, return_inverse=True)
-    index = [keys[_key(p >> 40, np.datetime64(int(p & ((1 << 40) - 1)), "D"))] for p in distinct]
+    distinct, back = np.unique(chunk_pairs(r, c), return_inverse=True)
+    periods, starts = pair_parts(distinct)
+    index = [keys[_key(period, start)] for period, start in zip(periods, starts, strict=True)]
     return np.asarray(index, dtype=np.int64)[back.ravel()]
+
+
+_PAIR = 1 << 40
+"""A (period, chunk start) pair as one integer: period times this, plus the start's day."""
+
+
+def chunk_pairs(r: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """Each group's (period, chunk start) pair as one integer, in the order of the pairs.
+
+    Parameters
+    ----------
+    r : ndarray
+        1 for a reference group, else 0.
+    c : ndarray of dates
+        The first day of each group's period (1970 or later).
+
+    Returns
+    -------
+    ndarray of int64
+    """
+    day = np.asarray(c).astype("datetime64[D]").astype(np.int64)
+    return np.asarray(r).astype(np.int64) * _PAIR + day
+
+
+def pair_parts(pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The period (1 or 0) and chunk start (datetime64[D]) of ``chunk_pairs``' integers."""
+    return pairs // _PAIR, (pairs % _PAIR).astype("datetime64[D]")
 
 
 def _grouper(engine, keys: dict):
