@@ -120,6 +120,7 @@ def fit_calibration(
     -------
     Calibration
     """
+    import sklearn.isotonic  # noqa: F401  (row-level fits: its compiled fit is the faster)
     from sklearn.model_selection import StratifiedKFold
 
     y = np.asarray(y, dtype=np.float64)

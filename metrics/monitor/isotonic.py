@@ -1,13 +1,18 @@
-"""Isotonic regression for the calibration, in NumPy: scikit-learn's fit (tested against it)
-without importing scikit-learn, whose start-up costs the fleet command more than its fits.
+"""Isotonic regression for the calibration: scikit-learn's fit without importing
+scikit-learn, whose start-up (2.3 s on a slow machine) costs the fleet and monitoring commands
+more than all their fits.
 
-The fit is the pool-adjacent-violators algorithm. A few vectorised rounds pool every chain of
-adjacent violators at once (pooling adjacent violators in any order reaches the same, unique
-fit); a stack then finishes the far fewer blocks that are left.
+The fit is the pool-adjacent-violators algorithm. In NumPy, a few vectorised rounds pool every
+chain of adjacent violators at once (pooling adjacent violators in any order reaches the same,
+unique fit); a stack then finishes the far fewer blocks that are left. That takes a few
+milliseconds on a big log's score cells, but 30 times scikit-learn's compiled fit on 100,000
+rows: where this process has loaded scikit-learn's fit already (the dashboard, the row-level
+calibration), that one is used. Both give the same numbers (tested).
 """
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,7 +40,28 @@ class IsotonicCurve:
 
 
 def pool_adjacent_violators(y: np.ndarray, weight: np.ndarray) -> np.ndarray:
-    """The non-decreasing sequence closest to ``y`` in weighted least squares.
+    """The non-decreasing sequence closest to ``y`` in weighted least squares: scikit-learn's
+    compiled fit when this process has loaded it, else ``numpy_pool_adjacent_violators``.
+
+    Parameters
+    ----------
+    y : ndarray of shape (n,)
+        Values in the order of their scores.
+    weight : ndarray of shape (n,)
+        Positive weights.
+
+    Returns
+    -------
+    ndarray of shape (n,)
+    """
+    loaded = sys.modules.get("sklearn.isotonic")
+    if loaded is not None:
+        return loaded.isotonic_regression(y, sample_weight=weight)
+    return numpy_pool_adjacent_violators(y, weight)
+
+
+def numpy_pool_adjacent_violators(y: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """The non-decreasing sequence closest to ``y`` in weighted least squares, in NumPy.
 
     Parameters
     ----------

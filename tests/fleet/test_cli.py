@@ -4,6 +4,8 @@ a date, bad entries reported beside the good ones, and the JSON against its sche
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import jsonschema
 import pandas as pd
@@ -102,3 +104,20 @@ def test_one_log_of_many_models_and_a_crafted_model_value(tmp_path):
     assert by_id["crafted"].error == (
         "model 'crafted': no row of column 'model' is \"x' OR '1'='1\"; check model_value"
     )
+
+
+def test_the_command_loads_neither_scikit_learn_nor_scipy(fleet_of):
+    """Their start-up would cost a morning's run more than all its calibrations: the command
+    fits them in NumPy (``metrics/monitor/isotonic.py``)."""
+    registry = fleet_of((3, 7))
+    code = (
+        "import sys, contextlib, io\n"
+        "from metrics.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['fleet', '--registry', {str(registry)!r}, '--json'])\n"
+        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(done.stdout.split())
+    assert "duckdb" in loaded  # the command ran
+    assert loaded & {"sklearn", "scipy", "streamlit", "plotly"} == set()

@@ -7,7 +7,11 @@ import pytest
 from sklearn.isotonic import IsotonicRegression, isotonic_regression
 
 from metrics.monitor.calibration import expected_calibration_error, fit_cell_calibration
-from metrics.monitor.isotonic import fit_isotonic, pool_adjacent_violators
+from metrics.monitor.isotonic import (
+    fit_isotonic,
+    numpy_pool_adjacent_violators,
+    pool_adjacent_violators,
+)
 
 
 def _sklearn_curve(x, y, w, at):
@@ -26,7 +30,10 @@ def test_pooling_equals_scikit_learn(seed):
     w = rng.integers(1, 50, n).astype(float)
     y = rng.binomial(w.astype(np.int64), x ** rng.uniform(0.3, 4)) / w
     np.testing.assert_allclose(
-        pool_adjacent_violators(y, w), isotonic_regression(y, sample_weight=w), rtol=0, atol=1e-12
+        numpy_pool_adjacent_violators(y, w),
+        isotonic_regression(y, sample_weight=w),
+        rtol=0,
+        atol=1e-12,
     )
 
 
@@ -44,7 +51,10 @@ def test_pooling_equals_scikit_learn(seed):
 def test_pooling_on_shapes_that_need_many_rounds_or_none(y):
     w = np.arange(1.0, y.size + 1)
     np.testing.assert_allclose(
-        pool_adjacent_violators(y, w), isotonic_regression(y, sample_weight=w), rtol=0, atol=1e-12
+        numpy_pool_adjacent_violators(y, w),
+        isotonic_regression(y, sample_weight=w),
+        rtol=0,
+        atol=1e-12,
     )
 
 
@@ -130,3 +140,20 @@ def test_calibration_error_does_not_depend_on_the_order_of_tied_groups():
         for o in (rng.permutation(p.size) for _ in range(20))
     }
     assert len(errors) == 1
+
+
+def test_pooling_uses_scikit_learn_s_fit_only_where_it_is_loaded(monkeypatch):
+    import sys
+
+    y, w = np.array([0.3, 0.1, 0.6, 0.5]), np.array([1.0, 2.0, 1.0, 1.0])
+    expected = isotonic_regression(y, sample_weight=w)
+    calls = []
+    monkeypatch.setattr(
+        "metrics.monitor.isotonic.numpy_pool_adjacent_violators",
+        lambda *args: calls.append(args) or expected,
+    )
+    pool_adjacent_violators(y, w)
+    assert calls == []  # scikit-learn is loaded in this process: its fit
+    monkeypatch.delitem(sys.modules, "sklearn.isotonic")
+    np.testing.assert_allclose(pool_adjacent_violators(y, w), expected)
+    assert len(calls) == 1  # not loaded: NumPy's
