@@ -257,7 +257,18 @@ def chunk_pairs(r: np.ndarray, c: np.ndarray) -> np.ndarray:
 
 
 def pair_parts(pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The period (1 or 0) and chunk start (datetime64[D]) of ``chunk_pairs``' integers."""
+    """The period and chunk start of ``chunk_pairs``' integers.
+
+    Parameters
+    ----------
+    pairs : ndarray of int64
+
+    Returns
+    -------
+    period : ndarray of int64
+        1 for the reference, else 0.
+    start : ndarray of datetime64[D]
+    """
     return pairs // _PAIR, (pairs % _PAIR).astype("datetime64[D]")
 
 
