@@ -41,7 +41,7 @@ class IsotonicCurve:
 
 def pool_adjacent_violators(y: np.ndarray, weight: np.ndarray) -> np.ndarray:
     """The non-decreasing sequence closest to ``y`` in weighted least squares: scikit-learn's
-    compiled fit when this process has loaded it, else ``numpy_pool_adjacent_violators``.
+    compiled fit when this process has loaded it, else the same fit in NumPy.
 
     Parameters
     ----------
@@ -57,24 +57,12 @@ def pool_adjacent_violators(y: np.ndarray, weight: np.ndarray) -> np.ndarray:
     loaded = sys.modules.get("sklearn.isotonic")
     if loaded is not None:
         return loaded.isotonic_regression(y, sample_weight=weight)
-    return numpy_pool_adjacent_violators(y, weight)
+    return _numpy_pool(y, weight)
 
 
-def numpy_pool_adjacent_violators(y: np.ndarray, weight: np.ndarray) -> np.ndarray:
-    """The non-decreasing sequence closest to ``y`` in weighted least squares, in NumPy.
-
-    Parameters
-    ----------
-    y : ndarray of shape (n,)
-        Values in the order of their scores.
-    weight : ndarray of shape (n,)
-        Positive weights.
-
-    Returns
-    -------
-    ndarray of shape (n,)
-        What ``sklearn.isotonic.isotonic_regression(y, sample_weight=weight)`` returns.
-    """
+def _numpy_pool(y: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """``pool_adjacent_violators`` in NumPy: what ``sklearn.isotonic.isotonic_regression(y,
+    sample_weight=weight)`` returns."""
     total = np.asarray(weight, dtype=np.float64)
     weighted = total * np.asarray(y, dtype=np.float64)
     sizes = np.ones(total.size, dtype=np.int64)

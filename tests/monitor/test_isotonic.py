@@ -8,8 +8,8 @@ from sklearn.isotonic import IsotonicRegression, isotonic_regression
 
 from metrics.monitor.calibration import expected_calibration_error, fit_cell_calibration
 from metrics.monitor.isotonic import (
+    _numpy_pool,
     fit_isotonic,
-    numpy_pool_adjacent_violators,
     pool_adjacent_violators,
 )
 
@@ -30,7 +30,7 @@ def test_pooling_equals_scikit_learn(seed):
     w = rng.integers(1, 50, n).astype(float)
     y = rng.binomial(w.astype(np.int64), x ** rng.uniform(0.3, 4)) / w
     np.testing.assert_allclose(
-        numpy_pool_adjacent_violators(y, w),
+        _numpy_pool(y, w),
         isotonic_regression(y, sample_weight=w),
         rtol=0,
         atol=1e-12,
@@ -51,7 +51,7 @@ def test_pooling_equals_scikit_learn(seed):
 def test_pooling_on_shapes_that_need_many_rounds_or_none(y):
     w = np.arange(1.0, y.size + 1)
     np.testing.assert_allclose(
-        numpy_pool_adjacent_violators(y, w),
+        _numpy_pool(y, w),
         isotonic_regression(y, sample_weight=w),
         rtol=0,
         atol=1e-12,
@@ -149,7 +149,7 @@ def test_pooling_uses_scikit_learn_s_fit_only_where_it_is_loaded(monkeypatch):
     expected = isotonic_regression(y, sample_weight=w)
     calls = []
     monkeypatch.setattr(
-        "metrics.monitor.isotonic.numpy_pool_adjacent_violators",
+        "metrics.monitor.isotonic._numpy_pool",
         lambda *args: calls.append(args) or expected,
     )
     pool_adjacent_violators(y, w)
