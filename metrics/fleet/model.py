@@ -114,10 +114,15 @@ def training_status(entry: ModelEntry, as_of: dt.date) -> tuple[int | None, bool
     days : int or None
     due : bool or None
         True when ``days`` exceeds ``retrain_every_days``; None without both keys.
+
+    Both are None as of a day before ``trained_at`` (a replay): the model then in use is an
+    earlier one, whose training day the registry does not hold.
     """
     if entry.trained_at is None:
         return None, None
     days = (as_of - dt.date.fromisoformat(entry.trained_at)).days
+    if days < 0:
+        return None, None
     if entry.retrain_every_days is None:
         return days, None
     return days, days > entry.retrain_every_days

@@ -33,9 +33,13 @@ _MODEL = record(
             "Over that run, the usual value (the reference mean) minus each chunk's value, "
             "summed, currency units."
         ),
-        "days_since_training": integer("Days from trained_at to as_of.", nullable=True),
+        "days_since_training": integer(
+            "Days from trained_at to as_of; null without trained_at or when as_of is before it.",
+            nullable=True,
+        ),
         "retrain_due": boolean(
-            "days_since_training exceeds retrain_every_days; null without both keys.",
+            "days_since_training exceeds retrain_every_days; null without both keys or when "
+            "as_of is before trained_at.",
             nullable=True,
         ),
         "error": string("Why the model could not be read, naming the key and the fix."),

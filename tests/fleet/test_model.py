@@ -38,3 +38,18 @@ def test_retraining_is_due_after_the_interval():
     assert training_status(entry, dt.date(2026, 2, 1)) == (31, True)
     bare = ModelEntry("m", "x", (0, 0, 0, 0), ("2026-01-01", "2026-02-01"))
     assert training_status(bare, dt.date(2026, 2, 1)) == (None, None)
+
+
+def test_a_replay_before_the_training_day_knows_no_training_age():
+    """As of a day before ``trained_at`` the model reported on is an earlier one, whose
+    training day the registry does not hold: no age and no verdict, not a negative age."""
+    entry = ModelEntry(
+        "m",
+        "x",
+        (0, 0, 0, 0),
+        ("2026-01-01", "2026-02-01"),
+        trained_at="2026-03-15",
+        retrain_every_days=30,
+    )
+    assert training_status(entry, dt.date(2026, 3, 14)) == (None, None)
+    assert training_status(entry, dt.date(2026, 3, 15)) == (0, False)
