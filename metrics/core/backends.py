@@ -4,8 +4,10 @@ standard SQL; the only differences, how a scan is opened and named, sit here."""
 
 from __future__ import annotations
 
+import glob
 import itertools
 import os
+import tempfile
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +22,45 @@ if TYPE_CHECKING:  # frames are only handed through
 
 ENGINES = ("duckdb", "spark")
 _views = itertools.count()
+
+
+def csv_files(path: str) -> list[Path]:
+    """The CSV files a path or a glob names, or a ValueError when it names none.
+
+    Parameters
+    ----------
+    path : str
+        ``logs/day1.csv``, ``logs/*.csv.gz``.
+
+    Returns
+    -------
+    list of Path
+    """
+    if any(c in path for c in "*?["):
+        files = sorted(Path(p) for p in glob.glob(path, recursive=True) if Path(p).is_file())
+        if not files:
+            raise ValueError(f"no file matches '{path}'; check the path")
+        return files
+    if not Path(path).is_file():
+        raise ValueError(f"file '{path}' was not found; check the path")
+    return [Path(path)]
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _unread_csv(path: str, error: Exception) -> ValueError:
+    """What a CSV file DuckDB could not read gets: a gzip file cut short says so."""
+    if "GZIP" in str(error):
+        return ValueError(
+            f"'{path}' holds a gzip file that ends early or is damaged (it was probably cut "
+            "short while copying); copy it again, or compress the CSV again"
+        )
+    return ValueError(
+        f"'{path}' could not be read as CSV ({_first_line(error)}); give each file a header "
+        "row and one separator between values"
+    )
 
 
 def parquet_pattern(path: str) -> str:
@@ -39,7 +80,7 @@ def parquet_pattern(path: str) -> str:
         if not any(target.rglob("*.parquet")):
             raise ValueError(
                 f"folder '{path}' holds no .parquet files; give a file, a glob or a folder of "
-                "Parquet files"
+                f"Parquet files, or a glob of CSV files such as '{target / '*.csv'}'"
             )
         return str(target / "**" / "*.parquet")
     if any(c in path for c in "*?["):
@@ -66,10 +107,15 @@ class DuckDBBackend:
     def open(self, path: str) -> str:
         """Create a view of the files with each row's file and row number; return its name.
         Every file's footer is read first: a file that is not complete Parquet, or that has
-        a column name twice, is one error naming it."""
+        a column name twice, is one error naming it. CSV files are read into a table."""
         import duckdb
 
+        from metrics.core.io import is_csv
+
         view = f"scan_{next(_views)}"
+        if is_csv(path):
+            self._load_csv(path, view)
+            return view
         quoted = parquet_pattern(path).replace("'", "''")
         try:
             schema = self.query_raw(
@@ -87,6 +133,45 @@ class DuckDBBackend:
         for file_name, names in top_level_names(schema).items():
             check_unique_names(names, file_name)
         return view
+
+    def _load_csv(self, path: str, view: str) -> None:
+        """CSV files (a file or a glob) as table ``view``, each row with its file and its row
+        number in that file (from 0, as for Parquet). DuckDB finds the separator and the
+        column types; the files' header names and total size are checked first."""
+        import duckdb
+
+        from metrics.core.io import csv_encoding, max_read_bytes, utf8_copy
+
+        files = csv_files(path)
+        if sum(file.stat().st_size for file in files) > max_read_bytes():
+            raise ValueError(
+                f"'{path}' is more CSV than ValueLens reads into memory "
+                f"({max_read_bytes() // 2**20:,} MB); write it as Parquet, which is summed "
+                "where it lies"
+            )
+        with tempfile.TemporaryDirectory() as folder:
+            read = {}  # what DuckDB reads: the file, or its UTF-8 copy
+            for file in files:
+                encoding = csv_encoding(file)
+                copy = file if encoding == "utf-8" else utf8_copy(file, encoding, folder)
+                read[str(copy)] = str(file)
+            listed = ", ".join(_literal(name) for name in read)
+            named = " ".join(f"WHEN {_literal(a)} THEN {_literal(b)}" for a, b in read.items())
+            try:
+                self.connection.execute(
+                    f"CREATE OR REPLACE TABLE {view}_rows AS SELECT * REPLACE (CASE filename "
+                    f"{named} END AS filename) FROM read_csv([{listed}], header = true, "
+                    "filename = true)"
+                )
+                self.connection.execute(
+                    f"CREATE OR REPLACE TABLE {view} AS SELECT *, CAST(rowid - min(rowid) "
+                    f"OVER (PARTITION BY filename) AS BIGINT) AS file_row_number "
+                    f"FROM {view}_rows"
+                )
+            except duckdb.Error as error:
+                raise _unread_csv(path, error) from None
+            finally:
+                self.connection.execute(f"DROP TABLE IF EXISTS {view}_rows")
 
     def query_raw(self, sql: str) -> list[tuple]:
         return self.connection.cursor().execute(sql).fetchall()
@@ -162,6 +247,13 @@ class SparkBackend:
     def open(self, path: str) -> str:
         from pyspark.sql import functions as F
 
+        from metrics.core.io import is_csv
+
+        if is_csv(path):
+            raise ValueError(
+                f"'{path}' is CSV, and the Spark engine reads Parquet logs; write it as "
+                "Parquet, or use the DuckDB engine (the default), which reads CSV too"
+            )
         view = f"scan_{next(_views)}"
         pattern = parquet_pattern(path)  # checks the path, as for DuckDB
         reader = self.session.read

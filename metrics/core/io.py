@@ -12,9 +12,10 @@ import os
 import zlib
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from metrics.core.validation import check_unique_names
+from metrics.core.validation import DECIMAL_COMMA, check_unique_names
 
 _PARQUET_MAGIC = b"PAR1"
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -72,6 +73,77 @@ def read_table(source: str | Path | bytes, *, name: str | None = None) -> pd.Dat
     if frame.empty:
         raise ValueError(f"file '{label}' has no data rows; it needs a header and at least one row")
     return frame
+
+
+CSV_SUFFIXES = (".csv", ".csv.gz", ".tsv", ".tsv.gz", ".txt")
+_HEAD = 65_536
+
+
+def is_csv(path: str) -> bool:
+    """Whether a path, file or glob, names CSV text (by its ending), not Parquet.
+
+    Parameters
+    ----------
+    path : str
+    """
+    return path.lower().endswith(CSV_SUFFIXES)
+
+
+def csv_encoding(path: str | Path) -> str:
+    """A CSV file's text encoding, from its start: UTF-8, UTF-16 or Windows-1252/Latin-1.
+    Raises a ValueError naming the file when a column name is in its header twice.
+
+    Parameters
+    ----------
+    path : str or Path
+        A CSV file, gzipped or not.
+    """
+    label = str(path)
+    try:
+        with _opened(path) as file:
+            head = file.read(_HEAD)
+    except _CUT_SHORT:
+        raise _cut_short(label) from None
+    encoding = _encoding(head)
+    header = _header_line(head, encoding)
+    separator = max(_SEPARATORS, key=header.count) if header else ","
+    check_unique_names(next(csv.reader([header], delimiter=separator), []), label)
+    return encoding
+
+
+def utf8_copy(path: Path, encoding: str, folder: str | Path) -> Path:
+    """A CSV file in another encoding copied into ``folder`` as plain UTF-8 text (gunzipped),
+    a chunk at a time, for readers that take UTF-8 only.
+
+    Parameters
+    ----------
+    path : Path
+        The file, gzipped or not.
+    encoding : str
+        Its encoding (``csv_encoding``).
+    folder : str or Path
+        Where the copy goes.
+
+    Returns
+    -------
+    Path
+    """
+    copy = Path(folder) / f"{len(list(Path(folder).iterdir()))}.csv"
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    with _opened(path) as source, copy.open("w", encoding="utf-8", newline="") as target:
+        try:
+            while chunk := source.read(_CHUNK):
+                target.write(decoder.decode(chunk))
+        except _CUT_SHORT:
+            raise _cut_short(str(path)) from None
+        target.write(decoder.decode(b"", final=True))
+    return copy
+
+
+def _opened(path: Path):
+    with Path(path).open("rb") as file:
+        gzipped = file.read(2) == _GZIP_MAGIC
+    return gzip.open(path, "rb") if gzipped else Path(path).open("rb")
 
 
 _CUT_SHORT = (EOFError, zlib.error, gzip.BadGzipFile)
@@ -172,9 +244,33 @@ def _read_csv(raw: bytes, label: str) -> pd.DataFrame:
         separator = ","
     check_unique_names(next(csv.reader([header], delimiter=separator), []), label)
     try:
-        return pd.read_csv(io.BytesIO(text), sep=separator, encoding=encoding)
+        frame = pd.read_csv(io.BytesIO(text), sep=separator, encoding=encoding)
     except Exception as error:  # any parser failure becomes one clear line
         raise _unreadable(label, "CSV", error) from None
+    return _decimal_commas(frame) if separator == ";" else frame
+
+
+def _decimal_commas(frame: pd.DataFrame) -> pd.DataFrame:
+    """A ';'-separated file's text columns that hold only numbers, some with a decimal comma
+    (as spreadsheets set to most European languages save them), as numbers."""
+    for name in frame.columns:
+        values = frame[name]
+        if values.dtype.kind in "biufcmM":
+            continue
+        text = values.dropna().astype(str).str.strip()
+        with_comma = text.str.fullmatch(DECIMAL_COMMA.pattern)
+        if with_comma.any() and (with_comma | text.map(_is_plain_number)).all():
+            cleaned = values.astype("string").str.strip().str.replace(",", ".", regex=False)
+            frame[name] = pd.to_numeric(cleaned).to_numpy(dtype="float64", na_value=np.nan)
+    return frame
+
+
+def _is_plain_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _decompressed(raw: bytes, label: str) -> bytes:

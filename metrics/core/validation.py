@@ -3,6 +3,7 @@ offending value and row, and says how to fix it."""
 
 from __future__ import annotations
 
+import re
 import warnings
 
 import numpy as np
@@ -30,6 +31,12 @@ def _first_bad(mask: np.ndarray, values: np.ndarray, rows: Rows = None) -> str:
     return f"e.g. {values[position].item()!r} in row {_row(position, rows)}"
 
 
+DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+$")
+"""A number written with a decimal comma (``0,9``, ``-12,5``, ``,5``)."""
+DOTTED_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+,\d+$")
+"""Thousands marked with points and decimals after a comma (``1.234,50``)."""
+
+
 def _as_1d_float(values: object, name: str, rows: Rows = None) -> np.ndarray:
     try:
         array = np.asarray(values, dtype=np.float64)
@@ -52,6 +59,14 @@ def _number_hint(value: object, name: str) -> str:
     text = str(value).strip()
     if not text or text.lower() in {"nan", "none", "null", "na", "n/a"}:
         return f"fill in '{name}' on every row or drop the rows without it"
+    if DECIMAL_COMMA.match(text) and len(text.rsplit(",", 1)[1]) != 3:
+        return (
+            f"write decimals with a point (e.g. {text.replace(',', '.')} for {text!r}); a file "
+            "with ';' between values may keep decimal commas"
+        )
+    if DOTTED_THOUSANDS.match(text):
+        plain = text.replace(".", "").replace(",", ".")
+        return f"write plain numbers, the decimals after a point (e.g. {plain} for {text!r})"
     signs = [c for c in "$€£¥₹" if c in text]
     cleaned = text.translate({ord(c): None for c in "$€£¥₹, "})
     if _is_number(cleaned):

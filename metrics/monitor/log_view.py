@@ -80,7 +80,7 @@ def log_view(engine, path: str, columns: LogColumns, threshold: float, period: s
     ----------
     engine : DuckDBBackend or SparkBackend
     path : str
-        A Parquet file, a glob or a folder of Parquet files.
+        A Parquet file, a glob or a folder of Parquet files, or a CSV file or a glob of them.
     columns : LogColumns
     threshold : float
         The model flags a row when its score is at least this.
@@ -108,7 +108,8 @@ def log_view(engine, path: str, columns: LogColumns, threshold: float, period: s
     if not TIME.match(types[columns.timestamp].lower()):
         raise ValueError(
             f"column '{columns.timestamp}' (timestamp) holds {types[columns.timestamp]} values, "
-            "not times; write it as a Parquet timestamp or date"
+            "not times; write it as a Parquet timestamp or date, or in a CSV as e.g. "
+            "2026-07-01 14:30:00"
         )
     for role in ("score", "label", "amount"):
         name = roles[role]

@@ -12,6 +12,9 @@ from metrics.core.samples import sample_path
 from metrics.fraud.data import fraud_data
 
 ROWS = "label{s}score{s}amount\n1{s}0.9{s}100\n0{s}0.2{s}20\n"
+RANDOM_ROWS = "".join(
+    f"{i},{x:.6f}\n" for i, x in enumerate(np.random.default_rng(0).random(50_000))
+).encode()
 
 
 @pytest.mark.parametrize("separator", [",", ";", "\t", "|"])
@@ -71,6 +74,10 @@ def test_where_keeps_file_row_numbers_in_messages():
         ),
         (["1,420.00", "3.00"], r"write plain numbers without thousands separators \(e.g. 1420.00"),
         (["", "3.00"], r"fill in 'amount' on every row"),
+        (["0,9", "3"], r"write decimals with a point \(e.g. 0.9 for '0,9'\)"),
+        (["12,5", "3"], r"write decimals with a point \(e.g. 12.5 for '12,5'\)"),
+        (["1,420", "3"], r"without thousands separators \(e.g. 1420 for '1,420'\)"),
+        (["1.234,50", "3"], r"the decimals after a point \(e.g. 1234.50 for '1.234,50'\)"),
     ],
 )
 def test_text_amounts_say_what_to_remove(values, message):
@@ -149,3 +156,58 @@ def test_data_folder_paths_stay_inside_it(tmp_path):
     entries = data_folder_entries(data)
     assert {"logs/", "logs/day1.parquet", "top.parquet"} <= set(entries)
     assert not any("linked" in e or "hidden" in e or "escape" in e for e in entries)
+
+
+@pytest.mark.parametrize("separator", [",", ";", "\t", "|"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252"])
+def test_the_engine_reads_csv_as_the_in_memory_reader_does(separator, encoding, tmp_path):
+    """A CSV log summed by DuckDB: the same columns and values as ``read_table``, and each
+    row's file and row number in its file, as for Parquet."""
+    from metrics.core.backends import DuckDBBackend
+
+    for part in (0, 1):
+        text = ROWS.format(s=separator).replace("amount", "montant_€")
+        (tmp_path / f"part-{part}.csv").write_bytes(text.encode(encoding))
+    engine = DuckDBBackend()
+    view = engine.open(str(tmp_path / "part-*.csv"))
+    rows = engine.query(
+        f'SELECT filename, file_row_number, label, score, "montant_€" FROM {view} '
+        "ORDER BY filename, file_row_number"
+    )
+    assert [(r[0].rsplit("/", 1)[-1], *r[1:]) for r in rows] == [
+        (f"part-{part}.csv", row, label, score, amount)
+        for part in (0, 1)
+        for row, (label, score, amount) in enumerate([(1, 0.9, 100), (0, 0.2, 20)])
+    ]
+    assert read_table(tmp_path / "part-0.csv")["montant_€"].tolist() == [100, 20]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("twice.csv", b"a,b,a\n1,2,3\n", "has the column name 'a' twice"),
+        ("cut.csv.gz", gzip.compress(b"a,b\n" + RANDOM_ROWS)[:150_000], "ends early"),
+        ("none-*.csv", None, "no file matches"),
+        ("absent.csv", None, "was not found"),
+    ],
+)
+def test_a_bad_csv_log_is_one_error_naming_it(name, content, message, tmp_path):
+    from metrics.core.backends import DuckDBBackend
+
+    if content is not None:
+        (tmp_path / name).write_bytes(content)
+    with pytest.raises(ValueError, match=message):
+        DuckDBBackend().open(str(tmp_path / name))
+
+
+def test_a_semicolon_file_may_write_decimals_with_a_comma(tmp_path):
+    """Spreadsheets set to most European languages save ';' between values and ',' before
+    decimals: those columns are numbers. Columns of other text stay as they are."""
+    path = tmp_path / "scored.csv"
+    text = "label;score;amount;note\n1;0,9;1250,5;a,b\n0;0,15;20;c\n0;.5;3;d\n"
+    path.write_bytes(text.encode("cp1252"))
+    frame = read_table(path)
+    assert frame["score"].tolist() == [0.9, 0.15, 0.5]
+    assert frame["amount"].tolist() == [1250.5, 20.0, 3.0]
+    assert frame["note"].tolist() == ["a,b", "c", "d"]
+    assert fraud_data(frame).y_score.tolist() == [0.9, 0.15, 0.5]

@@ -121,3 +121,64 @@ def test_the_command_loads_neither_scikit_learn_nor_scipy(fleet_of):
     loaded = set(done.stdout.split())
     assert "duckdb" in loaded  # the command ran
     assert loaded & {"sklearn", "scipy", "streamlit", "plotly"} == set()
+
+
+def test_csv_logs_give_the_figures_of_the_same_logs_in_parquet(fleet_of, tmp_path):
+    """A registry's ``log`` may be a CSV file (gzipped or not) or a glob of them: the same
+    figures as Parquet, to the cent."""
+    from metrics.fleet.model import fleet_status
+    from metrics.fleet.registry import read_registry
+
+    path = fleet_of((7, 23))
+    for number, name in ((7, "logs/fraud-007.csv"), (23, "logs/fraud-023-weekly/*.csv.gz")):
+        log = pd.read_parquet(path.parent / f"logs/fraud-{number:03d}.parquet")
+        if "*" in name:
+            (path.parent / name).parent.mkdir()
+            halves = (log.iloc[: len(log) // 2], log.iloc[len(log) // 2 :])
+            for part, rows in enumerate(halves):
+                rows.to_csv(path.parent / name.replace("*", f"part-{part}"), index=False)
+        else:
+            log.to_csv(path.parent / name, index=False)
+    parquet, _ = fleet_status(read_registry(path))
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("logs/fraud-007.parquet", "logs/fraud-007.csv")
+    text = text.replace("logs/fraud-023.parquet", "logs/fraud-023-weekly/*.csv.gz")
+    path.write_text(text, encoding="utf-8")
+    assert [m.log.rsplit("/", 1)[-1] for m in read_registry(path).models] == [
+        "fraud-007.csv",
+        "*.csv.gz",
+    ]
+    csv, _ = fleet_status(read_registry(path))
+    for a, b in zip(parquet, csv, strict=True):
+        assert b.error is None
+        assert (a.id, a.alert, a.alert_since, a.chunk_start) == (
+            b.id, b.alert, b.alert_since, b.chunk_start,
+        )  # fmt: skip
+        assert b.value_latest == pytest.approx(a.value_latest, abs=1e-6)
+        assert b.normal_low == pytest.approx(a.normal_low, abs=1e-6)
+
+
+def test_a_bad_csv_log_is_one_line_naming_it(fleet_of, capsys):
+    path = fleet_of((1,))
+    (path.parent / "logs/twice.csv").write_text("timestamp,score,score,label\n", "utf-8")
+    text = path.read_text(encoding="utf-8").replace("fraud-001.parquet", "twice.csv")
+    path.write_text(text, encoding="utf-8")
+    code, report, err = run(capsys, "--registry", str(path))
+    assert code == 2 and err.startswith("error: model 'fraud-001': file '")
+    assert "twice.csv' has the column name 'score' twice" in report["models"][0]["error"]
+
+
+def test_each_engine_reads_a_csv_log_or_says_why(fleet_of, engine):
+    from metrics.fleet.model import fleet_status
+    from metrics.fleet.registry import read_registry
+
+    path = fleet_of((1,))
+    log = pd.read_parquet(path.parent / "logs/fraud-001.parquet")
+    log.to_csv(path.parent / "logs/fraud-001.csv", index=False)
+    text = path.read_text(encoding="utf-8").replace("fraud-001.parquet", "fraud-001.csv")
+    path.write_text(text, encoding="utf-8")
+    (status,), _ = fleet_status(read_registry(path), engine=engine)
+    if engine == "duckdb":
+        assert status.error is None and status.value_latest is not None
+    else:
+        assert "is CSV, and the Spark engine reads Parquet logs" in status.error
