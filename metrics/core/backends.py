@@ -252,7 +252,7 @@ class SparkBackend:
         if is_csv(path):
             raise ValueError(
                 f"'{path}' is CSV, and the Spark engine reads Parquet logs; write it as "
-                "Parquet, or use the DuckDB engine (the default), which reads CSV too"
+                "Parquet, or use the DuckDB engine, which reads CSV too"
             )
         view = f"scan_{next(_views)}"
         pattern = parquet_pattern(path)  # checks the path, as for DuckDB
