@@ -4,10 +4,8 @@ standard SQL; the only differences, how a scan is opened and named, sit here."""
 
 from __future__ import annotations
 
-import glob
 import itertools
 import os
-import tempfile
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from metrics.core.read_limits import first_line
 from metrics.core.validation import check_unique_names
 
 if TYPE_CHECKING:  # frames are only handed through
@@ -22,45 +21,6 @@ if TYPE_CHECKING:  # frames are only handed through
 
 ENGINES = ("duckdb", "spark")
 _views = itertools.count()
-
-
-def csv_files(path: str) -> list[Path]:
-    """The CSV files a path or a glob names, or a ValueError when it names none.
-
-    Parameters
-    ----------
-    path : str
-        ``logs/day1.csv``, ``logs/*.csv.gz``.
-
-    Returns
-    -------
-    list of Path
-    """
-    if any(c in path for c in "*?["):
-        files = sorted(Path(p) for p in glob.glob(path, recursive=True) if Path(p).is_file())
-        if not files:
-            raise ValueError(f"no file matches '{path}'; check the path")
-        return files
-    if not Path(path).is_file():
-        raise ValueError(f"file '{path}' was not found; check the path")
-    return [Path(path)]
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _unread_csv(path: str, error: Exception) -> ValueError:
-    """What a CSV file DuckDB could not read gets: a gzip file cut short says so."""
-    if "GZIP" in str(error):
-        return ValueError(
-            f"'{path}' holds a gzip file that ends early or is damaged (it was probably cut "
-            "short while copying); copy it again, or compress the CSV again"
-        )
-    return ValueError(
-        f"'{path}' could not be read as CSV ({_first_line(error)}); give each file a header "
-        "row and one separator between values"
-    )
 
 
 def parquet_pattern(path: str) -> str:
@@ -110,11 +70,11 @@ class DuckDBBackend:
         a column name twice, is one error naming it. CSV files are read into a table."""
         import duckdb
 
-        from metrics.core.io import is_csv
+        from metrics.core.csv_logs import is_csv, load_csv
 
         view = f"scan_{next(_views)}"
         if is_csv(path):
-            self._load_csv(path, view)
+            load_csv(self.connection, path, view)
             return view
         quoted = parquet_pattern(path).replace("'", "''")
         try:
@@ -127,51 +87,12 @@ class DuckDBBackend:
             )
         except duckdb.Error as error:
             raise ValueError(
-                f"'{path}' could not be read as Parquet ({_first_line(error)}); a file may be "
+                f"'{path}' could not be read as Parquet ({first_line(error)}); a file may be "
                 "incomplete or not Parquet: copy or write it again"
             ) from None
         for file_name, names in top_level_names(schema).items():
             check_unique_names(names, file_name)
         return view
-
-    def _load_csv(self, path: str, view: str) -> None:
-        """CSV files (a file or a glob) as table ``view``, each row with its file and its row
-        number in that file (from 0, as for Parquet). DuckDB finds the separator and the
-        column types; the files' header names and total size are checked first."""
-        import duckdb
-
-        from metrics.core.io import csv_encoding, max_read_bytes, utf8_copy
-
-        files = csv_files(path)
-        if sum(file.stat().st_size for file in files) > max_read_bytes():
-            raise ValueError(
-                f"'{path}' is more CSV than ValueLens reads into memory "
-                f"({max_read_bytes() // 2**20:,} MB); write it as Parquet, which is summed "
-                "where it lies"
-            )
-        with tempfile.TemporaryDirectory() as folder:
-            read = {}  # what DuckDB reads: the file, or its UTF-8 copy
-            for file in files:
-                encoding = csv_encoding(file)
-                copy = file if encoding == "utf-8" else utf8_copy(file, encoding, folder)
-                read[str(copy)] = str(file)
-            listed = ", ".join(_literal(name) for name in read)
-            named = " ".join(f"WHEN {_literal(a)} THEN {_literal(b)}" for a, b in read.items())
-            try:
-                self.connection.execute(
-                    f"CREATE OR REPLACE TABLE {view}_rows AS SELECT * REPLACE (CASE filename "
-                    f"{named} END AS filename) FROM read_csv([{listed}], header = true, "
-                    "filename = true)"
-                )
-                self.connection.execute(
-                    f"CREATE OR REPLACE TABLE {view} AS SELECT *, CAST(rowid - min(rowid) "
-                    f"OVER (PARTITION BY filename) AS BIGINT) AS file_row_number "
-                    f"FROM {view}_rows"
-                )
-            except duckdb.Error as error:
-                raise _unread_csv(path, error) from None
-            finally:
-                self.connection.execute(f"DROP TABLE IF EXISTS {view}_rows")
 
     def query_raw(self, sql: str) -> list[tuple]:
         return self.connection.cursor().execute(sql).fetchall()
@@ -247,7 +168,7 @@ class SparkBackend:
     def open(self, path: str) -> str:
         from pyspark.sql import functions as F
 
-        from metrics.core.io import is_csv
+        from metrics.core.csv_logs import is_csv
 
         if is_csv(path):
             raise ValueError(
@@ -345,10 +266,6 @@ def top_level_names(schema: list[tuple[str, str, int | None]]) -> dict[str, list
         while len(stack) > 1 and stack[-1] == 0:
             stack.pop()
     return names
-
-
-def _first_line(error: Exception) -> str:
-    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
 def _duckdb_call(call, *args):

@@ -3,12 +3,12 @@ offending value and row, and says how to fix it."""
 
 from __future__ import annotations
 
-import re
 import warnings
 
 import numpy as np
 
 from metrics.core.format import count
+from metrics.core.number_text import is_number, number_hint
 
 
 class UndefinedMetricWarning(UserWarning):
@@ -31,63 +31,21 @@ def _first_bad(mask: np.ndarray, values: np.ndarray, rows: Rows = None) -> str:
     return f"e.g. {values[position].item()!r} in row {_row(position, rows)}"
 
 
-DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+$")
-"""A number written with a decimal comma (``0,9``, ``-12,5``, ``,5``)."""
-DOTTED_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+,\d+$")
-"""Thousands marked with points and decimals after a comma (``1.234,50``)."""
-
-
 def _as_1d_float(values: object, name: str, rows: Rows = None) -> np.ndarray:
     try:
         array = np.asarray(values, dtype=np.float64)
     except (TypeError, ValueError):
         raw = np.asarray(values, dtype=object).ravel()
-        bad = [i for i, v in enumerate(raw) if not _is_number(v)]
+        bad = [i for i, v in enumerate(raw) if not is_number(v)]
         first = raw[bad[0] if bad else 0]
         raise ValueError(
             f"column '{name}' has {count(len(bad), 'non-numeric value')}, "
             f"e.g. {first!r} in row {_row(bad[0] if bad else 0, rows)}; "
-            f"{_number_hint(first, name)}"
+            f"{number_hint(first, name)}"
         ) from None
     if array.ndim != 1:
         raise ValueError(f"'{name}' must be one-dimensional, got shape {array.shape}")
     return array
-
-
-def _number_hint(value: object, name: str) -> str:
-    """How to fix a text value: name the currency sign or separators it carries."""
-    text = str(value).strip()
-    if not text or text.lower() in {"nan", "none", "null", "na", "n/a"}:
-        return f"fill in '{name}' on every row or drop the rows without it"
-    if DECIMAL_COMMA.match(text) and len(text.rsplit(",", 1)[1]) != 3:
-        return (
-            f"write decimals with a point (e.g. {text.replace(',', '.')} for {text!r}); a file "
-            "with ';' between values may keep decimal commas"
-        )
-    if DOTTED_THOUSANDS.match(text):
-        plain = text.replace(".", "").replace(",", ".")
-        return f"write plain numbers, the decimals after a point (e.g. {plain} for {text!r})"
-    signs = [c for c in "$€£¥₹" if c in text]
-    cleaned = text.translate({ord(c): None for c in "$€£¥₹, "})
-    if _is_number(cleaned):
-        parts = []
-        if signs:
-            parts.append(f"the currency sign {signs[0]}")
-        if "," in text:
-            parts.append("thousands separators")
-        return (
-            f"write plain numbers without {' or '.join(parts) or 'spaces'} "
-            f"(e.g. {cleaned} for {text!r})"
-        )
-    return f"'{name}' must hold numbers only"
-
-
-def _is_number(value: object) -> bool:
-    try:
-        float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return False
-    return True
 
 
 def _check_finite(array: np.ndarray, name: str, hint: str, rows: Rows = None) -> None:

@@ -211,3 +211,19 @@ def test_a_semicolon_file_may_write_decimals_with_a_comma(tmp_path):
     assert frame["amount"].tolist() == [1250.5, 20.0, 3.0]
     assert frame["note"].tolist() == ["a,b", "c", "d"]
     assert fraud_data(frame).y_score.tolist() == [0.9, 0.15, 0.5]
+
+
+def test_the_engine_opens_parquet_without_loading_pandas(tmp_path):
+    """Reading CSV logs loads pandas only for CSV: a Parquet log's command line stays light."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "log.parquet"
+    pd.DataFrame({"label": [0, 1], "score": [0.1, 0.9]}).to_parquet(path)
+    code = (
+        "import sys\n"
+        "from metrics.core.backends import DuckDBBackend\n"
+        f"DuckDBBackend().open({str(path)!r})\n"
+        "assert 'pandas' not in sys.modules, 'pandas was loaded'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

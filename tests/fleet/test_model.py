@@ -25,15 +25,14 @@ def test_chunk_values_are_realised_where_known():
     assert values.tolist() == [1.0, 2.0] and known.tolist() == [True, False]
 
 
+def trained(day: str) -> ModelEntry:
+    """A model trained on ``day``, due for retraining every 30 days."""
+    period = ("2026-01-01", "2026-02-01")
+    return ModelEntry("m", "x", (0, 0, 0, 0), period, trained_at=day, retrain_every_days=30)
+
+
 def test_retraining_is_due_after_the_interval():
-    entry = ModelEntry(
-        "m",
-        "x",
-        (0, 0, 0, 0),
-        ("2026-01-01", "2026-02-01"),
-        trained_at="2026-01-01",
-        retrain_every_days=30,
-    )
+    entry = trained("2026-01-01")
     assert training_status(entry, dt.date(2026, 1, 31)) == (30, False)
     assert training_status(entry, dt.date(2026, 2, 1)) == (31, True)
     bare = ModelEntry("m", "x", (0, 0, 0, 0), ("2026-01-01", "2026-02-01"))
@@ -43,13 +42,6 @@ def test_retraining_is_due_after_the_interval():
 def test_a_replay_before_the_training_day_knows_no_training_age():
     """As of a day before ``trained_at`` the model reported on is an earlier one, whose
     training day the registry does not hold: no age and no verdict, not a negative age."""
-    entry = ModelEntry(
-        "m",
-        "x",
-        (0, 0, 0, 0),
-        ("2026-01-01", "2026-02-01"),
-        trained_at="2026-03-15",
-        retrain_every_days=30,
-    )
+    entry = trained("2026-03-15")
     assert training_status(entry, dt.date(2026, 3, 14)) == (None, None)
     assert training_status(entry, dt.date(2026, 3, 15)) == (0, False)
