@@ -56,8 +56,9 @@ def _unread_csv(path: str, error: Exception) -> ValueError:
             "short while copying); copy it again, or compress the CSV again"
         )
     return ValueError(
-        f"'{path}' could not be read as CSV ({first_line(error)}); give each file a header "
-        "row and one separator between values"
+        f"'{path}' could not be read as CSV ({first_line(error)}); check the file where "
+        "this points: each file needs a header row, one separator between values and one "
+        "kind of value per column"
     )
 
 

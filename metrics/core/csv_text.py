@@ -19,8 +19,8 @@ from metrics.core.validation import check_unique_names
 GZIP_MAGIC = b"\x1f\x8b"
 _CHUNK = 16 * 2**20
 _SEPARATORS = (",", ";", "\t", "|")
-
 _HEAD = 65_536
+"""Bytes read from a file's start to find its encoding and header."""
 
 
 def csv_encoding(path: str | Path) -> str:
@@ -39,10 +39,18 @@ def csv_encoding(path: str | Path) -> str:
     except CUT_SHORT:
         raise cut_short(label) from None
     encoding = _encoding(head)
-    header = _header_line(head, encoding)
-    separator = max(_SEPARATORS, key=header.count) if header else ","
-    check_unique_names(next(csv.reader([header], delimiter=separator), []), label)
+    _checked_separator(_header_line(head, encoding), label)
     return encoding
+
+
+def _checked_separator(header: str, label: str) -> str:
+    """The separator the header line uses most (a comma when none), once its column names
+    are checked: a name twice is an error naming the file."""
+    separator = max(_SEPARATORS, key=header.count)
+    if not header.count(separator):
+        separator = ","
+    check_unique_names(next(csv.reader([header], delimiter=separator), []), label)
+    return separator
 
 
 def utf8_copy(path: Path, encoding: str, folder: str | Path) -> Path:
@@ -91,12 +99,8 @@ def read_csv_bytes(raw: bytes, label: str) -> pd.DataFrame:
         The file's name, for messages.
     """
     text = _decompressed(raw, label)
-    encoding = _encoding(text[:65_536])
-    header = _header_line(text, encoding)
-    separator = max(_SEPARATORS, key=header.count)
-    if not header.count(separator):
-        separator = ","
-    check_unique_names(next(csv.reader([header], delimiter=separator), []), label)
+    encoding = _encoding(text[:_HEAD])
+    separator = _checked_separator(_header_line(text, encoding), label)
     try:
         frame = pd.read_csv(io.BytesIO(text), sep=separator, encoding=encoding)
     except Exception as error:  # any parser failure becomes one clear line
