@@ -18,7 +18,7 @@ MAX_MODELS = 10_000
 CHUNKS = ("day", "week", "month")
 KEYS = {
     "id": "a unique name",
-    "log": "a Parquet file, folder or glob, relative to the registry",
+    "log": "a Parquet file, folder or glob, or a CSV file or glob, relative to the registry",
     "model_column": "the column naming the model, when one log holds several",
     "model_value": "this model's value in model_column",
     "label_column": "0/1 label, empty until known (default label)",
