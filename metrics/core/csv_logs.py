@@ -78,7 +78,7 @@ def load_csv(connection, path: str, view: str) -> None:
     """
     import duckdb
 
-    from metrics.core.csv_text import csv_encoding, utf8_copy  # pandas: only for CSV logs
+    from metrics.core.csv_text import csv_dialect, utf8_copy  # pandas: only for CSV logs
 
     files = csv_files(path)
     if sum(file.stat().st_size for file in files) > max_read_bytes():
@@ -88,11 +88,12 @@ def load_csv(connection, path: str, view: str) -> None:
             "where it lies"
         )
     with tempfile.TemporaryDirectory() as folder:
-        read = {}  # what DuckDB reads: the file, or its UTF-8 copy
+        read, separators = {}, set()  # what DuckDB reads: the file, or its UTF-8 copy
         for file in files:
-            encoding = csv_encoding(file)
+            encoding, separator = csv_dialect(file)
             copy = file if encoding == "utf-8" else utf8_copy(file, encoding, folder)
             read[str(copy)] = str(file)
+            separators.add(separator)
         listed = ", ".join(_literal(name) for name in read)
         named = " ".join(f"WHEN {_literal(a)} THEN {_literal(b)}" for a, b in read.items())
         try:
@@ -101,12 +102,43 @@ def load_csv(connection, path: str, view: str) -> None:
                 f"{named} END AS filename) FROM read_csv([{listed}], header = true, "
                 "filename = true)"
             )
+            numbers = _decimal_commas(connection, f"{view}_rows") if separators == {";"} else ""
             connection.execute(
-                f"CREATE OR REPLACE TABLE {view} AS SELECT *, CAST(rowid - min(rowid) "
-                f"OVER (PARTITION BY filename) AS BIGINT) AS file_row_number "
+                f"CREATE OR REPLACE TABLE {view} AS SELECT *{numbers}, CAST(rowid - "
+                f"min(rowid) OVER (PARTITION BY filename) AS BIGINT) AS file_row_number "
                 f"FROM {view}_rows"
             )
         except duckdb.Error as error:
             raise _unread_csv(path, error) from None
         finally:
             connection.execute(f"DROP TABLE IF EXISTS {view}_rows")
+
+
+def _decimal_commas(connection, table: str) -> str:
+    """A ``REPLACE`` clause turning into numbers the text columns of a ';'-separated file
+    whose values are all numbers, some with a decimal comma (as the in-memory reader does);
+    empty when there are none."""
+    text = [
+        name
+        for name, kind, *_ in connection.execute(f"DESCRIBE {table}").fetchall()
+        if kind == "VARCHAR" and name != "filename"
+    ]
+    if not text:
+        return ""
+    quoted = ['"' + name.replace('"', '""') + '"' for name in text]
+    number = [f"TRY_CAST(replace(trim({q}), ',', '.') AS DOUBLE)" for q in quoted]
+    counts = connection.execute(
+        "SELECT "
+        + ", ".join(
+            f"count(*) FILTER (WHERE {q} IS NOT NULL AND {n} IS NULL), "
+            f"count(*) FILTER (WHERE regexp_full_match(trim({q}), '[+-]?[0-9]*,[0-9]+'))"
+            for q, n in zip(quoted, number, strict=True)
+        )
+        + f" FROM {table}"
+    ).fetchone()
+    kept = [
+        f"{n} AS {q}"
+        for q, n, bad, commas in zip(quoted, number, counts[::2], counts[1::2], strict=True)
+        if not bad and commas
+    ]
+    return f" REPLACE ({', '.join(kept)})" if kept else ""

@@ -23,9 +23,10 @@ _HEAD = 65_536
 """Bytes read from a file's start to find its encoding and header."""
 
 
-def csv_encoding(path: str | Path) -> str:
-    """A CSV file's text encoding, from its start: UTF-8, UTF-16 or Windows-1252/Latin-1.
-    Raises a ValueError naming the file when a column name is in its header twice.
+def csv_dialect(path: str | Path) -> tuple[str, str]:
+    """A CSV file's text encoding (UTF-8, UTF-16 or Windows-1252/Latin-1) and separator,
+    from its start. Raises a ValueError naming the file when a column name is in its header
+    twice.
 
     Parameters
     ----------
@@ -39,8 +40,7 @@ def csv_encoding(path: str | Path) -> str:
     except CUT_SHORT:
         raise cut_short(label) from None
     encoding = _encoding(head)
-    _checked_separator(_header_line(head, encoding), label)
-    return encoding
+    return encoding, _checked_separator(_header_line(head, encoding), label)
 
 
 def _checked_separator(header: str, label: str) -> str:
@@ -62,7 +62,7 @@ def utf8_copy(path: Path, encoding: str, folder: str | Path) -> Path:
     path : Path
         The file, gzipped or not.
     encoding : str
-        Its encoding (``csv_encoding``).
+        Its encoding (``csv_dialect``).
     folder : str or Path
         Where the copy goes.
 

@@ -227,3 +227,17 @@ def test_the_engine_opens_parquet_without_loading_pandas(tmp_path):
         "assert 'pandas' not in sys.modules, 'pandas was loaded'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_engine_reads_decimal_commas_as_the_in_memory_reader_does(tmp_path):
+    from metrics.core.backends import DuckDBBackend
+
+    path = tmp_path / "scored.csv"
+    text = "label;score;amount;note\n1;0,9;1250,5;a,b\n0;0,15;20;c\n0;.5;3;d\n"
+    path.write_bytes(text.encode("cp1252"))
+    engine = DuckDBBackend()
+    view = engine.open(str(path))
+    rows = engine.query(f"SELECT score, amount, note FROM {view} ORDER BY file_row_number")
+    frame = read_table(path)
+    assert rows == list(zip(frame["score"], frame["amount"], frame["note"], strict=True))
+    assert engine.types(view)["score"] == "DOUBLE"
