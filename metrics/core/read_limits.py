@@ -24,7 +24,8 @@ def first_line(error: Exception) -> str:
     ----------
     error : Exception
     """
-    return str(error).splitlines()[0] if str(error) else "no detail"
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
 
 
 def cut_short(label: str) -> ValueError:
