@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from metrics.core.file_kinds import check_kinds
 from metrics.core.read_limits import first_line
 from metrics.core.validation import check_unique_names
 
@@ -86,6 +87,7 @@ class DuckDBBackend:
                 f"SELECT * FROM read_parquet('{quoted}', file_row_number = true, filename = true)",
             )
         except duckdb.Error as error:
+            check_kinds(parquet_pattern(path))  # a spreadsheet or JSON: say what it is
             raise ValueError(
                 f"'{path}' could not be read as Parquet ({first_line(error)}); a file may be "
                 "incomplete or not Parquet: copy or write it again"

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from metrics.core.file_kinds import HEAD_BYTES, check_kind, check_not_blank
 from metrics.core.number_text import DECIMAL_COMMA, is_number
 from metrics.core.read_limits import CUT_SHORT, cut_short, max_read_bytes, too_big, unreadable
 from metrics.core.validation import check_unique_names
@@ -19,6 +20,10 @@ from metrics.core.validation import check_unique_names
 GZIP_MAGIC = b"\x1f\x8b"
 _CHUNK = 16 * 2**20
 _SEPARATORS = (",", ";", "\t", "|")
+TRUE_WORDS = ["yes", "Yes", "YES", "t", "T"]
+FALSE_WORDS = ["no", "No", "NO", "f", "F"]
+"""Besides true and false, the words a column of only yes and no (or t and f) is read as
+booleans by, as DuckDB's CSV reader reads them: both readers give the same figures."""
 _HEAD = 65_536
 """Bytes read from a file's start to find its encoding and header."""
 
@@ -39,6 +44,8 @@ def csv_dialect(path: str | Path) -> tuple[str, str]:
             head = file.read(_HEAD)
     except CUT_SHORT:
         raise cut_short(label) from None
+    check_not_blank(head, label)
+    check_kind(head[:HEAD_BYTES], label)
     encoding = _encoding(head)
     return encoding, _checked_separator(_header_line(head, encoding), label)
 
@@ -99,10 +106,18 @@ def read_csv_bytes(raw: bytes, label: str) -> pd.DataFrame:
         The file's name, for messages.
     """
     text = _decompressed(raw, label)
+    check_not_blank(text, label)
+    check_kind(text[:HEAD_BYTES], label)  # e.g. JSON lines gzipped as .gz
     encoding = _encoding(text[:_HEAD])
     separator = _checked_separator(_header_line(text, encoding), label)
     try:
-        frame = pd.read_csv(io.BytesIO(text), sep=separator, encoding=encoding)
+        frame = pd.read_csv(
+            io.BytesIO(text),
+            sep=separator,
+            encoding=encoding,
+            true_values=TRUE_WORDS,
+            false_values=FALSE_WORDS,
+        )
     except Exception as error:  # any parser failure becomes one clear line
         raise unreadable(label, "CSV", error) from None
     return _decimal_commas(frame) if separator == ";" else frame

@@ -22,6 +22,7 @@ from metrics.core.curves import threshold_curve
 from metrics.core.log_checks import (
     amount_sums_are_finite,
     check_columns,
+    check_text_roles,
     is_whole,
     perfect_sql,
     profile_log,
@@ -305,6 +306,7 @@ def _filtered_view(
     types = engine.types(scanned)
     columns = list(types)
     shown = ", ".join(c for c in columns if c not in ("file_row_number", "filename"))
+    check_text_roles(engine, scanned, types, roles)
     check_columns(types, roles, shown)
     view = f"{scanned}_log"
     condition = _where_sql(where, columns, shown, engine.quote)

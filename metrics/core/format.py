@@ -100,13 +100,17 @@ def count(n: int | np.integer, noun: str) -> str:
     n : int
         How many.
     noun : str
-        Singular noun; an ``s`` is added unless ``n`` is 1.
+        Singular noun; an ``s`` is added unless ``n`` is 1, at ``{s}`` when the noun marks
+        where (``"value{s} outside [0, 1]"``), else at its end.
 
     Returns
     -------
     str
     """
-    return f"{int(n):,} {noun}{'' if n == 1 else 's'}"
+    plural = "" if n == 1 else "s"
+    if "{s}" in noun:
+        return f"{int(n):,} {noun.replace('{s}', plural)}"
+    return f"{int(n):,} {noun}{plural}"
 
 
 @dataclass(frozen=True)

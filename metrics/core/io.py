@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from metrics.core.csv_text import read_csv_bytes
+from metrics.core.file_kinds import HEAD_BYTES, check_kind, check_not_blank
 from metrics.core.read_limits import first_line, max_read_bytes, too_big
 from metrics.core.validation import check_unique_names
 
@@ -57,6 +58,8 @@ def read_table(source: str | Path | bytes, *, name: str | None = None) -> pd.Dat
             raise too_big(label)
         raw = path.read_bytes()
         is_parquet = raw[:4] == _PARQUET_MAGIC or path.suffix.lower() in {".parquet", ".pq"}
+    check_not_blank(raw, label)
+    check_kind(raw[:HEAD_BYTES], label)
     frame = _read_parquet(raw, label) if is_parquet else read_csv_bytes(raw, label)
     if frame.empty:
         raise ValueError(f"file '{label}' has no data rows; it needs a header and at least one row")

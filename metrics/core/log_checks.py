@@ -10,6 +10,7 @@ import numpy as np
 
 from metrics.core.backends import DuckDBBackend, SparkBackend
 from metrics.core.format import count
+from metrics.core.number_text import is_number, label_text_hint, number_hint
 from metrics.core.validation import MAX_AMOUNT
 from metrics.core.value import ValueModel
 
@@ -158,19 +159,19 @@ _CHECKS = (
     (
         "label",
         "{y} IS NULL OR {y} NOT IN (0, 1) OR {not_finite_y}",
-        "value other than 0 or 1",
+        "value{s} other than 0 or 1",
         "labels must be binary (1 = positive, e.g. fraud)",
     ),
     (
         "score",
         "{s} IS NULL OR {not_finite_s} OR {s} < 0 OR {s} > 1",
-        "missing value or value outside [0, 1]",
+        "value{s} missing or outside [0, 1]",
         "scores must be probabilities",
     ),
     (
         "amount",
         "{a} IS NULL OR {not_finite_a} OR {a} < 0 OR {a} > 1e15",
-        "missing, negative or above 1e15 amount",
+        "amount{s} missing, negative or above 1e15",
         "amounts must be zero or positive (refunds excluded)",
     ),
 )
@@ -209,11 +210,21 @@ def raise_first_bad(
             f"SELECT {q(names[role])}, file_row_number, filename FROM {view} WHERE {bad} "
             "ORDER BY filename, file_row_number LIMIT 1"
         )[0]
+        if role == "score" and _percentages(engine, view, s):
+            fix += " (these look like percentages: divide them by 100)"
         raise ValueError(
             f"column '{names[role]}' has {count(found, noun)}, e.g. "
             f"{'an empty cell' if first_value is None else repr(first_value)} in "
             f"row {first_row} of {Path(str(first_file)).name}; {fix}"
         )
+
+
+def _percentages(engine: DuckDBBackend | SparkBackend, view: str, s: str) -> bool:
+    """Whether every score that is a number lies in [0, 100], some above 1."""
+    low, high = engine.query(
+        f"SELECT min({s}), max({s}) FROM {view} WHERE NOT ({engine.not_finite(s)})"
+    )[0]
+    return low is not None and low >= 0 and 1 < high <= 100
 
 
 def check_columns(types: dict[str, str], names: dict[str, str], shown: str) -> None:
@@ -245,3 +256,41 @@ def check_columns(types: dict[str, str], names: dict[str, str], shown: str) -> N
                 f"{role} must be numeric (write it as numbers in the file, or name another "
                 f"column with --{role}-column)"
             )
+
+
+TEXT_TYPES = ("VARCHAR", "STRING", "TEXT", "CHAR")
+"""The engines' names of text types (DuckDB's, Spark's)."""
+LOOKED_AT = 1000
+"""Text values read to find the first that is not a number (the error's example)."""
+
+
+def check_text_roles(engine, view: str, types: dict[str, str], names: dict[str, str]) -> None:
+    """A role's column read as text gets the in-memory reader's error: labels written as two
+    words, or the first value that is not a number, with its file and row and how to write it.
+
+    Parameters
+    ----------
+    engine : DuckDBBackend or SparkBackend
+    view : str
+        The log's view, with ``filename`` and ``file_row_number``.
+    types : dict of str to str
+        Every column's engine type.
+    names : dict of str to str
+        Role to column name.
+    """
+    for role, name in names.items():
+        if name not in types or not types[name].upper().startswith(TEXT_TYPES):
+            continue
+        q = engine.quote(name)
+        words = [r[0] for r in engine.query(f"SELECT DISTINCT {q} FROM {view} LIMIT 3")]
+        if role == "label" and (hint := label_text_hint(words, name)) is not None:
+            raise ValueError(hint)
+        for value, row, file in engine.query(
+            f"SELECT {q}, file_row_number, filename FROM {view} WHERE {q} IS NOT NULL "
+            f"ORDER BY filename, file_row_number LIMIT {LOOKED_AT}"
+        ):
+            if not is_number(value):
+                raise ValueError(
+                    f"column '{name}' ({role}) holds text, e.g. {value!r} in row {row} of "
+                    f"{Path(str(file)).name}; {number_hint(value, name)}"
+                )

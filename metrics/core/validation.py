@@ -8,7 +8,7 @@ import warnings
 import numpy as np
 
 from metrics.core.format import count
-from metrics.core.number_text import is_number, number_hint
+from metrics.core.number_text import is_number, label_text_hint, number_hint
 
 
 class UndefinedMetricWarning(UserWarning):
@@ -80,6 +80,8 @@ def check_labels(y_true: object, *, name: str = "label", rows: Rows = None) -> n
         and (raw.size == 0 or (raw.min() >= 0 and raw.max() <= 1))
     ):
         return raw.astype(np.int8, copy=False)
+    if raw.dtype.kind in "OUS" and (words := label_text_hint(raw, name)) is not None:
+        raise ValueError(words)
     array = _as_1d_float(raw, name, rows)
     _check_finite(array, name, "drop those rows or fill them with 0 or 1", rows)
     bad = (array != 0) & (array != 1)
@@ -114,6 +116,11 @@ def check_scores(y_score: object, *, name: str = "score", rows: Rows = None) -> 
         raise ValueError(
             f"column '{name}' has {count(bad.sum(), 'value')} outside [0, 1], "
             f"{_first_bad(bad, array, rows)}; scores must be probabilities"
+            + (
+                " (these look like percentages: divide them by 100)"
+                if array.min() >= 0 and array.max() <= 100
+                else ""
+            )
         )
     return array
 

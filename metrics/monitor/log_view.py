@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from metrics.core.log_checks import check_text_roles
 from metrics.monitor.log_scope import scope_sql
 
 if TYPE_CHECKING:
@@ -111,6 +112,9 @@ def log_view(engine, path: str, columns: LogColumns, threshold: float, period: s
             "not times; write it as a Parquet timestamp or date, or in a CSV as e.g. "
             "2026-07-01 14:30:00"
         )
+    check_text_roles(
+        engine, scanned, types, {r: roles[r] for r in ("score", "label", "amount") if roles[r]}
+    )
     for role in ("score", "label", "amount"):
         name = roles[role]
         if name is not None and not NUMBER.match(types[name].lower()):
@@ -178,7 +182,7 @@ def check_view(engine, view: str, columns: LogColumns) -> None:
     nf = engine.not_finite
     checks = [
         (f"s IS NULL OR {nf('s')} OR s < 0 OR s > 1", "s", columns.score,
-         "missing value or value outside [0, 1]", "scores must be probabilities"),
+         "value missing or outside [0, 1]", "scores must be probabilities"),
         (f"y IS NOT NULL AND (y NOT IN (0, 1) OR {nf('y')})", "y", columns.label,
          "value other than 0, 1 or empty", "labels are 1, 0, or empty where not known yet"),
         (f"a IS NULL OR {nf('a')} OR a < 0", "a", columns.amount or "amount",

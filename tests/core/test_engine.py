@@ -108,7 +108,7 @@ def test_bad_values_are_found_in_the_engine_with_their_file_and_row(tmp_path, en
     frame.to_parquet(tmp_path / "bad.parquet")
     with pytest.raises(
         ValueError,
-        match=r"column 'score' has 1 missing value or value outside \[0, 1\], e.g. 1.7 in row 37 "
+        match=r"column 'score' has 1 value missing or outside \[0, 1\], e.g. 1.7 in row 37 "
         r"of bad.parquet; scores must be probabilities",
     ):
         open_log(str(tmp_path / "bad.parquet"), engine_name=engine)
@@ -223,8 +223,14 @@ def test_text_columns_and_broken_files_are_one_clear_error(capsys, tmp_path):
     pd.DataFrame({"label": ["yes", "no"], "score": [0.1, 0.9], "amount": [1.0, 2.0]}).to_parquet(
         tmp_path / "text.parquet"
     )
-    with pytest.raises(ValueError, match=r"column 'label' \(label\) holds VARCHAR values"):
+    with pytest.raises(ValueError, match=r"column 'label' holds its labels as words \('no' and"):
         open_log(str(tmp_path / "text.parquet"))
+    pd.DataFrame({"label": [0, 1], "score": [0.1, 0.9], "amount": ["20", "$1,200"]}).to_parquet(
+        tmp_path / "text_amounts.parquet"
+    )
+    said = r"'amount' \(amount\) holds text, e.g. '\$1,200' in row 1 of text_amounts.parquet; write"
+    with pytest.raises(ValueError, match=said):
+        open_log(str(tmp_path / "text_amounts.parquet"))
     (tmp_path / "broken.parquet").write_bytes(b"PAR1 not really")
     code = main(["evaluate", "--data", str(tmp_path / "broken.parquet"), "--threshold", "0.5"])
     _, err = capsys.readouterr()
@@ -236,10 +242,10 @@ def test_text_columns_and_broken_files_are_one_clear_error(capsys, tmp_path):
 @pytest.mark.parametrize(
     ("column", "bad", "found"),
     [
-        ("score", np.nan, "1 missing value or value outside \\[0, 1\\], e.g. nan"),
-        ("score", None, "1 missing value or value outside \\[0, 1\\], e.g. an empty cell"),
-        ("amount", np.nan, "1 missing, negative or above 1e15 amount, e.g. nan"),
-        ("amount", np.inf, "1 missing, negative or above 1e15 amount, e.g. inf"),
+        ("score", np.nan, "1 value missing or outside \\[0, 1\\], e.g. nan"),
+        ("score", None, "1 value missing or outside \\[0, 1\\], e.g. an empty cell"),
+        ("amount", np.nan, "1 amount missing, negative or above 1e15, e.g. nan"),
+        ("amount", np.inf, "1 amount missing, negative or above 1e15, e.g. inf"),
         ("label", 0.5, "1 value other than 0 or 1, e.g. 0.5"),
     ],
 )

@@ -36,7 +36,11 @@ from metrics.fraud.model import FraudCosts
         ({"y_true": [], "y_score": []}, r"the input has no rows"),
         (
             {"y_true": ["no", "yes"], "y_score": [0.1, 0.2]},
-            r"column 'label' has 2 non-numeric values, e.g. 'no' in row 0",
+            r"column 'label' holds its labels as words \('no' and 'yes'\); write 1 for the",
+        ),
+        (
+            {"y_true": ["no", "yes", "maybe"], "y_score": [0.1, 0.2, 0.3]},
+            r"column 'label' has 3 non-numeric values, e.g. 'no' in row 0",
         ),
         (
             {"y_true": [0, 1], "y_score": [0.1, 0.3], "sample_weight": [1.0, -1.0]},

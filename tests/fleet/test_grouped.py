@@ -54,13 +54,13 @@ def test_each_model_gets_the_monitoring_figures(fleet_of, as_of):
 @pytest.mark.parametrize(
     ("column", "value", "said"),
     [
-        ("score", 1.5, "column 'score' has 1 missing value or value outside [0, 1], e.g. 1.5"),
+        ("score", 1.5, "column 'score' has 1 value missing or outside [0, 1], e.g. 1.5"),
         (
             "score",
             np.nan,
-            "column 'score' has 1 missing value or value outside [0, 1], e.g. an empty cell",
+            "column 'score' has 1 value missing or outside [0, 1], e.g. an empty cell",
         ),
-        ("score", -0.25, "column 'score' has 1 missing value or value outside [0, 1], e.g. -0.25"),
+        ("score", -0.25, "column 'score' has 1 value missing or outside [0, 1], e.g. -0.25"),
         ("label", 2.0, "column 'label' has 1 value other than 0, 1 or empty, e.g. 2.0"),
         ("label", np.inf, "column 'label' has 1 value other than 0, 1 or empty, e.g. inf"),
     ],
@@ -104,8 +104,8 @@ def test_a_log_the_engine_cannot_read_is_that_model_s_error_and_the_rest_report(
     statuses = {s.id: s for s in fleet_status(read_registry(path))[0]}
     assert statuses["fraud-005"].error.startswith("model 'fraud-005': ")
     assert statuses["fraud-005"].error == (
-        "model 'fraud-005': column 'score' (score) holds VARCHAR values, not numbers; write the "
-        "score as numbers (or pick the column that holds them)"
+        "model 'fraud-005': column 'score' (score) holds text, e.g. 'high' in row 7 of "
+        "fraud-005.parquet; 'score' must hold numbers only"
     )
     assert statuses["fraud-003"].error is None and statuses["fraud-003"].values
 

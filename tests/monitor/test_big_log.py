@@ -82,7 +82,7 @@ def test_the_engine_monitor_equals_the_in_memory_one(tmp_path, engine):
     [
         (
             {"score": 1.7},
-            r"column 'score' has 1 missing value or value outside \[0, 1\], e.g. 1.7 in row 5",
+            r"column 'score' has 1 value missing or outside \[0, 1\], e.g. 1.7 in row 5",
         ),
         ({"label": 0.5}, r"column 'label' has 1 value other than 0, 1 or empty, e.g. 0.5 in row 5"),
         ({"period": "test"}, r"column 'period' has 1 value other than reference or analysis"),
