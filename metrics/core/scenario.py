@@ -146,33 +146,40 @@ def read_scenario(text: str | bytes, *, source: str = "the scenario") -> Scenari
     -------
     Scenario
     """
+    named = "this scenario" if source == "the scenario" else f"scenario {shown(source, limit=200)}"
     if len(text) > MAX_SCENARIO_BYTES:
         raise ValueError(
-            f"scenario {shown(source, limit=200)} is larger than {MAX_SCENARIO_BYTES:,} bytes, "
+            f"{named} is larger than {MAX_SCENARIO_BYTES:,} bytes, "
             "the most a scenario file holds (a page's inputs take a few kilobytes); save one "
             "from a page"
         )
     try:
         raw = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError):
-        raise ValueError("this is not a scenario file (not JSON); save one from a page") from None
-    except RecursionError:
         raise ValueError(
-            "this scenario's JSON is nested too deeply; save one from a page"
+            f"{named} is not a scenario file (not JSON); save one from a page"
         ) from None
+    except RecursionError:
+        raise ValueError(f"{named}'s JSON is nested too deeply; save one from a page") from None
     if not isinstance(raw, dict) or "valuelens_scenario" not in raw:
-        raise ValueError("this JSON is not a ValueLens scenario; save one from a page")
-    if not isinstance(raw["valuelens_scenario"], int) or raw["valuelens_scenario"] > FORMAT:
+        raise ValueError(f"{named} is JSON but not a ValueLens scenario; save one from a page")
+    found = raw["valuelens_scenario"]
+    if isinstance(found, bool) or not isinstance(found, int) or found < 1:
         raise ValueError(
-            f"this scenario has format {raw['valuelens_scenario']!r}; this ValueLens reads up "
+            f"{named}'s format is {shown(json.dumps(found))}, not a whole number from 1; save it "
+            "again from a page"
+        )
+    if found > FORMAT:
+        raise ValueError(
+            f"{named} has format {found!r}; this ValueLens reads up "
             f"to {FORMAT}: upgrade ValueLens to open it"
         )
     data = raw.get("data") or {}
     if not isinstance(raw.get("inputs"), dict) or not isinstance(raw.get("page"), str):
-        raise ValueError("this scenario has no page or no inputs; save it again from a page")
+        raise ValueError(f"{named} has no page or no inputs; save it again from a page")
     if not isinstance(data, dict):
         raise ValueError(
-            f"this scenario's data is {shown(data)}, not an object with its source and "
+            f"{named}'s data is {shown(data)}, not an object with its source and "
             "fingerprint; save it again from a page"
         )
     return Scenario(

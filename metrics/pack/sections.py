@@ -45,8 +45,9 @@ def section_for(scenario: Scenario, data: str | None = None) -> ReportSection:
     """
     if scenario.page not in SECTIONS:
         raise ValueError(
-            f"a {shown(scenario.page)} scenario is rebuilt on its page (its report button); the "
-            f"command line rebuilds {', '.join(PAGES)} scenarios"
+            f"scenario {shown(scenario.inputs.source, limit=200)} is for page "
+            f"{shown(scenario.page)}, which saves no scenarios; scenarios come from the "
+            f"{', '.join(PAGES)} pages: save one from a page"
         )
     if data is not None and scenario.page not in ON_YOUR_DATA:
         raise ValueError(

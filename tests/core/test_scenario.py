@@ -27,11 +27,29 @@ def test_a_scenario_round_trips_through_its_file():
         ('{"a": 1}', "not a ValueLens scenario"),
         ('{"valuelens_scenario": 99, "page": "fraud", "inputs": {}}', "upgrade ValueLens"),
         ('{"valuelens_scenario": 1, "page": "fraud"}', "no page or no inputs"),
+        ('{"valuelens_scenario": true, "page": "fraud", "inputs": {}}', "format is `true`"),
+        ('{"valuelens_scenario": -3, "page": "fraud", "inputs": {}}', "format is `-3`"),
+        ('{"valuelens_scenario": "1", "page": "fraud", "inputs": {}}', "format is `\"1\"`"),
     ],
 )
 def test_files_that_are_not_scenarios_say_so(text, message):
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(ValueError, match=f"^this scenario.*{message}"):
         read_scenario(text)
+    with pytest.raises(ValueError, match=f"^scenario `shared.json`.*{message}"):
+        read_scenario(text, source="shared.json")
+
+
+def test_a_scenario_for_a_page_that_saves_none_names_the_file_and_the_pages(tmp_path, capsys):
+    from metrics.cli import main
+
+    path = tmp_path / "odd.json"
+    path.write_text(
+        new_scenario("fraud", {}, "sample", "x").to_json().replace('"fraud"', '"../../x"')
+    )
+    assert main(["report", "--scenario", str(path), "--out", str(tmp_path / "r.html")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: scenario `") and "odd.json` is for page `../../x`, which" in err
+    assert "from the fraud, monitor, adapt" in err and not (tmp_path / "r.html").exists()
 
 
 def test_fingerprints_follow_the_content():
