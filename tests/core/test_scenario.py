@@ -29,7 +29,7 @@ def test_a_scenario_round_trips_through_its_file():
         ('{"valuelens_scenario": 1, "page": "fraud"}', "no page or no inputs"),
         ('{"valuelens_scenario": true, "page": "fraud", "inputs": {}}', "format is `true`"),
         ('{"valuelens_scenario": -3, "page": "fraud", "inputs": {}}', "format is `-3`"),
-        ('{"valuelens_scenario": "1", "page": "fraud", "inputs": {}}', "format is `\"1\"`"),
+        ('{"valuelens_scenario": "1", "page": "fraud", "inputs": {}}', 'format is `"1"`'),
     ],
 )
 def test_files_that_are_not_scenarios_say_so(text, message):
