@@ -21,9 +21,14 @@ from dataclasses import dataclass
 from typing import NoReturn
 
 from metrics.core.gate import check_gate
+from metrics.core.read_limits import first_line
 
 EXIT_BAD_INPUT = 2
 EXIT_GATE = 1
+EXIT_BUG = 3
+"""A problem in ValueLens itself, not in the input: one line that says so (the traceback with
+``VALUELENS_DEBUG=1``)."""
+EXIT_INTERRUPTED = 130
 
 
 @dataclass(frozen=True)
@@ -166,7 +171,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns
     -------
     int
-        0 on success, 1 when a release gate fails, 2 on bad input.
+        0 on success, 1 when a release gate fails, 2 on bad input, 3 on a problem in
+        ValueLens itself, 130 when interrupted.
     """
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -190,6 +196,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("stopped", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as error:  # the last resort: a bug is one line, not a traceback
+        if os.environ.get("VALUELENS_DEBUG"):
+            raise
+        print(
+            f"error: ValueLens stopped on a problem of its own ({type(error).__name__}: "
+            f"{first_line(error)}), not one in your input; please report it with the command "
+            "you ran (VALUELENS_DEBUG=1 shows the details)",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
     try:
         if getattr(args, "raw", False):
             text = json.dumps(report, indent=2)

@@ -215,3 +215,32 @@ def test_help_loads_no_heavy_library(command):
 )  # fmt: skip
 def test_a_json_command_loads_no_ui_and_only_the_libraries_it_uses(argv, allowed):
     assert _imported(argv) & HEAVY <= allowed
+
+
+@pytest.mark.parametrize(
+    ("raised", "code", "said"),
+    [
+        (RuntimeError("a bug\nsecond line"), 3, "error: ValueLens stopped on a problem of its own "
+         "(RuntimeError: a bug), not one in your input; please report it"),
+        (KeyError("column"), 3, "(KeyError: 'column')"),
+        (KeyboardInterrupt(), 130, "stopped"),
+    ],
+)  # fmt: skip
+def test_a_problem_in_valuelens_itself_is_one_line_not_a_traceback(
+    monkeypatch, capsys, raised, code, said
+):
+    import metrics.adapt.cli
+
+    def broken(_args):
+        raise raised
+
+    monkeypatch.delenv("VALUELENS_DEBUG", raising=False)
+    monkeypatch.setattr(metrics.adapt.cli, "run", broken)
+    assert main(["adapt", "--json"]) == code
+    out, err = capsys.readouterr()
+    assert out == "" and said in err and len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+    monkeypatch.setenv("VALUELENS_DEBUG", "1")  # the details, for the one who reports it
+    if code == 3:
+        with pytest.raises(type(raised)):
+            main(["adapt", "--json"])

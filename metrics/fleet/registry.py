@@ -13,6 +13,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from metrics.core.number_text import is_number
+
 MAX_REGISTRY_BYTES = 1_000_000
 MAX_MODELS = 10_000
 CHUNKS = ("day", "week", "month")
@@ -179,6 +181,11 @@ def _four(values: object, name: str, key: str) -> tuple[float, float, float, flo
 
 
 def _number(value: object, name: str, key: str, low: float, high: float) -> float:
+    if isinstance(value, str) and is_number(value):
+        raise ValueError(
+            f"model '{name}': {key} is the text {value[:20]!r}; write it as a number, without "
+            f"quotes ({key} = {value.strip()[:20]})"
+        )
     if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
         raise ValueError(
             f"model '{name}': {key} is {str(value)[:20]!r}; give a number from {low} to {high}"
@@ -190,9 +197,14 @@ def _dates(values: object, name: str, key: str = "reference") -> tuple[str, str]
     try:
         first, last = (dt.date.fromisoformat(str(v)[:10]) for v in values)  # type: ignore[union-attr]
     except (TypeError, ValueError):
+        given = values[0] if key == "trained_at" else values  # type: ignore[index]
         raise ValueError(
-            f"model '{name}': {key} must be dates such as '2026-01-01'"
-            + (' (a pair, ["2026-01-01", "2026-03-31"])' if key == "reference" else "")
+            f"model '{name}': {key} is {str(given)[:60]!r}; write "
+            + (
+                'two dates as year-month-day, such as ["2026-01-01", "2026-03-31"]'
+                if key == "reference"
+                else "a date as year-month-day, such as '2026-03-15'"
+            )
         ) from None
     if last < first:
         raise ValueError(f"model '{name}': {key} ends before it starts; swap the dates")

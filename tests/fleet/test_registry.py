@@ -60,3 +60,24 @@ def test_a_huge_registry_is_refused(tmp_path):
     path.write_text("# " + "x" * 1_000_001)
     with pytest.raises(ValueError, match="larger than 1 MB"):
         read_registry(path)
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ('threshold = "0.2"', "threshold is the text '0.2'; write it as a number, without quotes "
+         "(threshold = 0.2)"),
+        ("threshold = 1.5", "threshold is '1.5'; give a number from 0 to 1"),
+        ('retrain_every_days = "90"', "retrain_every_days is the text '90'; write it as a "
+         "number, without quotes (retrain_every_days = 90)"),
+        ('trained_at = "15/03/2026"', "trained_at is '15/03/2026'; write a date as "
+         "year-month-day, such as '2026-03-15'"),
+        ('reference = "2026-01-05"', "reference is '2026-01-05'; write two dates as "
+         'year-month-day, such as ["2026-01-01", "2026-03-31"]'),
+    ],
+)  # fmt: skip
+def test_a_value_of_the_wrong_kind_is_named_with_how_to_write_it(fleet_of, line, said):
+    extra = f'\n[[model]]\nid = "odd"\nlog = "logs/fraud-001.parquet"\n{line}\n'
+    registry = read_registry(fleet_of((1,), extra))
+    assert [m.id for m in registry.models] == ["fraud-001"]
+    assert registry.errors == {"odd": f"model 'odd': {said}"}
