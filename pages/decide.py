@@ -24,12 +24,12 @@ from metrics.decide.view import (
     operating_sentence,
 )
 from ui.common import (
-    error_box,
     framing_strip,
     lazy_sections,
     plain,
     route_through_app,
     session_memo,
+    show_problem,
     tile_row,
     words_box,
 )
@@ -66,15 +66,16 @@ if task != "binary":
 framing_strip(*FRAMING)
 words_box(WORDS)
 notes = from_url("decide", PARAMS)
+problem = None
 with st.sidebar:
     try:
         prepared = choose_data()
     except ValueError as error:
-        error_box("Your file cannot be used:", f"{error}. A sample is shown until it is fixed.")
-        prepared = None
+        problem, prepared = str(error), None
     if prepared is None:
         prepared = sample_prepared("Card fraud (30 days)", None)
 
+show_problem(problem)  # in the main area, where the figures it explains are
 show_notes(notes)
 follow_data(prepared)
 st.subheader("What each outcome is worth")

@@ -51,8 +51,8 @@ if source == FLEET:
     st.sidebar.caption(plain(fleet_caption(fleet_entry)))
 else:
     chunk, threshold, costs = monitor_inputs()
+built, problem = None, None
 with st.sidebar:
-    built = None
     try:
         if source == FLEET:
             built = fleet_model_monitor(fleet_entry)
@@ -61,7 +61,9 @@ with st.sidebar:
         elif source == LOG:
             built = large_log(costs, threshold, chunk)
     except ValueError as error:
-        error_box("This data cannot be used:", f"{error}. The sample is shown until then.")
+        problem = str(error)
+if problem:  # in the main area, where the figures it explains are
+    error_box("This data cannot be used:", f"{problem}. The sample is shown until then.")
 if built is None:
     sample_costs = costs or FraudCosts()  # a fleet model that cannot be read: the sample
     monitor, drift = sample_monitor(sample_costs, threshold, chunk), sample_drift(chunk)

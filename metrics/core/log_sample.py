@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from metrics.core.backends import DuckDBBackend, parquet_pattern
+from metrics.core.backends import DuckDBBackend
 
 
 def sample_rows(path: str, *, rows: int = 10_000) -> pd.DataFrame:
@@ -13,7 +13,12 @@ def sample_rows(path: str, *, rows: int = 10_000) -> pd.DataFrame:
     Parameters
     ----------
     path : str
-        A Parquet file, a glob or a folder of Parquet files.
+        A Parquet file, a glob or a folder of Parquet files, or CSV files.
+
+    Raises
+    ------
+    ValueError
+        Naming the file and the fix when it is not complete Parquet (or readable CSV).
     rows : int
         How many rows.
 
@@ -22,8 +27,7 @@ def sample_rows(path: str, *, rows: int = 10_000) -> pd.DataFrame:
     DataFrame
     """
     engine = DuckDBBackend()
-    quoted = parquet_pattern(path).replace("'", "''")
-    frame = engine.connection.execute(
-        f"SELECT * FROM read_parquet('{quoted}') LIMIT {int(rows)}"
+    view = engine.open(path)  # a file that is not complete Parquet: one error naming it
+    return engine.connection.execute(
+        f"SELECT * EXCLUDE (filename, file_row_number) FROM {view} LIMIT {int(rows)}"
     ).df()
-    return frame

@@ -240,6 +240,12 @@ def test_a_bad_upload_shows_a_clear_error_and_no_traceback(server, browser, tmp_
     assert "Traceback" not in page.content()
     page.screenshot(path=str(tmp_path / "bad-upload.png"))
     assert page.get_by_text("Net savings a year", exact=True).count() >= 1
+    saved_page = tmp_path / "download.csv"  # a sign-in page saved in place of the file
+    saved_page.write_text("<!DOCTYPE html>\n<html><body>Sign in</body></html>\n")
+    file_input(page, "CSV or Parquet, one row per transaction").set_input_files(str(saved_page))
+    page.get_by_text("is a web page or XML, not a table").wait_for(timeout=60_000)
+    assert "download the file itself" in page.locator(".vl-error").inner_text()
+    page.screenshot(path=str(tmp_path / "web-page-upload.png"))
     page.close()
 
 

@@ -116,6 +116,9 @@ def test_the_screening_sample_takes_its_preset_segments_and_a_comparison(page):
     assert not page.exception  # a radius is no probability: said, and the sample stays
     boxes = " ".join(e.proto.body for e in page.get("html"))
     assert "vl-error" in boxes and "mean_radius" in boxes
+    # in the main area, beside the figures it explains; not at the sidebar's foot
+    assert any("vl-error" in e.proto.body for e in page.main.get("html"))
+    assert not any("vl-error" in e.proto.body for e in page.sidebar.get("html"))
 
 
 def test_inputs_move_the_numbers_and_impossible_limits_say_so(page):

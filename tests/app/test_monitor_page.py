@@ -102,3 +102,20 @@ def test_a_large_log_on_the_server_tells_the_same_story_as_the_sample(tmp_path, 
     assert "The estimate alerted on Aug 2, 2026, 60 days before the labels could" in " ".join(
         messages(at)
     )
+
+
+def test_a_server_log_that_cannot_be_used_is_explained_beside_the_figures(tmp_path, monkeypatch):
+    (tmp_path / "logs").mkdir()
+    (tmp_path / "logs" / "export.parquet").write_bytes(b"PK\x03\x04" + bytes(200))  # a zip
+    monkeypatch.setenv("VALUELENS_DATA_DIR", str(tmp_path))
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    at.switch_page("pages/monitor.py").run()
+    at.radio(key="monitor_source").set_value("A large log on the server").run()
+    at.selectbox(key="monitor_log_path").set_value("logs/export.parquet").run()
+    assert not at.exception
+    main = " ".join(e.proto.body for e in at.main.get("html"))
+    assert "This data cannot be used:" in main and "export.parquet" in main
+    assert "is a zip archive, which ValueLens does not read" in main
+    assert not any("vl-error" in e.proto.body for e in at.sidebar.get("html"))
+    assert tile(at, "Chunks the estimate flagged")  # the sample stays on screen
