@@ -122,15 +122,15 @@ def run(args: argparse.Namespace) -> dict:
     from metrics.monitor.replay import as_of
     from metrics.monitor.values import fraud_monitoring_model, matrix_model
 
+    reference, analysis = read_table(args.reference), read_table(args.analysis)
     if args.value_matrix is not None:
         model = matrix_model(four_numbers(args.value_matrix, "--value-matrix", "0,-5,-100,80"))
     elif args.amount_column is None:
-        raise ValueError("the fraud costs need amounts: give --amount-column, or --value-matrix")
+        raise ValueError(_amounts_needed(list(reference.columns)))
     else:
         model = fraud_monitoring_model(
             args.review_cost, args.chargeback_fee, args.decline_cost_rate
         )
-    reference, analysis = read_table(args.reference), read_table(args.analysis)
     if args.labels is not None:
         if args.id_column is None:
             raise ValueError("--labels needs --id-column to join them to the analysis rows")
@@ -152,6 +152,14 @@ def run(args: argparse.Namespace) -> dict:
     monitor = build_monitor(log, model, period=args.chunk_period, size=args.chunk_size)
     day = args.as_of if args.as_of is not None else _last_day(log)
     return monitor_json(as_of(monitor, _check_date(day)), monitor)
+
+
+def _amounts_needed(columns: list[str]) -> str:
+    """What to give when the fraud costs have no amounts: the file's amount column, if it
+    has one by a usual name."""
+    named = [c for c in columns if str(c).lower() in ("amount", "amount_usd", "value", "price")]
+    hint = f" (this file has '{named[0]}': --amount-column {named[0]})" if named else ""
+    return f"the fraud costs need amounts: give --amount-column{hint}, or --value-matrix"
 
 
 def _last_day(log) -> str:

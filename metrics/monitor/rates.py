@@ -73,7 +73,8 @@ def realised_rates(
 @functools.lru_cache(maxsize=4)  # independent of the as-of date: once per monitor
 def normal_ranges(monitor: Monitor) -> dict[str, tuple[float, float]]:
     """Each metric's normal range: the reference chunks' realised mean +- ``BAND_WIDTH``
-    standard deviations (the value's rule).
+    standard deviations (the value's rule), within [0, 1], where each of these metrics lies
+    (an AUC range "up to 1.0016" would only puzzle a reader).
 
     Parameters
     ----------
@@ -93,7 +94,7 @@ def normal_ranges(monitor: Monitor) -> dict[str, tuple[float, float]]:
             ranges[name] = (np.nan, np.nan)
             continue
         mean, sd = float(values.mean()), float(values.std(ddof=1))
-        ranges[name] = (mean - BAND_WIDTH * sd, mean + BAND_WIDTH * sd)
+        ranges[name] = (max(0.0, mean - BAND_WIDTH * sd), min(1.0, mean + BAND_WIDTH * sd))
     return ranges
 
 

@@ -7,6 +7,7 @@ import pytest
 from sklearn.metrics import roc_auc_score
 
 from metrics.cli import main
+from metrics.core.samples import sample_path
 from metrics.monitor.chunks import chunk_rows
 from metrics.monitor.data import join_labels, monitor_log
 from metrics.monitor.model import build_monitor, realised_auc
@@ -214,3 +215,26 @@ def test_realised_auc_is_undefined_with_one_class():
         warnings.simplefilter("error")
         aucs = realised_auc(monitor, np.zeros(len(monitor.log.y), dtype=bool))
     assert np.isnan(aucs).all()
+
+
+def test_normal_ranges_of_the_ml_metrics_stay_within_0_and_1(tmp_path, capsys):
+    """The sample's reference AUCs lie close to 1: mean + 3 sd passes 1, which no AUC does."""
+    frame = pd.read_csv(sample_path("fraud_monitoring.csv.gz")).iloc[::10]
+    for period in ("reference", "analysis"):
+        frame[frame["period"] == period].to_csv(tmp_path / f"{period}.csv", index=False)
+    args = ["monitor", "--reference", str(tmp_path / "reference.csv"), "--analysis"]
+    args += [str(tmp_path / "analysis.csv"), "--label-column", "is_fraud", "--threshold", "0.5"]
+    assert main([*args, "--chunk-period", "week", "--amount-column", "amount", "--json"]) == 0
+    ranges = json.loads(capsys.readouterr().out)["normal_ranges"]
+    assert all(0 <= r["lower"] <= r["upper"] <= 1 for r in ranges.values())
+    assert ranges["roc_auc"]["upper"] == 1.0  # clipped: the raw mean + 3 sd is above 1
+
+
+def test_without_amounts_the_command_names_the_files_amount_column(tmp_path, capsys):
+    reference, analysis = synthetic(3)
+    reference.assign(amount=10.0).to_csv(tmp_path / "ref.csv", index=False)
+    analysis.assign(amount=10.0).to_csv(tmp_path / "ana.csv", index=False)
+    args = ["monitor", "--reference", str(tmp_path / "ref.csv"), "--analysis"]
+    args += [str(tmp_path / "ana.csv"), "--threshold", "0.3", "--chunk-period", "week"]
+    assert main(args) == 2
+    assert "(this file has 'amount': --amount-column amount)" in capsys.readouterr().err
