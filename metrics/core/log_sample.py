@@ -14,17 +14,17 @@ def sample_rows(path: str, *, rows: int = 10_000) -> pd.DataFrame:
     ----------
     path : str
         A Parquet file, a glob or a folder of Parquet files, or CSV files.
-
-    Raises
-    ------
-    ValueError
-        Naming the file and the fix when it is not complete Parquet (or readable CSV).
     rows : int
         How many rows.
 
     Returns
     -------
     DataFrame
+
+    Raises
+    ------
+    ValueError
+        Naming the file and the fix when it is not complete Parquet (or readable CSV).
     """
     engine = DuckDBBackend()
     view = engine.open(path)  # a file that is not complete Parquet: one error naming it

@@ -80,9 +80,13 @@ def check_labels(y_true: object, *, name: str = "label", rows: Rows = None) -> n
         and (raw.size == 0 or (raw.min() >= 0 and raw.max() <= 1))
     ):
         return raw.astype(np.int8, copy=False)
-    if raw.dtype.kind in "OUS" and (words := label_text_hint(raw, name)) is not None:
-        raise ValueError(words)
-    array = _as_1d_float(raw, name, rows)
+    try:
+        array = _as_1d_float(raw, name, rows)
+    except ValueError:  # only then look at the words: a column of numbers costs nothing more
+        words = label_text_hint(raw, name) if raw.dtype.kind in "OUS" else None
+        if words is None:
+            raise
+        raise ValueError(words) from None
     _check_finite(array, name, "drop those rows or fill them with 0 or 1", rows)
     bad = (array != 0) & (array != 1)
     if bad.any():
