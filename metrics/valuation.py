@@ -56,11 +56,15 @@ def as_value_model(
 
 
 def _four(values: Sequence[float], name: str) -> tuple[float, float, float, float]:
-    array = np.asarray(values, dtype=float).ravel()
+    try:
+        array = np.asarray(values, dtype=float).ravel()
+    except (TypeError, ValueError):  # a dict, text, a ragged list
+        array = np.full(0, np.nan)
     if array.shape != (4,) or not np.all(np.isfinite(array)):
+        given = repr(values) if len(repr(values)) <= 80 else f"{repr(values)[:77]}..."
         raise ValueError(
             f"{name} must be four finite numbers in the order TN, FP, FN, TP, e.g. "
-            f"(0, -5, -100, 80); got {list(np.asarray(values).ravel())[:6]}"
+            f"(0, -5, -100, 80) or [[0, -5], [-100, 80]]; got {given}"
         )
     return tuple(float(v) for v in array)  # type: ignore[return-value]
 

@@ -44,7 +44,11 @@ def _as_1d_float(values: object, name: str, rows: Rows = None) -> np.ndarray:
             f"{number_hint(first, name)}"
         ) from None
     if array.ndim != 1:
-        raise ValueError(f"'{name}' must be one-dimensional, got shape {array.shape}")
+        two_classes = array.ndim == 2 and array.shape[1] == 2
+        raise ValueError(
+            f"'{name}' must be one-dimensional, got shape {array.shape}"
+            + ("; pass the second column, predict_proba(X)[:, 1]" if two_classes else "")
+        )
     return array
 
 
@@ -119,14 +123,21 @@ def check_scores(y_score: object, *, name: str = "score", rows: Rows = None) -> 
     if bad.any():
         raise ValueError(
             f"column '{name}' has {count(bad.sum(), 'value')} outside [0, 1], "
-            f"{_first_bad(bad, array, rows)}; scores must be probabilities"
-            + (
-                " (these look like percentages: divide them by 100)"
-                if array.min() >= 0 and array.max() <= 100
-                else ""
-            )
+            f"{_first_bad(bad, array, rows)}; scores must be probabilities" + _scale_hint(array)
         )
     return array
+
+
+def _scale_hint(scores: np.ndarray) -> str:
+    """What scores outside [0, 1] look like: percentages, or a decision function's margins."""
+    if scores.min() >= 0 and scores.max() <= 100:
+        return " (these look like percentages: divide them by 100)"
+    if scores.min() < 0:
+        return (
+            " (negative scores look like decision_function or log-odds: pass "
+            "predict_proba(X)[:, 1])"
+        )
+    return ""
 
 
 def check_amounts(

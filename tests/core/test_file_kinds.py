@@ -1,6 +1,7 @@
-"""Files that are not tables ValueLens reads, and values written as words or percentages: one
-line that says what the file or value is and how to write it, the same from the in-memory
-reader, the engine and every command."""
+"""Files that are not tables ValueLens reads, values written as words or percentages, scores
+that are not probabilities and value matrices of another shape: one line that says what the
+file or value is and how to write it, the same from the in-memory reader, the engine, the
+Python API and every command."""
 
 from __future__ import annotations
 
@@ -173,3 +174,28 @@ def test_percentages_written_with_a_sign_are_named_by_both_readers(tmp_path):
 )
 def test_count_puts_the_plural_where_the_noun_says(n, noun, said):
     assert count(n, noun) == said
+
+
+@pytest.mark.parametrize(
+    ("y_score", "said"),
+    [
+        (np.array([[0.9, 0.1], [0.2, 0.8]]), r"got shape \(2, 2\); pass the second column, "
+         r"predict_proba\(X\)\[:, 1\]"),
+        ([-2.1, 3.0], r"negative scores look like decision_function or log-odds: pass "
+         r"predict_proba\(X\)\[:, 1\]"),
+        ([12.0, 80.0], "these look like percentages: divide them by 100"),
+    ],
+)  # fmt: skip
+def test_scores_that_are_not_probabilities_say_what_they_look_like(y_score, said):
+    with pytest.raises(ValueError, match=said):
+        check_scores(y_score)
+
+
+@pytest.mark.parametrize(
+    "matrix", [{"tn": 0, "fp": -5, "fn": -100, "tp": 50}, "0,-5,-100,50", [0, -5, -100]]
+)
+def test_a_value_matrix_of_another_shape_is_one_value_error(matrix):
+    import metrics
+
+    with pytest.raises(ValueError, match=r"value_matrix must be four finite numbers .* got "):
+        metrics.value_decisions([0, 1, 0], [0.1, 0.9, 0.4], value_matrix=matrix)
