@@ -33,6 +33,7 @@ def value_score(
     value_matrix: Sequence[float],
     amount_rates: Sequence[float] | None = None,
     amount: Sequence[float] | None = None,
+    pos_label: object = None,
 ) -> float:
     """The money of a set of decisions: the sum over rows of their outcome's value,
     ``value_matrix[outcome] + amount_rates[outcome] x amount`` (outcome TN, FP, FN or TP).
@@ -47,14 +48,16 @@ def value_score(
     amount_rates : sequence of 4 floats, optional
         TN, FP, FN, TP; needs ``amount``.
     amount : array-like, optional
+    pos_label : optional
+        The class acted on, when the classes are not 0 and 1 (``"fraud"``).
 
     Returns
     -------
     float
     """
     model = as_value_model(value_matrix, amount_rates)
-    y = np.asarray(y_true).astype(int)
-    act = np.asarray(y_pred).astype(int)
+    y = _acted_on(y_true, pos_label, "y_true")
+    act = _acted_on(y_pred, pos_label, "y_pred")
     outcome = 2 * y + act  # 0 TN, 1 FP, 2 FN, 3 TP
     cells = (model.tn, model.fp, model.fn, model.tp)
     fixed = np.array([c.fixed for c in cells])[outcome]
@@ -70,7 +73,27 @@ def value_score(
     return float((fixed + rate * np.asarray(amount, dtype=float)).sum())
 
 
-def make_value_scorer(value_matrix: Sequence[float], amount_rates: Sequence[float] | None = None):
+def _acted_on(values: Sequence, pos_label: object, name: str) -> np.ndarray:
+    """1 where the class is the one acted on: ``pos_label``, or 1 when the classes are 0/1."""
+    array = np.asarray(values)
+    if pos_label is not None:
+        return (array == pos_label).astype(int)
+    classes = np.unique(array)
+    if not np.isin(classes, [0, 1]).all() or array.dtype.kind not in "biuf":
+        shown = ", ".join(repr(c.item() if hasattr(c, "item") else c) for c in classes[:4])
+        raise ValueError(
+            f"{name} holds the classes {shown}, not 0 and 1: pass pos_label=<the class acted "
+            "on>, one of these, to make_value_scorer or value_score"
+        )
+    return array.astype(int)
+
+
+def make_value_scorer(
+    value_matrix: Sequence[float],
+    amount_rates: Sequence[float] | None = None,
+    *,
+    pos_label: object = None,
+):
     """A scikit-learn scorer whose score is the value of the estimator's decisions
     (``predict``), for ``cross_validate``, ``GridSearchCV`` and ``TunedThresholdClassifierCV``.
 
@@ -84,6 +107,9 @@ def make_value_scorer(value_matrix: Sequence[float], amount_rates: Sequence[floa
         Value of one row per outcome, TN, FP, FN, TP.
     amount_rates : sequence of 4 floats, optional
         Share of the row's amount added per outcome, TN, FP, FN, TP.
+    pos_label : optional
+        The class acted on, when the classes are not 0 and 1 (``"fraud"``); as in
+        scikit-learn's scorers.
 
     Returns
     -------
@@ -101,6 +127,7 @@ def make_value_scorer(value_matrix: Sequence[float], amount_rates: Sequence[floa
         response_method="predict",
         value_matrix=tuple(value_matrix),
         amount_rates=None if amount_rates is None else tuple(amount_rates),
+        **({} if pos_label is None else {"pos_label": pos_label}),
     )
     if amount_rates is None or not any(amount_rates):
         return scorer

@@ -14,6 +14,7 @@ from sklearn.metrics import confusion_matrix
 from sklearn.model_selection import (
     GridSearchCV,
     TunedThresholdClassifierCV,
+    cross_val_score,
     cross_validate,
     train_test_split,
 )
@@ -164,3 +165,22 @@ def test_value_decisions_without_amounts_values_the_fixed_matrix():
     assert result.best_value == 9.0
     assert result.act_on_none == -20.0
     assert result.perfect == 10.0
+
+
+def test_classes_that_are_words_need_the_class_acted_on_and_then_score_alike(rows):
+    X, y, _ = rows
+    words = np.where(y == 1, "fraud", "legit")
+    with pytest.raises(ValueError, match="y_true holds the classes 'fraud', 'legit', not 0 and 1"):
+        cross_val_score(
+            LogisticRegression(), X, words, scoring=make_value_scorer(MATRIX), error_score="raise"
+        )
+    by_word = cross_val_score(
+        LogisticRegression(), X, words, scoring=make_value_scorer(MATRIX, pos_label="fraud")
+    )
+    np.testing.assert_array_equal(
+        by_word, cross_val_score(LogisticRegression(), X, y, scoring=make_value_scorer(MATRIX))
+    )
+    signed = np.where(y == 1, 1, -1)
+    assert value_score(signed, signed, value_matrix=MATRIX, pos_label=1) == value_score(
+        y, y, value_matrix=MATRIX
+    )
