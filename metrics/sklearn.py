@@ -216,6 +216,7 @@ class ValueCurveDisplay:
         value_matrix: Sequence[float],
         amount_rates: Sequence[float] | None = None,
         amount: Sequence[float] | None = None,
+        pos_label: object = None,
         name: str | None = None,
         ax=None,
     ) -> ValueCurveDisplay:
@@ -225,7 +226,7 @@ class ValueCurveDisplay:
         ----------
         y_true, y_score : array-like
             0/1 labels and probabilities in [0, 1].
-        value_matrix, amount_rates, amount
+        value_matrix, amount_rates, amount, pos_label
             As ``metrics.value_decisions``.
         name : str, optional
         ax : matplotlib Axes, optional
@@ -235,7 +236,12 @@ class ValueCurveDisplay:
         ValueCurveDisplay
         """
         valuation = value_decisions(
-            y_true, y_score, value_matrix=value_matrix, amount_rates=amount_rates, amount=amount
+            y_true,
+            y_score,
+            value_matrix=value_matrix,
+            amount_rates=amount_rates,
+            amount=amount,
+            pos_label=pos_label,
         )
         return cls(valuation, name=name).plot(ax)
 
@@ -249,6 +255,7 @@ class ValueCurveDisplay:
         value_matrix: Sequence[float],
         amount_rates: Sequence[float] | None = None,
         amount: Sequence[float] | None = None,
+        pos_label: object = None,
         name: str | None = None,
         ax=None,
     ) -> ValueCurveDisplay:
@@ -258,9 +265,13 @@ class ValueCurveDisplay:
         ----------
         estimator : fitted classifier with ``predict_proba``
         X : array-like
-        y : array-like of 0/1
+        y : array-like
+            0/1, or the estimator's classes with ``pos_label``.
         value_matrix, amount_rates, amount
             As ``metrics.value_decisions``.
+        pos_label : optional
+            The class acted on, one of ``estimator.classes_``; its probability is the score.
+            Needed when the classes are not 0 and 1.
         name : str, optional
             The estimator's class name by default.
         ax : matplotlib Axes, optional
@@ -274,13 +285,34 @@ class ValueCurveDisplay:
                 f"{type(estimator).__name__} has no predict_proba: value needs probabilities "
                 "of the class acted on; use a classifier with predict_proba"
             )
-        score = np.asarray(estimator.predict_proba(X))[:, 1]
+        column = _class_column(estimator, pos_label)
+        score = np.asarray(estimator.predict_proba(X))[:, column]
         return cls.from_predictions(
             y,
             score,
             value_matrix=value_matrix,
             amount_rates=amount_rates,
             amount=amount,
+            pos_label=pos_label,
             name=name or type(estimator).__name__,
             ax=ax,
         )
+
+
+def _class_column(estimator, pos_label: object) -> int:
+    """The column of ``predict_proba`` that holds the class acted on."""
+    classes = [
+        c.item() if hasattr(c, "item") else c for c in getattr(estimator, "classes_", [0, 1])
+    ]
+    if pos_label is None:
+        if len(classes) == 2 and set(classes) <= {0, 1}:
+            return 1
+        shown = ", ".join(map(repr, classes[:4]))
+        raise ValueError(
+            f"the estimator's classes are {shown}, not 0 and 1: pass pos_label=<the class "
+            "acted on>, one of these"
+        )
+    if pos_label not in classes:
+        shown = ", ".join(map(repr, classes[:4]))
+        raise ValueError(f"pos_label {pos_label!r} is not one of the estimator's classes {shown}")
+    return classes.index(pos_label)

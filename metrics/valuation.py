@@ -182,6 +182,7 @@ def value_decisions(
     value_matrix: Sequence[float],
     amount_rates: Sequence[float] | None = None,
     amount: Sequence[float] | None = None,
+    pos_label: object = None,
 ) -> Valuation:
     """What acting on a model's scores is worth: exact over every distinct score, the best
     threshold cross-fitted, the baselines and the perfect decision.
@@ -199,6 +200,9 @@ def value_decisions(
         Share of the row's amount added per outcome, TN, FP, FN, TP; needs ``amount``.
     amount : array-like, optional
         Each row's amount (>= 0).
+    pos_label : optional
+        The class acted on, when ``y_true`` holds other classes than 0 and 1 (``"fraud"``):
+        its rows count as 1, the others as 0.
 
     Returns
     -------
@@ -210,7 +214,10 @@ def value_decisions(
         Naming the input, the bad value and the fix.
     """
     model = as_value_model(value_matrix, amount_rates)
-    y = check_labels(np.asarray(y_true), name="y_true")
+    labels = np.asarray(y_true)
+    y = check_labels(
+        labels if pos_label is None else (labels == pos_label).astype(np.int8), name="y_true"
+    )
     score = check_scores(np.asarray(y_score, dtype=float), name="y_score")
     if len(y) != len(score):
         raise ValueError(f"y_true has {len(y)} rows and y_score {len(score)}; give one per row")

@@ -184,3 +184,26 @@ def test_classes_that_are_words_need_the_class_acted_on_and_then_score_alike(row
     assert value_score(signed, signed, value_matrix=MATRIX, pos_label=1) == value_score(
         y, y, value_matrix=MATRIX
     )
+
+
+def test_the_display_and_value_decisions_take_the_class_acted_on_by_name(rows):
+    X, y, amount = rows
+    words = np.where(y == 1, "fraud", "legit")
+    by_word = LogisticRegression().fit(X, words)
+    by_number = LogisticRegression().fit(X, y)
+    with pytest.raises(ValueError, match="classes are 'fraud', 'legit', not 0 and 1: pass pos"):
+        ValueCurveDisplay.from_estimator(by_word, X, words, value_matrix=MATRIX)
+    with pytest.raises(ValueError, match="pos_label 'Fraud' is not one of the estimator's"):
+        ValueCurveDisplay.from_estimator(by_word, X, words, value_matrix=MATRIX, pos_label="Fraud")
+    named = ValueCurveDisplay.from_estimator(
+        by_word, X, words, value_matrix=MATRIX, pos_label="fraud"
+    )
+    numbered = ValueCurveDisplay.from_estimator(by_number, X, y, value_matrix=MATRIX)
+    assert named.best_value_ == pytest.approx(numbered.best_value_)
+    assert named.best_threshold_ == pytest.approx(numbered.best_threshold_)
+    score = by_number.predict_proba(X)[:, 1]
+    kept = metrics.value_decisions(
+        words, score, value_matrix=MATRIX, amount_rates=RATES, amount=amount, pos_label="fraud"
+    )
+    plain = metrics.value_decisions(y, score, value_matrix=MATRIX, amount_rates=RATES, amount=amount)
+    assert kept.best_value == plain.best_value
