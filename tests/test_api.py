@@ -205,5 +205,7 @@ def test_the_display_and_value_decisions_take_the_class_acted_on_by_name(rows):
     kept = metrics.value_decisions(
         words, score, value_matrix=MATRIX, amount_rates=RATES, amount=amount, pos_label="fraud"
     )
-    plain = metrics.value_decisions(y, score, value_matrix=MATRIX, amount_rates=RATES, amount=amount)
+    plain = metrics.value_decisions(
+        y, score, value_matrix=MATRIX, amount_rates=RATES, amount=amount
+    )
     assert kept.best_value == plain.best_value
