@@ -184,6 +184,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:
         return int(stop.code or 0)
     warnings.formatwarning = lambda message, *_, **__: f"warning: {message}\n"
+    ran = _run(args)
+    if isinstance(ran, int):
+        return ran
+    report, failed = ran
+    text = _formatted(args, report)
+    if text is None:
+        return EXIT_BUG
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        # The reader (e.g. `head`) closed the pipe: stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    if failed:
+        print(f"fail: {failed}", file=sys.stderr)
+        return EXIT_GATE
+    said = getattr(args, "exit_with", None)  # a command that reports and still fails (fleet)
+    if said is not None:
+        code, reason = said
+        print(reason, file=sys.stderr)
+        return code
+    return 0
+
+
+def _run(args: argparse.Namespace) -> tuple[dict, str | None] | int:
+    """The command's report and what its release gate found (None: passed), or the exit
+    code after one ``error:`` line: never a traceback."""
     try:
         report = args.run(args)
         failed = check_gate(args, report, args.gate) if getattr(args, "gate", None) else None
@@ -209,26 +235,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_BUG
+    return report, failed
+
+
+def _formatted(args: argparse.Namespace, report: dict) -> str | None:
+    """The report as JSON or text; None, after one ``error:`` line, when a figure is not
+    finite (JSON has no Infinity or NaN, so one is never printed)."""
     try:
         if getattr(args, "raw", False):
-            text = json.dumps(report, indent=2)
-        elif args.json:
-            text = json.dumps(versioned(args.command, report), indent=2)
-        else:
-            text = _text(report)
-        print(text, flush=True)
-    except BrokenPipeError:
-        # The reader (e.g. `head`) closed the pipe: stop quietly, as Unix tools do.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    if failed:
-        print(f"fail: {failed}", file=sys.stderr)
-        return EXIT_GATE
-    said = getattr(args, "exit_with", None)  # a command that reports and still fails (fleet)
-    if said is not None:
-        code, reason = said
-        print(reason, file=sys.stderr)
-        return code
-    return 0
+            return json.dumps(report, indent=2, allow_nan=False)
+        if args.json:
+            return json.dumps(versioned(args.command, report), indent=2, allow_nan=False)
+        return _text(report)
+    except ValueError:
+        print(
+            "error: a figure came out infinite or undefined, which JSON cannot hold; check the "
+            "inputs for extreme values, and report it if they are plausible",
+            file=sys.stderr,
+        )
+        return None
 
 
 if __name__ == "__main__":

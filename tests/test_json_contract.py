@@ -244,3 +244,32 @@ def test_a_problem_in_valuelens_itself_is_one_line_not_a_traceback(
     if code == 3:
         with pytest.raises(type(raised)):
             main(["adapt", "--json"])
+
+
+def test_a_figure_that_is_not_finite_is_never_printed_as_json(monkeypatch, capsys):
+    import metrics.adapt.cli
+
+    monkeypatch.setattr(metrics.adapt.cli, "run", lambda _args: {"net_a_year": float("inf")})
+    assert main(["adapt", "--json"]) == 3
+    out, err = capsys.readouterr()
+    assert out == "" and "a figure came out infinite or undefined" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["adapt", "--engineer-hours", "1e308"], "--engineer-hours is 1e+308; give a cost from 0"),
+        (["decide", "--data", SCREENING, "--label-column", "malignant", "--score-column",
+          "score_forest", "--value-matrix", "0,-1e308,-5,5"],
+         "a value per row of -1e+308 is beyond any plausible one"),
+        (["decide", "--data", FRAUD, "--label-column", "is_fraud", "--score-column",
+          "score_gbm", "--where", "split=test", "--amount-column", "amount", "--value-matrix",
+          "0,-5,-100,5",
+          "--amount-rates", "0,0,-1e9,0"],
+         "a share of the amount of -1e+09 is beyond any plausible one"),
+    ],
+)  # fmt: skip
+def test_extreme_costs_and_values_are_refused_before_sums_overflow(capsys, argv, said):
+    assert main([*argv, "--json"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and said in err and len(err.strip().splitlines()) == 1

@@ -21,7 +21,8 @@ from metrics.core.io import read_table
 from metrics.core.opened import ROLES
 from metrics.core.operating import operating_points
 from metrics.core.scenario_inputs import ScenarioInputs
-from metrics.core.value import ClassAmounts, ValueModel, class_amounts
+from metrics.core.validation import MAX_AMOUNT
+from metrics.core.value import MAX_RATE, ClassAmounts, ValueModel, class_amounts
 from metrics.decide.data import PRESETS, SAMPLES, DecisionData, decision_data, load_sample
 from metrics.decide.inputs import SavedMatrix, saved_matrix
 from metrics.decide.model import Constraints, Decision
@@ -202,6 +203,7 @@ def matrix_editor(default_preset: str) -> tuple[np.ndarray, np.ndarray, np.ndarr
         hide_index=True,
         disabled=["Outcome"],
         width="stretch",
+        column_config=_BOUNDED,
     )
     fixed = edited["Value per row, $"].to_numpy(dtype=float)
     rates = edited["Share of the amount"].to_numpy(dtype=float)
@@ -218,6 +220,22 @@ def matrix_editor(default_preset: str) -> tuple[np.ndarray, np.ndarray, np.ndarr
         "rates": rates.tolist(),
     }
     return central, np.r_[low, rates], np.r_[high, rates], names
+
+
+def _bounded(most: float, what: str) -> st.column_config.NumberColumn:
+    """A number column the editor keeps filled and within plausible values (as the value
+    model checks them), so that no edit can make a sum overflow."""
+    return st.column_config.NumberColumn(
+        min_value=-most, max_value=most, required=True, help=f"{what}, from {-most:g} to {most:g}"
+    )
+
+
+_BOUNDED = {
+    "Value per row, $": _bounded(MAX_AMOUNT, "Value of one row with this outcome"),
+    "Low guess, $": _bounded(MAX_AMOUNT, "The lowest you think it may be"),
+    "High guess, $": _bounded(MAX_AMOUNT, "The highest you think it may be"),
+    "Share of the amount": _bounded(MAX_RATE, "Share of the row's amount added (-1: all lost)"),
+}
 
 
 def _preset_matrix(preset) -> dict:

@@ -24,6 +24,7 @@ from metrics.adapt.view import (
     staleness,
 )
 from metrics.core.command import common_options
+from metrics.core.validation import MAX_AMOUNT
 
 
 def _cadence(row: CadenceRow) -> dict:
@@ -147,8 +148,8 @@ def run(args: argparse.Namespace) -> dict:
         ("--hourly-rate", args.hourly_rate),
         ("--compute", args.compute),
     ):
-        if not np.isfinite(value) or value < 0:
-            raise ValueError(f"{flag} is {value:g}; give a cost of 0 or more")
+        if not np.isfinite(value) or not 0 <= value <= MAX_AMOUNT:
+            raise ValueError(f"{flag} is {value:g}; give a cost from 0 to 1e15")
     cost = RetrainCost(args.engineer_hours, args.hourly_rate, args.compute)
     return adapt_json(load_results(), cadence=cadence, noise=noise, stale=stale, cost=cost)
 

@@ -61,14 +61,19 @@ class ScenarioInputs(dict):
             raise self._bad(key, self[key], "a whole number", default)
         return int(value)
 
-    def numbers(self, key: str, default: object, count: int = 4) -> list[float]:
-        """The value of ``key`` as ``count`` finite numbers (``default`` when absent).
+    def numbers(
+        self, key: str, default: object, count: int = 4, most: float = np.inf
+    ) -> list[float]:
+        """The value of ``key`` as ``count`` finite numbers (``default`` when absent), each
+        between ``-most`` and ``most``.
 
         Parameters
         ----------
         key : str
         default : sequence of float
         count : int
+        most : float
+            The largest size a value may have.
 
         Returns
         -------
@@ -78,10 +83,11 @@ class ScenarioInputs(dict):
         if (
             not isinstance(values, list | tuple | np.ndarray)
             or len(values) != count
-            or not all(_finite_number(v) for v in values)
+            or not all(_finite_number(v) and abs(float(v)) <= most for v in values)
         ):
             example = [float(v) for v in np.asarray(default)]
-            raise self._bad(key, values, f"{count} numbers", example)
+            within = f" between {-most:g} and {most:g}" if np.isfinite(most) else ""
+            raise self._bad(key, values, f"{count} numbers{within}", example)
         return [float(v) for v in values]
 
     def date(self, key: str, default: dt.date) -> dt.date:

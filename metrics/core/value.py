@@ -11,14 +11,35 @@ import numpy as np
 
 from metrics.core.curves import ThresholdCurve
 from metrics.core.rates import accuracy, f1
+from metrics.core.validation import MAX_AMOUNT
+
+MAX_RATE = 1000.0
+"""The largest share of a row's amount one outcome may add or take (1,000 times the amount)."""
 
 
 @dataclass(frozen=True)
 class OutcomeValue:
-    """Value of one outcome for one row: ``fixed + rate * amount`` (currency units)."""
+    """Value of one outcome for one row: ``fixed + rate * amount`` (currency units).
+
+    Raises a ValueError when either is not finite or beyond any plausible value (``fixed``
+    within +-1e15, as amounts; ``rate`` within +-``MAX_RATE``): sums over millions of rows
+    stay exact and finite.
+    """
 
     fixed: float = 0.0
     rate: float = 0.0
+
+    def __post_init__(self) -> None:
+        if not (np.isfinite(self.fixed) and abs(self.fixed) <= MAX_AMOUNT):
+            raise ValueError(
+                f"a value per row of {self.fixed:g} is beyond any plausible one; give values "
+                "between -1e15 and 1e15 (currency units per row)"
+            )
+        if not (np.isfinite(self.rate) and abs(self.rate) <= MAX_RATE):
+            raise ValueError(
+                f"a share of the amount of {self.rate:g} is beyond any plausible one; give "
+                f"shares between -{MAX_RATE:g} and {MAX_RATE:g} (-1 loses the whole amount)"
+            )
 
 
 @dataclass(frozen=True)

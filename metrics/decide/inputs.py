@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from metrics.core.params import Param
 from metrics.core.scenario_inputs import ScenarioInputs
+from metrics.core.validation import MAX_AMOUNT
+from metrics.core.value import MAX_RATE
 from metrics.decide.data import PRESETS, SAMPLES
 from metrics.decide.view import outcome_names
 
@@ -55,12 +57,14 @@ def saved_matrix(inputs: ScenarioInputs, preset_name: str) -> SavedMatrix:
     if name not in PRESETS:
         raise matrix.unknown("preset", name, PRESETS)
     preset = PRESETS[name]
-    fixed = matrix.numbers("fixed", preset.fixed)
+    fixed = matrix.numbers("fixed", preset.fixed, most=MAX_AMOUNT)
+    low = matrix.numbers("low", fixed, most=MAX_AMOUNT)
+    high = matrix.numbers("high", fixed, most=MAX_AMOUNT)
     return SavedMatrix(
         preset=name,
         names=tuple(outcome_names(matrix.texts("names", preset.outcomes), preset.outcomes)),
         fixed=tuple(fixed),
-        low=tuple(min(v, f) for v, f in zip(matrix.numbers("low", fixed), fixed, strict=True)),
-        high=tuple(max(v, f) for v, f in zip(matrix.numbers("high", fixed), fixed, strict=True)),
-        rates=tuple(matrix.numbers("rates", preset.rates)),
+        low=tuple(min(v, f) for v, f in zip(low, fixed, strict=True)),
+        high=tuple(max(v, f) for v, f in zip(high, fixed, strict=True)),
+        rates=tuple(matrix.numbers("rates", preset.rates, most=MAX_RATE)),
     )

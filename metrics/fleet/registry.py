@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from metrics.core.number_text import is_number
+from metrics.core.validation import MAX_AMOUNT
+from metrics.core.value import MAX_RATE
 
 MAX_REGISTRY_BYTES = 1_000_000
 MAX_MODELS = 10_000
@@ -154,8 +156,9 @@ def _entry(values: dict, name: str, folder: Path) -> ModelEntry:
     out = {key: values[key] for key in values if key in KEYS}
     out["id"] = str(values["id"])
     out["log"] = str(folder / log)
-    out["value_matrix"] = _four(values["value_matrix"], name, "value_matrix")
-    out["amount_rates"] = _four(values.get("amount_rates", [0, 0, 0, 0]), name, "amount_rates")
+    out["value_matrix"] = _four(values["value_matrix"], name, "value_matrix", MAX_AMOUNT)
+    rates = values.get("amount_rates", [0, 0, 0, 0])
+    out["amount_rates"] = _four(rates, name, "amount_rates", MAX_RATE)
     out["reference"] = _dates(values["reference"], name)
     out["threshold"] = _number(values.get("threshold", 0.5), name, "threshold", 0, 1)
     if "trained_at" in values:
@@ -170,13 +173,16 @@ def _entry(values: dict, name: str, folder: Path) -> ModelEntry:
     return ModelEntry(**out)
 
 
-def _four(values: object, name: str, key: str) -> tuple[float, float, float, float]:
+def _four(values: object, name: str, key: str, most: float) -> tuple[float, float, float, float]:
     try:
         numbers = tuple(float(v) for v in values)  # type: ignore[union-attr]
     except (TypeError, ValueError):
         numbers = ()
-    if len(numbers) != 4 or not all(math.isfinite(v) for v in numbers):
-        raise ValueError(f"model '{name}': {key} must be four numbers [TN, FP, FN, TP]")
+    if len(numbers) != 4 or not all(math.isfinite(v) and abs(v) <= most for v in numbers):
+        raise ValueError(
+            f"model '{name}': {key} must be four numbers [TN, FP, FN, TP], each between "
+            f"{-most:g} and {most:g}"
+        )
     return numbers  # type: ignore[return-value]
 
 

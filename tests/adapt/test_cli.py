@@ -106,7 +106,7 @@ def test_the_learning_curves_are_the_stored_grids(capsys, results, noise, stale)
         (["--noise", "0.07"], "--noise 0.07 is not a stored level; use one of 0, 0.01,"),
         (["--stale", "0.3"], "--stale 0.3 is not a stored level; use one of 0, 0.25,"),
         (["--cadence", "5"], "--cadence 5 is not offered; use one of 1, 3, 7, 14, 30, 60, never"),
-        (["--engineer-hours", "-1"], "--engineer-hours is -1; give a cost of 0 or more"),
+        (["--engineer-hours", "-1"], "--engineer-hours is -1; give a cost from 0 to 1e15"),
     ],
 )
 def test_bad_input_is_one_line_naming_the_fix(capsys, args, message):

@@ -154,6 +154,16 @@ def test_a_zone_name_pandas_cannot_read_is_an_unreadable_date_not_a_crash():
         ("roi", {"roi_colour": "red"}, r"`roi_colour` is not an input of the roi page; its in"),
         ("monitor", {"monitor_as_of": "yesterday"}, r"monitor_as_of is `yesterday`; it must be a"),
         ("decide", {"_extra": {"fixed": [0, 1]}}, r"_extra.fixed is `\[0, 1\]`, not 4 numbers"),
+        (
+            "decide",
+            {"_extra": {"fixed": [0, -5, -1e300, 5]}},
+            r"_extra.fixed is `\[0, -5, -1e\+300, 5\]`, not 4 numbers between -1e\+15 and",
+        ),
+        (
+            "decide",
+            {"_extra": {"rates": [0, 0, -2000, 0]}},
+            r"_extra.rates is `\[0, 0, -2000, 0\]`, not 4 numbers between -1000 and 1000",
+        ),
         ("decide", {"_extra": "matrix"}, r"_extra is `matrix`, not an object"),
         ("decide", {"_extra": [1, 2]}, r"_extra is `\[1, 2\]`, not an object"),
         ("decide", {"_extra": {"preset": "nope"}}, r"_extra.preset is `nope`, not one of Fraud"),

@@ -74,6 +74,10 @@ def test_a_huge_registry_is_refused(tmp_path):
          "year-month-day, such as '2026-03-15'"),
         ('reference = "2026-01-05"', "reference is '2026-01-05'; write two dates as "
          'year-month-day, such as ["2026-01-01", "2026-03-31"]'),
+        ("value_matrix = [0, -5, -1e20, 5]", "value_matrix must be four numbers [TN, FP, FN, "
+         "TP], each between -1e+15 and 1e+15"),
+        ("amount_rates = [0, 0, -5000, 0]", "amount_rates must be four numbers [TN, FP, FN, "
+         "TP], each between -1000 and 1000"),
     ],
 )  # fmt: skip
 def test_a_value_of_the_wrong_kind_is_named_with_how_to_write_it(fleet_of, line, said):
