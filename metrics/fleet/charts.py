@@ -33,7 +33,7 @@ def lost_figure(statuses: list[ModelStatus]) -> go.Figure:
         **BASE_LAYOUT,
         height=300,
         title="Money lost since each alert (usual value minus value, summed over the chunks)",
-        yaxis={"title": "lost, currency units", "tickformat": MONEY_TICKS, "gridcolor": GRID},
+        yaxis={"title": "Lost since the alert (USD)", "tickformat": MONEY_TICKS, "gridcolor": GRID},
         showlegend=False,
     )
     return figure
