@@ -22,6 +22,7 @@ from metrics.monitor.data import (
     join_labels,
     load_monitor_sample,
     monitor_log,
+    period_note,
 )
 from metrics.monitor.drift import drift_table
 from metrics.monitor.model import Monitor, build_monitor
@@ -101,7 +102,11 @@ def own_files(costs: FraudCosts, threshold: float, period: str):
         monitor = build_monitor(log, _model(costs), period=period)
         return monitor, drift_table(_features(monitor), monitor.log.reference, monitor.chunks)
 
-    return session_memo("monitor_upload", key, build)
+    built = session_memo("monitor_upload", key, build)
+    note = period_note(built[0].log)
+    if note is not None:
+        st.warning(note)
+    return built
 
 
 def _pick(columns: list[str], defaults: dict[str, str], prefix: str) -> dict[str, str | None]:

@@ -189,13 +189,15 @@ def drift_figure(drift: pd.DataFrame, *, cap: float = 1.0) -> go.Figure:
     -------
     plotly Figure
     """
-    psi = drift.pivot(index="feature", columns="start", values="psi")
-    frozen = drift.pivot(index="feature", columns="start", values="constant").astype(bool)
+    # by chunk, not start: a reference and an analysis chunk may start on the same day
+    psi = drift.pivot(index="feature", columns="chunk", values="psi")
+    frozen = drift.pivot(index="feature", columns="chunk", values="constant").astype(bool)
+    starts = drift.drop_duplicates("chunk").set_index("chunk")["start"]
     state = np.where(frozen.to_numpy(), "frozen: one value on every row", "")
     figure = go.Figure(
         go.Heatmap(
             z=np.minimum(psi.to_numpy(), cap),
-            x=pd.to_datetime(psi.columns),
+            x=pd.to_datetime(starts.loc[psi.columns].to_numpy()),
             y=[chart_text(feature_words(feature)) for feature in psi.index],
             customdata=np.dstack([psi.to_numpy(), state]),
             colorscale=[[0, "#ffffff"], [0.2, "#fde2c8"], [1, LOSS]],

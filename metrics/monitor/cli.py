@@ -4,6 +4,7 @@ they do not, with the alert band, as JSON."""
 from __future__ import annotations
 
 import argparse
+import warnings
 
 from metrics.core.command import common_options, four_numbers, json_number
 from metrics.fraud.model import FraudCosts
@@ -117,7 +118,7 @@ def run(args: argparse.Namespace) -> dict:
     dict
     """
     from metrics.core.io import read_table
-    from metrics.monitor.data import join_labels, monitor_log
+    from metrics.monitor.data import join_labels, monitor_log, period_note
     from metrics.monitor.model import build_monitor
     from metrics.monitor.replay import as_of
     from metrics.monitor.values import fraud_monitoring_model, matrix_model
@@ -149,6 +150,9 @@ def run(args: argparse.Namespace) -> dict:
         label_date=args.label_date_column,
         timestamp_format=args.timestamp_format,
     )
+    note = period_note(log)
+    if note is not None:
+        warnings.warn(note, stacklevel=1)
     monitor = build_monitor(log, model, period=args.chunk_period, size=args.chunk_size)
     day = args.as_of if args.as_of is not None else _last_day(log)
     return monitor_json(as_of(monitor, _check_date(day)), monitor)

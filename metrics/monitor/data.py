@@ -135,6 +135,7 @@ def monitor_log(
         for frame, ref in ((reference, True), (analysis, False))
     ]
     merged = {k: np.concatenate([parts[0][k], parts[1][k]]) for k in parts[0]}
+    _check_overlap(parts[0]["timestamp"], parts[1]["timestamp"])
     frame = pd.concat([reference[features], analysis[features]], ignore_index=True)
     return MonitorLog(features=frame, **merged)
 
@@ -187,3 +188,43 @@ def _period(
         "amount": a,
         "label_day": label_day.astype("datetime64[D]"),
     }
+
+
+def _check_overlap(reference: np.ndarray, analysis: np.ndarray) -> None:
+    """A ValueError when the analysis period starts before the reference's last row and
+    ends after its first: its rows would be judged against a normal range they are part of.
+    (An analysis period wholly before the reference is allowed, with ``period_note``.)"""
+    if not (analysis.size and reference.size):
+        return
+    if analysis.min() < reference.max() and analysis.max() > reference.min():
+        first, last = (str(d)[:10] for d in (reference.min(), reference.max()))
+        raise ValueError(
+            f"the analysis period starts on {str(analysis.min())[:10]}, before the reference "
+            f"({first} to {last}) ends; give an analysis period that starts after the "
+            "reference ends"
+        )
+
+
+def period_note(log: MonitorLog) -> str | None:
+    """A sentence when the analysis period ends before the reference starts: the files were
+    given the wrong way round, likely. None when it follows the reference (periods that
+    overlap are refused by ``monitor_log``).
+
+    Parameters
+    ----------
+    log : MonitorLog
+
+    Returns
+    -------
+    str or None
+    """
+    days = log.timestamp.astype("datetime64[D]")
+    reference, analysis = days[log.reference], days[~log.reference]
+    if not reference.size or not analysis.size or analysis.max() >= reference.min():
+        return None
+    return (
+        f"The analysis period ({analysis.min()} to {analysis.max()}) ends before the reference "
+        f"starts ({reference.min()} to {reference.max()}): are the two files the wrong way "
+        "round? The reference is the period the model was known to work in, usually the "
+        "earlier one."
+    )

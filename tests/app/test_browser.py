@@ -439,6 +439,15 @@ def test_the_monitoring_page_takes_two_files_and_explains_a_bad_one(server, brow
     seen(page, error, 60_000, server)
     assert "column 'score' has" in error.inner_text() and "outside [0, 1]" in error.inner_text()
     assert "Traceback" not in page.content()
+    frame["score"] = p.round(4)
+    frame[day < 35].to_csv(tmp_path / "overlapping.csv", index=False)  # 4 weeks again, and one
+    file_input(page, "Analysis period").set_input_files(str(tmp_path / "overlapping.csv"))
+    error = page.locator(".vl-error", has_text="the analysis period starts on")
+    seen(page, error, 60_000, server)  # one line, not a chart that cannot be drawn
+    assert "starts on 2026-01-05, before the reference (2026-01-05 to 2026-02-01)" in (
+        error.inner_text()
+    )
+    assert page.locator("[data-testid='stException']").count() == 0
     page.close()
 
 

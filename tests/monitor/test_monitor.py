@@ -238,3 +238,54 @@ def test_without_amounts_the_command_names_the_files_amount_column(tmp_path, cap
     args += [str(tmp_path / "ana.csv"), "--threshold", "0.3", "--chunk-period", "week"]
     assert main(args) == 2
     assert "(this file has 'amount': --amount-column amount)" in capsys.readouterr().err
+
+
+def test_periods_that_overlap_are_refused_and_the_wrong_way_round_is_said(tmp_path, capsys):
+    from metrics.monitor.data import period_note
+
+    reference, analysis = synthetic(5, days=70, per_day=50)
+    log = monitor_log(reference, analysis, label="label", score="score", timestamp="timestamp",
+                      threshold=0.3)  # fmt: skip
+    assert period_note(log) is None
+    mixed = pd.concat([reference.iloc[-100:], analysis])  # two days of the reference again
+    said = r"the analysis period starts on 2026-02-28, before the reference \(2026-01-05 to "
+    with pytest.raises(ValueError, match=said):
+        monitor_log(reference, mixed, label="label", score="score", timestamp="timestamp",
+                    threshold=0.3)  # fmt: skip
+    swapped = monitor_log(analysis.dropna(), reference, label="label", score="score",
+                          timestamp="timestamp", threshold=0.3)  # fmt: skip
+    assert period_note(swapped).startswith(
+        "The analysis period (2026-01-05 to 2026-03-01) ends before the reference starts "
+        "(2026-03-02 to 2026-03-15): are the two files the wrong way round?"
+    )
+    reference.to_csv(tmp_path / "ref.csv", index=False)
+    mixed.to_csv(tmp_path / "ana.csv", index=False)
+    args = ["monitor", "--reference", str(tmp_path / "ref.csv"), "--analysis"]
+    args += [str(tmp_path / "ana.csv"), "--threshold", "0.3", "--chunk-period", "week"]
+    assert main([*args, "--value-matrix", "0,-5,-60,40", "--json"]) == 2
+    assert "error: the analysis period starts on 2026-02-28" in capsys.readouterr().err
+    reference.to_csv(tmp_path / "ana.csv", index=False)
+    analysis.to_csv(tmp_path / "ref.csv", index=False)
+    with pytest.warns(UserWarning, match="are the two files the wrong way round"):
+        assert main([*args, "--value-matrix", "0,-5,-60,40", "--json"]) == 0
+
+
+def test_the_drift_chart_draws_a_reference_and_an_analysis_chunk_that_start_on_one_day():
+    """The reference ends at noon and the analysis starts after it, the same day: with daily
+    chunks both start that day, and the heat map keeps them apart instead of failing."""
+    from metrics.monitor.charts import drift_figure
+    from metrics.monitor.drift import drift_table
+
+    reference, analysis = synthetic(9, days=6, per_day=200, reference_days=3)
+    noon = pd.Timestamp("2026-01-08 12:00")
+    reference = pd.concat([reference, analysis.iloc[:100].assign(timestamp=noon)])
+    analysis = analysis.iloc[100:].assign(
+        timestamp=lambda f: f["timestamp"].where(f.index >= 200, noon + pd.Timedelta(hours=2))
+    )
+    monitor = built(reference, analysis, period="day", model=matrix_model((0, -5, -60, 40)))
+    log = monitor.log
+    table = drift_table(log.features, log.reference, monitor.chunks)
+    starts = table.drop_duplicates("chunk")["start"]
+    assert starts.duplicated().any()  # two chunks start on Jan 8
+    figure = drift_figure(table)
+    assert len(figure.data[0].x) == table["chunk"].nunique()
