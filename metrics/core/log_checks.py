@@ -10,7 +10,7 @@ import numpy as np
 
 from metrics.core.backends import DuckDBBackend, SparkBackend
 from metrics.core.format import count
-from metrics.core.number_text import is_number, label_text_hint, number_hint
+from metrics.core.number_text import label_text_hint, number_hint
 from metrics.core.validation import MAX_AMOUNT
 from metrics.core.value import ValueModel
 
@@ -260,8 +260,6 @@ def check_columns(types: dict[str, str], names: dict[str, str], shown: str) -> N
 
 TEXT_TYPES = ("VARCHAR", "STRING", "TEXT", "CHAR")
 """The engines' names of text types (DuckDB's, Spark's)."""
-LOOKED_AT = 1000
-"""Text values read to find the first that is not a number (the error's example)."""
 
 
 def check_text_roles(engine, view: str, types: dict[str, str], names: dict[str, str]) -> None:
@@ -286,11 +284,10 @@ def check_text_roles(engine, view: str, types: dict[str, str], names: dict[str, 
         if role == "label" and (hint := label_text_hint(words, name)) is not None:
             raise ValueError(hint)
         for value, row, file in engine.query(
-            f"SELECT {q}, file_row_number, filename FROM {view} WHERE {q} IS NOT NULL "
-            f"ORDER BY filename, file_row_number LIMIT {LOOKED_AT}"
+            f"SELECT {q}, file_row_number, filename FROM {view} WHERE {q} IS NOT NULL AND "
+            f"TRY_CAST({q} AS DOUBLE) IS NULL ORDER BY filename, file_row_number LIMIT 1"
         ):
-            if not is_number(value):
-                raise ValueError(
-                    f"column '{name}' ({role}) holds text, e.g. {value!r} in row {row} of "
-                    f"{Path(str(file)).name}; {number_hint(value, name)}"
-                )
+            raise ValueError(
+                f"column '{name}' ({role}) holds text, e.g. {value!r} in row {row} of "
+                f"{Path(str(file)).name}; {number_hint(value, name)}"
+            )

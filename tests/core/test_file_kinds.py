@@ -199,3 +199,16 @@ def test_a_value_matrix_of_another_shape_is_one_value_error(matrix):
 
     with pytest.raises(ValueError, match=r"value_matrix must be four finite numbers .* got "):
         metrics.value_decisions([0, 1, 0], [0.1, 0.9, 0.4], value_matrix=matrix)
+
+
+def test_the_engine_names_the_first_text_value_however_far_into_the_log(tmp_path):
+    rng = np.random.default_rng(6)
+    amounts = [f"{v:.2f}" for v in rng.lognormal(3, 1, 5000)]
+    amounts[4321] = "€1.234,50"
+    frame = pd.DataFrame(
+        {"label": (rng.random(5000) < 0.1).astype(int), "score": rng.random(5000)}
+    ).assign(amount=amounts)
+    frame.to_parquet(tmp_path / "late.parquet")
+    said = r"'amount' \(amount\) holds text, e.g. '€1.234,50' in row 4321 of late.parquet; write"
+    with pytest.raises(ValueError, match=said):
+        open_log(str(tmp_path / "late.parquet"))
