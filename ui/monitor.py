@@ -103,7 +103,8 @@ def own_files(costs: FraudCosts, threshold: float, period: str):
         return monitor, drift_table(_features(monitor), monitor.log.reference, monitor.chunks)
 
     built = session_memo("monitor_upload", key, build)
-    note = period_note(built[0].log)
+    # once per upload, not on every move of a slider
+    note = session_memo("monitor_upload_note", key, lambda: period_note(built[0].log))
     if note is not None:
         st.warning(note)
     return built
