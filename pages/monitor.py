@@ -52,12 +52,13 @@ if source == FLEET:
 else:
     chunk, threshold, costs = monitor_inputs()
 built, problem = None, None
+notice = st.container()  # the uploads' note on their periods, in the main area
 with st.sidebar:
     try:
         if source == FLEET:
             built = fleet_model_monitor(fleet_entry)
         elif source == OWN:
-            built = own_files(costs, threshold, chunk)
+            built = own_files(costs, threshold, chunk, notice)
         elif source == LOG:
             built = large_log(costs, threshold, chunk)
     except ValueError as error:

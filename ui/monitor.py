@@ -65,10 +65,11 @@ def _features(monitor: Monitor) -> pd.DataFrame:
     return monitor.log.features.assign(score=monitor.log.score)
 
 
-def own_files(costs: FraudCosts, threshold: float, period: str):
+def own_files(costs: FraudCosts, threshold: float, period: str, notice):
     """Two uploads (reference with every label, analysis with labels where known), an
     optional file of labels that arrived later (joined by id), and the columns to use; None
-    until both are usable."""
+    until both are usable. A note on their periods (files the wrong way round) goes into
+    ``notice``, a container in the main area, beside the figures."""
     reference = or_started_file(
         st.file_uploader("Reference period (every row labelled)", key="monitor_ref_file"),
         "reference",
@@ -106,7 +107,7 @@ def own_files(costs: FraudCosts, threshold: float, period: str):
     # once per upload, not on every move of a slider
     note = session_memo("monitor_upload_note", key, lambda: period_note(built[0].log))
     if note is not None:
-        st.warning(note)
+        notice.warning(note)
     return built
 
 

@@ -448,6 +448,12 @@ def test_the_monitoring_page_takes_two_files_and_explains_a_bad_one(server, brow
         error.inner_text()
     )
     assert page.locator("[data-testid='stException']").count() == 0
+    frame[day >= 42].to_csv(tmp_path / "later.csv", index=False)  # the files the wrong way round
+    file_input(page, "Reference period").set_input_files(str(tmp_path / "later.csv"))
+    file_input(page, "Analysis period").set_input_files(str(tmp_path / "reference.csv"))
+    swapped = page.locator("[data-testid='stMain'] [data-testid='stAlertContentWarning']",
+                           has_text="are the two files the wrong way round?")  # fmt: skip
+    seen(page, swapped, 60_000, server)  # beside the figures, not in the sidebar
     page.close()
 
 
