@@ -10,6 +10,7 @@ import streamlit as st
 
 from metrics.fleet.charts import lost_figure
 from metrics.fleet.model import fleet_status
+from metrics.fleet.reference_store import default_store
 from metrics.fleet.view import WORDS, fleet_sentence, fleet_table, fleet_tiles
 from ui.common import error_box, framing_strip, plain, route_through_app, tile_row, words_box
 from ui.fleet import monitoring_link, registry, registry_path, served_by_server
@@ -28,7 +29,7 @@ words_box(WORDS)
 
 @st.cache_data(show_spinner="Reading every model's log...", ttl=3600)
 def _fleet(path: str, as_of: dt.date | None):
-    return fleet_status(registry(path), as_of=as_of)
+    return fleet_status(registry(path), as_of=as_of, store=default_store())
 
 
 path = registry_path()

@@ -9,8 +9,8 @@ from urllib.parse import quote
 
 import streamlit as st
 
+from metrics.fleet.branch import columns_of
 from metrics.fleet.grouped import model_value
-from metrics.fleet.passes import columns_of
 from metrics.fleet.registry import ModelEntry, Registry, read_registry
 from metrics.fleet.sample import sample_registry
 from metrics.monitor.big_log import monitor_big_log

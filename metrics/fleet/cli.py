@@ -26,6 +26,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--as-of", help="replay as of this date: only the labels that had arrived")
     parser.add_argument("--engine", choices=["duckdb", "spark"], default="duckdb")
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="read every model's reference rows again, not what the last run kept "
+        "(it keeps them in the cache folder, $VALUELENS_CACHE or ~/.cache/valuelens)",
+    )
 
 
 def run(args: argparse.Namespace) -> dict:
@@ -43,6 +49,7 @@ def run(args: argparse.Namespace) -> dict:
 
     from metrics.fleet.model import fleet_status
     from metrics.fleet.output import fleet_json
+    from metrics.fleet.reference_store import default_store
     from metrics.fleet.registry import read_registry
     from metrics.fleet.sample import sample_registry
 
@@ -55,7 +62,9 @@ def run(args: argparse.Namespace) -> dict:
                 f"--as-of is {args.as_of[:40]!r}; give a date such as 2026-07-01"
             ) from None
     registry = read_registry(args.registry or sample_registry())
-    statuses, reported = fleet_status(registry, as_of=day, engine=args.engine)
+    statuses, reported = fleet_status(
+        registry, as_of=day, engine=args.engine, store=default_store(fresh=args.fresh)
+    )
     report = fleet_json(statuses, reported)
     errors = [s for s in statuses if s.error]
     alerts = [s for s in statuses if s.alert]

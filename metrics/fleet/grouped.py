@@ -18,18 +18,17 @@ import numpy as np
 import pandas as pd
 
 from metrics.core.value import ValueModel
+from metrics.fleet.branch import Branch, check_view_of, error_line
 from metrics.fleet.passes import (
     BATCH,
     UNKNOWN,
-    Branch,
     by_model,
     cell_groups,
-    check_view_of,
-    error_line,
     label_groups,
     open_branches,
     suspect,
 )
+from metrics.fleet.reference_store import ReferenceStore, keep
 from metrics.fleet.registry import ModelEntry
 from metrics.monitor.big_log import chunk_index, chunk_pairs, chunk_table, pair_parts
 from metrics.monitor.calibration import fit_cell_calibration
@@ -51,13 +50,15 @@ class ChunkKeys:
 @dataclass(frozen=True, eq=False)
 class Started:
     """A model after the first pass: its monitor without the estimate, the day it is reported
-    as of, its realised values as of that day and its chunks' keys."""
+    as of, its realised values as of that day, its chunks' keys and its reference rows' label
+    groups."""
 
     branch: Branch
     monitor: Monitor
     day: dt.date
     realised: np.ndarray
     keys: ChunkKeys
+    reference: dict[str, np.ndarray]
 
 
 @dataclass(frozen=True, eq=False)
@@ -98,7 +99,10 @@ def model_value(entry: ModelEntry) -> ValueModel:
 
 
 def fleet_figures(
-    engine, entries: tuple[ModelEntry, ...], as_of: dt.date | None
+    engine,
+    entries: tuple[ModelEntry, ...],
+    as_of: dt.date | None,
+    store: ReferenceStore | None = None,
 ) -> tuple[list[ModelFigures], dict[str, str]]:
     """Every model's monitor from the fleet's two grouped passes.
 
@@ -108,6 +112,8 @@ def fleet_figures(
     entries : tuple of ModelEntry
     as_of : date or None
         Replay as of this day; each model's last day (scoring or label arrival) when None.
+    store : ReferenceStore, optional
+        Where the models' reference groups are kept between runs (not kept when None).
 
     Returns
     -------
@@ -115,7 +121,7 @@ def fleet_figures(
     errors : dict of str to str
         One line per model that could not be read, by id.
     """
-    branches, errors = open_branches(engine, entries)
+    branches, errors = open_branches(engine, entries, store)
     batches = [branches[start : start + BATCH] for start in range(0, len(branches), BATCH)]
     figures: list[ModelFigures] = []
     # The engine's thread always has a query queued: the label pass two batches ahead, so
@@ -176,7 +182,8 @@ def _started(
         try:
             if groups is None or suspect(groups):
                 check_view_of(engine, branch)
-            started.append(Started(branch, *_labelled_monitor(branch, groups, as_of)))
+            reference = {name: v[groups["r"] == 1] for name, v in groups.items()}
+            started.append(Started(branch, *_labelled_monitor(branch, groups, as_of), reference))
         except ValueError as error:
             errors[branch.entry.id] = error_line(branch.entry, error)
     return started, errors
@@ -199,6 +206,7 @@ def _estimated(
             errors[s.branch.entry.id] = error_line(s.branch.entry, error)
             continue
         figures.append(ModelFigures(s.branch.entry, monitor, s.day, s.realised))
+        keep(s.branch.kept, s.reference, monitor.calibration)
     return figures, errors
 
 
@@ -291,17 +299,18 @@ def _with_estimate(
     waiting: dict[str, np.ndarray] | None,
     keys: ChunkKeys,
 ) -> Monitor:
-    """The monitor with its calibration and the estimate of the chunks waiting for labels."""
-    if reference is None or waiting is None:
+    """The monitor with its calibration (kept or fitted on the reference's score cells) and
+    the estimate of the chunks waiting for labels."""
+    kept = branch.kept.calibration if branch.kept is not None else None
+    if waiting is None or (reference is None and kept is None):
         return monitor
-    has_amounts = branch.entry.amount_column is not None
-    calibration = fit_cell_calibration(
+    calibration = kept or fit_cell_calibration(
         reference["b"].astype(np.int64),
         reference["k"].astype(np.int64),
         reference["y"].astype(np.float64),
         reference["n"].astype(np.float64),
         reference["ss"].astype(np.float64),
-        reference["sa"].astype(np.float64) if has_amounts else None,
+        reference["sa"].astype(np.float64) if branch.entry.amount_column else None,
     )
     n = waiting["n"].astype(np.float64)
     score = waiting["ss"].astype(np.float64) / n

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from metrics.fleet.grouped import ModelFigures
+from metrics.fleet.reference_store import ReferenceStore
 from metrics.fleet.registry import ModelEntry, Registry
 
 
@@ -174,7 +175,11 @@ def model_status(figures: ModelFigures) -> ModelStatus:
 
 
 def fleet_status(
-    registry: Registry, *, as_of: dt.date | None = None, engine: str = "duckdb"
+    registry: Registry,
+    *,
+    as_of: dt.date | None = None,
+    engine: str = "duckdb",
+    store: ReferenceStore | None = None,
 ) -> tuple[list[ModelStatus], dt.date | None]:
     """Every model's status; a model that cannot be read carries its error, the rest report.
 
@@ -185,6 +190,9 @@ def fleet_status(
         Replay as of this day (only the labels that had arrived); each log's last day when
         None.
     engine : {'duckdb', 'spark'}
+    store : ReferenceStore, optional
+        Where the models' reference groups are kept between runs; each run reads every row
+        when None. The figures are the same either way.
 
     Returns
     -------
@@ -196,7 +204,7 @@ def fleet_status(
     from metrics.core.backends import backend
     from metrics.fleet.grouped import fleet_figures
 
-    figures, errors = fleet_figures(backend(engine), registry.models, as_of)
+    figures, errors = fleet_figures(backend(engine), registry.models, as_of, store)
     owners = {entry.id: entry.owner for entry in registry.models}
     statuses = [ModelStatus(name, "", error=error) for name, error in registry.errors.items()]
     statuses += [ModelStatus(name, owners[name], error=error) for name, error in errors.items()]

@@ -8,20 +8,31 @@ monitoring use case's views, one branch per model):
    fold, 1e-4 score cell and label (the calibration); the waiting chunks' rows per model,
    chunk, decision and score cell (the estimate). Each reads only its days of the logs: the
    condition is on the timestamp column, so the engine can skip the other rows as it reads.
+
+A model whose reference was kept from an earlier run (``metrics.fleet.reference_store``) has
+only its other rows read by the first pass and none by the second: its kept label groups are
+added to the first pass's results as if read, and its kept calibration is used.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 import numpy as np
 
+from metrics.fleet.branch import Branch, columns_of, error_line
+from metrics.fleet.reference_store import (
+    KeptReference,
+    ReferenceStore,
+    kept_reference,
+    time_zone,
+)
 from metrics.fleet.registry import ModelEntry
-from metrics.monitor.big_log import CELLS, LogColumns, unmasked
-from metrics.monitor.log_view import LogView, check_view, log_view
+from metrics.monitor.big_log import CELLS, unmasked
+from metrics.monitor.log_view import log_view
 
-BRANCH_COLUMNS = "r, c, day, s, y, a, d, f, k"
+CELL = f"CAST(floor(s * {CELLS}) AS BIGINT)"
+"""A score's 1e-4 cell."""
 BATCH = 10
 """Models per query: a query over many logs at once holds a buffer per log (about 10 MB)."""
 UNKNOWN, BAD = 2, 3
@@ -29,92 +40,17 @@ UNKNOWN, BAD = 2, 3
 also stands in for the decision of a row whose score or amount is bad."""
 
 
-@dataclass(frozen=True)
-class Branch:
-    """One model's part of the fleet's query: its position, entry, columns and view."""
-
-    index: int
-    entry: ModelEntry
-    columns: LogColumns
-    view: LogView
-
-    @property
-    def select(self) -> str:
-        return f"SELECT {self.index} AS m, {BRANCH_COLUMNS} FROM ({self.view.select}) AS v"
-
-    def select_within(self, days: tuple[str | None, str | None]) -> str:
-        """The branch over the rows scored from the first day to the day before the second."""
-        return f"SELECT {self.index} AS m, {BRANCH_COLUMNS} FROM ({self.view.within(days)}) AS v"
-
-    @property
-    def reference_days(self) -> tuple[str | None, str | None]:
-        """Days that hold the reference rows, a day wider at each end (time zones); open
-        when a period column marks them."""
-        if self.entry.reference is None or self.columns.period is not None:
-            return None, None
-        first, last = (dt.date.fromisoformat(str(d)[:10]) for d in self.entry.reference)
-        return str(first - dt.timedelta(days=1)), str(last + dt.timedelta(days=2))
-
-
-def columns_of(entry: ModelEntry) -> LogColumns:
-    """The monitoring use case's columns for a registry entry.
-
-    Parameters
-    ----------
-    entry : ModelEntry
-
-    Returns
-    -------
-    LogColumns
-    """
-    return LogColumns(
-        label=entry.label_column,
-        score=entry.score_column,
-        timestamp=entry.timestamp_column,
-        period=None,
-        amount=entry.amount_column,
-        label_date=entry.label_time_column,
-        reference_dates=entry.reference,
-        model=(entry.model_column, entry.model_value) if entry.model_column else None,
-    )
-
-
-def check_view_of(engine, branch: Branch) -> None:
-    """The monitoring command's checks on one model's log alone: a ValueError naming the first
-    bad value's file and row.
-
-    Parameters
-    ----------
-    engine : DuckDBBackend or SparkBackend
-    branch : Branch
-    """
-    view = f"fleet_check_{branch.index}"
-    engine.create_view(view, branch.view.select)
-    check_view(engine, view, branch.columns)
-
-
-def error_line(entry: ModelEntry, error: Exception) -> str:
-    """What the fleet says of a model it could not read: one line that names it.
-
-    Parameters
-    ----------
-    entry : ModelEntry
-    error : Exception
-
-    Returns
-    -------
-    str
-    """
-    return f"model '{entry.id}': {error}"
-
-
-def open_branches(engine, entries: tuple[ModelEntry, ...]) -> tuple[list[Branch], dict[str, str]]:
-    """Each model's view (columns checked against its log), or its error line.
+def open_branches(
+    engine, entries: tuple[ModelEntry, ...], store: ReferenceStore | None = None
+) -> tuple[list[Branch], dict[str, str]]:
+    """Each model's view (columns checked against its log) and what the store kept of its
+    reference, or its error line.
 
     Parameters
     ----------
     engine : DuckDBBackend or SparkBackend
     entries : tuple of ModelEntry
+    store : ReferenceStore, optional
 
     Returns
     -------
@@ -123,6 +59,7 @@ def open_branches(engine, entries: tuple[ModelEntry, ...]) -> tuple[list[Branch]
         By model id.
     """
     branches, errors = [], {}
+    zone = time_zone(engine) if store is not None else None
     for index, entry in enumerate(entries):
         columns = columns_of(entry)
         try:
@@ -130,8 +67,18 @@ def open_branches(engine, entries: tuple[ModelEntry, ...]) -> tuple[list[Branch]
         except ValueError as error:
             errors[entry.id] = error_line(entry, error)
             continue
-        branches.append(Branch(index, entry, columns, view))
+        branch = Branch(index, entry, columns, view)
+        branches.append(Branch(index, entry, columns, view, _kept(engine, store, branch, zone)))
     return branches, errors
+
+
+def _kept(engine, store: ReferenceStore | None, branch: Branch, zone) -> KeptReference | None:
+    """The branch's place in the store (None when off or when its log cannot be kept)."""
+    if store is None:
+        return None
+    alone = Branch(0, branch.entry, branch.columns, branch.view)
+    described = label_sql(engine, [alone], None, "") + reference_cells_sql([alone])
+    return kept_reference(engine, store, branch.entry, branch.reference_days, described, zone)
 
 
 def _union(parts: list[str]) -> str:
@@ -157,6 +104,26 @@ def label_groups(
     """
     if not branches:
         return {}
+    parts = [b.select_after_reference if _has(b, "labels") else b.select for b in branches]
+    groups = _arrays(engine, label_sql(engine, branches, as_of, _union(parts)))
+    return _with_kept(groups, [(b.index, b.kept.labels) for b in branches if _has(b, "labels")])
+
+
+def label_sql(engine, branches: list[Branch], as_of: dt.date | None, rows: str) -> str:
+    """The SQL of the first pass over ``rows`` (the branches' selects, all of their rows
+    when empty).
+
+    Parameters
+    ----------
+    engine : DuckDBBackend or SparkBackend
+    branches : list of Branch
+    as_of : date or None
+    rows : str
+
+    Returns
+    -------
+    str
+    """
     nf = engine.not_finite
     by_then = f" AND d <= DATE '{as_of.isoformat()}'" if as_of is not None else ""
     code = (
@@ -167,13 +134,55 @@ def label_groups(
     bad = f"s IS NULL OR {nf('s')} OR s < 0 OR s > 1" + (
         f" OR a IS NULL OR {nf('a')} OR a < 0" if has_amounts else ""
     )
-    return _arrays(
-        engine,
+    return (
         f"SELECT m, r, c, CASE WHEN {bad} THEN {BAD} ELSE f END AS f, {code} AS y, "
         f"max(d) AS d, count(*) AS n, min(day) AS lo, max(day) AS hi, "
         f"{'sum(a)' if has_amounts else '0.0'} AS sa "
-        f"FROM ({_union([b.select for b in branches])}) AS fleet GROUP BY 1, 2, 3, 4, 5",
+        f"FROM ({rows or _union([b.select for b in branches])}) AS fleet GROUP BY 1, 2, 3, 4, 5"
     )
+
+
+def reference_cells_sql(branches: list[Branch]) -> str:
+    """The SQL of the reference's score cells (the calibration) of the branches.
+
+    Parameters
+    ----------
+    branches : list of Branch
+
+    Returns
+    -------
+    str
+    """
+    amounts = (
+        "sum(a) AS sa"
+        if any(branch.entry.amount_column for branch in branches)
+        else "CAST(0 AS DOUBLE) AS sa"  # no model has amounts: nothing to sum
+    )
+    reference = _union(
+        [f"{branch.select_within(branch.reference_days)} WHERE r = 1" for branch in branches]
+    )
+    return (
+        f"SELECT m, k, {CELL} AS b, y, count(*) AS n, sum(s) AS ss, {amounts} "
+        f"FROM ({reference}) AS fleet GROUP BY 1, 2, 3, 4"
+    )
+
+
+def _has(branch: Branch, part: str) -> bool:
+    """Whether the store kept this part of the branch's reference groups."""
+    return branch.kept is not None and getattr(branch.kept, part) is not None
+
+
+def _with_kept(
+    groups: dict[str, np.ndarray], kept: list[tuple[int, dict[str, np.ndarray]]]
+) -> dict[str, np.ndarray]:
+    """A pass's groups with the kept groups of the models at the given positions added."""
+    if not kept:
+        return groups
+    parts = [groups] + [
+        {"m": np.full(len(next(iter(k.values()))), index, groups["m"].dtype)} | k
+        for index, k in kept
+    ]
+    return {name: np.concatenate([part[name] for part in parts]) for name in groups}
 
 
 def cell_groups(
@@ -191,7 +200,8 @@ def cell_groups(
     Returns
     -------
     reference, chunks : dict of str to ndarray
-        Empty when no model has a chunk waiting.
+        Empty when no model has a chunk waiting; the reference has none of the models whose
+        calibration was kept.
     """
     waiting = [(branch, days) for branch, days in waiting if days.size]
     if not waiting:
@@ -201,10 +211,7 @@ def cell_groups(
         if any(branch.entry.amount_column for branch, _ in waiting)
         else "CAST(0 AS DOUBLE) AS sa"  # no model has amounts: nothing to sum
     )
-    cell = f"CAST(floor(s * {CELLS}) AS BIGINT) AS b"
-    reference = _union(
-        [f"{branch.select_within(branch.reference_days)} WHERE r = 1" for branch, _ in waiting]
-    )
+    unread = [branch for branch, _ in waiting if not _has(branch, "calibration")]
     chunks = _union(
         [
             f"{branch.select_within((str(days.min() - np.timedelta64(1, 'D')), None))} "
@@ -213,14 +220,10 @@ def cell_groups(
         ]
     )
     return (
+        _arrays(engine, reference_cells_sql(unread)) if unread else {},
         _arrays(
             engine,
-            f"SELECT m, k, {cell}, y, count(*) AS n, sum(s) AS ss, {amounts} "
-            f"FROM ({reference}) AS fleet GROUP BY 1, 2, 3, 4",
-        ),
-        _arrays(
-            engine,
-            f"SELECT m, c, f, {cell}, count(*) AS n, sum(s) AS ss, {amounts} "
+            f"SELECT m, c, f, {CELL} AS b, count(*) AS n, sum(s) AS ss, {amounts} "
             f"FROM ({chunks}) AS fleet GROUP BY 1, 2, 3, 4",
         ),
     )

@@ -25,6 +25,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from metrics.fleet.reference_store import cache_root
+
 SEED = 20261210
 VERSION = 1
 MODELS = 100
@@ -38,7 +40,6 @@ VALUE_MATRIX = (0.0, -5.0, -200.0, -15.0)
 EXPORTED = dt.date(2026, 7, 19)
 """The day the logs were exported: labels due after it are not in them yet."""
 THRESHOLD = 0.1
-CACHE_VARIABLE = "VALUELENS_CACHE"
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -154,8 +155,7 @@ def sample_registry() -> Path:
     -------
     Path
     """
-    root = Path(os.environ.get(CACHE_VARIABLE) or Path.home() / ".cache" / "valuelens")
-    folder = root / f"fleet-v{VERSION}"
+    folder = cache_root() / f"fleet-v{VERSION}"
     registry = folder / "fleet.toml"
     if not registry.is_file():
         partial = folder.with_name(f"{folder.name}.partial-{os.getpid()}")

@@ -23,3 +23,16 @@ def small_fleet(folder: Path, numbers: tuple[int, ...], extra: str = "") -> Path
 @pytest.fixture
 def fleet_of(tmp_path):
     return lambda numbers, extra="": small_fleet(tmp_path, numbers, extra)
+
+
+@pytest.fixture(autouse=True)
+def kept_in_tmp(tmp_path, monkeypatch):
+    """The command and the page keep reference groups in the test's folder, not the user's
+    cache."""
+    from metrics.fleet import reference_store
+
+    monkeypatch.setattr(
+        reference_store,
+        "default_store",
+        lambda fresh=False: reference_store.ReferenceStore(tmp_path / "kept", read=not fresh),
+    )

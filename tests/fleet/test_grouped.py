@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from metrics.fleet.branch import columns_of
 from metrics.fleet.grouped import model_value
 from metrics.fleet.model import alert_run, chunk_values, fleet_status
-from metrics.fleet.passes import columns_of
 from metrics.fleet.registry import read_registry
 from metrics.monitor.big_log import monitor_big_log
 from metrics.monitor.replay import as_of as snapshot_at
