@@ -43,6 +43,8 @@ FORMAT = 1
 MAX_KEPT_BYTES = 64 * 2**20
 """A kept file larger than this is not read (a model's is a few hundred kB)."""
 FOLDER = "fleet-reference"
+LABEL_COLUMNS = ("r", "c", "f", "y", "d", "n", "lo", "hi", "sa")
+"""The first pass's columns beside the model's position (``metrics.fleet.passes``)."""
 CACHE_VARIABLE = "VALUELENS_CACHE"
 
 
@@ -220,24 +222,43 @@ def _read(place: KeptReference) -> KeptReference:
             return place
         with np.load(place.path, allow_pickle=False) as kept:
             arrays = {name: kept[name] for name in kept.files}
-        labels = {name: arrays["labels"][name] for name in arrays["labels"].dtype.names}
+        labels = _labels(arrays["labels"])
         calibration = _calibration(arrays) if "errors" in arrays else None
     except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile, EOFError):
         return place
     return dataclasses.replace(place, labels=labels, calibration=calibration)
 
 
+def _labels(table: np.ndarray) -> dict[str, np.ndarray]:
+    """The kept label groups' columns; a ValueError unless they are the first pass's, as
+    numbers and dates in one dimension."""
+    names = table.dtype.names or ()
+    if table.ndim != 1 or sorted(names) != sorted(LABEL_COLUMNS):
+        raise ValueError("not the label groups' layout")
+    if any(table.dtype[name].kind not in "biufM" for name in names):
+        raise ValueError("a column that is not numbers or dates")
+    return {name: table[name] for name in LABEL_COLUMNS}
+
+
 def _calibration(arrays: dict[str, np.ndarray]) -> Calibration:
-    """A calibration from its kept arrays."""
+    """A calibration from its kept arrays; a ValueError unless each curve is two finite float
+    arrays of one length."""
 
     def curve(name: str) -> IsotonicCurve | None:
         if f"{name}_x" not in arrays:
             return None
-        return IsotonicCurve(arrays[f"{name}_x"], arrays[f"{name}_fitted"])
+        x, fitted = arrays[f"{name}_x"], arrays[f"{name}_fitted"]
+        if x.ndim != 1 or x.shape != fitted.shape or not x.size or x.dtype.kind != "f":
+            raise ValueError("not a curve")
+        if fitted.dtype.kind != "f" or not (np.isfinite(x).all() and np.isfinite(fitted).all()):
+            raise ValueError("not a curve")
+        return IsotonicCurve(x, fitted)
 
-    raw, calibrated = (float(e) for e in arrays["errors"])
-    needed = bool(arrays["needed"][0])
-    return Calibration(needed, raw, calibrated, curve("mapping"), curve("amount"))
+    errors, needed = arrays["errors"], arrays["needed"]
+    if errors.shape != (2,) or errors.dtype.kind != "f" or needed.shape != (1,):
+        raise ValueError("not a calibration")
+    raw, calibrated = (float(e) for e in errors)
+    return Calibration(bool(needed[0]), raw, calibrated, curve("mapping"), curve("amount"))
 
 
 def _arrays(labels: dict[str, np.ndarray], calibration: Calibration | None) -> dict:

@@ -133,6 +133,12 @@ def test_a_changed_entry_is_read_again(fleet_of, store, queries, key, value):
     assert_same(changed, by_id(path))
 
 
+def _curve_cut_short(kept):
+    with np.load(kept) as arrays:
+        whole = {name: arrays[name] for name in arrays.files}
+    np.savez(kept, **whole | {"mapping_x": whole["mapping_x"][:-1]})
+
+
 def _crafted(kept):
     np.savez(kept, labels=np.array([{"a": 1}], dtype=object), errors=np.array([0.1, 0.2]))
 
@@ -144,6 +150,8 @@ def _crafted(kept):
         lambda kept: kept.write_bytes(kept.read_bytes()[:200]),  # cut short
         _crafted,  # needs a pickle to load: never loaded
         lambda kept: np.savez(kept, labels=np.zeros(3)),  # the wrong layout
+        lambda kept: np.savez(kept, labels=np.zeros(3, dtype=[("r", "i4"), ("n", "i8")])),
+        _curve_cut_short,
     ],
 )
 def test_a_damaged_or_crafted_kept_file_is_not_trusted(fleet_of, store, queries, spoil):
