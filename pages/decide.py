@@ -95,11 +95,11 @@ if prepared.resolution:
         f"This log has more than a million distinct scores: they are grouped on a grid of "
         f"{prepared.resolution:g}; thresholds on the grid are exact."
     )
-st.info(plain(baseline_sentence(decision)))
+st.info(plain(baseline_sentence(decision, prepared.days)))
 
 st.subheader("Where to set it")
 threshold = threshold_controls(decision, prepared.days)
-st.markdown(plain(operating_sentence(decision, threshold, outcomes)))
+st.markdown(plain(operating_sentence(decision, threshold, outcomes, prepared.days)))
 st.plotly_chart(charts.value_figure(decision, threshold), width="stretch")
 
 review_cost, capacity = review_values()

@@ -99,8 +99,8 @@ def decide_section(scenario: DecisionScenario, *, source: str, fingerprint: str)
         Assumption("Cost of a review", money(s.review_cost, decimals=2), "per row", "$2.00"),
     ]
     sentences = [
-        baseline_sentence(s.decision),
-        operating_sentence(s.decision, s.threshold, s.names),
+        baseline_sentence(s.decision, s.days),
+        operating_sentence(s.decision, s.threshold, s.names, s.days),
         three_way_sentence(s.band),
         uncertainty_sentence(s.uncertainty),
     ]

@@ -7,7 +7,15 @@ import numpy as np
 import pandas as pd
 
 from metrics.core.crossfit import CrossFitted
-from metrics.core.format import Headline, Tile, money, percent, threshold_text, year_scale
+from metrics.core.format import (
+    Headline,
+    Tile,
+    money,
+    percent,
+    period_text,
+    threshold_text,
+    year_scale,
+)
 from metrics.core.params import shown
 from metrics.core.rates import point_at
 from metrics.decide.compare import Difference
@@ -104,12 +112,15 @@ def headline_tiles(
     ]
 
 
-def baseline_sentence(decision: Decision) -> str:
-    """Where the model beats both baselines, in one sentence.
+def baseline_sentence(decision: Decision, days: float | None = None) -> str:
+    """Where the model beats both baselines, in one sentence; the best threshold is the best
+    on these rows (in-sample), its worth over the data's period.
 
     Parameters
     ----------
     decision : Decision
+    days : float, optional
+        The data's days, when it has dates.
 
     Returns
     -------
@@ -129,9 +140,9 @@ def baseline_sentence(decision: Decision) -> str:
     return (
         f"The model beats both acting on nobody and acting on everybody for thresholds {span}"
         + ("" if whole else " (with gaps)")
-        + f"; the best is {threshold_text(decision.best_threshold)}, worth "
+        + f"; the best on these rows is {threshold_text(decision.best_threshold)}, worth "
         f"{money(decision.best_value - max(decision.none, decision.everyone))} more than the "
-        "better baseline."
+        f"better baseline{period_text(days) or ' over them'}."
     )
 
 
@@ -277,9 +288,11 @@ def outcome_names(names: list[object], defaults: tuple[str, ...]) -> list[str]:
     return [name or default for name, default in zip(cleaned, defaults, strict=True)]
 
 
-def operating_sentence(decision: Decision, threshold: float, names: list[str]) -> str:
-    """Value, outcomes (in the user's names for TN, FP, FN, TP), precision and recall at one
-    threshold.
+def operating_sentence(
+    decision: Decision, threshold: float, names: list[str], days: float | None = None
+) -> str:
+    """Value (over the data's period), outcomes (in the user's names for TN, FP, FN, TP),
+    precision and recall at one threshold.
 
     Parameters
     ----------
@@ -287,6 +300,8 @@ def operating_sentence(decision: Decision, threshold: float, names: list[str]) -
     threshold : float
     names : list of str
         The outcomes' names in TN, FP, FN, TP order.
+    days : float, optional
+        The data's days, when it has dates.
 
     Returns
     -------
@@ -297,7 +312,8 @@ def operating_sentence(decision: Decision, threshold: float, names: list[str]) -
     counts = (point.tn, point.fp, point.fn, point.tp)
     outcomes = ", ".join(f"{c:,.0f} {n}" for c, n in zip(counts, names, strict=True))
     return (
-        f"At {threshold_text(threshold)}: worth {money(value)}; acts on {point.flagged:,.0f} "
+        f"At {threshold_text(threshold)}: worth {money(value)}{period_text(days)}; acts on "
+        f"{point.flagged:,.0f} "
         f"rows ({outcomes}); precision {percent(point.precision)}, recall "
         f"{percent(point.recall)}."
     )
