@@ -141,7 +141,9 @@ def money_tiles(snap: FraudSnapshot, analysis: FraudAnalysis) -> list[Tile]:
             "Fraud stopped plus chargeback fees, minus review costs and friction on good sales "
             "held, compared with approving everything (USD"
             + (f"; the data's {how}" if how else "")
-            + ").",
+            + "). Valued on the transactions the threshold is set on: at a threshold picked "
+            "on them, such as the one the page opens at, it runs high: quote the best "
+            "threshold as earned instead.",
             note="; ".join(notes) or None,
         ),
         Tile(
