@@ -61,12 +61,20 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     column_config={
+        "Model": st.column_config.TextColumn(width=80),
         "Monitoring": st.column_config.LinkColumn(
-            "Monitoring", display_text="Open", help="The monitoring page on this model"
+            "Monitoring", display_text="Open", help="The monitoring page on this model", width=85
         ),
-        "Value by chunk": st.column_config.LineChartColumn("Value by chunk"),
-        "Latest chunk": st.column_config.NumberColumn(format="dollar"),
-        "Lost since alert": st.column_config.NumberColumn(format="dollar"),
+        "Value by chunk": st.column_config.LineChartColumn("Value by chunk", width=105),
+        "Latest chunk": st.column_config.NumberColumn(format="dollar", width=95),
+        "Measured": st.column_config.TextColumn(width=80),
+        "Normal range": st.column_config.TextColumn(width=150),
+        "Alert since": st.column_config.TextColumn(width=90),
+        "Lost since alert": st.column_config.NumberColumn(format="dollar", width=115),
+        "Owner": st.column_config.TextColumn(width=100),
+        "Last trained": st.column_config.TextColumn(
+            width=130, help="Days since the model was last trained; due: retraining is due"
+        ),
     },
 )
 st.caption(

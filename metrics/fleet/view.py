@@ -79,7 +79,9 @@ def fleet_sentence(statuses: list[ModelStatus]) -> str:
 
 
 def fleet_table(statuses: list[ModelStatus]) -> pd.DataFrame:
-    """One row per model, the most money lost first.
+    """One row per model, in the order given (the most money lost first): the figures a
+    stakeholder reads first, then training and owner; an error column only when a model has
+    one.
 
     Parameters
     ----------
@@ -94,7 +96,6 @@ def fleet_table(statuses: list[ModelStatus]) -> pd.DataFrame:
         rows.append(
             {
                 "Model": s.id,
-                "Owner": s.owner,
                 "Value by chunk": list(s.values),
                 "Latest chunk": None if s.value_latest is None else round(s.value_latest),
                 "Measured": s.value_latest_source or "",  # realised or estimated
@@ -103,9 +104,18 @@ def fleet_table(statuses: list[ModelStatus]) -> pd.DataFrame:
                 else f"{money(s.normal_low)} to {money(s.normal_high)}",
                 "Alert since": s.alert_since or "",
                 "Lost since alert": round(s.lost_since_alert),
-                "Days since training": s.days_since_training,
-                "Retraining due": "yes" if s.retrain_due else "",
+                "Last trained": _trained(s),
+                "Owner": s.owner,
                 "Error": s.error or "",
             }
         )
-    return pd.DataFrame(rows)
+    table = pd.DataFrame(rows)
+    return table if table["Error"].any() else table.drop(columns="Error")
+
+
+def _trained(status: ModelStatus) -> str:
+    """How long ago the model was trained, and whether retraining is due ("" when unknown)."""
+    days = status.days_since_training
+    if days is None:
+        return ""
+    return f"{days:,} day{'' if days == 1 else 's'} ago" + (": due" if status.retrain_due else "")

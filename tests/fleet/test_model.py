@@ -45,3 +45,18 @@ def test_a_replay_before_the_training_day_knows_no_training_age():
     entry = trained("2026-03-15")
     assert training_status(entry, dt.date(2026, 3, 14)) == (None, None)
     assert training_status(entry, dt.date(2026, 3, 15)) == (0, False)
+
+
+def test_the_table_puts_what_a_stakeholder_reads_first_and_errors_only_when_there_are_any():
+    from metrics.fleet.model import ModelStatus
+    from metrics.fleet.view import fleet_table
+
+    due = ModelStatus("a", "risk", days_since_training=412, retrain_due=True, values=(1.0,))
+    fresh = ModelStatus("b", "growth", days_since_training=1, retrain_due=False, values=(1.0,))
+    unknown = ModelStatus("c", "growth", values=(1.0,))
+    table = fleet_table([due, fresh, unknown])
+    assert list(table.columns)[-2:] == ["Last trained", "Owner"]
+    assert list(table["Last trained"]) == ["412 days ago: due", "1 day ago", ""]
+    assert "Error" not in table.columns
+    broken = ModelStatus("d", "", error="model 'd': log 'x' does not exist; check the path")
+    assert list(fleet_table([due, broken])["Error"]) == ["", broken.error]
