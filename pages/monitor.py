@@ -33,6 +33,7 @@ from ui.monitor import (
     own_files,
     sample_drift,
     sample_monitor,
+    sample_view,
     sources,
 )
 from ui.scenario import from_url, scenario_box, show_notes, to_url
@@ -65,11 +66,8 @@ with st.sidebar:
         problem = str(error)
 if problem:  # in the main area, where the figures it explains are
     error_box("This data cannot be used:", f"{problem}. The sample is shown until then.")
-if built is None:
-    sample_costs = costs or FraudCosts()  # a fleet model that cannot be read: the sample
-    monitor, drift = sample_monitor(sample_costs, threshold, chunk), sample_drift(chunk)
-else:
-    monitor, drift = built
+sample_costs = costs or FraudCosts()  # a fleet model that cannot be read: the sample
+monitor, drift = built or (sample_monitor(sample_costs, threshold, chunk), sample_drift(chunk))
 
 days = as_of_days(monitor)
 notes += from_url("monitor_day", [replace(AS_OF, options=tuple(days))])
@@ -85,7 +83,10 @@ day = st.select_slider(
     help="Only the labels that had arrived by this date count; chunks that end later are not "
     "shown yet.",
 )
-view = monitor_view(monitor, drift, day, chunk)
+if built is None:
+    view = sample_view(sample_costs, threshold, chunk, day)
+else:
+    view = monitor_view(monitor, drift, day, chunk)
 remember_headline("monitor", monitor_headline(view, day))
 tile_row(view.tiles)
 set_in = "the fleet's registry" if source == FLEET else "the sidebar"

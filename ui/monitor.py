@@ -27,6 +27,7 @@ from metrics.monitor.data import (
 from metrics.monitor.drift import drift_table
 from metrics.monitor.model import Monitor, build_monitor
 from metrics.monitor.values import fraud_monitoring_model
+from metrics.monitor.view import monitor_view
 from ui.common import data_folder_file, kept_number_input, log_sample, session_memo
 from ui.fleet import FLEET, prefer_linked
 from ui.fraud_inputs import fraud_cost_inputs
@@ -55,6 +56,13 @@ def sample_drift(period: str) -> pd.DataFrame:
     log = sample_log()
     chunks = chunk_rows(log.timestamp, log.reference, period=period)
     return drift_table(log.features.assign(score=log.score), log.reference, chunks)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def sample_view(costs: FraudCosts, threshold: float, period: str, day):
+    """The sample replayed as of ``day``, built once per setting and day for every session
+    (a new visitor's first view and a replayed day cost no rebuild)."""
+    return monitor_view(sample_monitor(costs, threshold, period), sample_drift(period), day, period)
 
 
 def _model(costs: FraudCosts):
