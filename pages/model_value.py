@@ -59,8 +59,8 @@ with st.sidebar:
 rows = scored_models(costs)
 st.markdown(
     plain(
-        f"{accuracy_story(rows)} Sorted by money over the 30 scored days; accuracy and F1 are "
-        "at the usual 0.5 threshold, money at each model's own best threshold."
+        f"{accuracy_story(rows)} Sorted by money as earned over the 30 scored days; accuracy "
+        "and F1 are at the usual 0.5 threshold."
     )
 )
 correlation = rank_correlations(rows)

@@ -32,10 +32,18 @@ def reached_target(model: str, metric: str, target: float, costs: FraudCosts) ->
 
 
 def scores_table(scores: list[ModelScore]) -> None:
-    frame = pd.DataFrame([vars(s) for s in scores]).drop(columns="best_threshold")
+    frame = pd.DataFrame([vars(s) for s in scores])[["name", "earned", "net_savings", *METRICS]]
     frame["net_savings"] = frame["net_savings"].round().astype(int)
+    frame["earned"] = frame["earned"].round().astype(int)
     frame["accuracy"] = frame["accuracy"] * 100  # as the sentences write it: 99.553%
-    frame = frame.rename(columns={"name": "Model", "net_savings": "Net savings (USD)", **METRICS})
+    frame = frame.rename(
+        columns={
+            "name": "Model",
+            "earned": "Net savings as earned (USD)",
+            "net_savings": "At the best threshold on these days (USD)",
+            **METRICS,
+        }
+    )
     st.dataframe(
         frame,
         hide_index=True,
@@ -46,6 +54,13 @@ def scores_table(scores: list[ModelScore]) -> None:
             "ROC AUC": st.column_config.NumberColumn(format="%.3f"),
             "PR AUC": st.column_config.NumberColumn(format="%.3f"),
             "Log loss": st.column_config.NumberColumn(format="%.4f"),
-            "Net savings (USD)": st.column_config.NumberColumn(format="localized"),
+            "Net savings as earned (USD)": st.column_config.NumberColumn(
+                format="localized",
+                help="At a threshold chosen on other days than it is valued on (cross-fitted)",
+            ),
+            "At the best threshold on these days (USD)": st.column_config.NumberColumn(
+                format="localized",
+                help="Chosen and valued on the same days: it fits their chance ups and downs",
+            ),
         },
     )

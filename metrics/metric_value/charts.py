@@ -51,7 +51,7 @@ def metric_money_figure(scores: list[ModelScore]) -> go.Figure:
                     "type": "scatter",
                     "mode": "markers",
                     "x": [getattr(score, metric)],
-                    "y": [score.net_savings],
+                    "y": [score.earned],
                     "name": name,
                     "legendgroup": name,
                     "showlegend": i == 0,
@@ -73,6 +73,7 @@ def metric_money_figure(scores: list[ModelScore]) -> go.Figure:
             "gridcolor": GRID,
             "tickformat": MONEY_TICKS,
             "showticklabels": i == 0,
+            "title": {"text": "Net savings as earned (USD)" if i == 0 else ""},
         }
         layout["annotations"].append({**subplot_title(label, 1.0), "x": (i + 0.5) * width})
     return go.Figure(data=traces, layout=layout)

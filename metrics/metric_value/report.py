@@ -27,7 +27,7 @@ MODEL_VALUE_FRAMING = (
     "A fraud score per transaction, from seven candidate models",
     "Log loss (except the tree, forest and dummy, fit by their own criteria)",
     "Accuracy, F1, ROC AUC, PR AUC, log loss",
-    "Net savings in USD at each model's own best threshold",
+    "Net savings in USD as earned (each threshold chosen on other days)",
 )
 MODEL_VALUE_WORDS = (
     "accuracy",

@@ -152,7 +152,7 @@ def score_models(data: Candidates, costs: FraudCosts) -> list[ModelScore]:
     """
     d = data.data
     rows = (score_model(n, d.y_true, s, d.amount, costs) for n, s in data.scores.items())
-    return sorted(rows, key=lambda r: -r.net_savings)
+    return sorted(rows, key=lambda r: -r.earned)
 
 
 def target_scenario(

@@ -46,7 +46,7 @@ def test_every_candidate_is_scored_and_the_most_accurate_is_not_the_richest(cand
 
 def test_rank_correlation_by_hand():
     def row(acc, money, loss):
-        return ModelScore("m", acc, acc, acc, acc, loss, money, 0.5)
+        return ModelScore("m", acc, acc, acc, acc, loss, money + 5.0, 0.5, earned=money)
 
     rows = [row(0.9, 30.0, 0.1), row(0.8, 20.0, 0.2), row(0.7, 10.0, 0.3)]
     assert rank_correlations(rows) == pytest.approx(
@@ -117,3 +117,23 @@ def test_investment_roi_and_payback_by_hand():
     assert invest.payback_months(48_000) == pytest.approx(6.0)
     assert invest.payback_months(-10.0) is None
     assert yearly(1_000.0, rows=50_000, transactions_per_year=1_000_000) == pytest.approx(20_000)
+
+
+def test_each_model_s_money_is_as_earned_the_fraud_page_s_figure_and_the_story_says_both(
+    candidates,
+):
+    from metrics.core.format import money
+    from metrics.fraud.model import analyse
+    from metrics.metric_value.view import score_models
+
+    rows = score_models(candidates, FraudCosts())
+    best = rows[0]
+    assert best.name == "Gradient boosting"
+    assert [r.earned for r in rows] == sorted((r.earned for r in rows), reverse=True)
+    honest = analyse(candidates.data, FraudCosts()).honest
+    assert best.earned == pytest.approx(honest.value, rel=1e-12)
+    assert best.net_savings == pytest.approx(honest.in_sample, rel=1e-12)
+    assert best.earned < best.net_savings
+    story = accuracy_story(rows)
+    assert f"earning {money(best.earned)}" in story
+    assert money(best.net_savings) in story and "chosen on" in story
