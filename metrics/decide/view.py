@@ -219,7 +219,8 @@ def segment_table(segments: Segments) -> pd.DataFrame:
 
 
 def segment_sentence(segments: Segments) -> str:
-    """What per-segment thresholds add and what fairness constraints cost.
+    """What per-segment thresholds add and what fairness constraints cost, said to be
+    in-sample (each threshold chosen on the rows it is valued on).
 
     Parameters
     ----------
@@ -230,7 +231,9 @@ def segment_sentence(segments: Segments) -> str:
     str
     """
     return (
-        f"A threshold per segment adds {money(segments.gain)} over one threshold for all. "
+        f"On these rows, a threshold per segment adds {money(segments.gain)} over one threshold "
+        "for all; each is chosen on the rows it is valued on, so the gain runs high, the more "
+        "so the smaller the segments. "
         f"Asking every segment for the same recall costs "
         f"{money(segments.price_of_equal_recall)} of that; acting on the same share of every "
         f"segment costs {money(segments.price_of_equal_flag_rate)}."
@@ -238,7 +241,8 @@ def segment_sentence(segments: Segments) -> str:
 
 
 def comparison_sentence(difference: Difference, how: str, name: str = "the second model") -> str:
-    """The second model's worth over the first, with its interval.
+    """The second model's worth over the first, with its interval, each model at its best
+    threshold on these rows (said to be in-sample).
 
     Parameters
     ----------
@@ -254,8 +258,8 @@ def comparison_sentence(difference: Difference, how: str, name: str = "the secon
     """
     period = f"a year ({how})" if how else "over these rows"
     return (
-        f"At each model's own best threshold, {shown(name)} is worth "
-        f"{money(difference.value)} {period} more than this model, 95% interval "
+        f"At each model's own best threshold on these rows (chosen on them), {shown(name)} is "
+        f"worth {money(difference.value)} {period} more than this model, 95% interval "
         f"{money(difference.lower)} to {money(difference.upper)} (a paired bootstrap over the "
         f"{difference.differing_rows:,} rows where they decide differently)."
     )

@@ -110,7 +110,7 @@ def test_the_screening_sample_takes_its_preset_segments_and_a_comparison(page):
     page.multiselect(key="decide_compare").set_value(["score_logreg"]).run()
     assert not page.exception
     text, _ = every_section(page)
-    assert "A threshold per segment adds" in text
+    assert "On these rows, a threshold per segment adds" in text and "runs high" in text
     assert "`score_logreg` is worth" in text and "95% interval" in text
     page.multiselect(key="decide_compare").set_value(["score_logreg", "mean_radius"]).run()
     assert not page.exception  # a radius is no probability: said, and the sample stays

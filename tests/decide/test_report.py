@@ -40,7 +40,8 @@ def test_the_section_has_every_assumption_and_answer():
         f"{o}: {n}" for o, n in zip(("TN", "FP", "FN", "TP"), preset.outcomes, strict=True)
     ]
     assert section.tiles[1].value == money(decision.best_value)
-    assert any(s.startswith("A threshold per segment adds") for s in section.sentences)
+    per_segment = "On these rows, a threshold per segment adds"
+    assert any(s.startswith(per_segment) for s in section.sentences)
     assert len(section.figures) == 3  # value, decision curve, tornado
     html = decide_report(scenario, source="sample", fingerprint="x")
     assert "Cancer missed" in html and "Download" not in html
