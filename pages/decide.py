@@ -118,7 +118,7 @@ segments = None
 differences = {}
 how = ""
 if data is not None and data.segment is not None:
-    segments = by_segment(cached_segments(prepared.key, data), model, decision)
+    segments = by_segment(cached_segments(prepared.key, data), model, decision, honest)
     sections["For whom it works"] = partial(segment_section, segments)
 if data is not None and data.others:
     factor, how = year_scale(data.days)

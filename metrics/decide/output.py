@@ -89,12 +89,13 @@ def decide_json(data: DecisionData, model: ValueModel, args: argparse.Namespace)
         }
     if data.segment is not None:
         parts = segment_curves(data.y, data.score, data.amount, data.segment)
-        seg = by_segment(parts, model, decision)
+        seg = by_segment(parts, model, decision, honest)
         report["segments"] = {
             name: {"best_threshold": json_number(d.best_threshold), "best_value": d.best_value}
             for name, d in zip(seg.names, seg.decisions, strict=True)
         }
         report["per_segment_gain"] = seg.gain
+        report["per_segment_gain_cross_fitted"] = seg.gain_earned
     if data.other is not None:
         _, diff = compare_models(decision, data.y, data.amount, data.score, data.other)
         report["difference"] = {"value": diff.value, "lower": diff.lower, "upper": diff.upper}

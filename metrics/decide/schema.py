@@ -119,7 +119,13 @@ SCHEMA = command_schema(
         ),
         "per_segment_gain": number(
             "Value gained by a best threshold per segment over one threshold for all, "
-            "currency units (with --segment-column)."
+            "currency units (with --segment-column); in-sample: each threshold chosen on the "
+            "rows it is valued on."
+        ),
+        "per_segment_gain_cross_fitted": number(
+            "The same gain as earned: each segment's threshold, and the one for all, chosen on "
+            "other rows than they are valued on (5 stratified folds), currency units (with "
+            "--segment-column)."
         ),
         "three_way": record(
             "Act, review or pass (with --review-cost): act at or above high, review between "
@@ -240,6 +246,7 @@ SCHEMA = command_schema(
         "three_way",
         "segments",
         "per_segment_gain",
+        "per_segment_gain_cross_fitted",
         "difference",
         "mlflow_run_id",
         *(name for fields in TASK_FIELDS.values() for name in fields),

@@ -1,14 +1,16 @@
 """For whom the model works: the best threshold per segment, what per-segment thresholds gain
-over one threshold, and the money a fairness constraint costs (equal recall or equal flag
-rate across segments) against the unconstrained per-segment best."""
+over one threshold (in-sample, and as earned: each threshold chosen on other rows than it is
+valued on), and the money a fairness constraint costs (equal recall or equal flag rate across
+segments) against the unconstrained per-segment best."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from metrics.core.curves import ThresholdCurve, threshold_curve
+from metrics.core.crossfit import CrossFitInputs, CrossFitted, cross_fitted, curve_with_cross_fit
+from metrics.core.curves import ThresholdCurve
 from metrics.core.value import ClassAmounts, ValueModel, class_amounts
 from metrics.decide.model import Decision, decide
 
@@ -34,6 +36,11 @@ class Segments:
     equal_recall_value, equal_flag_rate_value : float
         Best total value when every segment must reach the same recall (or act on the same
         share of its rows), each at the highest threshold that does.
+    earned : ndarray
+        Each segment's best value as earned: each fold of its rows valued at the threshold
+        best on its other folds (cross-fitted), plus acting on nobody (NaN when not computed).
+    overall_earned : float or None
+        The same for one threshold over all rows (None when not given).
     """
 
     names: list[str]
@@ -43,11 +50,22 @@ class Segments:
     per_segment_value: float
     equal_recall_value: float
     equal_flag_rate_value: float
+    earned: np.ndarray = field(default_factory=lambda: np.array([np.nan]))
+    overall_earned: float | None = None
 
     @property
     def gain(self) -> float:
-        """What per-segment thresholds add over one threshold."""
+        """What per-segment thresholds add over one threshold, in-sample (each chosen on the
+        rows it is valued on)."""
         return self.per_segment_value - self.overall_value
+
+    @property
+    def gain_earned(self) -> float | None:
+        """What per-segment thresholds add over one threshold as earned (both cross-fitted).
+        None without the overall figure."""
+        if self.overall_earned is None:
+            return None
+        return float(self.earned.sum()) - self.overall_earned
 
     @property
     def price_of_equal_recall(self) -> float:
@@ -60,18 +78,19 @@ class Segments:
 
 @dataclass(frozen=True, eq=False)
 class SegmentCurves:
-    """Each segment's exact curve and sorted amounts: computed once per data and column,
-    valued again for every value matrix."""
+    """Each segment's exact curve, sorted amounts and folds: computed once per data and
+    column, valued again for every value matrix."""
 
     names: list[str]
     curves: list[ThresholdCurve]
     amounts: list[ClassAmounts]
+    folds: list[CrossFitInputs]
 
 
 def segment_curves(
     y: np.ndarray, score: np.ndarray, amount: np.ndarray, segment: np.ndarray
 ) -> SegmentCurves:
-    """One curve per segment, on its rows only.
+    """One curve per segment, on its rows only, and its stratified folds (seeded).
 
     Parameters
     ----------
@@ -86,15 +105,24 @@ def segment_curves(
     """
     labels = np.asarray([str(s) for s in segment])
     names = sorted(set(labels.tolist()))
-    curves, amounts = [], []
+    curves, amounts, folds = [], [], []
     for name in names:
         rows = labels == name
-        curves.append(threshold_curve(y[rows], score[rows], amount=amount[rows]))
+        curve, inputs = curve_with_cross_fit(
+            y[rows], score[rows], amount=amount[rows], interval=False
+        )
+        curves.append(curve)
+        folds.append(inputs)
         amounts.append(class_amounts(y[rows], amount[rows]))
-    return SegmentCurves(names, curves, amounts)
+    return SegmentCurves(names, curves, amounts, folds)
 
 
-def by_segment(parts: SegmentCurves, model: ValueModel, overall: Decision) -> Segments:
+def by_segment(
+    parts: SegmentCurves,
+    model: ValueModel,
+    overall: Decision,
+    overall_earned: CrossFitted | None = None,
+) -> Segments:
     """Decisions per segment, against the overall best threshold.
 
     Parameters
@@ -103,6 +131,8 @@ def by_segment(parts: SegmentCurves, model: ValueModel, overall: Decision) -> Se
     model : ValueModel
     overall : Decision
         The decision on all rows.
+    overall_earned : CrossFitted, optional
+        The overall best value as earned (``earned_best``), for the gain as earned.
 
     Returns
     -------
@@ -118,6 +148,13 @@ def by_segment(parts: SegmentCurves, model: ValueModel, overall: Decision) -> Se
         per_segment_value=float(sum(d.best_value for d in decisions)),
         equal_recall_value=_equal(decisions, "recall"),
         equal_flag_rate_value=_equal(decisions, "flag_rate"),
+        earned=np.array(
+            [
+                d.none + cross_fitted(f.cells, model, in_sample=d.best_value - d.none).value
+                for f, d in zip(parts.folds, decisions, strict=True)
+            ]
+        ),
+        overall_earned=None if overall_earned is None else overall.none + overall_earned.value,
     )
 
 

@@ -197,7 +197,8 @@ def three_way_sentence(band: ThreeWay) -> str:
 
 
 def segment_table(segments: Segments) -> pd.DataFrame:
-    """Per segment: rows, best threshold, best value, value at the one overall threshold.
+    """Per segment: rows, best threshold, best value (in-sample and as earned), value at the
+    one overall threshold.
 
     Parameters
     ----------
@@ -212,7 +213,8 @@ def segment_table(segments: Segments) -> pd.DataFrame:
             "Segment": segments.names,
             "Rows": [f"{d.curve.n:,.0f}" for d in segments.decisions],
             "Own best threshold": [threshold_text(d.best_threshold) for d in segments.decisions],
-            "Value at its own best": [money(d.best_value) for d in segments.decisions],
+            "Value at its own best (in-sample)": [money(d.best_value) for d in segments.decisions],
+            "Its own best, as earned": [money(v) for v in segments.earned],
             "Value at the overall best": [money(v) for v in segments.at_overall],
         }
     )
@@ -230,13 +232,21 @@ def segment_sentence(segments: Segments) -> str:
     -------
     str
     """
+    earned = segments.gain_earned
+    as_earned = ""
+    if earned is not None:
+        more = f"{money(earned)} more" if earned >= 0 else f"{money(-earned)} less"
+        as_earned = (
+            f"Chosen on other rows than they are valued on, thresholds per segment earn {more} "
+            "than one threshold for all" + ("" if earned > 0 else ": they do not pay here") + ". "
+        )
     return (
         f"On these rows, a threshold per segment adds {money(segments.gain)} over one threshold "
-        "for all; each is chosen on the rows it is valued on, so the gain runs high, the more "
-        "so the smaller the segments. "
-        f"Asking every segment for the same recall costs "
-        f"{money(segments.price_of_equal_recall)} of that; acting on the same share of every "
-        f"segment costs {money(segments.price_of_equal_flag_rate)}."
+        "for all; each is chosen on the rows it is valued on, so this runs high, the more so "
+        f"the smaller the segments. {as_earned}Against the per-segment best on these rows, "
+        f"asking every segment for the same recall costs {money(segments.price_of_equal_recall)}"
+        f", and acting on the same share of every segment costs "
+        f"{money(segments.price_of_equal_flag_rate)}."
     )
 
 

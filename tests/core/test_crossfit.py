@@ -19,27 +19,9 @@ def cells_of(y, s, fold, *, amount=None, sample_weight=None, n_splits=5):
     return fold_cells(rows, fold, n_splits=n_splits)
 
 
-def brute_force(y, s, a, w, fold, model, n_splits):
-    """Straight from the definition: for each fold, the best threshold of the other rows,
-    valued on that fold's rows alone."""
-    total = 0.0
-    for k in range(n_splits):
-        train, test = fold != k, fold == k
-        if not train.any():
-            continue
-        curve = threshold_curve(y[train], s[train], amount=a[train], sample_weight=w[train])
-        t = best_thresholds(curve, model).savings.threshold
-        flagged = test & (s >= t)
-        pos, neg = flagged & (y == 1), flagged & (y == 0)
-        total += float(
-            model.flag_value(w[pos].sum(), w[neg].sum(), (w * a)[pos].sum(), (w * a)[neg].sum())
-        )
-    return total
-
-
 @pytest.mark.parametrize("case", range(60))
 @pytest.mark.parametrize("model", [FRAUD, SCREENING], ids=["fraud", "screening"])
-def test_held_out_values_equal_choosing_and_valuing_fold_by_fold(case, model):
+def test_held_out_values_equal_choosing_and_valuing_fold_by_fold(case, model, brute_cross_fit):
     rng = np.random.default_rng(case)
     n = int(rng.integers(5, 300))
     y = (rng.random(n) < rng.uniform(0.05, 0.5)).astype(np.int64)
@@ -49,7 +31,7 @@ def test_held_out_values_equal_choosing_and_valuing_fold_by_fold(case, model):
     k = int(rng.integers(2, 6))
     fold = stratified_folds(y, n_splits=k, seed=case)
     values, _ = held_out_values(cells_of(y, s, fold, amount=a, sample_weight=w, n_splits=k), model)
-    assert values.sum() == pytest.approx(brute_force(y, s, a, w, fold, model, k), abs=1e-6)
+    assert values.sum() == pytest.approx(brute_cross_fit(y, s, a, w, fold, model, k), abs=1e-6)
 
 
 @pytest.mark.parametrize("k", [2, 5, 6, 7, 10])  # up to 6 from the table of orders

@@ -7,6 +7,8 @@ import pandas as pd
 import pytest
 
 from metrics.cli import main
+from metrics.core.folds import stratified_folds
+from metrics.decide.model import value_matrix
 
 
 @pytest.fixture
@@ -33,7 +35,7 @@ def run(capsys, *args):
     return json.loads(capsys.readouterr().out)
 
 
-def test_the_report_matches_a_loop_over_every_threshold(capsys, scored_file):
+def test_the_report_matches_a_loop_over_every_threshold(capsys, scored_file, brute_cross_fit):
     path, frame = scored_file
     report = run(
         capsys, "--data", str(path), "--value-matrix", "0,-5,-40,30",
@@ -60,6 +62,16 @@ def test_the_report_matches_a_loop_over_every_threshold(capsys, scored_file):
     precise = [(s >= t)[y == 1].sum() / (s >= t).sum() >= 0.5 for t in thresholds]
     assert report["constrained_best_value"] == pytest.approx(values[precise].max())
     assert set(report["segments"]) == {"east", "west"}
+    model = value_matrix((0, -5, -40, 30), (0, 0, -1, 0))
+    ones = np.ones(len(y))
+
+    def earned(rows):
+        fold = stratified_folds(y[rows])
+        return brute_cross_fit(y[rows], s[rows], a[rows], ones[rows], fold, model, 5)
+
+    regions = frame["region"].to_numpy()
+    each = earned(regions == "east") + earned(regions == "west")
+    assert report["per_segment_gain_cross_fitted"] == pytest.approx(each - earned(ones == 1))
     assert report["three_way"]["value"] >= report["best_value"] - 1e-9
     low, high = report["difference"]["lower"], report["difference"]["upper"]
     assert low <= report["difference"]["value"] <= high

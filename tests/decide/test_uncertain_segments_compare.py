@@ -111,3 +111,29 @@ def test_the_paired_interval_covers_the_true_difference_about_95_percent_of_the_
         diff = paired_difference(model, y, np.zeros(n), a, b, resamples=500, seed=sim)
         covered += diff.lower <= truth <= diff.upper
     assert 0.90 <= covered / sims <= 0.99
+
+
+@pytest.mark.parametrize("sizes", [(300, 300, 300), (600, 40, 7)])
+def test_the_per_segment_gain_as_earned_chooses_each_segment_s_threshold_on_other_rows(
+    sizes, brute_cross_fit
+):
+    from metrics.core.crossfit import curve_with_cross_fit
+    from metrics.core.folds import stratified_folds
+    from metrics.decide.model import earned_best
+
+    y, score, amount = data(5, n=sum(sizes))
+    segment = np.repeat(["north", "south", "west"], sizes)
+    score = np.where(segment == "west", np.clip(score * 0.6, 0, 1), score)
+    curve, inputs = curve_with_cross_fit(y, score, amount=amount, interval=False)
+    overall = decide(curve, class_amounts(y, amount), MODEL)
+    honest = earned_best(overall, inputs)
+    result = by_segment(segment_curves(y, score, amount, segment), MODEL, overall, honest)
+    per_segment = 0.0
+    for name in ("north", "south", "west"):
+        rows = segment == name
+        fold = stratified_folds(y[rows])
+        weights = np.ones(rows.sum())
+        per_segment += brute_cross_fit(y[rows], score[rows], amount[rows], weights, fold, MODEL, 5)
+    assert result.gain_earned == pytest.approx(per_segment - honest.value, abs=1e-6)
+    assert result.gain_earned < result.gain  # in-sample runs high here
+    assert by_segment(segment_curves(y, score, amount, segment), MODEL, overall).gain_earned is None
