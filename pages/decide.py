@@ -124,7 +124,7 @@ if data is not None and data.others:
     factor, how = year_scale(data.days)
     for name, scores in data.others.items():
         _, differences[name] = compare_models(
-            decision, data.y, data.amount, data.score, scores, scale=factor
+            decision, data.y, data.amount, data.score, scores, scale=factor, earned=honest
         )
     said = [comparison_sentence(d, how, name) for name, d in differences.items()]
     sections["Are the other models worth more?"] = partial(others_section, said)

@@ -1,15 +1,18 @@
 """Is model B worth more than model A on the same rows? Each at its own best threshold, with
-a paired bootstrap interval of the difference (the rows are resampled together)."""
+a paired bootstrap interval of the difference (the rows are resampled together), and the
+difference as earned: each model's threshold chosen on other rows than it is valued on (the
+same stratified folds for both, since they depend on the labels only)."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
 
-from metrics.core.curves import threshold_curve
+from metrics.core.crossfit import CrossFitted, curve_with_cross_fit
 from metrics.core.value import ValueModel, class_amounts
-from metrics.decide.model import Decision, decide
+from metrics.decide.model import Decision, decide, earned_best
 
 EXACT_LIMIT = 200_000
 """Rows where the two models decide differently, resampled one by one up to this many; above
@@ -47,12 +50,15 @@ class Difference:
         Currency units over the data (or a year, when scaled by ``per_year``).
     differing_rows : int
         Rows on which the two models decide differently.
+    earned : float or None
+        B's cross-fitted best value minus A's, scaled as ``value`` (None when not computed).
     """
 
     value: float
     lower: float
     upper: float
     differing_rows: int
+    earned: float | None = None
 
 
 def paired_difference(
@@ -108,9 +114,11 @@ def compare_models(
     other: np.ndarray,
     *,
     scale: float = 1.0,
+    earned: CrossFitted | None = None,
 ) -> tuple[Decision, Difference]:
     """The second model's decision on the same rows and its paired difference to the first,
-    each at its own best threshold.
+    each at its own best threshold; given the first's best as earned, the difference as
+    earned too.
 
     Parameters
     ----------
@@ -121,6 +129,8 @@ def compare_models(
         The first and the second model's scores.
     scale : float
         Multiply the difference by this (365 / days for a year).
+    earned : CrossFitted, optional
+        The first model's best value as earned (``earned_best``).
 
     Returns
     -------
@@ -128,7 +138,7 @@ def compare_models(
     difference : Difference
         Second minus first.
     """
-    curve = threshold_curve(y, other, amount=amount)
+    curve, folds = curve_with_cross_fit(y, other, amount=amount, interval=False)
     second = decide(curve, class_amounts(y, amount), decision.model)
     difference = paired_difference(
         decision.model,
@@ -138,4 +148,8 @@ def compare_models(
         other >= second.best_threshold,
         scale=scale,
     )
+    if earned is not None:
+        second_earned = earned_best(second, folds)
+        gain = (second_earned.value - earned.value) * scale
+        difference = dataclasses.replace(difference, earned=gain)
     return second, difference

@@ -97,8 +97,15 @@ def decide_json(data: DecisionData, model: ValueModel, args: argparse.Namespace)
         report["per_segment_gain"] = seg.gain
         report["per_segment_gain_cross_fitted"] = seg.gain_earned
     if data.other is not None:
-        _, diff = compare_models(decision, data.y, data.amount, data.score, data.other)
-        report["difference"] = {"value": diff.value, "lower": diff.lower, "upper": diff.upper}
+        _, diff = compare_models(
+            decision, data.y, data.amount, data.score, data.other, earned=honest
+        )
+        report["difference"] = {
+            "value": diff.value,
+            "lower": diff.lower,
+            "upper": diff.upper,
+            "value_cross_fitted": diff.earned,
+        }
     return json_report({k: v for k, v in report.items() if not isinstance(v, dict)}) | {
         k: v for k, v in report.items() if isinstance(v, dict)
     }

@@ -154,6 +154,11 @@ SCHEMA = command_schema(
                 "value": number("The difference, currency units."),
                 "lower": number("Lower end of the interval, currency units."),
                 "upper": number("Upper end of the interval, currency units."),
+                "value_cross_fitted": number(
+                    "The difference as earned: each model's threshold chosen on other rows "
+                    "than it is valued on (the same 5 stratified folds for both), currency "
+                    "units."
+                ),
             },
         ),
         "mlflow_run_id": {

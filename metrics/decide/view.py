@@ -267,11 +267,22 @@ def comparison_sentence(difference: Difference, how: str, name: str = "the secon
     str
     """
     period = f"a year ({how})" if how else "over these rows"
+
+    def more(value: float) -> str:
+        return f"{money(abs(value))} {period} {'more' if value >= 0 else 'less'}"
+
+    earned = difference.earned
+    as_earned = (
+        ""
+        if earned is None
+        else f" With each threshold chosen on other rows than it is valued on, {shown(name)} "
+        f"earns {more(earned)}."
+    )
     return (
         f"At each model's own best threshold on these rows (chosen on them), {shown(name)} is "
-        f"worth {money(difference.value)} {period} more than this model, 95% interval "
+        f"worth {more(difference.value)} than this model; the difference's 95% interval is "
         f"{money(difference.lower)} to {money(difference.upper)} (a paired bootstrap over the "
-        f"{difference.differing_rows:,} rows where they decide differently)."
+        f"{difference.differing_rows:,} rows where they decide differently).{as_earned}"
     )
 
 

@@ -65,9 +65,9 @@ def test_the_report_matches_a_loop_over_every_threshold(capsys, scored_file, bru
     model = value_matrix((0, -5, -40, 30), (0, 0, -1, 0))
     ones = np.ones(len(y))
 
-    def earned(rows):
+    def earned(rows, scores=s):
         fold = stratified_folds(y[rows])
-        return brute_cross_fit(y[rows], s[rows], a[rows], ones[rows], fold, model, 5)
+        return brute_cross_fit(y[rows], scores[rows], a[rows], ones[rows], fold, model, 5)
 
     regions = frame["region"].to_numpy()
     each = earned(regions == "east") + earned(regions == "west")
@@ -75,6 +75,11 @@ def test_the_report_matches_a_loop_over_every_threshold(capsys, scored_file, bru
     assert report["three_way"]["value"] >= report["best_value"] - 1e-9
     low, high = report["difference"]["lower"], report["difference"]["upper"]
     assert low <= report["difference"]["value"] <= high
+    everyone = ones == 1
+    other = frame["other"].to_numpy()
+    assert report["difference"]["value_cross_fitted"] == pytest.approx(
+        earned(everyone, other) - earned(everyone)
+    )
 
 
 @pytest.mark.parametrize(

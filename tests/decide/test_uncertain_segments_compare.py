@@ -137,3 +137,27 @@ def test_the_per_segment_gain_as_earned_chooses_each_segment_s_threshold_on_othe
     assert result.gain_earned == pytest.approx(per_segment - honest.value, abs=1e-6)
     assert result.gain_earned < result.gain  # in-sample runs high here
     assert by_segment(segment_curves(y, score, amount, segment), MODEL, overall).gain_earned is None
+
+
+@pytest.mark.parametrize("seed", [3, 4])
+def test_the_comparison_as_earned_chooses_each_model_s_threshold_on_other_rows(
+    seed, brute_cross_fit
+):
+    from metrics.core.crossfit import curve_with_cross_fit
+    from metrics.core.folds import stratified_folds
+    from metrics.decide.compare import compare_models
+    from metrics.decide.model import earned_best
+
+    y, score, amount = data(seed, n=800)
+    other = np.clip(np.round(score + 0.1 * y, 2), 0, 1)  # a better model of the same rows
+    curve, inputs = curve_with_cross_fit(y, score, amount=amount, interval=False)
+    first = decide(curve, class_amounts(y, amount), MODEL)
+    _, diff = compare_models(
+        first, y, amount, score, other, scale=2.0, earned=earned_best(first, inputs)
+    )
+    fold, ones = stratified_folds(y), np.ones(len(y))
+    expected = brute_cross_fit(y, other, amount, ones, fold, MODEL, 5) - brute_cross_fit(
+        y, score, amount, ones, fold, MODEL, 5
+    )
+    assert diff.earned == pytest.approx(2.0 * expected, abs=1e-6)
+    assert compare_models(first, y, amount, score, other)[1].earned is None
