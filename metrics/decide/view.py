@@ -100,14 +100,16 @@ def headline_tiles(
             money(best * factor),
             "Value of acting on every row at or above the best threshold, under the value "
             "matrix: the sum over rows of their outcome's value (every outcome counted, so "
-            "it is negative when every outcome is a cost, even when the model helps).",
+            "it is negative when every outcome is a cost, even when the model helps). "
+            "In-sample: the threshold is chosen on the rows it is valued on.",
             note=f"{money(best)} over the {days:,.0f} days of data ({how})" if how else None,
         ),
         Tile(
             "Share of the perfect decision",
             percent(share),
             "How much of the gap between acting on nobody and acting exactly where it pays "
-            "(knowing each row's class) the model closes.",
+            "(knowing each row's class) the model closes, at the best threshold on these "
+            "rows (in-sample).",
         ),
     ]
 
