@@ -88,9 +88,10 @@ def threshold_section(
                 width="stretch",
             )
     snap = snapshot(analysis, t)
+    quoted = fraud_headline(snap, analysis)
     if analysis.days:
-        st.session_state[FRAUD_VALUE_KEY] = snap.net_savings / analysis.days * 365
-    remember_headline("fraud", fraud_headline(snap, analysis))
+        st.session_state[FRAUD_VALUE_KEY] = quoted.value
+    remember_headline("fraud", quoted)
     tile_row(money_tiles(snap, analysis))
     tile_row(ml_tiles(snap))
     st.caption(quality_line(view.roc_auc, view.pr_auc))

@@ -60,7 +60,8 @@ def _sample_yearly_value() -> float:
 
 
 def default_yearly_value() -> float:
-    """The fraud page's current scenario, annualised; the sample's best if it was not open."""
+    """The fraud page's headline a year (the best threshold's savings as earned, at the costs
+    last set there); the sample's, at the default costs, if it was not open."""
     return float(st.session_state.get(FRAUD_VALUE_KEY, _sample_yearly_value()))
 
 

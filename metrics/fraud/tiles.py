@@ -42,8 +42,10 @@ def _share_text(share: float) -> str:
 
 
 def fraud_headline(snap: FraudSnapshot, analysis: FraudAnalysis) -> Headline:
-    """Net savings at the chosen threshold, a year where the data has dates, with the
-    interval when the resamples are there: the figure the home page quotes.
+    """The figure the home page quotes, a year where the data has dates: the most-money
+    threshold's net savings as earned (chosen on other transactions than it is valued on),
+    the page's first tile, with its interval; net savings at the chosen threshold when no
+    transactions were held out.
 
     Parameters
     ----------
@@ -55,11 +57,17 @@ def fraud_headline(snap: FraudSnapshot, analysis: FraudAnalysis) -> Headline:
     Headline
     """
     factor, how = year_scale(analysis.days)
+    scaled = how or "not scaled: no dates"
+    label = "net savings a year" if how else "net savings over the data"
+    honest = analysis.honest
+    if honest is not None:
+        bounds = None if math.isnan(honest.low) else (honest.low * factor, honest.high * factor)
+        earned = f"{label} at the best threshold, as earned"
+        return Headline(honest.value * factor, earned, scaled, bounds)
     interval = None
     if snap.interval is not None:
         interval = (snap.interval[0] * factor, snap.interval[1] * factor)
-    label = "net savings a year" if how else "net savings over the data"
-    return Headline(snap.net_savings * factor, label, how or "not scaled: no dates", interval)
+    return Headline(snap.net_savings * factor, label, scaled, interval)
 
 
 def earned_tile(analysis: FraudAnalysis) -> Tile | None:

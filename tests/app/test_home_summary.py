@@ -45,7 +45,7 @@ def test_a_page_moved_in_the_session_moves_its_tile():
     at.run()
     before = value(at, "Fraud detection")
     at.switch_page("pages/fraud.py").run()
-    at.slider(key="fraud_threshold").set_value(0.3).run()
+    at.number_input(key="fraud_review_cost").set_value(25.0).run()
     moved = at.session_state["headline_fraud"]
     at.switch_page("pages/home.py").run()
     assert not at.exception
