@@ -43,7 +43,11 @@ def decide_headline(
     factor, how = year_scale(days)
     baseline = max(decision.none, decision.everyone)
     best = decision.best_value if honest is None else decision.none + honest.value
-    label = "what the model adds over the better baseline" + (" a year" if how else "")
+    label = (
+        "what the model adds over the better baseline"
+        + (" a year" if how else "")
+        + (", as earned" if honest is not None else "")
+    )
     measured = "chosen and valued on different rows" if honest else "in-sample"
     return Headline((best - baseline) * factor, label, f"{how or 'over the data'}, {measured}")
 
