@@ -5,7 +5,7 @@ segments) against the unconstrained per-segment best."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -38,7 +38,7 @@ class Segments:
         share of its rows), each at the highest threshold that does.
     earned : ndarray
         Each segment's best value as earned: each fold of its rows valued at the threshold
-        best on its other folds (cross-fitted), plus acting on nobody (NaN when not computed).
+        best on its other folds (cross-fitted), plus acting on nobody.
     overall_earned : float or None
         The same for one threshold over all rows (None when not given).
     """
@@ -50,7 +50,7 @@ class Segments:
     per_segment_value: float
     equal_recall_value: float
     equal_flag_rate_value: float
-    earned: np.ndarray = field(default_factory=lambda: np.array([np.nan]))
+    earned: np.ndarray
     overall_earned: float | None = None
 
     @property
