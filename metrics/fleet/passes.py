@@ -16,6 +16,7 @@ added to the first pass's results as if read, and its kept calibration is used.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import numpy as np
@@ -68,7 +69,7 @@ def open_branches(
             errors[entry.id] = error_line(entry, error)
             continue
         branch = Branch(index, entry, columns, view)
-        branches.append(Branch(index, entry, columns, view, _kept(engine, store, branch, zone)))
+        branches.append(dataclasses.replace(branch, kept=_kept(engine, store, branch, zone)))
     return branches, errors
 
 
@@ -77,7 +78,7 @@ def _kept(engine, store: ReferenceStore | None, branch: Branch, zone) -> KeptRef
     if store is None:
         return None
     alone = Branch(0, branch.entry, branch.columns, branch.view)
-    described = label_sql(engine, [alone], None, "") + reference_cells_sql([alone])
+    described = label_sql(engine, [alone], None) + reference_cells_sql([alone])
     return kept_reference(engine, store, branch.entry, branch.reference_days, described, zone)
 
 
@@ -109,16 +110,18 @@ def label_groups(
     return _with_kept(groups, [(b.index, b.kept.labels) for b in branches if _has(b, "labels")])
 
 
-def label_sql(engine, branches: list[Branch], as_of: dt.date | None, rows: str) -> str:
-    """The SQL of the first pass over ``rows`` (the branches' selects, all of their rows
-    when empty).
+def label_sql(
+    engine, branches: list[Branch], as_of: dt.date | None, rows: str | None = None
+) -> str:
+    """The SQL of the first pass over ``rows`` (the branches' selects; all of their rows
+    when None).
 
     Parameters
     ----------
     engine : DuckDBBackend or SparkBackend
     branches : list of Branch
     as_of : date or None
-    rows : str
+    rows : str, optional
 
     Returns
     -------
@@ -175,7 +178,8 @@ def _has(branch: Branch, part: str) -> bool:
 def _with_kept(
     groups: dict[str, np.ndarray], kept: list[tuple[int, dict[str, np.ndarray]]]
 ) -> dict[str, np.ndarray]:
-    """A pass's groups with the kept groups of the models at the given positions added."""
+    """The first pass's groups with the kept groups of the models at the given positions
+    added."""
     if not kept:
         return groups
     parts = [groups] + [
